@@ -1,0 +1,80 @@
+// The ccsim command line: commander wiring only; each command is a thin function in its own file.
+
+import { Command, CommanderError, Option } from "commander";
+import { InputError } from "../scenario/errors.js";
+import { loadScenario } from "../scenario/load.js";
+import { scenarioJsonSchema } from "../scenario/schema.js";
+import { CCSIM_VERSION } from "../report/version.js";
+import { runCommand } from "./run.js";
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function program(): Command {
+  const p = new Command("ccsim")
+    .description("Deterministic discrete-event simulator of Genesys SIP Server and SIP Cluster contact centers")
+    .version(CCSIM_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  const scenarioOptions = (c: Command) =>
+    c
+      .option("--seed <n>", "random seed (default: the scenario's)")
+      .option("--replications <n>", "number of replications (default: the scenario's)")
+      .option("--set <path=value>", "override a scenario field, e.g. agents[0].count=13 (repeatable)", collect);
+
+  scenarioOptions(p.command("run").argument("[scenario]", "scenario file (YAML or JSON); none runs the embedded demo"))
+    .description("run a scenario's replications and report")
+    .option("--out <dir>", "write summary.json, intervals.csv, groups.csv, nodes.csv, urs.csv into this folder")
+    .option("--json", "print the summary JSON on stdout and nothing else there")
+    .addOption(new Option("--quiet", "print nothing but errors"))
+    .action((file: string | undefined, opts) => {
+      exitCode = runCommand(file, opts);
+    });
+
+  p.command("validate")
+    .argument("<scenario>", "scenario file")
+    .option("--set <path=value>", "override a scenario field (repeatable)", collect)
+    .description("check a scenario file and print what it describes")
+    .action((file: string, opts: { set?: string[] }) => {
+      const s = loadScenario({ file, overrides: opts.set ?? [] });
+      const agents = s.agents.reduce((n, g) => n + g.count, 0);
+      const nodes = s.sites.reduce((n, x) => n + x.nodes, 0);
+      process.stdout.write(
+        `${file}: ok: ${s.name}: ${s.sites.length} site(s), ${nodes} node(s), ${agents} agent(s) in ` +
+          `${s.agents.length} group(s), ${s.traffic.length} traffic type(s)\n`,
+      );
+      exitCode = 0;
+    });
+
+  p.command("schema")
+    .description("print the JSON Schema of scenario files (for editors)")
+    .action(() => {
+      process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
+      exitCode = 0;
+    });
+  return p;
+}
+
+let exitCode = 0;
+
+/** Runs the command line; resolves to the exit code (0 ok, 1 targets missed, 2 bad input or usage). */
+export async function main(argv: readonly string[]): Promise<number> {
+  exitCode = 0;
+  try {
+    await program().parseAsync([...argv]);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version are exits with code 0; usage errors were already printed by commander
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`ccsim: internal error: ${err.message} (set CCSIM_DEBUG=1 for details)\n`);
+    if (process.env.CCSIM_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,38 @@
+// Options shared by the commands that run a scenario: the file (or the demo), --set, --seed, --replications.
+
+import { loadScenario } from "../scenario/load.js";
+import { DEMO_SCENARIO } from "../scenario/demo.js";
+import { InputError } from "../scenario/errors.js";
+import type { Scenario } from "../scenario/types.js";
+
+export interface CommonOptions {
+  readonly set?: readonly string[];
+  readonly seed?: string;
+  readonly replications?: string;
+}
+
+export function wholeNumber(flag: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min) {
+    throw new InputError(flag, undefined, `expected a whole number >= ${min}, got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+
+export function loadScenarioFromCli(
+  file: string | undefined,
+  opts: CommonOptions,
+  extraOverrides: readonly string[] = [],
+): { scenario: Scenario; seed: number; replications: number } {
+  const overrides = [...(opts.set ?? []), ...extraOverrides];
+  const scenario =
+    file === undefined
+      ? loadScenario({ text: DEMO_SCENARIO, file: "<demo>", overrides })
+      : loadScenario({ file, overrides });
+  return {
+    scenario,
+    seed: wholeNumber("--seed", opts.seed, 0) ?? scenario.seed,
+    replications: wholeNumber("--replications", opts.replications, 1) ?? scenario.replications,
+  };
+}

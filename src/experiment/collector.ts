@@ -1,0 +1,287 @@
+// Turns one replication's observations into tallies: the whole center, each site, node, type, group and URS, and each
+// interval (whole center, per site, per type). Interactions are counted in the interval they arrived in.
+
+import type { Simulation } from "../kernel/simulation.js";
+import { Histogram } from "../metrics/histogram.js";
+import { Tally, metricsOf, type MetricRecord } from "../metrics/tally.js";
+import { AgentState, isHandling, type AgentStateValue } from "../model/agent-state.js";
+import type { Agent } from "../model/agent.js";
+import type { Call } from "../model/interaction.js";
+import type { Observer } from "../model/observer.js";
+import type { Urs } from "../model/urs.js";
+import type { World } from "../model/world.js";
+
+export interface IntervalRow {
+  readonly start: number;
+  readonly end: number;
+  /** "*" for all sites */
+  readonly site: string;
+  /** "*" for all types */
+  readonly type: string;
+  readonly metrics: MetricRecord;
+}
+
+export interface ReplicationResult {
+  readonly events: number;
+  readonly metrics: MetricRecord;
+  readonly bySite: Record<string, MetricRecord>;
+  readonly byNode: Record<string, MetricRecord>;
+  readonly byType: Record<string, MetricRecord>;
+  readonly byGroup: Record<string, MetricRecord>;
+  readonly byUrs: Record<string, MetricRecord>;
+  readonly intervals: readonly IntervalRow[];
+  /** agents whose DN each node owns */
+  readonly agentsPerNode: Record<string, number>;
+  readonly routingDelayP95: number;
+}
+
+function addTime(t: Tally, d: number, handling: number): void {
+  t.loggedInTime += d;
+  t.handlingTime += d * handling;
+}
+
+export class Collector implements Observer {
+  private readonly total = new Tally();
+  private readonly sites: Tally[];
+  private readonly nodes: Tally[];
+  private readonly types: Tally[];
+  private readonly groups: Tally[];
+  private readonly ursTallies: Tally[];
+  /** per interval: [whole, ...sites, ...types] */
+  private readonly intervals: Tally[][];
+  private readonly routingDelays = new Histogram();
+  private readonly warmup: number;
+  private readonly horizon: number;
+  private readonly interval: number;
+  private readonly serviceLevel: number;
+  private world: World | null = null;
+  /** the tallies a counted call reports to, by (arrival interval, type, node), built on first use so that observing
+   *  allocates nothing per call */
+  private readonly sliceCache: (Tally[] | undefined)[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    scenario: World["scenario"],
+  ) {
+    this.warmup = scenario.warmup;
+    this.horizon = scenario.horizon;
+    this.interval = scenario.interval;
+    this.serviceLevel = scenario.serviceLevel;
+    const make = (n: number) => Array.from({ length: n }, () => new Tally());
+    this.sites = make(scenario.sites.length);
+    this.nodes = make(scenario.sites.reduce((n, s) => n + s.nodes, 0));
+    this.types = make(scenario.traffic.length);
+    this.groups = make(scenario.agents.length);
+    this.ursTallies = [];
+    const slices = 1 + scenario.sites.length + scenario.traffic.length;
+    this.intervals = Array.from({ length: Math.ceil(scenario.horizon / scenario.interval) }, () => make(slices));
+  }
+
+  /** The world must be known for URS count and names; it is built after the collector it reports to. */
+  attach(world: World): void {
+    this.world = world;
+    for (let i = 0; i < world.urs.length; i++) this.ursTallies.push(new Tally());
+  }
+
+  // ---- the tallies a call's observation goes to ----
+  private callSlices(call: Call): Tally[] | null {
+    if (!call.counted) return null;
+    const k = Math.floor(call.arrival / this.interval);
+    const key = (k * this.types.length + call.type.index) * this.nodes.length + call.node.index;
+    let slices = this.sliceCache[key];
+    if (slices === undefined) {
+      const row = this.intervals[k]!;
+      const site = call.type.site.index;
+      slices = [
+        this.total,
+        this.sites[site]!,
+        this.nodes[call.node.index]!,
+        this.types[call.type.index]!,
+        row[0]!,
+        row[1 + site]!,
+        row[1 + this.sites.length + call.type.index]!,
+      ];
+      this.sliceCache[key] = slices;
+    }
+    return slices;
+  }
+
+  arrival(call: Call): void {
+    const s = this.callSlices(call);
+    if (s) for (const t of s) t.offered++;
+  }
+
+  routeRequest(call: Call, urs: Urs): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    for (const t of s) t.routeRequests++;
+    this.ursTallies[urs.index]!.routeRequests++;
+  }
+
+  firstAttempt(call: Call, found: boolean): void {
+    if (found) return;
+    const s = this.callSlices(call);
+    if (s) for (const t of s) t.waitedAtFirstAttempt++;
+  }
+
+  queued(): void {}
+
+  reservationRequest(call: Call, urs: Urs): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    for (const t of s) t.reservationRequests++;
+    this.ursTallies[urs.index]!.reservationRequests++;
+  }
+
+  reservationGrant(call: Call, urs: Urs): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    for (const t of s) t.reservationGrants++;
+    this.ursTallies[urs.index]!.reservationGrants++;
+  }
+
+  reservationConflict(call: Call, urs: Urs): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    for (const t of s) t.reservationConflicts++;
+    this.ursTallies[urs.index]!.reservationConflicts++;
+  }
+
+  routeCall(call: Call, urs: Urs): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    const first = !call.routed;
+    for (const t of s) {
+      t.routingAttempts++;
+      if (first) t.routed++;
+    }
+    const u = this.ursTallies[urs.index]!;
+    u.routingAttempts++;
+    if (first) u.routed++;
+  }
+
+  routeFailure(call: Call): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    for (const t of s) t.routingFailures++;
+    this.ursTallies[call.urs!.index]!.routingFailures++;
+  }
+
+  ringing(call: Call): void {
+    const s = this.callSlices(call);
+    if (!s || call.firstReserveAt < 0) return;
+    const d = this.sim.now - call.firstReserveAt;
+    call.firstReserveAt = -1;
+    this.routingDelays.add(d);
+    for (const t of s) {
+      t.routingDelaySum += d;
+      t.routingDelayCount++;
+    }
+  }
+
+  noAnswer(call: Call, agent: Agent): void {
+    this.groups[agent.group.index]!.noAnswers++;
+    const s = this.callSlices(call);
+    if (s) for (const t of s) t.noAnswers++;
+  }
+
+  answered(call: Call, agent: Agent): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    const wait = this.sim.now - call.arrival;
+    const within = wait <= this.serviceLevel ? 1 : 0;
+    for (const t of s) {
+      t.answered++;
+      t.waitAnswered += wait;
+      t.waitAll += wait;
+      t.withinServiceLevel += within;
+    }
+    const g = this.groups[agent.group.index]!;
+    g.answered++;
+    g.waitAnswered += wait;
+  }
+
+  released(): void {}
+
+  abandoned(call: Call): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    const wait = this.sim.now - call.arrival;
+    for (const t of s) {
+      t.abandoned++;
+      t.waitAll += wait;
+    }
+  }
+
+  defaultRouted(call: Call): void {
+    const s = this.callSlices(call);
+    if (!s) return;
+    const wait = this.sim.now - call.arrival;
+    for (const t of s) {
+      t.defaultRouted++;
+      t.waitAll += wait;
+    }
+  }
+
+  agentState(agent: Agent, from: AgentStateValue): void {
+    this.account(agent, from, agent.stateSince, this.sim.now);
+  }
+
+  /** Adds [t0, t1) spent in `state` to logged-in and handling time, clipped to [warmup, horizon), split by interval. */
+  private account(agent: Agent, state: AgentStateValue, t0: number, t1: number): void {
+    if (state === AgentState.LoggedOut) return;
+    const a = Math.max(t0, this.warmup);
+    const b = Math.min(t1, this.horizon);
+    if (!(b > a)) return;
+    const h = isHandling(state) ? 1 : 0;
+    const d = b - a;
+    addTime(this.total, d, h);
+    addTime(this.sites[agent.site.index]!, d, h);
+    addTime(this.nodes[agent.owner.index]!, d, h);
+    addTime(this.groups[agent.group.index]!, d, h);
+    // per interval, whole center and the agent's site
+    const w = this.interval;
+    for (let k = Math.floor(a / w); k * w < b; k++) {
+      const row = this.intervals[k];
+      if (!row) break;
+      const part = Math.min(b, (k + 1) * w) - Math.max(a, k * w);
+      if (part <= 0) continue;
+      addTime(row[0]!, part, h);
+      addTime(row[1 + agent.site.index]!, part, h);
+    }
+  }
+
+  /** Closes every agent's current state at the horizon and computes the replication's metrics. */
+  result(): ReplicationResult {
+    const world = this.world!;
+    for (const agent of world.agents) this.account(agent, agent.state, agent.stateSince, this.horizon);
+    const hours = (this.horizon - this.warmup) / 3600;
+    const sc = world.scenario;
+    const byId = <T extends { id: string }>(items: readonly T[], tallies: Tally[], occ: boolean) =>
+      Object.fromEntries(items.map((x, i) => [x.id, metricsOf(tallies[i]!, hours, occ)]));
+    const intervals: IntervalRow[] = [];
+    this.intervals.forEach((row, k) => {
+      const start = k * this.interval;
+      const end = Math.min(this.horizon, start + this.interval);
+      const h = (end - Math.max(start, this.warmup)) / 3600;
+      if (end <= this.warmup) return;
+      intervals.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true) });
+      sc.sites.forEach((s, i) => intervals.push({ start, end, site: s.id, type: "*", metrics: metricsOf(row[1 + i]!, h, true) }));
+      sc.traffic.forEach((t, i) =>
+        intervals.push({ start, end, site: t.site, type: t.type, metrics: metricsOf(row[1 + sc.sites.length + i]!, h, false) }),
+      );
+    });
+    return {
+      events: this.sim.fired,
+      metrics: metricsOf(this.total, hours, true),
+      bySite: byId(world.topology.sites, this.sites, true),
+      byNode: byId(world.topology.nodes, this.nodes, true),
+      byType: byId(world.traffic, this.types, false),
+      byGroup: byId(world.groups, this.groups, true),
+      byUrs: byId(world.urs, this.ursTallies, false),
+      intervals,
+      agentsPerNode: Object.fromEntries(world.topology.nodes.map((n) => [n.id, n.ownedAgents])),
+      routingDelayP95: this.routingDelays.count > 0 ? this.routingDelays.quantile(0.95) : 0,
+    };
+  }
+}

@@ -1,0 +1,110 @@
+// Independent replications of one scenario, and their aggregate: mean, sd and 95% CI of every metric in every slice.
+
+import { summarize } from "../metrics/statistics.js";
+import { METRIC_NAMES, type MetricName, type MetricRecord } from "../metrics/tally.js";
+import type { Scenario } from "../scenario/types.js";
+import type { ReplicationResult } from "./collector.js";
+import { runReplication, type ReplicationOptions } from "./replication.js";
+
+export interface MetricSummary {
+  readonly mean: number;
+  readonly sd: number | null;
+  readonly ci95: readonly [number, number] | null;
+}
+export type MetricSummaries = Partial<Record<MetricName, MetricSummary>>;
+
+export interface IntervalMeans {
+  readonly start: number;
+  readonly end: number;
+  readonly site: string;
+  readonly type: string;
+  /** means over replications */
+  readonly metrics: MetricRecord;
+}
+
+export interface ExperimentResult {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly replications: number;
+  readonly metrics: MetricSummaries;
+  readonly bySite: Record<string, MetricSummaries>;
+  readonly byNode: Record<string, MetricSummaries>;
+  readonly byType: Record<string, MetricSummaries>;
+  readonly byGroup: Record<string, MetricSummaries>;
+  readonly byUrs: Record<string, MetricSummaries>;
+  readonly intervals: readonly IntervalMeans[];
+  readonly agentsPerNode: Record<string, number>;
+  readonly routingDelayP95: MetricSummary;
+  /** events fired, over all replications */
+  readonly events: number;
+  /** each replication's whole-center metrics, in replication order (paired comparisons use them) */
+  readonly perReplication: readonly MetricRecord[];
+}
+
+export interface ExperimentOptions extends ReplicationOptions {
+  readonly seed?: number;
+  readonly replications?: number;
+  /** called after each replication with (done, total) */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export function runExperiment(scenario: Scenario, options: ExperimentOptions = {}): ExperimentResult {
+  const seed = options.seed ?? scenario.seed;
+  const n = options.replications ?? scenario.replications;
+  const results: ReplicationResult[] = [];
+  for (let r = 0; r < n; r++) {
+    results.push(runReplication(scenario, seed, r, options));
+    options.onProgress?.(r + 1, n);
+  }
+  return aggregate(scenario, seed, results);
+}
+
+function summaryOf(xs: number[]): MetricSummary {
+  const s = summarize(xs);
+  return { mean: s.mean, sd: s.sd, ci95: s.ci95 };
+}
+
+/** Summaries of a list of records with the same keys (a key missing from the first record is left out). */
+export function summarizeRecords(records: readonly MetricRecord[]): MetricSummaries {
+  const out: MetricSummaries = {};
+  for (const name of METRIC_NAMES) {
+    if (records[0]?.[name] === undefined) continue;
+    out[name] = summaryOf(records.map((r) => r[name] ?? 0));
+  }
+  return out;
+}
+
+function bySlice(results: readonly ReplicationResult[], pick: (r: ReplicationResult) => Record<string, MetricRecord>) {
+  const ids = Object.keys(pick(results[0]!));
+  return Object.fromEntries(ids.map((id) => [id, summarizeRecords(results.map((r) => pick(r)[id]!))]));
+}
+
+export function aggregate(scenario: Scenario, seed: number, results: readonly ReplicationResult[]): ExperimentResult {
+  const first = results[0]!;
+  const intervals = first.intervals.map((row, i) => {
+    const metrics: MetricRecord = {};
+    for (const name of METRIC_NAMES) {
+      if (row.metrics[name] === undefined) continue;
+      let sum = 0;
+      for (const r of results) sum += r.intervals[i]!.metrics[name] ?? 0;
+      metrics[name] = sum / results.length;
+    }
+    return { start: row.start, end: row.end, site: row.site, type: row.type, metrics };
+  });
+  return {
+    scenario,
+    seed,
+    replications: results.length,
+    metrics: summarizeRecords(results.map((r) => r.metrics)),
+    bySite: bySlice(results, (r) => r.bySite),
+    byNode: bySlice(results, (r) => r.byNode),
+    byType: bySlice(results, (r) => r.byType),
+    byGroup: bySlice(results, (r) => r.byGroup),
+    byUrs: bySlice(results, (r) => r.byUrs),
+    intervals,
+    agentsPerNode: first.agentsPerNode,
+    routingDelayP95: summaryOf(results.map((r) => r.routingDelayP95)),
+    events: results.reduce((n, r) => n + r.events, 0),
+    perReplication: results.map((r) => r.metrics),
+  };
+}

@@ -1,0 +1,30 @@
+// One replication: a fresh kernel, streams for (seed, replication), a World, its observers; run to the end, collect.
+
+import { RandomStreams } from "../kernel/random-stream.js";
+import { Simulation } from "../kernel/simulation.js";
+import type { Scenario } from "../scenario/types.js";
+import { fanOut, type Observer } from "../model/observer.js";
+import { World } from "../model/world.js";
+import { Collector, type ReplicationResult } from "./collector.js";
+
+export interface ReplicationOptions {
+  /** extra observers (a trace), told everything the collector is told */
+  readonly observers?: (sim: Simulation) => Observer[];
+}
+
+export function runReplication(
+  scenario: Scenario,
+  seed: number,
+  replication: number,
+  options: ReplicationOptions = {},
+): ReplicationResult {
+  const sim = new Simulation();
+  const streams = new RandomStreams(seed, replication);
+  const collector = new Collector(sim, scenario);
+  const observer = fanOut([collector, ...(options.observers?.(sim) ?? [])]);
+  const world = new World(scenario, sim, streams, observer);
+  collector.attach(world);
+  world.start();
+  sim.run();
+  return collector.result();
+}

@@ -1,0 +1,306 @@
+// Distribution samplers: a DistributionSpec and a random stream in, a draw function out, checked once when built.
+//
+// Parameters are validated here (as d3-random's gamma.js does) so the hot path can trust them; a sampler allocates
+// nothing per draw. meanOf and varianceOf give the exact moments of what the sampler draws (the truncated moments
+// for the normal), for tests and documentation.
+
+import { randomExponential, randomGamma, randomLogNormal, randomNormal, randomUniform } from "d3-random";
+import type { DistributionSpec } from "../scenario/types.js";
+import type { Rng } from "./random-stream.js";
+
+/**
+ * How far below 0 a truncated normal's mean may sit, in sd. Below it rejection would throw away more than 99.87% of
+ * draws, which is never a sensible duration model and would make sampling crawl.
+ */
+const NORMAL_MIN_MEAN_IN_SD = -3;
+
+/** Throws RangeError("<dist>: <what is wrong>") when the spec's parameters cannot describe a non-negative quantity. */
+export function checkDistribution(spec: DistributionSpec): void {
+  switch (spec.dist) {
+    case "constant":
+      nonNegative("constant", "value", spec.value);
+      return;
+    case "exponential":
+      positive("exponential", "mean", spec.mean);
+      return;
+    case "uniform":
+      nonNegative("uniform", "min", spec.min);
+      nonNegative("uniform", "max", spec.max);
+      if (spec.max < spec.min) throw new RangeError(`uniform: max (${spec.max}) is below min (${spec.min})`);
+      return;
+    case "normal":
+      finite("normal", "mean", spec.mean);
+      nonNegative("normal", "sd", spec.sd);
+      if (spec.sd === 0 && spec.mean < 0) {
+        throw new RangeError(`normal: mean must be >= 0 when sd is 0, got ${spec.mean}`);
+      }
+      if (spec.mean < NORMAL_MIN_MEAN_IN_SD * spec.sd) {
+        throw new RangeError(
+          `normal: mean (${spec.mean}) must be above ${NORMAL_MIN_MEAN_IN_SD} sd (${NORMAL_MIN_MEAN_IN_SD * spec.sd}), ` +
+            "or truncation at 0 rejects almost every draw",
+        );
+      }
+      return;
+    case "lognormal":
+      positive("lognormal", "mean", spec.mean);
+      nonNegative("lognormal", "sd", spec.sd);
+      return;
+    case "gamma":
+      positive("gamma", "mean", spec.mean);
+      nonNegative("gamma", "cv", spec.cv);
+      return;
+    case "erlang":
+      positive("erlang", "mean", spec.mean);
+      if (!Number.isInteger(spec.k) || spec.k < 1) throw new RangeError(`erlang: k must be a whole number >= 1, got ${spec.k}`);
+      return;
+    case "empirical": {
+      const { values, weights } = spec;
+      if (values.length === 0) throw new RangeError("empirical: values is empty");
+      if (weights.length !== values.length) {
+        throw new RangeError(`empirical: ${weights.length} weights for ${values.length} values`);
+      }
+      let total = 0;
+      for (let i = 0; i < values.length; i++) {
+        nonNegative("empirical", `values[${i}]`, values[i]!);
+        nonNegative("empirical", `weights[${i}]`, weights[i]!);
+        total += weights[i]!;
+      }
+      if (!(total > 0)) throw new RangeError("empirical: all weights are 0");
+      if (!Number.isFinite(total)) throw new RangeError("empirical: weights sum to infinity");
+      return;
+    }
+    default:
+      return unknownDistribution(spec);
+  }
+}
+
+/** A function drawing from `spec` with `rng`; built once, it allocates nothing per draw. Throws RangeError on bad parameters. */
+export function sampler(spec: DistributionSpec, rng: Rng): () => number {
+  checkDistribution(spec);
+  switch (spec.dist) {
+    case "constant": {
+      const value = spec.value;
+      return () => value;
+    }
+    case "exponential":
+      return randomExponential.source(rng)(1 / spec.mean);
+    case "uniform":
+      return randomUniform.source(rng)(spec.min, spec.max);
+    case "normal": {
+      if (spec.sd === 0) return constant(spec.mean);
+      const draw = randomNormal.source(rng)(spec.mean, spec.sd);
+      return () => {
+        let x = draw();
+        while (x < 0) x = draw();
+        return x;
+      };
+    }
+    case "lognormal": {
+      if (spec.sd === 0) return constant(spec.mean);
+      const { mu, sigma } = lognormalParameters(spec.mean, spec.sd);
+      return randomLogNormal.source(rng)(mu, sigma);
+    }
+    case "gamma":
+      if (spec.cv === 0) return constant(spec.mean);
+      return randomGamma.source(rng)(1 / (spec.cv * spec.cv), spec.mean * spec.cv * spec.cv);
+    case "erlang":
+      return randomGamma.source(rng)(spec.k, spec.mean / spec.k);
+    case "empirical":
+      return aliasSampler(spec.values, spec.weights, rng);
+    default:
+      return unknownDistribution(spec);
+  }
+}
+
+/** The exact mean of what sampler(spec) draws (for the normal: of the normal truncated at 0). */
+export function meanOf(spec: DistributionSpec): number {
+  checkDistribution(spec);
+  switch (spec.dist) {
+    case "constant":
+      return spec.value;
+    case "exponential":
+    case "lognormal":
+    case "gamma":
+    case "erlang":
+      return spec.mean;
+    case "uniform":
+      return (spec.min + spec.max) / 2;
+    case "normal":
+      return truncatedNormalMoments(spec.mean, spec.sd).mean;
+    case "empirical":
+      return empiricalMoments(spec.values, spec.weights).mean;
+    default:
+      return unknownDistribution(spec);
+  }
+}
+
+/** The exact variance of what sampler(spec) draws (for the normal: of the normal truncated at 0). */
+export function varianceOf(spec: DistributionSpec): number {
+  checkDistribution(spec);
+  switch (spec.dist) {
+    case "constant":
+      return 0;
+    case "exponential":
+      return spec.mean * spec.mean;
+    case "uniform": {
+      const width = spec.max - spec.min;
+      return (width * width) / 12;
+    }
+    case "normal":
+      return truncatedNormalMoments(spec.mean, spec.sd).variance;
+    case "lognormal":
+      return spec.sd * spec.sd;
+    case "gamma":
+      return spec.mean * spec.cv * spec.mean * spec.cv;
+    case "erlang":
+      return (spec.mean * spec.mean) / spec.k;
+    case "empirical":
+      return empiricalMoments(spec.values, spec.weights).variance;
+    default:
+      return unknownDistribution(spec);
+  }
+}
+
+/** mu and sigma of ln(X) for a lognormal X with the given mean and sd. */
+export function lognormalParameters(mean: number, sd: number): { mu: number; sigma: number } {
+  const sigma2 = Math.log1p((sd * sd) / (mean * mean));
+  return { mu: Math.log(mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
+}
+
+function constant(value: number): () => number {
+  return () => value;
+}
+
+/**
+ * Walker's alias method (Vose's construction): O(1) per draw. One uniform picks both the column and the coin: with n
+ * values the coin keeps 32 - log2(n) bits of alea's 32, which moves any value's probability by at most 2^-32.
+ */
+function aliasSampler(values: readonly number[], weights: readonly number[], rng: Rng): () => number {
+  const n = values.length;
+  if (n === 1) return constant(values[0]!);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i]!;
+
+  const scaled = new Float64Array(n);
+  for (let i = 0; i < n; i++) scaled[i] = (weights[i]! * n) / total;
+  const prob = new Float64Array(n);
+  const alias = new Int32Array(n);
+  const small = new Int32Array(n);
+  const large = new Int32Array(n);
+  let smallCount = 0;
+  let largeCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (scaled[i]! < 1) small[smallCount++] = i;
+    else large[largeCount++] = i;
+  }
+  while (smallCount > 0 && largeCount > 0) {
+    const s = small[--smallCount]!;
+    const l = large[--largeCount]!;
+    prob[s] = scaled[s]!;
+    alias[s] = l;
+    scaled[l] = scaled[l]! + scaled[s]! - 1;
+    if (scaled[l]! < 1) small[smallCount++] = l;
+    else large[largeCount++] = l;
+  }
+  // What is left holds (up to rounding) exactly one column's worth: it always keeps its own value.
+  while (largeCount > 0) {
+    const l = large[--largeCount]!;
+    prob[l] = 1;
+    alias[l] = l;
+  }
+  while (smallCount > 0) {
+    const s = small[--smallCount]!;
+    prob[s] = 1;
+    alias[s] = s;
+  }
+
+  const vals = Float64Array.from(values);
+  return () => {
+    const u = rng() * n;
+    const column = u | 0;
+    return u - column < prob[column]! ? vals[column]! : vals[alias[column]!]!;
+  };
+}
+
+function empiricalMoments(values: readonly number[], weights: readonly number[]): { mean: number; variance: number } {
+  let total = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    total += weights[i]!;
+    sum += weights[i]! * values[i]!;
+  }
+  const mean = sum / total;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i]! - mean;
+    squares += weights[i]! * d * d;
+  }
+  return { mean, variance: squares / total };
+}
+
+/** Moments of N(mean, sd^2) conditioned on being >= 0. */
+function truncatedNormalMoments(mean: number, sd: number): { mean: number; variance: number } {
+  if (sd === 0) return { mean, variance: 0 };
+  const alpha = -mean / sd;
+  const kept = 0.5 * erfc(alpha / Math.SQRT2); // P(X >= 0)
+  const density = Math.exp(-0.5 * alpha * alpha) / Math.sqrt(2 * Math.PI);
+  const lambda = density / kept;
+  return {
+    mean: mean + sd * lambda,
+    variance: sd * sd * (1 + alpha * lambda - lambda * lambda),
+  };
+}
+
+/**
+ * Complementary error function to ~1e-14 relative: the all-positive series erf(x) = 2/sqrt(pi) e^(-x^2)
+ * sum 2^n x^(2n+1) / (1*3*...*(2n+1)) below 2, the continued fraction (modified Lentz) above.
+ */
+function erfc(x: number): number {
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 2) {
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 200 && term > 1e-17 * sum; n++) {
+      term *= (2 * x * x) / (2 * n + 1);
+      sum += term;
+    }
+    return 1 - ((2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum);
+  }
+  // erfc(x) = e^(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...))))
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let n = 1; n < 500; n++) {
+    const a = n / 2;
+    d = x + a * d;
+    d = d === 0 ? tiny : d;
+    c = x + a / c;
+    c = c === 0 ? tiny : c;
+    d = 1 / d;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+}
+
+function finite(dist: string, name: string, value: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new RangeError(`${dist}: ${name} must be a finite number, got ${value}`);
+  }
+}
+
+function nonNegative(dist: string, name: string, value: number): void {
+  finite(dist, name, value);
+  if (value < 0) throw new RangeError(`${dist}: ${name} must be >= 0, got ${value}`);
+}
+
+function positive(dist: string, name: string, value: number): void {
+  finite(dist, name, value);
+  if (value <= 0) throw new RangeError(`${dist}: ${name} must be > 0, got ${value}`);
+}
+
+function unknownDistribution(spec: never): never {
+  throw new RangeError(`unknown distribution: ${(spec as { dist?: unknown }).dist}`);
+}

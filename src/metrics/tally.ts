@@ -1,0 +1,95 @@
+// Counters of one replication for one slice (the whole center, a site, a node, a type, a group, a URS, an interval),
+// and the metrics of DESIGN.md section 6 computed from them.
+
+export class Tally {
+  offered = 0;
+  answered = 0;
+  abandoned = 0;
+  defaultRouted = 0;
+  /** answered with wait <= the service level threshold */
+  withinServiceLevel = 0;
+  /** sum of waits of answered interactions */
+  waitAnswered = 0;
+  /** sum of waits of all offered: answered until answer, abandoned until they left */
+  waitAll = 0;
+  /** found no agent available at the first routing attempt */
+  waitedAtFirstAttempt = 0;
+  routeRequests = 0;
+  reservationRequests = 0;
+  reservationGrants = 0;
+  reservationConflicts = 0;
+  routingAttempts = 0;
+  routingFailures = 0;
+  noAnswers = 0;
+  /** interactions that got at least one TRouteCall */
+  routed = 0;
+  /** sum and count of (delivery - first reservation request) */
+  routingDelaySum = 0;
+  routingDelayCount = 0;
+  /** agent-seconds handling (ringing, talking, wrap-up), and logged in, inside the measured window */
+  handlingTime = 0;
+  loggedInTime = 0;
+}
+
+/** The metric names of DESIGN.md section 6 (and the few ccsim adds), in the order outputs list them. */
+export const METRIC_NAMES = [
+  "offered",
+  "answered",
+  "abandoned",
+  "defaultRouted",
+  "unfinished",
+  "serviceLevel",
+  "asa",
+  "meanWait",
+  "probWait",
+  "abandonRate",
+  "occupancy",
+  "throughputPerHour",
+  "reservationRequests",
+  "reservationGrants",
+  "reservationConflicts",
+  "conflictRate",
+  "conflictsPerCall",
+  "routingAttempts",
+  "routingFailures",
+  "noAnswers",
+  "routingDelay",
+  "ursAttemptsPerCall",
+] as const;
+
+export type MetricName = (typeof METRIC_NAMES)[number];
+export type MetricRecord = Partial<Record<MetricName, number>>;
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/**
+ * Metrics of one slice. `hours` is the length of the measured window; `withOccupancy` says whether the slice has
+ * agents of its own (a traffic type does not).
+ */
+export function metricsOf(t: Tally, hours: number, withOccupancy: boolean): MetricRecord {
+  const m: MetricRecord = {
+    offered: t.offered,
+    answered: t.answered,
+    abandoned: t.abandoned,
+    defaultRouted: t.defaultRouted,
+    unfinished: t.offered - t.answered - t.abandoned - t.defaultRouted,
+    serviceLevel: ratio(t.withinServiceLevel, t.offered),
+    asa: ratio(t.waitAnswered, t.answered),
+    meanWait: ratio(t.waitAll, t.answered + t.abandoned + t.defaultRouted),
+    probWait: ratio(t.waitedAtFirstAttempt, t.offered),
+    abandonRate: ratio(t.abandoned, t.offered),
+  };
+  if (withOccupancy) m.occupancy = ratio(t.handlingTime, t.loggedInTime);
+  m.throughputPerHour = ratio(t.answered, hours);
+  m.reservationRequests = t.reservationRequests;
+  m.reservationGrants = t.reservationGrants;
+  m.reservationConflicts = t.reservationConflicts;
+  m.conflictRate = ratio(t.reservationConflicts, t.reservationRequests);
+  m.conflictsPerCall = ratio(t.reservationConflicts, t.routed);
+  m.routingAttempts = t.routingAttempts;
+  m.routingFailures = t.routingFailures;
+  m.noAnswers = t.noAnswers;
+  m.routingDelay = ratio(t.routingDelaySum, t.routingDelayCount);
+  m.ursAttemptsPerCall = ratio(t.routeRequests + t.reservationConflicts, t.routed);
+  return m;
+}

@@ -1,0 +1,66 @@
+// Agents and agent groups: skills, capacity rule, owner node, and the state every other component learns of late.
+
+import type { SimEvent } from "../kernel/simulation.js";
+import type { AgentGroupSpec } from "../scenario/types.js";
+import { AgentState, type AgentStateValue } from "./agent-state.js";
+import type { CapacityRule } from "./capacity-rule.js";
+import type { Call } from "./interaction.js";
+import type { ClusterNode, Site } from "./topology.js";
+
+export class AgentGroup {
+  readonly agents: Agent[] = [];
+  /** agents that should be logged in now (staffing) */
+  staffed = 0;
+
+  constructor(
+    readonly index: number,
+    readonly spec: AgentGroupSpec,
+    readonly site: Site,
+    readonly rule: CapacityRule,
+    /** draws the ring-to-answer time */
+    readonly answerDelay: () => number,
+    /** draws the wrap-up time */
+    readonly wrapUp: () => number,
+    /** uniform draws deciding whether an agent answers */
+    readonly answerRng: () => number,
+  ) {}
+
+  get id(): string {
+    return this.spec.group;
+  }
+}
+
+export class Agent {
+  state: AgentStateValue = AgentState.LoggedOut;
+  /** bumped at every state change, so that a Stat Server can drop updates that arrive out of order */
+  version = 0;
+  /** when the current state began */
+  stateSince = 0;
+  /** when the agent last became Ready (what longest-idle orders by) */
+  readySince = 0;
+  call: Call | null = null;
+  /** the staffing plan wants this agent out: it leaves when its current work ends */
+  logoutPending = false;
+  /** pending wrap-up end, no-answer recovery or similar */
+  timer: SimEvent | null = null;
+
+  constructor(
+    /** index over all agents of the deployment; also its DN's position in every per-agent array */
+    readonly index: number,
+    readonly group: AgentGroup,
+    readonly owner: ClusterNode,
+  ) {}
+
+  get site(): Site {
+    return this.group.site;
+  }
+
+  get skills(): Readonly<Record<string, number>> {
+    return this.group.spec.skills;
+  }
+
+  /** DN-like name for traces: group and position */
+  get dn(): string {
+    return `${this.group.id}.${this.index - this.group.agents[0]!.index + 1}`;
+  }
+}

@@ -1,0 +1,65 @@
+// One interaction (a voice call for now) from its arrival at a Routing Point to its release, abandonment or default route.
+
+import type { SimEvent } from "../kernel/simulation.js";
+import type { Agent } from "./agent.js";
+import type { ClusterNode } from "./topology.js";
+import type { TrafficType } from "./traffic.js";
+import type { Urs } from "./urs.js";
+
+export const CallState = {
+  Routing: 0,
+  Waiting: 1,
+  Reserving: 2,
+  Delivering: 3,
+  Ringing: 4,
+  Talking: 5,
+  Done: 6,
+} as const;
+// A reply (grant, rejection, delivery) for a call checks the call's state first: a call that was abandoned meanwhile
+// is Done, and only one request or delivery per call is ever in flight, so the state alone tells a stale reply.
+export type CallStateValue = (typeof CallState)[keyof typeof CallState];
+
+export class Call {
+  state: CallStateValue = CallState.Routing;
+  /** counted in the metrics: arrived in [warmup, horizon) */
+  readonly counted: boolean;
+  /** the URS routing it now */
+  urs: Urs | null = null;
+  agent: Agent | null = null;
+  patienceTimer: SimEvent | null = null;
+  /** no-answer timer while ringing, or the answer event */
+  ringTimer: SimEvent | null = null;
+  /** position in a URS waiting queue, -1 when not waiting */
+  queuePos = -1;
+  /** has been through its first routing attempt (probWait is decided there) */
+  firstAttemptDone = false;
+  /** time of its first TReserveAgent (or TRouteCall without reservation), -1 before */
+  firstReserveAt = -1;
+  conflicts = 0;
+  /** at least one TRouteCall was sent for it */
+  routed = false;
+
+  constructor(
+    /** ConnID-like sequence number, unique within a replication */
+    readonly id: number,
+    readonly type: TrafficType,
+    readonly node: ClusterNode,
+    readonly arrival: number,
+    readonly handleTime: number,
+    /** absolute time the caller hangs up if still unanswered; Infinity: never */
+    readonly abandonAt: number,
+    warmup: number,
+    horizon: number,
+  ) {
+    this.counted = arrival >= warmup && arrival < horizon;
+  }
+
+  get priority(): number {
+    return this.type.priority;
+  }
+
+  /** the ConnID as Genesys prints it: 16 hex digits */
+  get connId(): string {
+    return this.id.toString(16).padStart(16, "0");
+  }
+}

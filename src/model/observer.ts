@@ -1,0 +1,50 @@
+// What the model tells the outside world: one typed method per observation, called at the simulated instant it happens.
+// (Methods rather than record objects, so that observing costs no allocation; a trace turns them into records.)
+
+import type { AgentStateValue } from "./agent-state.js";
+import type { Agent } from "./agent.js";
+import type { Call } from "./interaction.js";
+import type { Urs } from "./urs.js";
+
+export type ConflictReason = "collision" | "already-reserved";
+export type FailureReason = "busy" | "oos" | "unreachable" | "logged-out";
+
+export interface Observer {
+  /** a call reached a Routing Point (EventRouteRequest follows) */
+  arrival(call: Call): void;
+  /** the URS started routing it (EventRouteRequest reached the URS) */
+  routeRequest(call: Call, urs: Urs): void;
+  /** the first routing attempt found an agent available, or not (probWait) */
+  firstAttempt(call: Call, found: boolean): void;
+  /** no candidate: the call waits in the URS's virtual queue */
+  queued(call: Call, urs: Urs): void;
+  reservationRequest(call: Call, urs: Urs, agent: Agent): void;
+  reservationGrant(call: Call, urs: Urs, agent: Agent): void;
+  reservationConflict(call: Call, urs: Urs, agent: Agent, reason: ConflictReason): void;
+  /** TRouteCall sent */
+  routeCall(call: Call, urs: Urs, agent: Agent): void;
+  routeFailure(call: Call, agent: Agent, reason: FailureReason): void;
+  ringing(call: Call, agent: Agent): void;
+  noAnswer(call: Call, agent: Agent): void;
+  answered(call: Call, agent: Agent): void;
+  released(call: Call, agent: Agent): void;
+  abandoned(call: Call): void;
+  defaultRouted(call: Call): void;
+  /** the agent leaves `from` for `agent.state`; `agent.stateSince` is still when `from` began */
+  agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void;
+}
+
+/** Sends every observation to several observers, in order. */
+export function fanOut(observers: readonly Observer[]): Observer {
+  if (observers.length === 1) return observers[0]!;
+  const all = (name: keyof Observer) =>
+    function (this: unknown, ...args: unknown[]) {
+      for (const o of observers) (o[name] as (...a: unknown[]) => void)(...args);
+    };
+  const names: (keyof Observer)[] = [
+    "arrival", "routeRequest", "firstAttempt", "queued", "reservationRequest", "reservationGrant",
+    "reservationConflict", "routeCall", "routeFailure", "ringing", "noAnswer", "answered", "released", "abandoned",
+    "defaultRouted", "agentState",
+  ];
+  return Object.fromEntries(names.map((n) => [n, all(n)])) as unknown as Observer;
+}

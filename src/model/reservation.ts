@@ -1,0 +1,207 @@
+// Agent reservation: the VQ SIP Servers' arbitration (explicit), and the two ways of routing without it (implicit, none).
+
+import type { Rng } from "../kernel/random-stream.js";
+import { Priority } from "../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import type { Agent } from "./agent.js";
+import type { Call } from "./interaction.js";
+import type { Observer } from "./observer.js";
+import type { Site, Topology } from "./topology.js";
+import type { Urs } from "./urs.js";
+
+/** A TReserveAgent in flight, and later the reservation it became. */
+export class ReservationRequest {
+  expiry: SimEvent | null = null;
+  constructor(
+    readonly urs: Urs,
+    readonly call: Call,
+    readonly agent: Agent,
+    readonly priority: number,
+  ) {}
+}
+
+/**
+ * How a URS gets from "this is my candidate" to "send TRouteCall". The URS calls request(); the protocol answers with
+ * urs.granted() or urs.rejected(), now or later.
+ */
+export interface ReservationProtocol {
+  request(urs: Urs, call: Call, agent: Agent): void;
+  /** the call reached the agent: the reservation is used up */
+  delivered(agent: Agent): void;
+  /** when TRouteCall finds the agent unable to take the call: implicit reservation fails back to the URS, which tries
+   *  its next candidate; otherwise the call goes back to its Routing Point and is routed anew */
+  readonly onDeliveryFailure: "next-candidate" | "reroute";
+}
+
+/** No reservation: the URS routes straight away; two calls can reach one agent and the later one bounces. */
+export class NoReservation implements ReservationProtocol {
+  readonly onDeliveryFailure = "reroute" as const;
+  request(urs: Urs, call: Call, agent: Agent): void {
+    urs.granted(call, agent);
+  }
+  delivered(): void {}
+}
+
+/** Implicit reservation: no arbitration; the owner SIP Server takes the first TRouteCall to reach the DN and answers
+ *  later ones with EventError. */
+export class ImplicitReservation implements ReservationProtocol {
+  readonly onDeliveryFailure = "next-candidate" as const;
+  request(urs: Urs, call: Call, agent: Agent): void {
+    urs.granted(call, agent);
+  }
+  delivered(): void {}
+}
+
+const VQ_RECEIVE = 0;
+const VQ_CLOSE = 1;
+const VQ_EXPIRE = 2;
+const URS_REPLY_GRANT = 0;
+const URS_REPLY_REJECT = 1;
+
+/** A VQ SIP Server (one HA pair a site, non-cluster mode) arbitrating TReserveAgent requests. */
+export class VqServer implements EventTarget {
+  up = true;
+  /** requests collected per agent during the open collection window, null when no window is open */
+  private readonly windows: (ReservationRequest[] | null)[];
+  /** the granted, not yet used or expired reservation per agent */
+  private readonly reserved: (ReservationRequest | null)[];
+
+  constructor(
+    readonly site: Site,
+    agentCount: number,
+    private readonly protocol: ExplicitReservation,
+    /** the `vq:<site>` stream that picks among equal-priority requests */
+    private readonly rng: Rng,
+  ) {
+    this.windows = new Array<ReservationRequest[] | null>(agentCount).fill(null);
+    this.reserved = new Array<ReservationRequest | null>(agentCount).fill(null);
+  }
+
+  get priority(): number {
+    return this.site.vqPriority;
+  }
+
+  fire(ev: SimEvent): void {
+    switch (ev.code) {
+      case VQ_RECEIVE:
+        return this.receive(ev.subject as ReservationRequest);
+      case VQ_CLOSE:
+        return this.close(ev.subject as Agent);
+      case VQ_EXPIRE:
+        return this.expire(ev.subject as ReservationRequest);
+    }
+  }
+
+  /** A TReserveAgent arrives. */
+  receive(req: ReservationRequest): void {
+    const a = req.agent.index;
+    if (this.reserved[a] !== null) {
+      this.protocol.reply(this, req, false, "already-reserved");
+      return;
+    }
+    const window = this.windows[a];
+    if (window) {
+      window.push(req);
+      return;
+    }
+    this.windows[a] = [req];
+    this.protocol.sim.after(this.protocol.collectionTime, Priority.MESSAGE, this, VQ_CLOSE, req.agent);
+  }
+
+  /** The collection window closes: one of the highest-priority requests wins, at random; the rest are conflicts. */
+  private close(agent: Agent): void {
+    const reqs = this.windows[agent.index]!;
+    this.windows[agent.index] = null;
+    let top = -Infinity;
+    let ties = 0;
+    for (const r of reqs) {
+      if (r.priority > top) {
+        top = r.priority;
+        ties = 1;
+      } else if (r.priority === top) ties++;
+    }
+    // draw only when there is a choice, so that uncontested grants use no random numbers
+    let pick = ties > 1 ? Math.floor(this.rng() * ties) : 0;
+    let winner: ReservationRequest | null = null;
+    for (const r of reqs) {
+      if (r.priority === top && winner === null && pick-- === 0) winner = r;
+    }
+    this.reserved[agent.index] = winner;
+    winner!.expiry = this.protocol.sim.after(this.protocol.reservationTime, Priority.TIMER, this, VQ_EXPIRE, winner);
+    for (const r of reqs) this.protocol.reply(this, r, r === winner, "collision");
+  }
+
+  private expire(req: ReservationRequest): void {
+    if (this.reserved[req.agent.index] === req) this.reserved[req.agent.index] = null;
+  }
+
+  release(agent: Agent): void {
+    const r = this.reserved[agent.index];
+    if (r) {
+      this.protocol.sim.cancel(r.expiry);
+      this.reserved[agent.index] = null;
+    }
+  }
+}
+
+/** Explicit reservation: TReserveAgent to a VQ SIP Server, which collects, arbitrates and replies. */
+export class ExplicitReservation implements ReservationProtocol, EventTarget {
+  readonly onDeliveryFailure = "reroute" as const;
+  readonly servers: VqServer[];
+
+  constructor(
+    readonly sim: Simulation,
+    private readonly topology: Topology,
+    private readonly observer: Observer,
+    readonly collectionTime: number,
+    readonly reservationTime: number,
+    /** environment=sitex: reserve on the VQ SIP Server of the agent's site */
+    private readonly sitex: boolean,
+    agentCount: number,
+    rngFor: (site: Site) => Rng,
+  ) {
+    this.servers = topology.sites.map((s) => new VqServer(s, agentCount, this, rngFor(s)));
+  }
+
+  /** With sitex, the agent's site's server; otherwise the highest agent_reservation priority that is up (the first
+   *  listed among equals). */
+  serverFor(agent: Agent): VqServer | null {
+    if (this.sitex) {
+      const own = this.servers[agent.site.index]!;
+      if (own.up) return own;
+    }
+    let best: VqServer | null = null;
+    for (const s of this.servers) if (s.up && (best === null || s.priority > best.priority)) best = s;
+    return best;
+  }
+
+  request(urs: Urs, call: Call, agent: Agent): void {
+    const req = new ReservationRequest(urs, call, agent, call.priority);
+    this.observer.reservationRequest(call, urs, agent);
+    const vq = this.serverFor(agent);
+    if (vq === null) {
+      // no VQ SIP Server is up: nothing can be reserved (the URS leaves the agent alone until its state changes)
+      this.sim.after(0, Priority.MESSAGE, this, URS_REPLY_REJECT, req);
+      return;
+    }
+    this.sim.after(this.topology.siteDelay(urs.node, vq.site), Priority.MESSAGE, vq, VQ_RECEIVE, req);
+  }
+
+  reply(vq: VqServer, req: ReservationRequest, granted: boolean, reason: "collision" | "already-reserved"): void {
+    if (granted) this.observer.reservationGrant(req.call, req.urs, req.agent);
+    else this.observer.reservationConflict(req.call, req.urs, req.agent, reason);
+    const delay = this.topology.siteDelay(req.urs.node, vq.site);
+    this.sim.after(delay, Priority.MESSAGE, this, granted ? URS_REPLY_GRANT : URS_REPLY_REJECT, req);
+  }
+
+  /** a reply reaches the URS */
+  fire(ev: SimEvent): void {
+    const req = ev.subject as ReservationRequest;
+    if (ev.code === URS_REPLY_GRANT) req.urs.granted(req.call, req.agent);
+    else req.urs.rejected(req.call, req.agent);
+  }
+
+  delivered(agent: Agent): void {
+    for (const s of this.servers) s.release(agent);
+  }
+}

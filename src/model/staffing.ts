@@ -1,0 +1,58 @@
+// Shifts as per-period staffing: at each period boundary a group logs agents in or out to meet its planned count.
+
+import { Priority } from "../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import { AgentState } from "./agent-state.js";
+import type { Agent, AgentGroup } from "./agent.js";
+
+export interface AgentDesk {
+  logIn(agent: Agent): void;
+  /** logs out now if idle, otherwise when the current work ends */
+  logOut(agent: Agent): void;
+}
+
+export class Staffing implements EventTarget {
+  constructor(
+    private readonly sim: Simulation,
+    private readonly group: AgentGroup,
+    private readonly desk: AgentDesk,
+  ) {}
+
+  start(): void {
+    const staffing = this.group.spec.staffing;
+    this.apply(staffing ? staffing.counts[0]! : this.group.spec.count);
+    if (!staffing) return;
+    for (let k = 1; k < staffing.counts.length; k++) {
+      this.sim.at(k * staffing.period, Priority.STAFFING, this, k, null);
+    }
+  }
+
+  fire(ev: SimEvent): void {
+    this.apply(this.group.spec.staffing!.counts[ev.code]!);
+  }
+
+  /** Lowest-numbered agents log in first and highest-numbered log out first, so who works is never a matter of chance. */
+  private apply(target: number): void {
+    const agents = this.group.agents;
+    const staying = (a: Agent) => a.state !== AgentState.LoggedOut && !a.logoutPending;
+    let count = agents.filter(staying).length;
+    for (let i = 0; i < agents.length && count < target; i++) {
+      const a = agents[i]!;
+      if (a.logoutPending) {
+        a.logoutPending = false;
+        count++;
+      } else if (a.state === AgentState.LoggedOut) {
+        this.desk.logIn(a);
+        count++;
+      }
+    }
+    for (let i = agents.length - 1; i >= 0 && count > target; i--) {
+      const a = agents[i]!;
+      if (staying(a)) {
+        this.desk.logOut(a);
+        count--;
+      }
+    }
+    this.group.staffed = target;
+  }
+}

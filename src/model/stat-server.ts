@@ -1,0 +1,150 @@
+// A routing Stat Server's view of agent availability: what its URS sees, as late as the network made it.
+
+import { IndexedHeap } from "../kernel/indexed-heap.js";
+import { Priority } from "../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import { AgentState, type AgentStateValue } from "./agent-state.js";
+import type { Agent } from "./agent.js";
+import type { SelectionRule } from "./selection.js";
+import type { TargetClass } from "./target-class.js";
+import type { ClusterNode } from "./topology.js";
+
+/** What travels from a DN's owner (or a VQ SIP Server) to the Stat Servers: one record shared by all receivers. */
+export interface StateUpdate {
+  readonly agent: Agent;
+  readonly state: AgentStateValue;
+  /** when the agent became Ready, for longest-idle ordering */
+  readonly readySince: number;
+  readonly version: number;
+}
+
+/** Someone to tell when an agent becomes available in this view (its URS). */
+export interface AvailabilityListener {
+  agentAvailable(agent: Agent): void;
+}
+
+const NOT_HELD = -1;
+const HELD = 0;
+
+export class StatServer implements EventTarget {
+  /** the last version applied per agent */
+  private readonly known: Int32Array;
+  private readonly available: Uint8Array;
+  private readonly readySince: Float64Array;
+  /** the URS's own knowledge on top of the Stat Server's: -1 free, 0 held by a pending request, v > 0 held until this
+   *  view has seen version v of the agent (the URS just routed a call there, or was told the agent is taken, and will
+   *  not pick it again before the Stat Server says what became of it, or `holdTimeout` passes) */
+  private readonly heldUntil: Int32Array;
+  /** available, unheld members of each target class, ordered by the selection rule; null for classes this URS never routes */
+  private readonly pools: (IndexedHeap | null)[];
+  listener: AvailabilityListener | null = null;
+
+  constructor(
+    private readonly sim: Simulation,
+    /** the longest a URS keeps an agent it was told is taken while the Stat Server still shows it Ready: a reservation
+     *  that is never used leaves no trace in the DN's state, only its expiry */
+    private readonly holdTimeout: number,
+    readonly id: string,
+    readonly node: ClusterNode,
+    agentCount: number,
+    private readonly classes: readonly TargetClass[],
+    routed: readonly boolean[],
+    private readonly classesOfAgent: readonly (readonly TargetClass[])[],
+    private readonly rule: SelectionRule,
+  ) {
+    this.known = new Int32Array(agentCount).fill(-1);
+    this.available = new Uint8Array(agentCount);
+    this.readySince = new Float64Array(agentCount);
+    this.heldUntil = new Int32Array(agentCount).fill(NOT_HELD);
+    this.pools = classes.map((c, i) => (routed[i] ? new IndexedHeap(c.members.length) : null));
+  }
+
+  update(u: StateUpdate): void {
+    const a = u.agent.index;
+    if (u.version <= this.known[a]!) return;
+    this.known[a] = u.version;
+    let changed = false;
+    const held = this.heldUntil[a]!;
+    if (held > 0 && u.version >= held) {
+      this.heldUntil[a] = NOT_HELD;
+      changed = true;
+    }
+    const now = u.state === AgentState.Ready ? 1 : 0;
+    if (now !== this.available[a]) {
+      this.available[a] = now;
+      changed = true;
+    } else if (now === 1 && this.readySince[a] !== u.readySince) {
+      // an update dropped as out of date may hide a Ready -> ... -> Ready cycle: re-key on the new ready time
+      changed = true;
+    }
+    this.readySince[a] = u.readySince;
+    if (!changed) return;
+    this.sync(u.agent);
+    if (now === 1 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(u.agent);
+  }
+
+  isAvailable(agent: Agent): boolean {
+    return this.available[agent.index] === 1 && this.heldUntil[agent.index] === NOT_HELD;
+  }
+
+  /** The best available, unheld member of a class by the selection rule. */
+  best(cls: TargetClass): Agent | null {
+    const pool = this.pools[cls.index];
+    if (!pool) return null;
+    const local = pool.peek();
+    return local < 0 ? null : cls.members[local]!;
+  }
+
+  picked(cls: TargetClass, agent: Agent): void {
+    this.rule.picked(cls, cls.localIndex[agent.index]!);
+  }
+
+  /** The URS asked for this agent: keep it out of every pool until released. */
+  hold(agent: Agent): void {
+    this.heldUntil[agent.index] = HELD;
+    this.sync(agent);
+  }
+
+  /** The URS's request ended; `untilVersion` > 0 keeps the agent held until the view sees that version. */
+  release(agent: Agent, untilVersion = 0): void {
+    const a = agent.index;
+    if (untilVersion > this.known[a]!) {
+      this.heldUntil[a] = untilVersion;
+      this.sim.after(this.holdTimeout, Priority.TIMER, this, untilVersion, agent);
+      return;
+    }
+    this.heldUntil[a] = NOT_HELD;
+    this.sync(agent);
+    if (this.available[a] === 1 && this.listener) this.listener.agentAvailable(agent);
+  }
+
+  /** The URS learned the agent is taken (a conflict, a failed delivery): leave it alone until its state changes. */
+  releaseWhenChanged(agent: Agent): void {
+    this.release(agent, this.known[agent.index]! + 1);
+  }
+
+  /** a hold timeout: the code is the version the hold waited for */
+  fire(ev: SimEvent): void {
+    const agent = ev.subject as Agent;
+    if (this.heldUntil[agent.index] === ev.code) this.release(agent);
+  }
+
+  /** Puts the agent in or out of its classes' pools to match available && not held. */
+  private sync(agent: Agent): void {
+    const a = agent.index;
+    const inPools = this.available[a] === 1 && this.heldUntil[a] === NOT_HELD;
+    for (const cls of this.classesOfAgent[a]!) {
+      const pool = this.pools[cls.index];
+      if (!pool) continue;
+      const local = cls.localIndex[a]!;
+      if (inPools) {
+        const since = this.readySince[a]!;
+        pool.set(local, this.rule.key1(cls, local, since), this.rule.key2(cls, local, since));
+      } else pool.delete(local);
+    }
+  }
+
+  get classCount(): number {
+    return this.classes.length;
+  }
+}

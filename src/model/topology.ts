@@ -1,0 +1,104 @@
+// Sites and their SIP Cluster nodes, the one-way delays between them, and the SIP Proxies that spread calls over nodes.
+
+import type { NetworkSpec, Scenario } from "../scenario/types.js";
+
+export class Site {
+  readonly nodes: ClusterNode[] = [];
+  /** round-robin pointer of the site's SIP Proxies */
+  private proxyNext = 0;
+  /** round-robin pointers for DN ownership: SIP REGISTER and TRegisterAddress arrive through different paths */
+  private registerNext = 0;
+  private registerAddressNext = 0;
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly vqPriority: number,
+  ) {}
+
+  /** The node a new inbound call lands on. */
+  proxyPick(leastLoaded: boolean): ClusterNode {
+    const nodes = this.nodes;
+    if (leastLoaded) {
+      // fewest calls in progress; ties go to the next node in round-robin order so equal nodes share the load
+      let best = nodes[this.proxyNext % nodes.length]!;
+      for (let k = 1; k < nodes.length; k++) {
+        const n = nodes[(this.proxyNext + k) % nodes.length]!;
+        if (n.activeCalls < best.activeCalls) best = n;
+      }
+      this.proxyNext = (best.indexInSite + 1) % nodes.length;
+      return best;
+    }
+    const n = nodes[this.proxyNext]!;
+    this.proxyNext = (this.proxyNext + 1) % nodes.length;
+    return n;
+  }
+
+  /** The node that becomes owner of an agent's DN: the one that received the phone's REGISTER (sip) or the
+   *  desktop's TRegisterAddress (pstn), both spread over the site's nodes. */
+  ownerFor(phone: "sip" | "pstn"): ClusterNode {
+    const nodes = this.nodes;
+    if (phone === "sip") return nodes[this.registerNext++ % nodes.length]!;
+    return nodes[this.registerAddressNext++ % nodes.length]!;
+  }
+}
+
+export class ClusterNode {
+  /** calls present on the node (the Session Controller keeps a call for its whole life) */
+  activeCalls = 0;
+  /** agent DNs this node owns */
+  ownedAgents = 0;
+
+  constructor(
+    /** index over all nodes of the deployment */
+    readonly index: number,
+    readonly site: Site,
+    /** 0-based position in its site */
+    readonly indexInSite: number,
+  ) {}
+
+  get id(): string {
+    return `${this.site.id}.n${this.indexInSite + 1}`;
+  }
+}
+
+export class Topology {
+  readonly sites: Site[] = [];
+  readonly nodes: ClusterNode[] = [];
+
+  constructor(
+    scenario: Scenario,
+    private readonly network: NetworkSpec = scenario.network,
+  ) {
+    for (const s of scenario.sites) {
+      const site = new Site(this.sites.length, s.id, s.vq.priority);
+      this.sites.push(site);
+      for (let k = 0; k < s.nodes; k++) {
+        const node = new ClusterNode(this.nodes.length, site, k);
+        site.nodes.push(node);
+        this.nodes.push(node);
+      }
+    }
+  }
+
+  site(id: string): Site {
+    const s = this.sites.find((x) => x.id === id);
+    if (!s) throw new Error(`no site ${id}`);
+    return s;
+  }
+
+  /** one-way delay between two nodes */
+  nodeDelay(a: ClusterNode, b: ClusterNode): number {
+    if (a === b) return 0;
+    return a.site === b.site ? this.network.intraSite : this.network.interSite;
+  }
+
+  /** one-way delay between a node and a site-level server (VQ SIP Server, Interaction Server) */
+  siteDelay(a: ClusterNode, s: Site): number {
+    return a.site === s ? this.network.intraSite : this.network.interSite;
+  }
+
+  get statDelay(): number {
+    return this.network.statDelay;
+  }
+}

@@ -1,0 +1,157 @@
+// Universal Routing Server: runs the strategy for the calls of the nodes it serves, picks from its Stat Server's view,
+// reserves, routes, and keeps the calls it cannot place yet in its virtual queues.
+
+import { Priority } from "../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import type { Agent } from "./agent.js";
+import { CallQueue } from "./call-queue.js";
+import { CallState, type Call } from "./interaction.js";
+import type { Observer } from "./observer.js";
+import type { ReservationProtocol } from "./reservation.js";
+import type { AvailabilityListener, StatServer } from "./stat-server.js";
+import type { TargetClass } from "./target-class.js";
+import type { ClusterNode } from "./topology.js";
+
+/** What a URS asks of the SIP Server side. */
+export interface CallControl {
+  /** TRouteCall: the call's node delivers it to the agent's DN */
+  routeCall(urs: Urs, call: Call, agent: Agent): void;
+}
+
+export const URS_ROUTE_REQUEST = 0;
+const URS_STRATEGY_DONE = 1;
+/** EventError for a TRouteCall reaches the URS; the call still names the agent that failed */
+export const URS_DELIVERY_FAILED = 2;
+
+function before(a: Call, b: Call): boolean {
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  if (a.arrival !== b.arrival) return a.arrival < b.arrival;
+  return a.id < b.id;
+}
+
+export class Urs implements EventTarget, AvailabilityListener {
+  /** a virtual queue per target class this URS routes, null for the others */
+  private readonly queues: (CallQueue | null)[];
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    /** where it runs: its Stat Server and it sit on this node */
+    readonly node: ClusterNode,
+    /** the nodes whose calls it routes */
+    readonly serves: readonly ClusterNode[],
+    readonly view: StatServer,
+    private readonly sim: Simulation,
+    private readonly observer: Observer,
+    private readonly protocol: ReservationProtocol,
+    private readonly control: CallControl,
+    private readonly strategyTime: number,
+    routed: readonly boolean[],
+    private readonly classesOfAgent: readonly (readonly TargetClass[])[],
+  ) {
+    this.queues = routed.map((r) => (r ? new CallQueue() : null));
+    view.listener = this;
+  }
+
+  fire(ev: SimEvent): void {
+    const call = ev.subject as Call;
+    switch (ev.code) {
+      case URS_ROUTE_REQUEST:
+        return this.routeRequest(call);
+      case URS_STRATEGY_DONE:
+        return this.attempt(call);
+      case URS_DELIVERY_FAILED:
+        return this.deliveryFailed(call);
+    }
+  }
+
+  /** EventRouteRequest reaches this URS. */
+  routeRequest(call: Call): void {
+    if (call.state === CallState.Done) return;
+    call.urs = this;
+    this.observer.routeRequest(call, this);
+    this.startAttempt(call);
+  }
+
+  /** Runs the strategy once (strategyTime), then looks for a target. */
+  private startAttempt(call: Call): void {
+    call.state = CallState.Routing;
+    if (this.strategyTime > 0) this.sim.after(this.strategyTime, Priority.MESSAGE, this, URS_STRATEGY_DONE, call);
+    else this.attempt(call);
+  }
+
+  private attempt(call: Call): void {
+    if (call.state !== CallState.Routing) return;
+    const cls = call.type.cls;
+    const agent = this.view.best(cls);
+    if (!call.firstAttemptDone) {
+      call.firstAttemptDone = true;
+      this.observer.firstAttempt(call, agent !== null);
+    }
+    if (agent) this.reserve(call, agent, cls);
+    else {
+      call.state = CallState.Waiting;
+      this.queues[cls.index]!.push(call);
+      this.observer.queued(call, this);
+    }
+  }
+
+  /** The view shows an agent available: a waiting strategy reacts at once (no new strategy run) with the best
+   *  waiting call the agent can take. */
+  agentAvailable(agent: Agent): void {
+    let best: Call | undefined;
+    let from: CallQueue | undefined;
+    for (const cls of this.classesOfAgent[agent.index]!) {
+      const q = this.queues[cls.index];
+      if (!q) continue;
+      const c = q.peek();
+      if (c !== undefined && (best === undefined || before(c, best))) {
+        best = c;
+        from = q;
+      }
+    }
+    if (best === undefined) return;
+    from!.remove(best);
+    this.reserve(best, agent, best.type.cls);
+  }
+
+  /** the caller hung up while waiting */
+  removeWaiting(call: Call): void {
+    this.queues[call.type.cls.index]!.remove(call);
+  }
+
+  private reserve(call: Call, agent: Agent, cls: TargetClass): void {
+    call.state = CallState.Reserving;
+    call.agent = agent;
+    this.view.hold(agent);
+    this.view.picked(cls, agent);
+    if (call.firstReserveAt < 0) call.firstReserveAt = this.sim.now;
+    this.protocol.request(this, call, agent);
+  }
+
+  /** EventAgentReserved (or no reservation needed): send TRouteCall. */
+  granted(call: Call, agent: Agent): void {
+    if (call.state !== CallState.Reserving) {
+      this.view.release(agent);
+      return;
+    }
+    this.control.routeCall(this, call, agent);
+  }
+
+  /** EventError on TReserveAgent: a conflict. Leave that agent alone and try the next candidate. */
+  rejected(call: Call, agent: Agent): void {
+    this.view.releaseWhenChanged(agent);
+    if (call.state !== CallState.Reserving) return;
+    call.conflicts++;
+    call.agent = null;
+    this.startAttempt(call);
+  }
+
+  /** EventError on TRouteCall (implicit reservation): the DN was taken; try the next candidate. */
+  private deliveryFailed(call: Call): void {
+    this.view.releaseWhenChanged(call.agent!);
+    if (call.state === CallState.Done) return;
+    call.agent = null;
+    this.startAttempt(call);
+  }
+}

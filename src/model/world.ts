@@ -1,0 +1,393 @@
+// The contact center of one replication: builds sites, nodes, agents, Stat Servers, URS and VQ servers from a Scenario,
+// and runs the life of every call and every agent on a kernel. Knows nothing of replications, files or statistics.
+
+import type { RandomStreams } from "../kernel/random-stream.js";
+import { sampler } from "../kernel/distributions.js";
+import { Priority } from "../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import type { Scenario } from "../scenario/types.js";
+import { AgentState, type AgentStateValue } from "./agent-state.js";
+import { Agent, AgentGroup } from "./agent.js";
+import { CapacityRule, MEDIA_INDEX } from "./capacity-rule.js";
+import { Call, CallState } from "./interaction.js";
+import type { Observer } from "./observer.js";
+import {
+  ExplicitReservation,
+  ImplicitReservation,
+  NoReservation,
+  type ReservationProtocol,
+} from "./reservation.js";
+import { selectionRule } from "./selection.js";
+import { Staffing, type AgentDesk } from "./staffing.js";
+import { StatServer, type StateUpdate } from "./stat-server.js";
+import { buildTargetClasses, type TargetClass } from "./target-class.js";
+import { Topology, type ClusterNode } from "./topology.js";
+import { TrafficType } from "./traffic.js";
+import { URS_DELIVERY_FAILED, URS_ROUTE_REQUEST, Urs, type CallControl } from "./urs.js";
+
+const DELIVER = 0;
+const ANSWER = 1;
+const NO_ANSWER = 2;
+const RELEASE = 3;
+const WRAP_END = 4;
+const NOT_READY_END = 5;
+const PATIENCE = 6;
+
+/** Stat Servers that hear of a state change from one node after the same delay: one event reaches them all. */
+class Fanout implements EventTarget {
+  constructor(
+    readonly delay: number,
+    readonly servers: StatServer[],
+  ) {}
+  fire(ev: SimEvent): void {
+    const u = ev.subject as StateUpdate;
+    for (const s of this.servers) s.update(u);
+  }
+}
+
+export class World implements EventTarget, CallControl, AgentDesk {
+  readonly topology: Topology;
+  readonly groups: AgentGroup[] = [];
+  readonly agents: Agent[] = [];
+  readonly traffic: TrafficType[] = [];
+  readonly classes: TargetClass[];
+  readonly urs: Urs[] = [];
+  /** the URS routing each node's calls */
+  readonly ursOfNode: Urs[] = [];
+  readonly protocol: ReservationProtocol;
+  private readonly staffing: Staffing[] = [];
+  /** per origin node, its Stat Server fan-outs grouped by delay */
+  private readonly fanouts: Fanout[][];
+  private nextCallId = 1;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly sim: Simulation,
+    streams: RandomStreams,
+    private readonly observer: Observer,
+  ) {
+    const topology = (this.topology = new Topology(scenario));
+    const rules = new Map(scenario.capacityRules.map((r) => [r.name, new CapacityRule(r)]));
+
+    for (const g of scenario.agents) {
+      const group = new AgentGroup(
+        this.groups.length,
+        g,
+        topology.site(g.site),
+        rules.get(g.capacity)!,
+        sampler(g.answerDelay, streams.stream(`answerDelay:${g.group}`)),
+        sampler(g.wrapUp, streams.stream(`wrapUp:${g.group}`)),
+        streams.stream(`answer:${g.group}`),
+      );
+      this.groups.push(group);
+      for (let k = 0; k < g.count; k++) {
+        const owner = group.site.ownerFor(g.phone);
+        owner.ownedAgents++;
+        const agent = new Agent(this.agents.length, group, owner);
+        group.agents.push(agent);
+        this.agents.push(agent);
+      }
+    }
+
+    const built = buildTargetClasses(
+      scenario.traffic.map((t) => ({ target: t.target, site: topology.site(t.site), media: MEDIA_INDEX[t.media] })),
+      this.agents,
+    );
+    this.classes = built.classes;
+
+    const { routing } = scenario;
+    this.protocol =
+      routing.reservation.mode === "explicit"
+        ? new ExplicitReservation(
+            sim,
+            topology,
+            observer,
+            routing.reservation.collectionTime,
+            routing.reservation.reservationTime,
+            routing.environment === "sitex",
+            this.agents.length,
+            (site) => streams.stream(`vq:${site.id}`),
+          )
+        : routing.reservation.mode === "implicit"
+          ? new ImplicitReservation()
+          : new NoReservation();
+
+    // URS placement: which nodes each URS pair serves; it runs, with its Stat Server, on the first of them
+    const placements: { id: string; serves: ClusterNode[] }[] = [];
+    for (const site of topology.sites) {
+      const per =
+        routing.mode === "node-based" ? 1 : routing.mode === "centralized" ? site.nodes.length : routing.nodesPerUrs;
+      for (let k = 0; k < site.nodes.length; k += per) {
+        const serves = site.nodes.slice(k, k + per);
+        const id =
+          routing.mode === "node-based" ? serves[0]!.id : routing.mode === "centralized" ? site.id : `${site.id}.g${k / per + 1}`;
+        placements.push({ id, serves });
+      }
+    }
+    for (const p of placements) {
+      const routed = this.classes.map((cls) =>
+        scenario.traffic.some((t, i) => built.classOf[i] === cls && t.site === p.serves[0]!.site.id),
+      );
+      const view = new StatServer(
+        sim,
+        routing.reservation.reservationTime,
+        p.id,
+        p.serves[0]!,
+        this.agents.length,
+        this.classes,
+        routed,
+        built.ofAgent,
+        selectionRule(routing.selection, streams.stream(`select:${p.id}`)),
+      );
+      const urs = new Urs(
+        this.urs.length,
+        p.id,
+        p.serves[0]!,
+        p.serves,
+        view,
+        sim,
+        observer,
+        this.protocol,
+        this,
+        routing.strategyTime,
+        routed,
+        built.ofAgent,
+      );
+      this.urs.push(urs);
+      for (const n of p.serves) this.ursOfNode[n.index] = urs;
+    }
+
+    this.fanouts = topology.nodes.map((origin) => {
+      const byDelay = new Map<number, Fanout>();
+      for (const u of this.urs) {
+        const d = topology.nodeDelay(origin, u.view.node) + topology.statDelay;
+        let f = byDelay.get(d);
+        if (!f) byDelay.set(d, (f = new Fanout(d, [])));
+        f.servers.push(u.view);
+      }
+      return [...byDelay.values()];
+    });
+
+    scenario.traffic.forEach((t, i) => {
+      this.traffic.push(
+        new TrafficType(
+          sim,
+          i,
+          t,
+          topology.site(t.site),
+          MEDIA_INDEX[t.media],
+          built.classOf[i]!,
+          streams.stream(`arrivals:${t.type}`),
+          sampler(t.handleTime, streams.stream(`handle:${t.type}`)),
+          t.patience ? sampler(t.patience, streams.stream(`patience:${t.type}`)) : null,
+          scenario.horizon,
+          (type) => this.arrive(type),
+        ),
+      );
+    });
+    for (const g of this.groups) this.staffing.push(new Staffing(sim, g, this));
+  }
+
+  /** Logs the first shift in and starts the arrival processes. */
+  start(): void {
+    for (const s of this.staffing) s.start();
+    for (const t of this.traffic) t.start();
+  }
+
+  fire(ev: SimEvent): void {
+    switch (ev.code) {
+      case DELIVER:
+        return this.deliver(ev.subject as Call);
+      case ANSWER:
+        return this.answer(ev.subject as Call);
+      case NO_ANSWER:
+        return this.noAnswer(ev.subject as Call);
+      case RELEASE:
+        return this.release(ev.subject as Call);
+      case WRAP_END:
+      case NOT_READY_END:
+        return this.agentFree(ev.subject as Agent);
+      case PATIENCE:
+        return this.abandon(ev.subject as Call);
+    }
+  }
+
+  // ---- calls ----
+
+  private arrive(type: TrafficType): void {
+    const now = this.sim.now;
+    const node = type.site.proxyPick(this.scenario.routing.proxy === "least-loaded");
+    const handle = type.handleTime();
+    const patience = type.patience ? type.patience() : Infinity;
+    const call = new Call(
+      this.nextCallId++,
+      type,
+      node,
+      now,
+      handle,
+      now + patience,
+      this.scenario.warmup,
+      this.scenario.horizon,
+    );
+    node.activeCalls++;
+    this.observer.arrival(call);
+    if (patience !== Infinity) call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
+    this.sendRouteRequest(call, 0);
+  }
+
+  /** EventRouteRequest from the call's node to the URS serving it; `extra` is time already spent reaching the node. */
+  private sendRouteRequest(call: Call, extra: number): void {
+    const urs = this.ursOfNode[call.node.index]!;
+    const d = extra + this.topology.nodeDelay(call.node, urs.node);
+    if (d === 0) urs.routeRequest(call);
+    else this.sim.after(d, Priority.MESSAGE, urs, URS_ROUTE_REQUEST, call);
+  }
+
+  /** TRouteCall: from the URS to the call's node, then on to the DN's owner node. */
+  routeCall(urs: Urs, call: Call, agent: Agent): void {
+    call.state = CallState.Delivering;
+    this.observer.routeCall(call, urs, agent);
+    call.routed = true;
+    const d = this.topology.nodeDelay(urs.node, call.node) + this.topology.nodeDelay(call.node, agent.owner);
+    if (d === 0) this.deliver(call);
+    else this.sim.after(d, Priority.MESSAGE, this, DELIVER, call);
+  }
+
+  private deliver(call: Call): void {
+    const agent = call.agent!;
+    const urs = call.urs!;
+    if (call.state !== CallState.Delivering) {
+      // the caller hung up on the way
+      urs.view.release(agent);
+      return;
+    }
+    if (agent.state !== AgentState.Ready) {
+      this.observer.routeFailure(call, agent, agent.state === AgentState.LoggedOut ? "logged-out" : "busy");
+      const back = this.topology.nodeDelay(agent.owner, call.node);
+      if (this.protocol.onDeliveryFailure === "next-candidate") {
+        // EventError travels back to the URS, which tries its next candidate
+        this.sim.after(back + this.topology.nodeDelay(call.node, urs.node), Priority.MESSAGE, urs, URS_DELIVERY_FAILED, call);
+      } else {
+        // the call returns to its Routing Point and is routed anew; the URS heard the TRouteCall fail
+        urs.view.releaseWhenChanged(agent);
+        call.agent = null;
+        call.state = CallState.Routing;
+        this.sendRouteRequest(call, back);
+      }
+      return;
+    }
+    this.protocol.delivered(agent);
+    call.state = CallState.Ringing;
+    agent.call = call;
+    this.setState(agent, AgentState.Ringing);
+    urs.view.release(agent, agent.version);
+    this.observer.ringing(call, agent);
+    const group = agent.group;
+    if (group.spec.noAnswer > 0 && group.answerRng() < group.spec.noAnswer) {
+      call.ringTimer = this.sim.after(group.spec.noAnswerTimeout, Priority.TIMER, this, NO_ANSWER, call);
+      return;
+    }
+    const d = group.answerDelay();
+    if (d === 0) this.answer(call);
+    else call.ringTimer = this.sim.after(d, Priority.MESSAGE, this, ANSWER, call);
+  }
+
+  private answer(call: Call): void {
+    const agent = call.agent!;
+    call.ringTimer = null;
+    call.state = CallState.Talking;
+    this.sim.cancel(call.patienceTimer);
+    call.patienceTimer = null;
+    this.setState(agent, AgentState.Busy);
+    this.observer.answered(call, agent);
+    this.sim.after(call.handleTime, Priority.RELEASE, this, RELEASE, call);
+  }
+
+  /** agent-no-answer-timeout: the agent goes NotReady and the call goes back to routing */
+  private noAnswer(call: Call): void {
+    const agent = call.agent!;
+    call.ringTimer = null;
+    this.observer.noAnswer(call, agent);
+    agent.call = null;
+    this.setState(agent, AgentState.NotReady);
+    agent.timer = this.sim.after(agent.group.spec.noAnswerNotReady, Priority.RELEASE, this, NOT_READY_END, agent);
+    call.agent = null;
+    call.state = CallState.Routing;
+    this.sendRouteRequest(call, 0);
+  }
+
+  private release(call: Call): void {
+    const agent = call.agent!;
+    call.state = CallState.Done;
+    call.node.activeCalls--;
+    this.observer.released(call, agent);
+    agent.call = null;
+    const wrap = agent.group.wrapUp();
+    if (wrap > 0) {
+      this.setState(agent, AgentState.AfterCallWork);
+      agent.timer = this.sim.after(wrap, Priority.RELEASE, this, WRAP_END, agent);
+    } else this.agentFree(agent);
+  }
+
+  private abandon(call: Call): void {
+    call.patienceTimer = null;
+    switch (call.state) {
+      case CallState.Waiting:
+        call.urs!.removeWaiting(call);
+        break;
+      case CallState.Ringing: {
+        this.sim.cancel(call.ringTimer);
+        call.ringTimer = null;
+        const agent = call.agent!;
+        agent.call = null;
+        this.agentFree(agent);
+        break;
+      }
+      case CallState.Talking:
+      case CallState.Done:
+        return;
+    }
+    call.state = CallState.Done;
+    call.node.activeCalls--;
+    this.observer.abandoned(call);
+  }
+
+  // ---- agents ----
+
+  logIn(agent: Agent): void {
+    this.setState(agent, AgentState.Ready);
+  }
+
+  logOut(agent: Agent): void {
+    if (agent.state === AgentState.Ready || agent.state === AgentState.NotReady) {
+      this.sim.cancel(agent.timer);
+      agent.timer = null;
+      this.setState(agent, AgentState.LoggedOut);
+    } else agent.logoutPending = true;
+  }
+
+  /** Work done (wrap-up, a no-answer's NotReady): Ready again, or out if the staffing plan wants the agent gone. */
+  private agentFree(agent: Agent): void {
+    agent.timer = null;
+    if (agent.logoutPending) {
+      agent.logoutPending = false;
+      this.setState(agent, AgentState.LoggedOut);
+    } else this.setState(agent, AgentState.Ready);
+  }
+
+  /** A state change at the DN's owner node, then told to every Stat Server after its delay. */
+  private setState(agent: Agent, to: AgentStateValue): void {
+    const from = agent.state;
+    agent.state = to;
+    this.observer.agentState(agent, from, to);
+    const now = this.sim.now;
+    agent.stateSince = now;
+    agent.version++;
+    if (to === AgentState.Ready) agent.readySince = now;
+    const u: StateUpdate = { agent, state: to, readySince: agent.readySince, version: agent.version };
+    for (const f of this.fanouts[agent.owner.index]!) {
+      if (f.delay === 0) for (const s of f.servers) s.update(u);
+      else this.sim.after(f.delay, Priority.MESSAGE, f, 0, u);
+    }
+  }
+}

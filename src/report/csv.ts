@@ -1,0 +1,70 @@
+// The CSV files of a run: intervals.csv (one row per interval, site and type), groups.csv, nodes.csv, urs.csv.
+
+import { stringify } from "csv-stringify/sync";
+import type { ExperimentResult, MetricSummaries } from "../experiment/experiment.js";
+import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import { tidy } from "./numbers.js";
+
+const cell = (x: number | undefined | null) => (x === undefined || x === null ? "" : tidy(x));
+
+function table(header: string[], rows: (string | number)[][]): string {
+  return stringify([header, ...rows]);
+}
+
+export function intervalsCsv(r: ExperimentResult): string {
+  const names = METRIC_NAMES.filter((n) => r.intervals.some((row) => row.metrics[n] !== undefined));
+  return table(
+    ["start_s", "end_s", "site", "type", ...names],
+    r.intervals.map((row) => [row.start, row.end, row.site, row.type, ...names.map((n) => cell(row.metrics[n]))]),
+  );
+}
+
+/** One row per slice id: each metric's mean and CI bounds. */
+function sliceCsv(
+  key: string,
+  slices: Record<string, MetricSummaries>,
+  names: readonly MetricName[],
+  extra: (id: string) => (string | number)[] = () => [],
+  extraHeader: string[] = [],
+): string {
+  const header = [key, ...extraHeader];
+  for (const n of names) header.push(n, `${n}_lo`, `${n}_hi`);
+  const rows = Object.entries(slices).map(([id, m]) => {
+    const row: (string | number)[] = [id, ...extra(id)];
+    for (const n of names) {
+      const s = m[n];
+      row.push(cell(s?.mean), cell(s?.ci95?.[0]), cell(s?.ci95?.[1]));
+    }
+    return row;
+  });
+  return table(header, rows);
+}
+
+export function groupsCsv(r: ExperimentResult): string {
+  const site = new Map(r.scenario.agents.map((g) => [g.group, g]));
+  return sliceCsv(
+    "group",
+    r.byGroup,
+    ["answered", "asa", "occupancy", "noAnswers"],
+    (id) => [site.get(id)!.site, site.get(id)!.count],
+    ["site", "agents"],
+  );
+}
+
+export function nodesCsv(r: ExperimentResult): string {
+  return sliceCsv(
+    "node",
+    r.byNode,
+    ["offered", "answered", "serviceLevel", "reservationRequests", "reservationConflicts", "conflictRate", "conflictsPerCall", "routingFailures", "occupancy"],
+    (id) => [r.agentsPerNode[id] ?? 0],
+    ["agents"],
+  );
+}
+
+export function ursCsv(r: ExperimentResult): string {
+  return sliceCsv(
+    "urs",
+    r.byUrs,
+    ["routingAttempts", "reservationRequests", "reservationConflicts", "conflictRate", "conflictsPerCall", "routingFailures", "ursAttemptsPerCall"],
+  );
+}

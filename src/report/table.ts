@@ -1,0 +1,73 @@
+// The readable result on a terminal: headline metrics with their confidence intervals, then slices worth a look.
+
+import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
+import type { MetricName } from "../metrics/tally.js";
+import { human } from "./numbers.js";
+
+const UNITS: Partial<Record<MetricName, "s" | "%">> = {
+  serviceLevel: "%",
+  probWait: "%",
+  abandonRate: "%",
+  occupancy: "%",
+  conflictRate: "%",
+  asa: "s",
+  meanWait: "s",
+  routingDelay: "s",
+};
+
+function fmt(name: MetricName, x: number): string {
+  const unit = UNITS[name];
+  if (unit === "%") return `${(x * 100).toFixed(2)}%`;
+  if (unit === "s") return `${x.toFixed(3)} s`;
+  return human(x, Number.isInteger(x) ? 0 : 3);
+}
+
+function ci(name: MetricName, s: MetricSummary): string {
+  return s.ci95 ? `[${fmt(name, s.ci95[0])}, ${fmt(name, s.ci95[1])}]` : "";
+}
+
+export function grid(rows: string[][], rightAlignFrom = 1): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows
+    .map((r) => r.map((x, c) => (c >= rightAlignFrom ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join("  ").trimEnd())
+    .join("\n");
+}
+
+const HEADLINE: MetricName[] = [
+  "offered", "answered", "abandoned", "defaultRouted", "serviceLevel", "asa", "meanWait", "probWait", "abandonRate",
+  "occupancy", "throughputPerHour", "reservationRequests", "reservationConflicts", "conflictRate", "conflictsPerCall",
+  "routingAttempts", "routingFailures", "noAnswers", "routingDelay",
+];
+
+function sliceTable(title: string, slices: Record<string, MetricSummaries>, names: MetricName[]): string {
+  const rows = [[title, ...names]];
+  for (const [id, m] of Object.entries(slices)) rows.push([id, ...names.map((n) => (m[n] ? fmt(n, m[n]!.mean) : ""))]);
+  return grid(rows);
+}
+
+export function resultTable(r: ExperimentResult): string {
+  const s = r.scenario;
+  const out: string[] = [];
+  out.push(
+    `${s.name}: seed ${r.seed}, ${r.replications} replication${r.replications === 1 ? "" : "s"}, ` +
+      `horizon ${s.horizon / 3600} h, warm-up ${s.warmup / 60} min, ${s.routing.mode} routing, ` +
+      `reservation ${s.routing.reservation.mode}`,
+    "",
+  );
+  const rows = [["metric", "mean", "95% CI"]];
+  for (const n of HEADLINE) {
+    const m = r.metrics[n];
+    if (m) rows.push([n, fmt(n, m.mean), ci(n, m)]);
+  }
+  out.push(grid(rows));
+  if (Object.keys(r.byNode).length > 1) {
+    out.push("", sliceTable("node", r.byNode, ["offered", "serviceLevel", "reservationConflicts", "conflictRate", "routingFailures"]));
+  }
+  if (Object.keys(r.byType).length > 1) {
+    out.push("", sliceTable("type", r.byType, ["offered", "serviceLevel", "asa", "abandonRate"]));
+  }
+  if (Object.keys(r.byGroup).length > 1) {
+    out.push("", sliceTable("group", r.byGroup, ["answered", "occupancy", "asa"]));
+  }
+  return out.join("\n") + "\n";
+}

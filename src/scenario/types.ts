@@ -1,0 +1,158 @@
+// The validated, defaulted, frozen Scenario: what the loader hands to the model and the experiment.
+// Every duration is in seconds, every rate in events per second; nothing here is optional unless "absent"
+// means something (a traffic type without patience never abandons).
+
+export type Media = "voice" | "chat" | "email" | "im";
+export const MEDIA: readonly Media[] = ["voice", "chat", "email", "im"];
+
+/** A distribution of a non-negative quantity (seconds for durations). Parameters are checked by the loader. */
+export type DistributionSpec =
+  | { readonly dist: "constant"; readonly value: number }
+  | { readonly dist: "exponential"; readonly mean: number }
+  | { readonly dist: "uniform"; readonly min: number; readonly max: number }
+  /** truncated at 0 by rejection: draws below 0 are drawn again */
+  | { readonly dist: "normal"; readonly mean: number; readonly sd: number }
+  /** mean and sd of the lognormal variable itself (not of its logarithm) */
+  | { readonly dist: "lognormal"; readonly mean: number; readonly sd: number }
+  /** mean and coefficient of variation */
+  | { readonly dist: "gamma"; readonly mean: number; readonly cv: number }
+  | { readonly dist: "erlang"; readonly k: number; readonly mean: number }
+  /** weights default to equal; they need not sum to 1 */
+  | { readonly dist: "empirical"; readonly values: readonly number[]; readonly weights: readonly number[] };
+
+export interface SiteSpec {
+  readonly id: string;
+  readonly nodes: number;
+  /** the VQ SIP Server's agent_reservation priority (higher wins) */
+  readonly vq: { readonly priority: number };
+}
+
+export interface NetworkSpec {
+  /** one-way delay between two nodes of one site */
+  readonly intraSite: number;
+  /** one-way delay between two sites */
+  readonly interSite: number;
+  /** Stat Server processing delay added to every state change it learns of */
+  readonly statDelay: number;
+}
+
+export type RoutingMode = "node-based" | "centralized" | "grouped";
+export type SelectionRule = "longest-idle" | "random" | "most-skilled" | "round-robin";
+export type ReservationMode = "explicit" | "implicit" | "none";
+
+export interface RoutingSpec {
+  readonly mode: RoutingMode;
+  /** grouped mode: nodes served by one URS pair (1 for the other modes' bookkeeping) */
+  readonly nodesPerUrs: number;
+  readonly environment: "none" | "sitex";
+  readonly selection: SelectionRule;
+  readonly reservation: {
+    readonly mode: ReservationMode;
+    readonly collectionTime: number;
+    readonly reservationTime: number;
+  };
+  readonly routerTimeout: number;
+  /** URS strategy processing time per routing attempt */
+  readonly strategyTime: number;
+  /** how SIP Proxies spread a site's inbound calls over its nodes */
+  readonly proxy: "round-robin" | "least-loaded";
+}
+
+/** One alternative of a capacity rule: the most of each media an agent may hold at once (absent: 0). */
+export type CapacityAlternative = Readonly<Partial<Record<Media, number>>>;
+
+export interface CapacityRuleSpec {
+  readonly name: string;
+  readonly alternatives: readonly CapacityAlternative[];
+}
+
+/** Staffing over time: counts[i] agents logged in during [i*period, (i+1)*period); the last count holds after. */
+export interface StaffingSpec {
+  readonly period: number;
+  readonly counts: readonly number[];
+}
+
+export interface AgentGroupSpec {
+  readonly group: string;
+  readonly site: string;
+  /** the most agents ever logged in (max of staffing.counts, or count) */
+  readonly count: number;
+  /** absent: `count` agents logged in all day */
+  readonly staffing?: StaffingSpec;
+  readonly skills: Readonly<Record<string, number>>;
+  /** name of a capacity rule in Scenario.capacityRules */
+  readonly capacity: string;
+  readonly phone: "sip" | "pstn";
+  /** time from ringing to answer when the agent answers */
+  readonly answerDelay: DistributionSpec;
+  /** probability that a delivered call is not answered (rings until noAnswerTimeout) */
+  readonly noAnswer: number;
+  /** agent-no-answer-timeout */
+  readonly noAnswerTimeout: number;
+  /** how long an agent set NotReady by a no-answer stays NotReady */
+  readonly noAnswerNotReady: number;
+  readonly wrapUp: DistributionSpec;
+}
+
+export type ArrivalsSpec =
+  /** Poisson at rates[i] during [i*period, (i+1)*period); one rate with period = horizon is a constant rate */
+  { readonly period: number; readonly rates: readonly number[] };
+
+export interface TrafficSpec {
+  readonly type: string;
+  readonly site: string;
+  readonly media: Media;
+  readonly arrivals: ArrivalsSpec;
+  readonly handleTime: DistributionSpec;
+  /** absent: callers never abandon */
+  readonly patience?: DistributionSpec;
+  /** the skill expression source, e.g. "sales > 3 & english > 0" */
+  readonly target: string;
+  /** higher is served first */
+  readonly priority: number;
+}
+
+export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "vq-down" | "site-down";
+
+export interface FaultSpec {
+  readonly at: number;
+  readonly kind: FaultKind;
+  /** node id (`dc1.n2`) or site id; absent for link-down */
+  readonly target?: string;
+  /** link-down: two node ids or two site ids */
+  readonly between?: readonly [string, string];
+  /** absent: until the end */
+  readonly duration?: number;
+}
+
+export interface TargetSpec {
+  readonly metric: string;
+  readonly op: ">=" | "<=" | ">" | "<";
+  readonly value: number;
+  /** as written, e.g. ">= 0.80" */
+  readonly source: string;
+}
+
+export interface Scenario {
+  readonly version: 1;
+  readonly name: string;
+  readonly seed: number;
+  readonly replications: number;
+  /** arrivals are generated in [0, horizon); the system then drains */
+  readonly horizon: number;
+  /** interactions arriving before warmup are not counted */
+  readonly warmup: number;
+  /** time-series interval */
+  readonly interval: number;
+  /** service level threshold T */
+  readonly serviceLevel: number;
+  readonly topology: "cluster" | "standalone";
+  readonly sites: readonly SiteSpec[];
+  readonly network: NetworkSpec;
+  readonly routing: RoutingSpec;
+  readonly capacityRules: readonly CapacityRuleSpec[];
+  readonly agents: readonly AgentGroupSpec[];
+  readonly traffic: readonly TrafficSpec[];
+  readonly faults: readonly FaultSpec[];
+  readonly targets: readonly TargetSpec[];
+}
