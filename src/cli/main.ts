@@ -5,6 +5,7 @@ import { InputError } from "../scenario/errors.js";
 import { loadScenario } from "../scenario/load.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
 import { CCSIM_VERSION } from "../report/version.js";
+import { compareCommand, sweepCommand } from "./compare.js";
 import { runCommand } from "./run.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -26,9 +27,31 @@ function program(): Command {
     .description("run a scenario's replications and report")
     .option("--out <dir>", "write summary.json, intervals.csv, groups.csv, nodes.csv, urs.csv into this folder")
     .option("--json", "print the summary JSON on stdout and nothing else there")
+    .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1")
+    .option("--trace-limit <n>", "how many interactions --trace follows (default 100)")
     .addOption(new Option("--quiet", "print nothing but errors"))
     .action((file: string | undefined, opts) => {
       exitCode = runCommand(file, opts);
+    });
+
+  const varyOptions = (c: Command, what: string) =>
+    scenarioOptions(c)
+      .option("--vary <path=v1,v2,...>", what, collect)
+      .option("--metrics <names>", "comma-separated metrics for the table (default: a routing-focused set)")
+      .option("--out <dir>", "write JSON and CSV into this folder")
+      .option("--json", "print the result JSON on stdout and nothing else there")
+      .option("--quiet", "print nothing but errors");
+
+  varyOptions(p.command("compare").argument("<scenario>", "scenario file"), "the field and the values to compare")
+    .description("run variants on common random numbers; each metric with its CI and the paired differences")
+    .action((file: string, opts) => {
+      exitCode = compareCommand(file, opts);
+    });
+
+  varyOptions(p.command("sweep").argument("<scenario>", "scenario file"), "a field and its values (one or two --vary)")
+    .description("metrics against one or two varied fields, each point with its CI")
+    .action((file: string, opts) => {
+      exitCode = sweepCommand(file, opts);
     });
 
   p.command("validate")

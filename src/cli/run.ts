@@ -2,22 +2,32 @@
 
 import { runExperiment } from "../experiment/experiment.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
-import { writeOutputs } from "../report/output-dir.js";
+import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson } from "../report/summary.js";
 import { resultTable } from "../report/table.js";
-import { loadScenarioFromCli, type CommonOptions } from "./options.js";
+import { TraceRecorder } from "../report/trace.js";
+import { loadScenarioFromCli, wholeNumber, type CommonOptions } from "./options.js";
 
 export interface RunOptions extends CommonOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly trace?: string;
+  readonly traceLimit?: string;
 }
 
 export function runCommand(file: string | undefined, opts: RunOptions): number {
   const { scenario, seed, replications } = loadScenarioFromCli(file, opts);
+  const traceLimit = wholeNumber("--trace-limit", opts.traceLimit, 1) ?? 100;
+  let trace: TraceRecorder | null = null;
   const bar = progressBar("ccsim run", !opts.quiet && !opts.json && process.stderr.isTTY === true);
-  const result = runExperiment(scenario, { seed, replications, onProgress: bar.update });
+  const result = runExperiment(scenario, {
+    seed,
+    replications,
+    onProgress: bar.update,
+    observers: (sim, r) => (opts.trace && r === 0 ? [(trace = new TraceRecorder(sim, traceLimit))] : []),
+  });
   bar.done();
   const summary = summaryJson(result);
   if (opts.out) {
@@ -29,6 +39,7 @@ export function runCommand(file: string | undefined, opts: RunOptions): number {
       "urs.csv": ursCsv(result),
     });
   }
+  if (opts.trace && trace) writeFileAtomic(opts.trace, (trace as TraceRecorder).text(), "--trace");
   if (opts.json) process.stdout.write(summary);
   else if (!opts.quiet) process.stdout.write(resultTable(result) + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
   return 0;

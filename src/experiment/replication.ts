@@ -8,8 +8,8 @@ import { World } from "../model/world.js";
 import { Collector, type ReplicationResult } from "./collector.js";
 
 export interface ReplicationOptions {
-  /** extra observers (a trace), told everything the collector is told */
-  readonly observers?: (sim: Simulation) => Observer[];
+  /** extra observers for a replication (a trace), told everything the collector is told */
+  readonly observers?: (sim: Simulation, replication: number) => Observer[];
 }
 
 export function runReplication(
@@ -21,7 +21,7 @@ export function runReplication(
   const sim = new Simulation();
   const streams = new RandomStreams(seed, replication);
   const collector = new Collector(sim, scenario);
-  const observer = fanOut([collector, ...(options.observers?.(sim) ?? [])]);
+  const observer = fanOut([collector, ...(options.observers?.(sim, replication) ?? [])]);
   const world = new World(scenario, sim, streams, observer);
   collector.attach(world);
   world.start();

@@ -9,7 +9,7 @@ import type { SelectionRule } from "./selection.js";
 import type { TargetClass } from "./target-class.js";
 import type { ClusterNode } from "./topology.js";
 
-/** What travels from a DN's owner (or a VQ SIP Server) to the Stat Servers: one record shared by all receivers. */
+/** A state change in flight from a DN's owner to the Stat Servers: one record shared by all its receivers. */
 export interface StateUpdate {
   readonly agent: Agent;
   readonly state: AgentStateValue;
@@ -59,28 +59,29 @@ export class StatServer implements EventTarget {
     this.pools = classes.map((c, i) => (routed[i] ? new IndexedHeap(c.members.length) : null));
   }
 
-  update(u: StateUpdate): void {
-    const a = u.agent.index;
-    if (u.version <= this.known[a]!) return;
-    this.known[a] = u.version;
+  /** A state change reaches this Stat Server (fields passed apart so the zero-delay path allocates nothing). */
+  update(agent: Agent, state: AgentStateValue, readySince: number, version: number): void {
+    const a = agent.index;
+    if (version <= this.known[a]!) return;
+    this.known[a] = version;
     let changed = false;
     const held = this.heldUntil[a]!;
-    if (held > 0 && u.version >= held) {
+    if (held > 0 && version >= held) {
       this.heldUntil[a] = NOT_HELD;
       changed = true;
     }
-    const now = u.state === AgentState.Ready ? 1 : 0;
+    const now = state === AgentState.Ready ? 1 : 0;
     if (now !== this.available[a]) {
       this.available[a] = now;
       changed = true;
-    } else if (now === 1 && this.readySince[a] !== u.readySince) {
+    } else if (now === 1 && this.readySince[a] !== readySince) {
       // an update dropped as out of date may hide a Ready -> ... -> Ready cycle: re-key on the new ready time
       changed = true;
     }
-    this.readySince[a] = u.readySince;
+    this.readySince[a] = readySince;
     if (!changed) return;
-    this.sync(u.agent);
-    if (now === 1 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(u.agent);
+    this.sync(agent);
+    if (now === 1 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(agent);
   }
 
   isAvailable(agent: Agent): boolean {

@@ -41,7 +41,7 @@ class Fanout implements EventTarget {
   ) {}
   fire(ev: SimEvent): void {
     const u = ev.subject as StateUpdate;
-    for (const s of this.servers) s.update(u);
+    for (const s of this.servers) s.update(u.agent, u.state, u.readySince, u.version);
   }
 }
 
@@ -277,19 +277,21 @@ export class World implements EventTarget, CallControl, AgentDesk {
       return;
     }
     this.protocol.delivered(agent);
-    call.state = CallState.Ringing;
     agent.call = call;
-    this.setState(agent, AgentState.Ringing);
-    urs.view.release(agent, agent.version);
-    this.observer.ringing(call, agent);
     const group = agent.group;
-    if (group.spec.noAnswer > 0 && group.answerRng() < group.spec.noAnswer) {
-      call.ringTimer = this.sim.after(group.spec.noAnswerTimeout, Priority.TIMER, this, NO_ANSWER, call);
+    const unanswered = group.spec.noAnswer > 0 && group.answerRng() < group.spec.noAnswer;
+    const ring = unanswered ? group.spec.noAnswerTimeout : group.answerDelay();
+    call.state = CallState.Ringing;
+    this.observer.ringing(call, agent);
+    if (ring === 0 && !unanswered) {
+      // answered at once: the DN goes straight to Busy, one state change instead of two
+      this.answer(call);
+      urs.view.release(agent, agent.version);
       return;
     }
-    const d = group.answerDelay();
-    if (d === 0) this.answer(call);
-    else call.ringTimer = this.sim.after(d, Priority.MESSAGE, this, ANSWER, call);
+    this.setState(agent, AgentState.Ringing);
+    urs.view.release(agent, agent.version);
+    call.ringTimer = this.sim.after(ring, unanswered ? Priority.TIMER : Priority.MESSAGE, this, unanswered ? NO_ANSWER : ANSWER, call);
   }
 
   private answer(call: Call): void {
@@ -384,10 +386,17 @@ export class World implements EventTarget, CallControl, AgentDesk {
     agent.stateSince = now;
     agent.version++;
     if (to === AgentState.Ready) agent.readySince = now;
-    const u: StateUpdate = { agent, state: to, readySince: agent.readySince, version: agent.version };
-    for (const f of this.fanouts[agent.owner.index]!) {
-      if (f.delay === 0) for (const s of f.servers) s.update(u);
-      else this.sim.after(f.delay, Priority.MESSAGE, f, 0, u);
+    const fanouts = this.fanouts[agent.owner.index]!;
+    let u: StateUpdate | null = null;
+    for (let i = 0; i < fanouts.length; i++) {
+      const f = fanouts[i]!;
+      if (f.delay === 0) {
+        const servers = f.servers;
+        for (let k = 0; k < servers.length; k++) servers[k]!.update(agent, to, agent.readySince, agent.version);
+      } else {
+        u ??= { agent, state: to, readySince: agent.readySince, version: agent.version };
+        this.sim.after(f.delay, Priority.MESSAGE, f, 0, u);
+      }
     }
   }
 }

@@ -1,0 +1,56 @@
+// Paired comparison of scenario variants on common random numbers: each variant replays the same named streams, so
+// replication r of every variant sees the same arrivals, handle times and patience, and differences are paired.
+
+import { pairedDifference } from "../metrics/statistics.js";
+import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import type { Scenario } from "../scenario/types.js";
+import { runExperiment, type ExperimentResult } from "./experiment.js";
+
+export interface MetricDifference {
+  readonly mean: number;
+  readonly ci95: readonly [number, number] | null;
+  /** the 95% interval excludes 0 */
+  readonly significant: boolean;
+}
+
+export interface Comparison {
+  readonly path: string;
+  readonly variants: readonly { readonly value: string; readonly result: ExperimentResult }[];
+  /** for each variant after the first: variant minus the first, replication by replication */
+  readonly differences: readonly {
+    readonly value: string;
+    readonly against: string;
+    readonly metrics: Partial<Record<MetricName, MetricDifference>>;
+  }[];
+}
+
+export function compareVariants(
+  path: string,
+  variants: readonly { value: string; scenario: Scenario }[],
+  seed: number,
+  replications: number,
+  onProgress?: (done: number, total: number) => void,
+): Comparison {
+  const total = variants.length * replications;
+  const results = variants.map((v, i) => ({
+    value: v.value,
+    result: runExperiment(v.scenario, {
+      seed,
+      replications,
+      onProgress: (d) => onProgress?.(i * replications + d, total),
+    }),
+  }));
+  const base = results[0]!;
+  const differences = results.slice(1).map((v) => {
+    const metrics: Partial<Record<MetricName, MetricDifference>> = {};
+    for (const name of METRIC_NAMES) {
+      const a = base.result.perReplication.map((m) => m[name]);
+      const b = v.result.perReplication.map((m) => m[name]);
+      if (a.some((x) => x === undefined) || b.some((x) => x === undefined)) continue;
+      const d = pairedDifference(a as number[], b as number[]);
+      metrics[name] = { mean: d.mean, ci95: d.ci95, significant: d.significant };
+    }
+    return { value: v.value, against: base.value, metrics };
+  });
+  return { path, variants: results, differences };
+}

@@ -1,0 +1,114 @@
+// Compare and sweep outputs: terminal tables, JSON and CSV, every metric with its CI and the paired differences.
+
+import { stringify } from "csv-stringify/sync";
+import type { Comparison } from "../experiment/compare.js";
+import type { MetricSummaries } from "../experiment/experiment.js";
+import type { Sweep } from "../experiment/sweep.js";
+import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import { human, tidy, tidyDeep } from "./numbers.js";
+import { grid } from "./table.js";
+import { CCSIM_VERSION } from "./version.js";
+
+export const DEFAULT_FOCUS: MetricName[] = [
+  "offered", "serviceLevel", "asa", "abandonRate", "occupancy", "reservationRequests", "reservationConflicts",
+  "conflictRate", "conflictsPerCall", "routingFailures", "routingDelay", "ursAttemptsPerCall",
+];
+
+const num = (x: number) => (Math.abs(x) >= 100 ? human(x, 1) : x.toPrecision(4));
+const withCi = (m: { mean: number; ci95: readonly [number, number] | null } | undefined) =>
+  m === undefined ? "" : m.ci95 ? `${num(m.mean)} [${num(m.ci95[0])}, ${num(m.ci95[1])}]` : num(m.mean);
+
+export function comparisonTable(c: Comparison, focus: readonly MetricName[]): string {
+  const header = ["metric", ...c.variants.map((v) => v.value), ...c.differences.map((d) => `${d.value} - ${d.against}`)];
+  const rows = [header];
+  for (const n of focus) {
+    const cells = c.variants.map((v) => withCi(v.result.metrics[n]));
+    const diffs = c.differences.map((d) => {
+      const m = d.metrics[n];
+      return m ? `${withCi(m)}${m.significant ? " *" : ""}` : "";
+    });
+    rows.push([n, ...cells, ...diffs]);
+  }
+  const r = c.variants[0]!.result;
+  return (
+    `compare ${c.path}: seed ${r.seed}, ${r.replications} paired replications (common random numbers)\n\n` +
+    grid(rows) +
+    "\n\nmean [95% CI]; * marks a difference whose interval excludes 0\n"
+  );
+}
+
+export function comparisonJson(c: Comparison): string {
+  const r = c.variants[0]!.result;
+  return (
+    JSON.stringify(
+      tidyDeep({
+        ccsim: CCSIM_VERSION,
+        scenario: r.scenario.name,
+        seed: r.seed,
+        replications: r.replications,
+        vary: c.path,
+        variants: c.variants.map((v) => ({ value: v.value, metrics: v.result.metrics })),
+        differences: c.differences,
+      }),
+      null,
+      2,
+    ) + "\n"
+  );
+}
+
+export function comparisonCsv(c: Comparison): string {
+  const rows: (string | number)[][] = [["metric", "variant", "mean", "lo", "hi", "diff_vs", "diff_mean", "diff_lo", "diff_hi", "significant"]];
+  for (const n of METRIC_NAMES) {
+    c.variants.forEach((v, i) => {
+      const m = v.result.metrics[n];
+      if (!m) return;
+      const d = i > 0 ? c.differences[i - 1]!.metrics[n] : undefined;
+      rows.push([
+        n, v.value, tidy(m.mean), m.ci95 ? tidy(m.ci95[0]) : "", m.ci95 ? tidy(m.ci95[1]) : "",
+        d ? c.differences[i - 1]!.against : "", d ? tidy(d.mean) : "", d?.ci95 ? tidy(d.ci95[0]) : "",
+        d?.ci95 ? tidy(d.ci95[1]) : "", d ? String(d.significant) : "",
+      ]);
+    });
+  }
+  return stringify(rows);
+}
+
+export function sweepTable(s: Sweep, focus: readonly MetricName[]): string {
+  const rows = [[...s.paths, ...focus]];
+  for (const p of s.points) rows.push([...p.values, ...focus.map((n) => withCi(p.result.metrics[n]))]);
+  const r = s.points[0]!.result;
+  return `sweep: seed ${r.seed}, ${r.replications} replications a point; mean [95% CI]\n\n${grid(rows, s.paths.length)}\n`;
+}
+
+export function sweepJson(s: Sweep): string {
+  const r = s.points[0]!.result;
+  return (
+    JSON.stringify(
+      tidyDeep({
+        ccsim: CCSIM_VERSION,
+        scenario: r.scenario.name,
+        seed: r.seed,
+        replications: r.replications,
+        vary: s.paths,
+        points: s.points.map((p) => ({ values: p.values, metrics: p.result.metrics as MetricSummaries })),
+      }),
+      null,
+      2,
+    ) + "\n"
+  );
+}
+
+export function sweepCsv(s: Sweep): string {
+  const header: string[] = [...s.paths];
+  for (const n of METRIC_NAMES) header.push(n, `${n}_lo`, `${n}_hi`);
+  const rows: (string | number)[][] = [header];
+  for (const p of s.points) {
+    const row: (string | number)[] = [...p.values];
+    for (const n of METRIC_NAMES) {
+      const m = p.result.metrics[n];
+      row.push(m ? tidy(m.mean) : "", m?.ci95 ? tidy(m.ci95[0]) : "", m?.ci95 ? tidy(m.ci95[1]) : "");
+    }
+    rows.push(row);
+  }
+  return stringify(rows);
+}

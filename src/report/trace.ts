@@ -1,0 +1,110 @@
+// A T-Library-style trace: JSON lines in simulated-time order for the first N interactions of the first replication,
+// with the agent state events while any of them is in progress, so a Genesys engineer can follow one call.
+
+import type { Simulation } from "../kernel/simulation.js";
+import { AgentState, AGENT_STATE_NAMES, type AgentStateValue } from "../model/agent-state.js";
+import type { Agent } from "../model/agent.js";
+import type { Call } from "../model/interaction.js";
+import type { ConflictReason, FailureReason, Observer } from "../model/observer.js";
+import type { Urs } from "../model/urs.js";
+
+export class TraceRecorder implements Observer {
+  readonly lines: string[] = [];
+  private open = 0;
+  private started = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly limit: number,
+  ) {}
+
+  private traced(call: Call): boolean {
+    return call.id <= this.limit;
+  }
+
+  private emit(event: string, fields: Record<string, string | number | undefined>): void {
+    const rec: Record<string, string | number> = { t: Math.round(this.sim.now * 1e6) / 1e6, event };
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) rec[k] = v;
+    this.lines.push(JSON.stringify(rec));
+  }
+
+  private call(event: string, call: Call, extra: Record<string, string | number | undefined> = {}): void {
+    if (!this.traced(call)) return;
+    this.emit(event, { ConnID: call.connId, type: call.type.id, node: call.node.id, ...extra });
+  }
+
+  private finished(call: Call): void {
+    if (this.traced(call)) this.open--;
+  }
+
+  arrival(call: Call): void {
+    if (!this.traced(call)) return;
+    this.open++;
+    this.started++;
+    this.call("EventQueued", call, { site: call.type.site.id, priority: call.priority });
+  }
+  routeRequest(call: Call, urs: Urs): void {
+    this.call("EventRouteRequest", call, { URS: urs.id });
+  }
+  firstAttempt(): void {}
+  queued(call: Call, urs: Urs): void {
+    this.call("WaitForTarget", call, { URS: urs.id });
+  }
+  reservationRequest(call: Call, urs: Urs, agent: Agent): void {
+    this.call("TReserveAgent", call, { URS: urs.id, agent: agent.dn, agentSite: agent.site.id });
+  }
+  reservationGrant(call: Call, urs: Urs, agent: Agent): void {
+    this.call("EventAgentReserved", call, { URS: urs.id, agent: agent.dn });
+  }
+  reservationConflict(call: Call, urs: Urs, agent: Agent, reason: ConflictReason): void {
+    this.call("EventError", call, { URS: urs.id, agent: agent.dn, request: "TReserveAgent", reason });
+  }
+  routeCall(call: Call, urs: Urs, agent: Agent): void {
+    this.call("TRouteCall", call, { URS: urs.id, agent: agent.dn, owner: agent.owner.id });
+  }
+  routeFailure(call: Call, agent: Agent, reason: FailureReason): void {
+    this.call("EventError", call, { agent: agent.dn, request: "TRouteCall", reason });
+  }
+  ringing(call: Call, agent: Agent): void {
+    this.call("EventRinging", call, { agent: agent.dn, owner: agent.owner.id });
+  }
+  noAnswer(call: Call, agent: Agent): void {
+    this.call("EventReleased", call, { agent: agent.dn, reason: "agent-no-answer-timeout" });
+  }
+  answered(call: Call, agent: Agent): void {
+    this.call("EventEstablished", call, { agent: agent.dn, wait: Math.round((this.sim.now - call.arrival) * 1e6) / 1e6 });
+  }
+  released(call: Call, agent: Agent): void {
+    this.call("EventReleased", call, { agent: agent.dn });
+    this.finished(call);
+  }
+  abandoned(call: Call): void {
+    this.call("EventAbandoned", call, { wait: Math.round((this.sim.now - call.arrival) * 1e6) / 1e6 });
+    this.finished(call);
+  }
+  defaultRouted(call: Call): void {
+    this.call("EventRouteUsed", call, { reason: "default-dn" });
+    this.finished(call);
+  }
+  agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void {
+    // agent events only while a traced interaction is in progress
+    if (this.open === 0 && this.started > 0) return;
+    if (this.started === 0) return;
+    const event =
+      to === AgentState.Ready
+        ? "EventAgentReady"
+        : to === AgentState.NotReady
+          ? "EventAgentNotReady"
+          : to === AgentState.LoggedOut
+            ? "EventAgentLogout"
+            : from === AgentState.LoggedOut
+              ? "EventAgentLogin"
+              : null;
+    if (event === null) return;
+    this.emit(event, { agent: agent.dn, owner: agent.owner.id, state: AGENT_STATE_NAMES[to] });
+  }
+
+  text(): string {
+    return this.lines.length ? this.lines.join("\n") + "\n" : "";
+  }
+}
