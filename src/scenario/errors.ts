@@ -1,0 +1,78 @@
+// Input errors: one line that names where (file:line:col, or the --set that did it), the field and what was expected.
+
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/** `agents[0].count`; keys that would read ambiguously are quoted (`skills["lang.en"]`); the empty path is `(root)`. */
+export function formatPath(path: Path): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (PLAIN_KEY.test(seg)) out += out === "" ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+/** A short, single-line rendering of a user's value for "got ..." (long strings and collections are abbreviated). */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (v === null) return "null (an empty value)";
+  if (typeof v === "string") {
+    const s = v.length > 60 ? `${v.slice(0, 57)}...` : v;
+    return JSON.stringify(s);
+  }
+  if (typeof v === "number") return Object.is(v, -0) ? "0" : String(v);
+  if (typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return v.length === 0 ? "an empty list" : `a list of ${v.length}`;
+  if (typeof v === "object") {
+    const keys = Object.keys(v as object);
+    if (keys.length === 0) return "an empty mapping";
+    const shown = keys.slice(0, 3).join(", ");
+    return `a mapping {${shown}${keys.length > 3 ? ", ..." : ""}}`;
+  }
+  return typeof v;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+/**
+ * A value that does not parse, without a location: the parsers (durations, rates) throw it, the loader places it.
+ * The message reads "expected ..., got ...".
+ */
+export class ValueError extends Error {
+  constructor(message: string) {
+    super(oneLine(message));
+    this.name = "ValueError";
+  }
+}
+
+/**
+ * Bad input: the CLI prints `message` alone and exits 2, so the message is the whole story on one line:
+ * `where: path: detail`, where `where` is `file:line:col`, `--set path=value`, or just `file`.
+ */
+export class InputError extends Error {
+  /** `file:line:col`, `file`, or `--set ...` */
+  readonly where: string;
+  /** the dotted path of the field, absent when the problem is the whole file */
+  readonly path: string | undefined;
+  /** what was expected, and what was found */
+  readonly detail: string;
+  readonly line: number | undefined;
+  readonly col: number | undefined;
+
+  constructor(where: string, path: string | undefined, detail: string, line?: number, col?: number) {
+    const d = oneLine(detail);
+    super(path === undefined ? `${where}: ${d}` : `${where}: ${path}: ${d}`);
+    this.name = "InputError";
+    this.where = where;
+    this.path = path;
+    this.detail = d;
+    this.line = line;
+    this.col = col;
+  }
+}

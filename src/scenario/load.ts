@@ -1,0 +1,1069 @@
+// Scenario loader: YAML/JSON text -> --set overrides -> zod validation -> defaults -> cross-checks -> frozen Scenario.
+// Every problem is an InputError placed at the line:col of the YAML node it concerns (or the --set that caused it);
+// when several exist, the first in document order wins, stage by stage, so a root cause is reported before the
+// problems it causes elsewhere.
+import { readFileSync } from "node:fs";
+import { basename, extname } from "node:path";
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Scalar,
+} from "yaml";
+import type * as z from "zod";
+import { suggestion } from "./did-you-mean.js";
+import { formatDuration, parseDuration } from "./duration.js";
+import { InputError, ValueError, describeValue, formatPath, type Path, type PathSegment } from "./errors.js";
+import { parseRate } from "./rate.js";
+import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario } from "./schema.js";
+import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
+import { unsupportedFeatures, unsupportedMessage } from "./support.js";
+import {
+  MEDIA,
+  type AgentGroupSpec,
+  type ArrivalsSpec,
+  type CapacityAlternative,
+  type CapacityRuleSpec,
+  type DistributionSpec,
+  type FaultKind,
+  type FaultSpec,
+  type Media,
+  type Scenario,
+  type SiteSpec,
+  type StaffingSpec,
+  type TargetSpec,
+  type TrafficSpec,
+} from "./types.js";
+
+export interface LoadOptions {
+  /** the file to read, or with `text` only the name shown in messages */
+  readonly file?: string;
+  /** the scenario source (YAML or JSON); when absent, `file` is read */
+  readonly text?: string;
+  /** `path=value` strings, as given to --set, applied in order */
+  readonly overrides?: readonly string[];
+}
+
+export interface Override {
+  readonly path: PathSegment[];
+  readonly value: unknown;
+  /** as written, e.g. `agents[0].count=20` */
+  readonly source: string;
+}
+
+interface Problem {
+  readonly path: Path;
+  readonly message: string;
+  /** place it at the key rather than the value (unknown and duplicate keys) */
+  readonly key?: boolean;
+  /** a character offset inside the string value (skill expressions) */
+  readonly offset?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// --set
+
+const OVERRIDE_SEGMENT = /\.?([A-Za-z_$][A-Za-z0-9_$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*"|'[^']*')\]/y;
+
+/** Parses `path=value`; the value is a YAML flow value (`3`, `grouped`, `{mode: none}`, `[1, 2]`). */
+export function parseOverride(s: string): Override {
+  const where = `--set ${s}`;
+  const eq = s.indexOf("=");
+  if (eq <= 0) throw new InputError(where, undefined, "expected path=value, e.g. agents[0].count=20");
+  const pathText = s.slice(0, eq).trim();
+  const path: PathSegment[] = [];
+  let i = 0;
+  while (i < pathText.length) {
+    OVERRIDE_SEGMENT.lastIndex = i;
+    const m = OVERRIDE_SEGMENT.exec(pathText);
+    if (m === null || (m[1] !== undefined && i > 0 && pathText[i] !== ".") || (i === 0 && pathText[0] === ".")) {
+      throw new InputError(
+        where,
+        undefined,
+        `bad path ${JSON.stringify(pathText)} at character ${i + 1}: expected names and [index] like agents[0].count`,
+      );
+    }
+    if (m[1] !== undefined) path.push(m[1]);
+    else if (m[2] !== undefined) path.push(Number(m[2]));
+    else {
+      const q = m[3]!;
+      path.push(q.startsWith('"') ? (JSON.parse(q) as string) : q.slice(1, -1));
+    }
+    i = OVERRIDE_SEGMENT.lastIndex;
+  }
+  if (path.length === 0 || typeof path[0] !== "string") {
+    throw new InputError(where, undefined, "expected path=value, e.g. agents[0].count=20");
+  }
+  return { path, value: parseOverrideValue(s.slice(eq + 1), where), source: s };
+}
+
+function parseOverrideValue(text: string, where: string): unknown {
+  const t = text.trim();
+  if (t === "") return "";
+  // YAML would read these as block scalars, tags, anchors or aliases; on the command line they are plain text
+  // (`>= 0.80`, `!sales`)
+  if (/^[>|!&*%@`]/.test(t)) return t;
+  const doc = parseDocument(t, { prettyErrors: false });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) {
+    if (/^[[{"']/.test(t)) {
+      const e = doc.errors[0] ?? doc.warnings[0]!;
+      throw new InputError(where, undefined, `the value is not valid YAML: ${firstLine(e.message)}`);
+    }
+    return t;
+  }
+  return doc.toJS();
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function applyOverride(root: Record<string, unknown>, ov: Override): void {
+  const where = `--set ${ov.source}`;
+  let cur: unknown = root;
+  for (let k = 0; k < ov.path.length; k++) {
+    const seg = ov.path[k]!;
+    const last = k === ov.path.length - 1;
+    const here = formatPath(ov.path.slice(0, k));
+    if (typeof seg === "number") {
+      if (!Array.isArray(cur)) {
+        throw new InputError(where, formatPath(ov.path.slice(0, k + 1)), `${here} is not a list, got ${describeValue(cur)}`);
+      }
+      if (seg >= cur.length) {
+        throw new InputError(
+          where,
+          formatPath(ov.path.slice(0, k + 1)),
+          `index ${seg} is beyond the list (${here} has ${cur.length} item${cur.length === 1 ? "" : "s"})`,
+        );
+      }
+      if (last) cur[seg] = ov.value;
+      else cur = cur[seg];
+    } else {
+      if (!isPlainObject(cur)) {
+        throw new InputError(where, formatPath(ov.path.slice(0, k + 1)), `${here} is not a mapping, got ${describeValue(cur)}`);
+      }
+      if (last) {
+        cur[seg] = ov.value;
+      } else {
+        // a missing mapping on the way is created, so `--set routing.reservation.mode=none` works on a file
+        // without routing; a missing list cannot be, since its index would be beyond it
+        if (cur[seg] === undefined && typeof ov.path[k + 1] === "string") cur[seg] = {};
+        cur = cur[seg];
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Locations
+
+function firstLine(s: string): string {
+  return (s.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?\s*$/, "").trim();
+}
+
+function keyOf(k: unknown): string {
+  if (isScalar(k)) return String(k.value);
+  return String(k);
+}
+
+interface Ranked {
+  readonly rank: readonly [number, number];
+  readonly error: InputError;
+}
+
+class Locator {
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly doc: Document | undefined,
+    private readonly lc: LineCounter,
+    private readonly overrides: readonly Override[],
+  ) {}
+
+  atOffset(pos: number, path: string | undefined, message: string): Ranked {
+    const { line, col } = this.lc.linePos(pos);
+    return { rank: [0, pos], error: new InputError(`${this.file}:${line}:${col}`, path, message, line, col) };
+  }
+
+  place(p: Problem): Ranked {
+    const pathText = formatPath(p.path);
+    const offsetNote = p.offset === undefined ? "" : ` (character ${p.offset + 1} of the expression)`;
+    // the override that last wrote this value (or one of its parents) is where the user can fix it
+    for (let k = this.overrides.length - 1; k >= 0; k--) {
+      const ov = this.overrides[k]!;
+      if (ov.path.length <= p.path.length && ov.path.every((seg, j) => String(seg) === String(p.path[j]))) {
+        return { rank: [1, k], error: new InputError(`--set ${ov.source}`, pathText, p.message + offsetNote) };
+      }
+    }
+    const pos = this.position(p);
+    if (pos === undefined) return { rank: [0, 0], error: new InputError(`${this.file}:1:1`, pathText, p.message + offsetNote, 1, 1) };
+    const located = this.atOffset(pos.offset, pathText, p.message + (pos.exact ? "" : offsetNote));
+    return located;
+  }
+
+  private position(p: Problem): { offset: number; exact: boolean } | undefined {
+    if (this.doc === undefined || this.doc.contents === null) return undefined;
+    let node: unknown = this.doc.contents;
+    let keyNode: unknown;
+    let complete = true;
+    for (const seg of p.path) {
+      if (isAlias(node)) node = node.resolve(this.doc) ?? node;
+      if (isMap(node)) {
+        const pair = node.items.find((it) => keyOf(it.key) === String(seg));
+        if (pair === undefined) {
+          complete = false;
+          break;
+        }
+        keyNode = pair.key;
+        // `key:` with nothing after it has no value node: the key is the place
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof seg === "number" && seg < node.items.length) {
+        keyNode = undefined;
+        node = node.items[seg];
+      } else {
+        complete = false;
+        break;
+      }
+    }
+    const start = (n: unknown): number | undefined => {
+      const r = (n as { range?: [number, number, number] } | null)?.range;
+      return r === undefined ? undefined : r[0];
+    };
+    if (complete && p.key === true && keyNode !== undefined) {
+      const s = start(keyNode);
+      if (s !== undefined) return { offset: s, exact: true };
+    }
+    if (complete && p.offset !== undefined && isScalar(node)) {
+      const inside = this.scalarOffset(node, p.offset);
+      if (inside !== undefined) return { offset: inside, exact: true };
+    }
+    const s = start(node);
+    return s === undefined ? undefined : { offset: s, exact: false };
+  }
+
+  /** where character `offset` of a string scalar's value sits in the source, when the scalar is written verbatim */
+  private scalarOffset(node: Scalar, offset: number): number | undefined {
+    const r = node.range;
+    if (r === undefined || r === null || typeof node.value !== "string") return undefined;
+    const raw = this.text.slice(r[0], r[1]);
+    if (node.type === "PLAIN" && raw === node.value) return r[0] + offset;
+    if ((node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && raw.slice(1, -1) === node.value) {
+      return r[0] + 1 + offset;
+    }
+    return undefined;
+  }
+
+  /**
+   * For a YAML syntax error: the path of the key or scalar value at that offset. Undefined when the offset falls
+   * in a collection's structure, where the parser's recovery makes any path a guess.
+   */
+  pathAt(pos: number): string | undefined {
+    const path: PathSegment[] = [];
+    let node: unknown = this.doc?.contents;
+    const range = (n: unknown): [number, number, number] | undefined =>
+      (n as { range?: [number, number, number] } | null)?.range ?? undefined;
+    const contains = (n: unknown): boolean => {
+      const r = range(n);
+      return r !== undefined && r[0] <= pos && pos < r[2];
+    };
+    for (;;) {
+      if (isMap(node)) {
+        // a pair spans from its key to the end of its value, tags and anchors between them included
+        const pair = node.items.find((it) => {
+          const from = range(it.key)?.[0];
+          const to = range(it.value)?.[2] ?? range(it.key)?.[2];
+          return from !== undefined && to !== undefined && from <= pos && pos < to;
+        });
+        if (pair === undefined) return undefined;
+        path.push(keyOf(pair.key));
+        if (!contains(pair.value)) {
+          return isScalar(pair.value) || isAlias(pair.value) || pair.value === null || contains(pair.key) ? formatPath(path) : undefined;
+        }
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const idx = node.items.findIndex((it) => contains(it));
+        if (idx < 0) return undefined;
+        path.push(idx);
+        node = node.items[idx];
+      } else {
+        return isScalar(node) || isAlias(node) ? formatPath(path) : undefined;
+      }
+    }
+  }
+}
+
+function firstOf(ranked: Ranked[]): InputError | undefined {
+  if (ranked.length === 0) return undefined;
+  let best = ranked[0]!;
+  for (const r of ranked) {
+    if (r.rank[0] < best.rank[0] || (r.rank[0] === best.rank[0] && r.rank[1] < best.rank[1])) best = r;
+  }
+  return best.error;
+}
+
+function throwFirst(loc: Locator, problems: readonly Problem[]): void {
+  const e = firstOf(problems.map((p) => loc.place(p)));
+  if (e !== undefined) throw e;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// YAML
+
+function duplicateKeys(doc: Document, lc: LineCounter, loc: Locator): Ranked[] {
+  const out: Ranked[] = [];
+  const start = (n: unknown): number | undefined => (n as { range?: [number, number, number] } | null)?.range?.[0];
+  const walk = (node: unknown, path: Path): void => {
+    if (isMap(node)) {
+      const seen = new Map<string, unknown>();
+      for (const pair of node.items) {
+        const k = keyOf(pair.key);
+        const first = seen.get(k);
+        if (first !== undefined) {
+          // placed at the second occurrence, since placing by path would find the first
+          const firstAt = start(first);
+          const at = firstAt === undefined ? "" : ` (first at line ${lc.linePos(firstAt).line})`;
+          out.push(loc.atOffset(start(pair.key) ?? 0, formatPath([...path, k]), `duplicate key${at}`));
+        } else {
+          seen.set(k, pair.key);
+        }
+        walk(pair.value, [...path, k]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((it, i) => walk(it, [...path, i]));
+    }
+  };
+  walk(doc.contents, []);
+  return out;
+}
+
+/** the offset of the first alias whose anchor is not defined before it (toJS only throws, without a place) */
+function unresolvedAlias(doc: Document): number | undefined {
+  let found: number | undefined;
+  const walk = (node: unknown): void => {
+    if (found !== undefined) return;
+    if (isAlias(node)) {
+      if (node.resolve(doc) === undefined) found = node.range?.[0];
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        walk(pair.key);
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const it of node.items) walk(it);
+    }
+  };
+  walk(doc.contents);
+  return found;
+}
+
+function readSource(opts: LoadOptions, display: string): string {
+  if (opts.text !== undefined) return opts.text;
+  if (opts.file === undefined) throw new InputError("ccsim", undefined, "no scenario given (a file or text)");
+  try {
+    return readFileSync(opts.file, "utf8");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const reason =
+      err.code === "ENOENT" ? "no such file" :
+      err.code === "EISDIR" ? "it is a directory" :
+      err.code === "EACCES" ? "permission denied" :
+      firstLine(err.message);
+    throw new InputError(display, undefined, `cannot read: ${reason}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// zod issues -> problems
+
+type Issue = z.core.$ZodIssue;
+
+function isRootTypeMismatch(i: Issue): boolean {
+  if (i.path.length !== 0) return false;
+  if (i.code === "invalid_type") return true;
+  if (i.code === "invalid_union" && !("discriminator" in i && i.discriminator !== undefined)) {
+    return i.errors.length > 0 && i.errors.every((b) => b.every(isRootTypeMismatch));
+  }
+  return false;
+}
+
+function issueProblems(iss: Issue, base: Path): Problem[] {
+  const path: Path = [...base, ...iss.path.map((s) => (typeof s === "number" ? s : String(s)))];
+  switch (iss.code) {
+    case "unrecognized_keys": {
+      const info = unknownKeysInfo(iss.message);
+      const allowed = info?.allowed ?? [];
+      const what = info?.what ?? "key";
+      return iss.keys.map((k) => {
+        const hint = suggestion(k, allowed);
+        const list = hint === "" && allowed.length > 0 ? `; expected one of ${allowed.join(", ")}` : "";
+        return { path: [...path, k], message: `unknown ${what}${hint}${list}`, key: true };
+      });
+    }
+    case "invalid_key": {
+      const inner = iss.issues[0];
+      return [{ path, message: inner?.message ?? iss.message, key: true }];
+    }
+    case "invalid_union": {
+      if ("discriminator" in iss && iss.discriminator !== undefined) return [{ path, message: iss.message }];
+      // a union of differently-typed forms (a duration, or a {dist: ...} mapping): the form whose type matched
+      // says what is wrong inside it; when none matched, the union's own message lists the forms
+      const live = iss.errors.filter((b) => !b.every(isRootTypeMismatch));
+      if (live.length === 1) return live[0]!.flatMap((i) => issueProblems(i, path));
+      return [{ path, message: iss.message }];
+    }
+    default:
+      return [{ path, message: iss.message }];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Normalization
+
+const DEFAULTS = {
+  name: "scenario",
+  seed: 1,
+  replications: 10,
+  horizon: 8 * 3600,
+  warmup: 0,
+  interval: 15 * 60,
+  serviceLevel: 20,
+  topology: "cluster",
+  network: { intraSite: 0.001, interSite: 0.04, statDelay: 0.005 },
+  routing: {
+    mode: "node-based",
+    environment: "none",
+    selection: "longest-idle",
+    reservation: { mode: "explicit", collectionTime: 0.3, reservationTime: 10 },
+    routerTimeout: 10,
+    strategyTime: 0,
+    proxy: "round-robin",
+  },
+  site: { nodes: 1, vqPriority: 0 },
+  agent: { capacity: "voice", phone: "sip", noAnswer: 0, noAnswerTimeout: 12, noAnswerNotReady: 60 },
+  traffic: { media: "voice", priority: 0 },
+} as const;
+
+const BUILTIN_RULE: CapacityRuleSpec = { name: "voice", alternatives: [{ voice: 1 }] };
+
+// floating-point slack when checking that periods cover the horizon (1.5h as 90 x 1m)
+const EPS = 1e-9;
+
+class Normalizer {
+  /** stage 1: values and shapes */
+  readonly values: Problem[] = [];
+  /** stage 2: references between parts (sites, rules, skills, node ids) */
+  readonly refs: Problem[] = [];
+  /** stage 3: whether each target can be served at all */
+  readonly serving: Problem[] = [];
+
+  constructor(
+    private readonly raw: RawScenario,
+    private readonly defaultName: string,
+    /** metric names as the user wrote them: zod's output follows the schema's key order instead */
+    private readonly targetOrder: readonly string[],
+  ) {}
+
+  private dur(v: unknown, path: Path, opts: { positive?: boolean } = {}): number {
+    try {
+      const d = parseDuration(v);
+      if (opts.positive === true && d === 0) {
+        this.values.push({ path, message: `expected a duration > 0, got ${describeValue(v)}` });
+      }
+      return d;
+    } catch (e) {
+      if (!(e instanceof ValueError)) throw e;
+      this.values.push({ path, message: e.message });
+      return Number.NaN;
+    }
+  }
+
+  private optDur(v: unknown, path: Path, dflt: number, opts: { positive?: boolean } = {}): number {
+    return v === undefined ? dflt : this.dur(v, path, opts);
+  }
+
+  private rate(v: unknown, path: Path): number {
+    try {
+      return parseRate(v);
+    } catch (e) {
+      if (!(e instanceof ValueError)) throw e;
+      this.values.push({ path, message: e.message });
+      return Number.NaN;
+    }
+  }
+
+  private dist(v: RawDistribution, path: Path): DistributionSpec {
+    if (typeof v === "number" || typeof v === "string") return { dist: "constant", value: this.dur(v, path) };
+    const at = (k: string): Path => [...path, k];
+    switch (v.dist) {
+      case "constant":
+        return { dist: "constant", value: this.dur(v.mean, at("mean")) };
+      case "exponential":
+        return { dist: "exponential", mean: this.dur(v.mean, at("mean"), { positive: true }) };
+      case "uniform": {
+        const min = this.dur(v.min, at("min"));
+        const max = this.dur(v.max, at("max"));
+        if (max < min) {
+          this.values.push({ path: at("max"), message: `expected max >= min (${formatDuration(min)}), got ${describeValue(v.max)}` });
+        }
+        return { dist: "uniform", min, max };
+      }
+      case "normal": {
+        const mean = this.dur(v.mean, at("mean"));
+        const sd = this.dur(v.sd, at("sd"));
+        // durations cannot be negative today, but should a signed mean ever be allowed, a normal whose mass lies
+        // almost all below 0 would make truncation-by-rejection spin forever
+        if (mean + 4 * sd < 0) {
+          this.values.push({ path, message: "mean + 4 sd < 0: almost every draw would be negative and redrawn" });
+        }
+        return { dist: "normal", mean, sd };
+      }
+      case "lognormal":
+        return { dist: "lognormal", mean: this.dur(v.mean, at("mean"), { positive: true }), sd: this.dur(v.sd, at("sd")) };
+      case "gamma": {
+        const mean = this.dur(v.mean, at("mean"), { positive: true });
+        if (!(v.cv > 0)) this.values.push({ path: at("cv"), message: `expected a number > 0, got ${describeValue(v.cv)}` });
+        return { dist: "gamma", mean, cv: v.cv };
+      }
+      case "erlang":
+        return { dist: "erlang", k: v.k, mean: this.dur(v.mean, at("mean"), { positive: true }) };
+      case "empirical": {
+        const values = v.values.map((x, i) => this.dur(x, [...path, "values", i]));
+        let weights: number[];
+        if (v.weights === undefined) {
+          weights = values.map(() => 1);
+        } else {
+          weights = v.weights.slice();
+          if (weights.length !== values.length) {
+            this.values.push({
+              path: at("weights"),
+              message: `expected ${values.length} weight${values.length === 1 ? "" : "s"} (one per value), got ${weights.length}`,
+            });
+          } else if (!weights.some((w) => w > 0)) {
+            this.values.push({ path: at("weights"), message: "expected at least one weight > 0, got all 0" });
+          }
+        }
+        return { dist: "empirical", values, weights };
+      }
+    }
+  }
+
+  run(): Scenario {
+    const r = this.raw;
+    const horizon = this.optDur(r.horizon, ["horizon"], DEFAULTS.horizon, { positive: true });
+    const warmup = this.optDur(r.warmup, ["warmup"], DEFAULTS.warmup);
+    if (warmup >= horizon) {
+      this.values.push({
+        path: ["warmup"],
+        message: `expected a warmup shorter than the horizon (${formatDuration(horizon)}), got ${describeValue(r.warmup)}`,
+      });
+    }
+    const interval = this.optDur(r.interval, ["interval"], DEFAULTS.interval, { positive: true });
+    const serviceLevel = this.optDur(r.serviceLevel, ["serviceLevel"], DEFAULTS.serviceLevel);
+
+    const sites = this.sites();
+    const siteIds = sites.map((s) => s.id);
+    const network = {
+      intraSite: this.optDur(r.network?.intraSite, ["network", "intraSite"], DEFAULTS.network.intraSite),
+      interSite: this.optDur(r.network?.interSite, ["network", "interSite"], DEFAULTS.network.interSite),
+      statDelay: this.optDur(r.network?.statDelay, ["network", "statDelay"], DEFAULTS.network.statDelay),
+    };
+    const routing = this.routing();
+    const capacityRules = this.capacityRules();
+    const agents = this.agents(horizon, siteIds, capacityRules);
+    const { traffic, compiled } = this.traffic(horizon, siteIds);
+    this.skillRefs(agents, compiled, siteIds);
+    this.serve(agents, traffic, compiled, capacityRules);
+    const faults = this.faults(sites);
+    const targets = this.targets();
+
+    return {
+      version: 1,
+      name: r.name ?? this.defaultName,
+      seed: r.seed ?? DEFAULTS.seed,
+      replications: r.replications ?? DEFAULTS.replications,
+      horizon,
+      warmup,
+      interval,
+      serviceLevel,
+      topology: r.topology ?? DEFAULTS.topology,
+      sites,
+      network,
+      routing,
+      capacityRules,
+      agents,
+      traffic,
+      faults,
+      targets,
+    };
+  }
+
+  private duplicate(seen: Map<string, number>, id: string, path: Path, what: string, list: string): void {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      this.values.push({ path, message: `duplicate ${what} ${JSON.stringify(id)} (already ${list}[${first}])` });
+    } else {
+      seen.set(id, path[1] as number);
+    }
+  }
+
+  private sites(): SiteSpec[] {
+    const seen = new Map<string, number>();
+    return this.raw.sites.map((s, i) => {
+      this.duplicate(seen, s.id, ["sites", i, "id"], "site id", "sites");
+      return { id: s.id, nodes: s.nodes ?? DEFAULTS.site.nodes, vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority } };
+    });
+  }
+
+  private routing(): Scenario["routing"] {
+    const r = this.raw.routing ?? {};
+    const d = DEFAULTS.routing;
+    const mode = r.mode ?? d.mode;
+    let nodesPerUrs = 1;
+    if (mode === "grouped") {
+      if (r.nodesPerUrs === undefined) {
+        this.values.push({
+          path: ["routing", "nodesPerUrs"],
+          message: "missing (expected a whole number >= 1: routing mode grouped needs nodes per URS pair)",
+        });
+      } else {
+        nodesPerUrs = r.nodesPerUrs;
+      }
+    } else if (r.nodesPerUrs !== undefined) {
+      this.values.push({
+        path: ["routing", "nodesPerUrs"],
+        message: `only allowed with mode: grouped (mode is ${mode})`,
+        key: true,
+      });
+    }
+    const res = r.reservation ?? {};
+    return {
+      mode,
+      nodesPerUrs,
+      environment: r.environment ?? d.environment,
+      selection: r.selection ?? d.selection,
+      reservation: {
+        mode: res.mode ?? d.reservation.mode,
+        collectionTime: this.optDur(res.collectionTime, ["routing", "reservation", "collectionTime"], d.reservation.collectionTime),
+        reservationTime: this.optDur(res.reservationTime, ["routing", "reservation", "reservationTime"], d.reservation.reservationTime, { positive: true }),
+      },
+      routerTimeout: this.optDur(r.routerTimeout, ["routing", "routerTimeout"], d.routerTimeout, { positive: true }),
+      strategyTime: this.optDur(r.strategyTime, ["routing", "strategyTime"], d.strategyTime),
+      proxy: r.proxy ?? d.proxy,
+    };
+  }
+
+  private capacityRules(): CapacityRuleSpec[] {
+    const rules: CapacityRuleSpec[] = [];
+    for (const [name, alts] of Object.entries(this.raw.capacityRules ?? {})) {
+      const alternatives: CapacityAlternative[] = alts.map((alt, i) => {
+        const out: Partial<Record<Media, number>> = {};
+        for (const m of MEDIA) if (alt[m] !== undefined) out[m] = alt[m];
+        if (Object.keys(out).length === 0) {
+          this.values.push({
+            path: ["capacityRules", name, i],
+            message: "expected at least one media, e.g. {voice: 1}, got an empty mapping",
+          });
+        }
+        return out;
+      });
+      rules.push({ name, alternatives });
+    }
+    if (!rules.some((r) => r.name === BUILTIN_RULE.name)) rules.push(BUILTIN_RULE);
+    return rules;
+  }
+
+  private siteRef(v: string | undefined, path: Path, siteIds: readonly string[]): string {
+    if (v === undefined) {
+      if (siteIds.length === 1) return siteIds[0]!;
+      this.refs.push({ path, message: `missing (expected one of ${siteIds.join(", ")}: required when there are several sites)` });
+      return "";
+    }
+    if (!siteIds.includes(v)) {
+      const hint = suggestion(v, siteIds);
+      this.refs.push({ path, message: `unknown site ${JSON.stringify(v)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}` });
+    }
+    return v;
+  }
+
+  private agents(horizon: number, siteIds: readonly string[], rules: readonly CapacityRuleSpec[]): AgentGroupSpec[] {
+    const seen = new Map<string, number>();
+    const ruleNames = rules.map((r) => r.name);
+    const d = DEFAULTS.agent;
+    return this.raw.agents.map((a, i) => {
+      const p = (...rest: PathSegment[]): Path => ["agents", i, ...rest];
+      this.duplicate(seen, a.group, p("group"), "group", "agents");
+      const site = this.siteRef(a.site, p("site"), siteIds);
+      let count = 1;
+      let staffing: StaffingSpec | undefined;
+      if (a.count !== undefined && a.staffing !== undefined) {
+        this.values.push({ path: p("staffing"), message: "give either count or staffing, not both", key: true });
+      } else if (a.count !== undefined) {
+        count = a.count;
+      } else if (a.staffing !== undefined) {
+        const period = this.dur(a.staffing.period, p("staffing", "period"), { positive: true });
+        const counts = a.staffing.counts.slice();
+        this.covers(counts.length, period, horizon, p("staffing", "counts"), "count");
+        count = Math.max(...counts);
+        if (count < 1) this.values.push({ path: p("staffing", "counts"), message: "expected at least one count >= 1, got all 0" });
+        staffing = { period, counts };
+      } else {
+        this.values.push({ path: p("count"), message: "missing (expected count: a whole number >= 1, or staffing: {period, counts})" });
+      }
+      const capacity = a.capacity ?? d.capacity;
+      if (!ruleNames.includes(capacity)) {
+        const hint = suggestion(capacity, ruleNames);
+        this.refs.push({
+          path: p("capacity"),
+          message: `unknown capacity rule ${JSON.stringify(capacity)}${hint}${hint === "" ? `; rules are ${ruleNames.join(", ")}` : ""}`,
+        });
+      }
+      const group: AgentGroupSpec = {
+        group: a.group,
+        site,
+        count,
+        ...(staffing === undefined ? {} : { staffing }),
+        skills: Object.fromEntries(Object.entries(a.skills ?? {})),
+        capacity,
+        phone: a.phone ?? d.phone,
+        answerDelay: a.answerDelay === undefined ? { dist: "constant", value: 0 } : this.dist(a.answerDelay, p("answerDelay")),
+        noAnswer: a.noAnswer ?? d.noAnswer,
+        noAnswerTimeout: this.optDur(a.noAnswerTimeout, p("noAnswerTimeout"), d.noAnswerTimeout, { positive: true }),
+        noAnswerNotReady: this.optDur(a.noAnswerNotReady, p("noAnswerNotReady"), d.noAnswerNotReady),
+        wrapUp: a.wrapUp === undefined ? { dist: "constant", value: 0 } : this.dist(a.wrapUp, p("wrapUp")),
+      };
+      return group;
+    });
+  }
+
+  /** a profile of n periods must reach the horizon: the model has nothing to say past its end */
+  private covers(n: number, period: number, horizon: number, path: Path, what: string): void {
+    if (!(period > 0) || !Number.isFinite(horizon)) return;
+    if (n * period < horizon - EPS) {
+      const need = Math.ceil(horizon / period - EPS);
+      this.values.push({
+        path,
+        message:
+          `${n} ${what}${n === 1 ? "" : "s"} of ${formatDuration(period)} cover ${formatDuration(n * period)}, ` +
+          `short of the horizon (${formatDuration(horizon)}): expected at least ${need}`,
+      });
+    }
+  }
+
+  private traffic(horizon: number, siteIds: readonly string[]): { traffic: TrafficSpec[]; compiled: (SkillExpression | undefined)[] } {
+    const seen = new Map<string, number>();
+    const compiled: (SkillExpression | undefined)[] = [];
+    const traffic = this.raw.traffic.map((t, i) => {
+      const p = (...rest: PathSegment[]): Path => ["traffic", i, ...rest];
+      this.duplicate(seen, t.type, p("type"), "type", "traffic");
+      const site = this.siteRef(t.site, p("site"), siteIds);
+      const arrivals = this.arrivals(t.arrivals, horizon, p("arrivals"));
+      let expr: SkillExpression | undefined;
+      try {
+        expr = compileSkillExpression(t.target);
+      } catch (e) {
+        if (!(e instanceof SkillExpressionError)) throw e;
+        this.values.push({ path: p("target"), message: `bad skill expression: ${e.message}`, offset: e.offset });
+      }
+      compiled.push(expr);
+      const spec: TrafficSpec = {
+        type: t.type,
+        site,
+        media: t.media ?? DEFAULTS.traffic.media,
+        arrivals,
+        handleTime: this.dist(t.handleTime, p("handleTime")),
+        ...(t.patience === undefined ? {} : { patience: this.dist(t.patience, p("patience")) }),
+        target: t.target,
+        priority: t.priority ?? DEFAULTS.traffic.priority,
+      };
+      return spec;
+    });
+    return { traffic, compiled };
+  }
+
+  private arrivals(a: NonNullable<RawScenario["traffic"][number]["arrivals"]>, horizon: number, path: Path): ArrivalsSpec {
+    const at = (k: string): Path => [...path, k];
+    if (a.rate !== undefined) {
+      if (a.period !== undefined || a.rates !== undefined) {
+        const extra = a.period !== undefined ? "period" : "rates";
+        this.values.push({ path: at(extra), message: "give either rate, or period with rates, not both", key: true });
+      }
+      const rate = this.rate(a.rate, at("rate"));
+      if (rate === 0) this.values.push({ path: at("rate"), message: `expected a rate > 0, got ${describeValue(a.rate)}` });
+      return { period: horizon, rates: [rate] };
+    }
+    if (a.period === undefined && a.rates === undefined) {
+      this.values.push({ path: at("rate"), message: "missing (expected rate: like 20/min, or period with rates)" });
+      return { period: horizon, rates: [0] };
+    }
+    if (a.period === undefined) {
+      this.values.push({ path: at("period"), message: "missing (expected the length of each period of rates, e.g. 1h)" });
+      return { period: horizon, rates: [0] };
+    }
+    if (a.rates === undefined) {
+      this.values.push({ path: at("rates"), message: "missing (expected a list of rates, one per period)" });
+      return { period: horizon, rates: [0] };
+    }
+    const period = this.dur(a.period, at("period"), { positive: true });
+    const rates = a.rates.map((x, i) => this.rate(x, [...path, "rates", i]));
+    this.covers(rates.length, period, horizon, at("rates"), "rate");
+    const within = period > 0 ? rates.slice(0, Math.max(1, Math.ceil(horizon / period - EPS))) : rates;
+    if (!within.some((x) => x > 0)) {
+      this.values.push({ path: at("rates"), message: "expected at least one rate > 0 within the horizon, got all 0" });
+    }
+    return { period, rates };
+  }
+
+  private skillRefs(agents: readonly AgentGroupSpec[], compiled: readonly (SkillExpression | undefined)[], siteIds: readonly string[]): void {
+    const allSkills: string[] = [];
+    for (const g of agents) for (const s of Object.keys(g.skills)) if (!allSkills.includes(s)) allSkills.push(s);
+    compiled.forEach((expr, i) => {
+      if (expr === undefined) return;
+      const path: Path = ["traffic", i, "target"];
+      for (const skill of expr.skills) {
+        if (allSkills.includes(skill)) continue;
+        const hint = suggestion(skill, allSkills);
+        this.refs.push({
+          path,
+          message: `no agent group has skill ${JSON.stringify(skill)}${hint}`,
+          ...offsetOf(expr.source, skill),
+        });
+      }
+      for (const site of expr.sitesNamed) {
+        if (siteIds.includes(site)) continue;
+        const hint = suggestion(site, siteIds);
+        this.refs.push({
+          path,
+          message: `sitex(${site}): unknown site ${JSON.stringify(site)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}`,
+          ...offsetOf(expr.source, site),
+        });
+      }
+    });
+  }
+
+  private serve(
+    agents: readonly AgentGroupSpec[],
+    traffic: readonly TrafficSpec[],
+    compiled: readonly (SkillExpression | undefined)[],
+    rules: readonly CapacityRuleSpec[],
+  ): void {
+    traffic.forEach((t, i) => {
+      const expr = compiled[i];
+      if (expr === undefined) return;
+      const matching = agents.filter((g) => expr.matches(g.skills, g.site, t.site));
+      if (matching.length === 0) {
+        const related = agents.filter((g) => expr.skills.some((s) => Object.hasOwn(g.skills, s))).slice(0, 3);
+        const levels = related.map((g) => `${g.group} {${expr.skills.filter((s) => Object.hasOwn(g.skills, s)).map((s) => `${s}: ${g.skills[s]}`).join(", ")}}`);
+        this.serving.push({
+          path: ["traffic", i, "target"],
+          message: `no agent group matches ${JSON.stringify(t.target)}` + (levels.length > 0 ? ` (groups with these skills: ${levels.join("; ")})` : ""),
+        });
+        return;
+      }
+      const canTake = (g: AgentGroupSpec): boolean =>
+        rules.find((r) => r.name === g.capacity)?.alternatives.some((alt) => (alt[t.media] ?? 0) >= 1) ?? false;
+      if (!matching.some(canTake)) {
+        this.serving.push({
+          path: ["traffic", i, "target"],
+          message:
+            `the agent groups matching ${JSON.stringify(t.target)} (${matching.map((g) => g.group).join(", ")}) ` +
+            `have no capacity for ${t.media} (their capacity rules: ${[...new Set(matching.map((g) => g.capacity))].join(", ")})`,
+        });
+      }
+    });
+  }
+
+  private faults(sites: readonly SiteSpec[]): FaultSpec[] {
+    const siteIds = sites.map((s) => s.id);
+    const nodeIds = sites.flatMap((s) => Array.from({ length: s.nodes }, (_, k) => `${s.id}.n${k + 1}`));
+    const isNode = (id: string): boolean => nodeIds.includes(id);
+    const unknownNode = (id: string): string => {
+      const m = /^(.*)\.n(\d+)$/.exec(id);
+      const site = m === null ? undefined : sites.find((s) => s.id === m[1]);
+      if (site !== undefined) {
+        return `unknown node ${JSON.stringify(id)}: ${site.id} has ${site.nodes} node${site.nodes === 1 ? "" : "s"} (${site.id}.n1..${site.id}.n${site.nodes})`;
+      }
+      const hint = suggestion(id, nodeIds);
+      return `unknown node ${JSON.stringify(id)}${hint}${hint === "" ? " (node ids are <site>.n<k>, e.g. " + nodeIds[0] + ")" : ""}`;
+    };
+    const unknownSite = (id: string): string => {
+      const hint = suggestion(id, siteIds);
+      return `unknown site ${JSON.stringify(id)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}`;
+    };
+    return (this.raw.faults ?? []).map((f, i) => {
+      const p = (...rest: PathSegment[]): Path => ["faults", i, ...rest];
+      const kind: FaultKind = f.kind;
+      const at = this.dur(f.at, p("at"));
+      const duration = f.duration === undefined ? undefined : this.dur(f.duration, p("duration"), { positive: true });
+      const out: { at: number; kind: FaultKind; target?: string; between?: readonly [string, string]; duration?: number } = { at, kind };
+      if (kind === "link-down") {
+        if (f.target !== undefined) {
+          this.values.push({ path: p("target"), message: "link-down takes between: [A, B], not target", key: true });
+        }
+        if (f.between === undefined) {
+          this.values.push({ path: p("between"), message: "missing (expected two node ids or two site ids, e.g. [dc1.n1, dc1.n2])" });
+        } else {
+          const [a, b] = f.between;
+          const bothNodes = isNode(a) && isNode(b);
+          const bothSites = siteIds.includes(a) && siteIds.includes(b);
+          if (a === b) {
+            this.values.push({ path: p("between"), message: `expected two different ids, got ${a} twice` });
+          } else if (!bothNodes && !bothSites) {
+            // name the first id that does not fit, judged by what the other one is
+            const nodeLike = (id: string): boolean => /\.n\d+$/.test(id);
+            const asNodes = nodeLike(a) || nodeLike(b);
+            for (const [k, id] of [[0, a], [1, b]] as const) {
+              const ok = asNodes ? isNode(id) : siteIds.includes(id);
+              if (!ok) {
+                this.refs.push({
+                  path: p("between", k),
+                  message: asNodes
+                    ? (nodeLike(id) ? unknownNode(id) : `expected a node id like the other end, got ${JSON.stringify(id)}`)
+                    : unknownSite(id),
+                });
+                break;
+              }
+            }
+          }
+          out.between = [a, b];
+        }
+      } else {
+        if (f.between !== undefined) {
+          this.values.push({ path: p("between"), message: `only link-down takes between (this fault is ${kind}; use target)`, key: true });
+        }
+        const wantsSite = kind === "vq-down" || kind === "site-down";
+        if (f.target === undefined) {
+          this.values.push({
+            path: p("target"),
+            message: `missing (expected ${wantsSite ? "a site id" : "a node id like " + (nodeIds[0] ?? "dc1.n1")} for ${kind})`,
+          });
+        } else {
+          if (wantsSite && !siteIds.includes(f.target)) this.refs.push({ path: p("target"), message: unknownSite(f.target) });
+          if (!wantsSite && !isNode(f.target)) this.refs.push({ path: p("target"), message: unknownNode(f.target) });
+          out.target = f.target;
+        }
+      }
+      if (duration !== undefined) out.duration = duration;
+      return out;
+    });
+  }
+
+  private targets(): TargetSpec[] {
+    const out: TargetSpec[] = [];
+    const given = (this.raw.targets ?? {}) as Readonly<Record<string, string | undefined>>;
+    for (const metric of this.targetOrder) {
+      const src = given[metric];
+      if (src === undefined) continue;
+      const m = /^\s*(>=|<=|>|<)\s*(.+?)\s*$/.exec(src);
+      const value = m === null ? undefined : targetValue(m[2]!);
+      if (m === null || value === undefined) {
+        this.values.push({
+          path: ["targets", metric],
+          message: `expected a comparison like ">= 0.80", "<= 5%" or "<= 30s", got ${describeValue(src)}`,
+        });
+        continue;
+      }
+      out.push({ metric, op: m[1] as TargetSpec["op"], value, source: src });
+    }
+    return out;
+  }
+}
+
+function targetValue(s: string): number | undefined {
+  if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) return Number(s);
+  const pct = /^((?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(s);
+  if (pct !== null) return Number(pct[1]) / 100;
+  try {
+    return parseDuration(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** where a name appears as a whole word in an expression, so the column can point at it */
+function offsetOf(source: string, name: string): { offset?: number } {
+  const esc = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const m = new RegExp(`(?<![A-Za-z0-9_.-])${esc}(?![A-Za-z0-9_.-])`).exec(source);
+  return m === null ? {} : { offset: m.index };
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v as object)) deepFreeze(x);
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Reads, overrides, validates and normalizes a scenario. Throws InputError (one line: where, field, what was
+ * expected) for the first problem in document order.
+ */
+export function loadScenario(opts: LoadOptions): Scenario {
+  const display = opts.file ?? "<text>";
+  const overrides = (opts.overrides ?? []).map(parseOverride);
+  let text = readSource(opts, display);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lc = new LineCounter();
+  // duplicate keys are found by our own walk, which can name both lines and the field's path
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+  const loc = new Locator(display, text, doc, lc, overrides);
+
+  const yamlProblems: Ranked[] = [
+    ...doc.errors.map((e) => {
+      const pos = e.pos[0];
+      const what = e.code === "MULTIPLE_DOCS" ? "a scenario is one YAML document, and a second one starts here" : firstLine(e.message);
+      return loc.atOffset(pos, loc.pathAt(pos), `not valid YAML: ${what}`);
+    }),
+    ...doc.warnings.map((w) => {
+      const pos = w.pos[0];
+      const tag = w.code === "TAG_RESOLVE_FAILED" ? " (quote the value if it is text starting with !)" : "";
+      return loc.atOffset(pos, loc.pathAt(pos), `not valid YAML: ${firstLine(w.message)}${tag}`);
+    }),
+    ...duplicateKeys(doc, lc, loc),
+  ];
+  const yamlError = firstOf(yamlProblems);
+  if (yamlError !== undefined) throw yamlError;
+
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    const at = unresolvedAlias(doc);
+    const detail = `not valid YAML: ${firstLine((e as Error).message)}`;
+    if (at !== undefined) throw loc.atOffset(at, loc.pathAt(at), detail).error;
+    throw new InputError(`${display}:1:1`, undefined, detail, 1, 1);
+  }
+  if (root === null || root === undefined) {
+    throw new InputError(`${display}:1:1`, "(root)", "the file is empty (expected a scenario mapping with sites, agents and traffic)", 1, 1);
+  }
+  if (!isPlainObject(root)) {
+    throw loc.place({ path: [], message: `expected a scenario mapping with sites, agents and traffic, got ${describeValue(root)}` }).error;
+  }
+  for (const ov of overrides) applyOverride(root, ov);
+
+  const parsed = ScenarioSchema.safeParse(root);
+  if (!parsed.success) {
+    throwFirst(loc, parsed.error.issues.flatMap((i) => issueProblems(i, [])));
+    throw new InputError(display, undefined, "invalid scenario");
+  }
+
+  const name = opts.file === undefined ? DEFAULTS.name : basename(opts.file, extname(opts.file)) || DEFAULTS.name;
+  const rawTargets = root["targets"];
+  const n = new Normalizer(parsed.data, name, isPlainObject(rawTargets) ? Object.keys(rawTargets) : []);
+  const scenario = n.run();
+  throwFirst(loc, n.values);
+  throwFirst(loc, n.refs);
+  throwFirst(loc, n.serving);
+  throwFirst(
+    loc,
+    unsupportedFeatures(scenario).map((u) => ({ path: u.path, message: unsupportedMessage(u) })),
+  );
+  return deepFreeze(scenario);
+}

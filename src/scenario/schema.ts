@@ -1,0 +1,388 @@
+// The zod schema of the RAW scenario file (what users write, before defaults), and its JSON Schema for editors.
+// Strict objects everywhere so a misspelt key is an error; no transforms, so z.toJSONSchema can render it all.
+// Every leaf carries its own "expected ..., got ..." message so the loader never shows zod's generic wording.
+import * as z from "zod";
+import { DURATION_EXPECTED, DURATION_PATTERN, parseDuration } from "./duration.js";
+import { describeValue } from "./errors.js";
+import { RATE_EXPECTED, RATE_PATTERN, parseRate } from "./rate.js";
+import { SKILL_NAME_PATTERN } from "./skill-expression.js";
+import { suggestion } from "./did-you-mean.js";
+
+/** Metric names of DESIGN.md section 6, the only keys `targets` accepts. */
+export const METRIC_NAMES = [
+  "offered", "answered", "abandoned", "defaultRouted", "serviceLevel", "asa", "meanWait", "probWait",
+  "abandonRate", "occupancy", "throughputPerHour", "reservationRequests", "reservationGrants",
+  "reservationConflicts", "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "noAnswers",
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export const FAULT_KINDS = ["node-down", "node-lost", "link-down", "urs-down", "vq-down", "site-down"] as const;
+export const DIST_NAMES = ["constant", "exponential", "uniform", "normal", "lognormal", "gamma", "erlang", "empirical"] as const;
+export const SITE_ID_PATTERN = "^[A-Za-z0-9_-]+$";
+/** names that become JSON keys or labels: no integer-like keys, which JavaScript would reorder */
+export const NAME_PATTERN = "^[A-Za-z_][A-Za-z0-9_.-]*$";
+
+// zod's error maps return a plain message; an unknown key must also tell the loader which keys were allowed,
+// so that one message is tagged and carries them as JSON (decoded by unknownKeysInfo)
+const UNKNOWN_KEYS_TAG = "\u0000unknown-keys:";
+
+export interface UnknownKeysInfo {
+  /** "key", "metric", "media" */
+  readonly what: string;
+  readonly allowed: readonly string[];
+}
+
+export function unknownKeysInfo(message: string): UnknownKeysInfo | undefined {
+  if (!message.startsWith(UNKNOWN_KEYS_TAG)) return undefined;
+  return JSON.parse(message.slice(UNKNOWN_KEYS_TAG.length)) as UnknownKeysInfo;
+}
+
+type Issue = { readonly code?: string; readonly input?: unknown };
+
+function expected(what: string): (iss: Issue) => string {
+  return (iss) => (iss.input === undefined ? `missing (expected ${what})` : `expected ${what}, got ${describeValue(iss.input)}`);
+}
+
+/** A parser's own wording ("expected a duration >= 0, got ...") when it has one, else the generic text. */
+function viaParser(parse: (v: unknown) => unknown, what: string): (iss: Issue) => string {
+  return (iss) => {
+    if (iss.input === undefined) return `missing (expected ${what})`;
+    try {
+      parse(iss.input);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return `expected ${what}, got ${describeValue(iss.input)}`;
+  };
+}
+
+function obj<S extends z.core.$ZodLooseShape>(shape: S, what: string, description: string, unknownWhat = "key") {
+  const allowed = Object.keys(shape);
+  const typeError = expected(what);
+  return z
+    .strictObject(shape, {
+      error: (iss) =>
+        iss.code === "unrecognized_keys"
+          ? UNKNOWN_KEYS_TAG + JSON.stringify({ what: unknownWhat, allowed } satisfies UnknownKeysInfo)
+          : typeError(iss),
+    })
+    .meta({ description });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, description: string) {
+  const list = values.join(", ");
+  return z
+    .enum(values, {
+      error: (iss) =>
+        iss.input === undefined
+          ? `missing (expected one of ${list})`
+          : `expected one of ${list}, got ${describeValue(iss.input)}` +
+            (typeof iss.input === "string" ? suggestion(iss.input, values) : ""),
+    })
+    .meta({ description });
+}
+
+function whole(min: number, description: string) {
+  const e = expected(`a whole number >= ${min}`);
+  return z.number({ error: e }).int({ error: e }).min(min, { error: e }).meta({ description });
+}
+
+function num(description: string, min?: number) {
+  const e = expected(min === undefined ? "a number" : `a number >= ${min}`);
+  const n = z.number({ error: e });
+  return (min === undefined ? n : n.min(min, { error: e })).meta({ description });
+}
+
+function pattern(re: string, what: string, description: string) {
+  const e = expected(what);
+  return z.string({ error: e }).regex(new RegExp(re), { error: e }).meta({ description });
+}
+
+export function durationSchema(description: string) {
+  const e = viaParser(parseDuration, DURATION_EXPECTED);
+  return z
+    .union([z.number({ error: e }).min(0, { error: e }), z.string({ error: e }).regex(new RegExp(DURATION_PATTERN), { error: e })], { error: e })
+    .meta({ description: `${description} (${DURATION_EXPECTED})` });
+}
+
+function rateSchema(description: string) {
+  const e = viaParser(parseRate, RATE_EXPECTED);
+  return z
+    .union([z.number({ error: e }).min(0, { error: e }), z.string({ error: e }).regex(new RegExp(RATE_PATTERN, "i"), { error: e })], { error: e })
+    .meta({ description: `${description} (${RATE_EXPECTED})` });
+}
+
+const DIST_EXPECTED = "a distribution: a duration like 30s, or a mapping like {dist: exponential, mean: 30s}";
+const DIST_LIST = DIST_NAMES.join(", ");
+
+function distObject<const D extends string, S extends z.core.$ZodLooseShape>(dist: D, shape: S, description: string) {
+  return obj({ dist: z.literal(dist), ...shape }, `a {dist: ${dist}, ...} mapping`, description);
+}
+
+const Distribution = z
+  .union(
+    [
+      durationSchema("a constant"),
+      z.discriminatedUnion(
+        "dist",
+        [
+          distObject("constant", { mean: durationSchema("the value") }, "always the same value"),
+          distObject("exponential", { mean: durationSchema("mean, > 0") }, "exponential with this mean"),
+          distObject(
+            "uniform",
+            { min: durationSchema("lower bound"), max: durationSchema("upper bound, >= min") },
+            "uniform on [min, max]",
+          ),
+          distObject(
+            "normal",
+            { mean: durationSchema("mean"), sd: durationSchema("standard deviation") },
+            "normal, truncated at 0 (negative draws are drawn again)",
+          ),
+          distObject(
+            "lognormal",
+            { mean: durationSchema("mean of the variable itself, > 0"), sd: durationSchema("standard deviation of the variable itself") },
+            "lognormal, given by the mean and sd of the variable (not of its logarithm)",
+          ),
+          distObject(
+            "gamma",
+            { mean: durationSchema("mean, > 0"), cv: num("coefficient of variation sd/mean, > 0", 0) },
+            "gamma, given by mean and coefficient of variation",
+          ),
+          distObject(
+            "erlang",
+            { k: whole(1, "number of phases"), mean: durationSchema("mean of the sum, > 0") },
+            "Erlang-k: the sum of k exponential phases",
+          ),
+          distObject(
+            "empirical",
+            {
+              values: z.array(durationSchema("a value"), { error: expected("a list of durations") })
+                .min(1, { error: expected("a non-empty list of durations") })
+                .meta({ description: "the values drawn" }),
+              weights: z.array(num("a weight", 0), { error: expected("a list of numbers >= 0") })
+                .optional()
+                .meta({ description: "relative weights, one per value (default: all equal)" }),
+            },
+            "draws one of the listed values",
+          ),
+        ],
+        {
+          error: (iss) => {
+            const input = iss.input as { dist?: unknown } | undefined;
+            const d = input?.dist;
+            if (d === undefined) return `missing (expected dist: one of ${DIST_LIST})`;
+            return `expected one of ${DIST_LIST}, got ${describeValue(d)}` + (typeof d === "string" ? suggestion(d, DIST_NAMES) : "");
+          },
+        },
+      ),
+    ],
+    { error: expected(DIST_EXPECTED) },
+  )
+  .meta({ description: DIST_EXPECTED });
+
+const MEDIA = ["voice", "chat", "email", "im"] as const;
+
+const Site = obj(
+  {
+    id: pattern(SITE_ID_PATTERN, "a site id (letters, digits, _ and -)", "site id (the geo-location), e.g. dc1"),
+    nodes: whole(1, "SIP Cluster nodes in this site, named <site>.n1 .. <site>.n<nodes> (default 1)").optional(),
+    vq: obj(
+      { priority: num("agent_reservation priority of this site's VQ SIP Server: higher wins (default 0)").optional() },
+      "a {priority: ...} mapping",
+      "the site's VQ SIP Server",
+    ).optional(),
+  },
+  "a site mapping {id, nodes, vq}",
+  "a data center",
+);
+
+const Network = obj(
+  {
+    intraSite: durationSchema("one-way delay between two nodes of one site (default 1ms)").optional(),
+    interSite: durationSchema("one-way delay between two sites (default 40ms)").optional(),
+    statDelay: durationSchema("Stat Server processing delay on every state change (default 5ms)").optional(),
+  },
+  "a {intraSite, interSite, statDelay} mapping",
+  "network delays",
+);
+
+const Routing = obj(
+  {
+    mode: oneOf(["node-based", "centralized", "grouped"], "one URS pair per node, per site, or per nodesPerUrs nodes (default node-based)").optional(),
+    nodesPerUrs: whole(1, "grouped mode only: nodes served by one URS pair").optional(),
+    environment: oneOf(["none", "sitex"], "sitex: reserve through the VQ SIP Server of the agent's site (default none)").optional(),
+    selection: oneOf(["longest-idle", "random", "most-skilled", "round-robin"], "how URS picks among available candidates (default longest-idle)").optional(),
+    reservation: obj(
+      {
+        mode: oneOf(["explicit", "implicit", "none"], "explicit: TReserveAgent through a VQ SIP Server (default explicit)").optional(),
+        collectionTime: durationSchema("request-collection-time of the VQ SIP Server (default 300ms)").optional(),
+        reservationTime: durationSchema("reservation-time: how long a grant holds the agent (default 10s)").optional(),
+      },
+      "a {mode, collectionTime, reservationTime} mapping",
+      "agent reservation",
+    ).optional(),
+    routerTimeout: durationSchema("router-timeout: SIP Server default-routes a call URS has not routed by then (default 10s)").optional(),
+    strategyTime: durationSchema("URS strategy processing time per routing attempt (default 0)").optional(),
+    proxy: oneOf(["round-robin", "least-loaded"], "how SIP Proxies spread a site's calls over its nodes (default round-robin)").optional(),
+  },
+  "a routing mapping",
+  "routing architecture and URS options",
+);
+
+const CapacityAlternative = obj(
+  Object.fromEntries(MEDIA.map((m) => [m, whole(1, `most ${m} interactions at once`).optional()])),
+  "a mapping media -> whole number, e.g. {voice: 1} or {chat: 2, email: 1}",
+  "one alternative: the most of each media an agent may hold at once (absent media: 0)",
+  "media",
+);
+
+const CapacityRules = z
+  .record(
+    pattern(NAME_PATTERN, "a rule name (a letter or _, then letters, digits, _ . -)", "rule name"),
+    z.array(CapacityAlternative, { error: expected("a list of alternatives like [{voice: 1}, {chat: 3}]") })
+      .min(1, { error: expected("a non-empty list of alternatives like [{voice: 1}, {chat: 3}]") })
+      .meta({ description: "alternatives: an agent can take one more interaction if its load plus one fits any of them" }),
+    { error: expected("a mapping rule name -> list of alternatives") },
+  )
+  .meta({ description: "capacity rules by name; `voice: [{voice: 1}]` exists unless redefined" });
+
+const Staffing = obj(
+  {
+    period: durationSchema("length of each staffing period"),
+    counts: z.array(whole(0, "agents logged in during this period"), { error: expected("a list of whole numbers") })
+      .min(1, { error: expected("a non-empty list of whole numbers") })
+      .meta({ description: "agents logged in per period, covering the horizon" }),
+  },
+  "a {period, counts} mapping",
+  "staffing over the day",
+);
+
+const AgentGroup = obj(
+  {
+    group: pattern(NAME_PATTERN, "a group name (a letter or _, then letters, digits, _ . -)", "unique group name"),
+    site: pattern(SITE_ID_PATTERN, "a site id", "site of these agents (default: the only site)").optional(),
+    count: whole(1, "agents logged in all day (or give staffing)").optional(),
+    staffing: Staffing.optional(),
+    skills: z
+      .record(
+        pattern(SKILL_NAME_PATTERN, "a skill name (a letter or _, then letters, digits, _ . -)", "skill name"),
+        num("skill level", 0),
+        { error: expected("a mapping skill -> level, e.g. {sales: 5, english: 1}") },
+      )
+      .optional()
+      .meta({ description: "skill -> level (default none)" }),
+    capacity: pattern(NAME_PATTERN, "a capacity rule name", "capacity rule name (default voice)").optional(),
+    phone: oneOf(["sip", "pstn"], "phone type (default sip)").optional(),
+    answerDelay: Distribution.optional().meta({ description: "ringing to answer (default 0)" }),
+    noAnswer: (() => {
+      const e = expected("a probability between 0 and 1");
+      return z.number({ error: e }).min(0, { error: e }).max(1, { error: e });
+    })()
+      .optional()
+      .meta({ description: "probability that a delivered call is not answered (default 0)" }),
+    noAnswerTimeout: durationSchema("agent-no-answer-timeout (default 12s)").optional(),
+    noAnswerNotReady: durationSchema("how long a no-answer leaves the agent NotReady (default 60s)").optional(),
+    wrapUp: Distribution.optional().meta({ description: "after-call work (default 0)" }),
+  },
+  "an agent group mapping {group, site, count, skills, ...}",
+  "a group of identical agents",
+);
+
+const Arrivals = obj(
+  {
+    rate: rateSchema("constant Poisson rate, > 0").optional(),
+    period: durationSchema("profile: length of each period").optional(),
+    rates: z.array(rateSchema("Poisson rate in this period"), { error: expected("a list of rates") })
+      .min(1, { error: expected("a non-empty list of rates") })
+      .optional()
+      .meta({ description: "profile: a rate per period, covering the horizon" }),
+  },
+  "{rate: 20/min} or {period: 1h, rates: [...]}",
+  "Poisson arrivals: a constant rate, or a profile",
+);
+
+const Traffic = obj(
+  {
+    type: pattern(NAME_PATTERN, "a type name (a letter or _, then letters, digits, _ . -)", "unique interaction type name"),
+    site: pattern(SITE_ID_PATTERN, "a site id", "site where these interactions arrive (default: the only site)").optional(),
+    media: oneOf(MEDIA, "media (default voice)").optional(),
+    arrivals: Arrivals,
+    handleTime: Distribution.meta({ description: "talk time" }),
+    patience: Distribution.optional().meta({ description: "time until the caller abandons (default: never)" }),
+    target: z.string({ error: expected('a skill expression like "sales > 3 & english > 0"') })
+      .meta({ description: 'target skill expression, e.g. "sales > 3 & english > 0" or "sitex(GEO_LOCATION) & sales"' }),
+    priority: num("higher is served first (default 0)").optional(),
+  },
+  "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
+  "one interaction type",
+);
+
+const Fault = obj(
+  {
+    at: durationSchema("when the fault starts"),
+    kind: oneOf(FAULT_KINDS, "what fails"),
+    target: z.string({ error: expected("a node id like dc1.n2 or a site id") })
+      .optional()
+      .meta({ description: "node id (<site>.n<k>) for node-down, node-lost, urs-down; site id for vq-down, site-down" }),
+    between: z
+      .tuple([z.string(), z.string()], { error: expected("two ids like [dc1.n1, dc1.n2] or [dc1, dc2]") })
+      .optional()
+      .meta({ description: "link-down: two node ids or two site ids" }),
+    duration: durationSchema("how long it lasts (default: until the end)").optional(),
+  },
+  "a fault mapping {at, kind, target | between, duration}",
+  "an injected failure",
+);
+
+const Targets = obj(
+  Object.fromEntries(
+    METRIC_NAMES.map((m) => [
+      m,
+      z.string({ error: expected('a comparison like ">= 0.80"') }).optional().meta({ description: `target on ${m}, e.g. ">= 0.80"` }),
+    ]),
+  ),
+  'a mapping metric -> comparison, e.g. {serviceLevel: ">= 0.80"}',
+  "targets checked by `ccsim size` and `ccsim run`",
+  "metric",
+);
+
+export const ScenarioSchema = obj(
+  {
+    $schema: z.string().optional().meta({ description: "ignored by ccsim: lets editors find this JSON Schema" }),
+    version: z.literal(1, { error: expected("1 (the only scenario format version)") }).optional().meta({ description: "format version (default 1)" }),
+    name: z.string({ error: expected("a name") }).min(1, { error: expected("a non-empty name") }).optional()
+      .meta({ description: "scenario name (default: the file name without extension)" }),
+    seed: whole(0, "random seed (default 1)").optional(),
+    replications: whole(1, "independent replications (default 10)").optional(),
+    horizon: durationSchema("arrivals are generated in [0, horizon), then the system drains (default 8h)").optional(),
+    warmup: durationSchema("interactions arriving before this are not counted (default 0)").optional(),
+    interval: durationSchema("time-series interval (default 15m)").optional(),
+    serviceLevel: durationSchema("service level threshold T (default 20s)").optional(),
+    topology: oneOf(["cluster", "standalone"], "SIP Cluster nodes, or one SIP Server HA pair a site (default cluster)").optional(),
+    sites: z.array(Site, { error: expected("a list of sites like [{id: dc1, nodes: 4}]") })
+      .min(1, { error: expected("a list of at least one site") })
+      .meta({ description: "data centers" }),
+    network: Network.optional(),
+    routing: Routing.optional(),
+    capacityRules: CapacityRules.optional(),
+    agents: z.array(AgentGroup, { error: expected("a list of agent groups") })
+      .min(1, { error: expected("a list of at least one agent group") })
+      .meta({ description: "agent groups" }),
+    traffic: z.array(Traffic, { error: expected("a list of interaction types") })
+      .min(1, { error: expected("a list of at least one interaction type") })
+      .meta({ description: "interaction types" }),
+    faults: z.array(Fault, { error: expected("a list of faults") }).optional().meta({ description: "injected failures (default none)" }),
+    targets: Targets.optional(),
+  },
+  "a scenario mapping with version, sites, agents and traffic",
+  "a ccsim scenario (format version 1)",
+);
+
+export type RawScenario = z.infer<typeof ScenarioSchema>;
+export type RawDistribution = z.infer<typeof Distribution>;
+
+/** JSON Schema (draft 2020-12) of the scenario format, for editors and `ccsim schema`. */
+export function scenarioJsonSchema(): object {
+  const schema = z.toJSONSchema(ScenarioSchema, { target: "draft-2020-12" }) as Record<string, unknown>;
+  return { ...schema, title: "ccsim scenario" };
+}
