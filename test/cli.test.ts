@@ -1,0 +1,179 @@
+// The command line as users and scripts meet it: the demo, --json, --out files read back, determinism, bad input.
+
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { ccsim } from "./helpers.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "ccsim-test-"));
+const QUICK = ["--set", "horizon=2h", "--set", "warmup=15m", "--replications", "3"];
+
+describe("ccsim run", () => {
+  it("with no scenario runs the embedded demo and prints a result table", () => {
+    const r = ccsim(["run", "--replications", "2"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/demo-two-sites-node-based/);
+    expect(r.stdout).toMatch(/serviceLevel\s+\d+\.\d+%/);
+    expect(r.stdout).toMatch(/reservationConflicts/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("--json prints the summary and nothing else on stdout, with the contract's fields", () => {
+    const r = ccsim(["run", "scenarios/erlang-c.yaml", "--json", ...QUICK]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    for (const k of ["ccsim", "scenario", "seed", "replications", "horizon", "warmup", "metrics", "bySite", "byNode", "byType", "byGroup"]) {
+      expect(s, k).toHaveProperty(k);
+    }
+    for (const m of ["offered", "answered", "abandoned", "defaultRouted", "serviceLevel", "asa", "meanWait", "probWait",
+      "abandonRate", "occupancy", "throughputPerHour", "reservationRequests", "reservationGrants", "reservationConflicts",
+      "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "noAnswers"]) {
+      expect(s.metrics[m], m).toMatchObject({ mean: expect.any(Number) });
+      expect(s.metrics[m].ci95, m).toHaveLength(2);
+    }
+    expect(s.replications).toBe(3);
+    expect(s.horizon).toBe(7200);
+  });
+
+  it("--out writes summary.json and CSV files that read back with the same numbers", () => {
+    const dir = tmp();
+    const r = ccsim(["run", "scenarios/multi-skill.yaml", "--out", dir, "--quiet", ...QUICK]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["groups.csv", "intervals.csv", "nodes.csv", "summary.json", "urs.csv"]);
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
+    const intervals = parse(readFileSync(join(dir, "intervals.csv")), { columns: true }) as Record<string, string>[];
+    const whole = intervals.filter((row) => row.site === "*" && row.type === "*");
+    expect(whole).toHaveLength(4); // 2 h in 30-minute intervals, the first 15 minutes are warm-up but the interval is partly measured
+    const offered = whole.reduce((n, row) => n + Number(row.offered), 0);
+    expect(offered).toBeCloseTo(summary.metrics.offered.mean, 6);
+    const groups = parse(readFileSync(join(dir, "groups.csv")), { columns: true }) as Record<string, string>[];
+    expect(groups.map((g) => g.group)).toEqual(["english", "spanish", "bilingual", "billing"]);
+    for (const g of groups) expect(Number(g.answered)).toBeCloseTo(summary.byGroup[g.group!].answered.mean, 6);
+  });
+
+  it("same scenario and seed: the same bytes; another seed: other bytes", () => {
+    const [a, b, c] = [tmp(), tmp(), tmp()];
+    ccsim(["run", "scenarios/two-sites-node-based.yaml", "--out", a, "--quiet", ...QUICK]);
+    ccsim(["run", "scenarios/two-sites-node-based.yaml", "--out", b, "--quiet", ...QUICK]);
+    ccsim(["run", "scenarios/two-sites-node-based.yaml", "--out", c, "--quiet", "--seed", "8", ...QUICK]);
+    for (const f of readdirSync(a)) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    expect(readFileSync(join(c, "summary.json")).equals(readFileSync(join(a, "summary.json")))).toBe(false);
+  });
+
+  it("--set changes the scenario, and reaches the output", () => {
+    const r = ccsim(["run", "scenarios/erlang-c.yaml", "--json", ...QUICK, "--set", "agents[0].count=20"]);
+    const s = JSON.parse(r.stdout);
+    expect(s.metrics.occupancy.mean).toBeLessThan(0.55);
+  });
+
+  it("--trace writes T-Library events in simulated-time order that follow each call", () => {
+    const dir = tmp();
+    const file = join(dir, "trace.jsonl");
+    const r = ccsim(["run", "scenarios/two-sites-node-based.yaml", "--trace", file, "--trace-limit", "30", "--quiet", ...QUICK]);
+    expect(r.code).toBe(0);
+    const events = readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    for (let i = 1; i < events.length; i++) expect(events[i].t).toBeGreaterThanOrEqual(events[i - 1].t);
+    const names = new Set(events.map((e) => e.event));
+    for (const n of ["EventRouteRequest", "TReserveAgent", "EventAgentReserved", "TRouteCall", "EventRinging", "EventEstablished", "EventReleased", "EventAgentReady"]) {
+      expect(names, n).toContain(n);
+    }
+    const conns = new Set(events.filter((e) => e.ConnID).map((e) => e.ConnID));
+    expect(conns.size).toBe(30);
+    // one call, start to end, in protocol order
+    const first = events.filter((e) => e.ConnID === "0000000000000001").map((e) => e.event);
+    expect(first[0]).toBe("EventQueued");
+    expect(first[1]).toBe("EventRouteRequest");
+    expect(first.indexOf("TRouteCall")).toBeGreaterThan(first.indexOf("EventAgentReserved"));
+  });
+});
+
+describe("ccsim compare and sweep", () => {
+  it("compare prints each variant and the paired difference, identically across runs", () => {
+    const args = ["compare", "scenarios/two-sites-node-based.yaml", "--vary", "routing.mode=node-based,centralized", ...QUICK];
+    const a = ccsim(args);
+    const b = ccsim(args);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toMatch(/centralized - node-based/);
+    const j = JSON.parse(ccsim([...args, "--json"]).stdout);
+    expect(j.variants.map((v: { value: string }) => v.value)).toEqual(["node-based", "centralized"]);
+    expect(j.differences[0].metrics.reservationConflicts).toMatchObject({ mean: expect.any(Number), significant: expect.any(Boolean) });
+  });
+
+  it("sweep writes a CSV with one row per point", () => {
+    const dir = tmp();
+    const r = ccsim(["sweep", "scenarios/two-sites-node-based.yaml", "--vary", "sites[0].nodes=1,2", "--vary", "sites[1].nodes=1,2", "--out", dir, "--quiet", ...QUICK]);
+    expect(r.code).toBe(0);
+    const rows = parse(readFileSync(join(dir, "sweep.csv")), { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => [x["sites[0].nodes"], x["sites[1].nodes"]])).toEqual([["1", "1"], ["1", "2"], ["2", "1"], ["2", "2"]]);
+    expect(Number(rows[0]!.reservationConflicts)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("a bad --vary value stops before anything runs, with exit 2", () => {
+    const r = ccsim(["compare", "scenarios/two-sites-node-based.yaml", "--vary", "routing.mode=node-based,centralised"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/routing\.mode/);
+  });
+});
+
+describe("ccsim validate and schema", () => {
+  it("validate says what a good file describes", () => {
+    const r = ccsim(["validate", "scenarios/two-sites-node-based.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2 site\(s\), 8 node\(s\), 120 agent\(s\)/);
+  });
+
+  it("schema prints a JSON Schema", () => {
+    const r = ccsim(["schema"]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.$schema).toMatch(/json-schema/);
+    expect(s.properties).toHaveProperty("routing");
+  });
+});
+
+describe("bad input through the command line", () => {
+  const bad = join(import.meta.dirname, "fixtures", "bad");
+  for (const f of readdirSync(bad).sort()) {
+    it(`${f}: exit 2, one line naming file and line, no stack, no output files`, () => {
+      const expectLine = readFileSync(join(bad, f), "utf8").split("\n")[0]!;
+      const line = /# expect: (\d+)/.exec(expectLine)?.[1];
+      const out = join(tmp(), "out");
+      const r = ccsim(["run", join(bad, f), "--out", out]);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).not.toMatch(/\n\s+at |Error:/);
+      if (line) expect(lines[0]).toContain(`${f}:${line}:`);
+      expect(r.stdout).toBe("");
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it("a missing file, a directory, bad flags: exit 2 with one line", () => {
+    for (const args of [["run", "nope.yaml"], ["run", "scenarios"], ["run", "--seed", "x"], ["run", "--replications", "0"], ["frobnicate"]]) {
+      const r = ccsim(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.trim().split("\n").length, args.join(" ")).toBeLessThanOrEqual(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("a --set naming an unknown field is refused, not ignored", () => {
+    const r = ccsim(["run", "scenarios/erlang-c.yaml", "--set", "routing.moed=centralized"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/moed.*did you mean "mode"/);
+  });
+
+  it("an --out that cannot be written: exit 2, one line", () => {
+    const dir = tmp();
+    const file = join(dir, "a-file");
+    writeFileSync(file, "x");
+    const r = ccsim(["run", "scenarios/erlang-c.yaml", ...QUICK, "--out", join(file, "sub")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,61 @@
+// Shared fixtures for the model tests: load a scenario from text, run it, build a World to poke at directly.
+
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { RandomStreams } from "../src/kernel/random-stream.js";
+import { Simulation } from "../src/kernel/simulation.js";
+import { runExperiment, type ExperimentResult } from "../src/experiment/experiment.js";
+import { loadScenario } from "../src/scenario/load.js";
+import type { Scenario } from "../src/scenario/types.js";
+import type { Observer } from "../src/model/observer.js";
+import { World } from "../src/model/world.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export function scenarioOf(yaml: string, overrides: string[] = []): Scenario {
+  return loadScenario({ text: yaml, file: "test.yaml", overrides });
+}
+
+export function scenarioFile(name: string, overrides: string[] = []): Scenario {
+  return loadScenario({ file: `${ROOT}/scenarios/${name}`, overrides });
+}
+
+export function run(s: Scenario, replications?: number, seed?: number): ExperimentResult {
+  return runExperiment(s, { replications, seed });
+}
+
+/** An observer that ignores everything; spread it and override what a test listens to. */
+export const silent: Observer = {
+  arrival() {},
+  routeRequest() {},
+  firstAttempt() {},
+  queued() {},
+  reservationRequest() {},
+  reservationGrant() {},
+  reservationConflict() {},
+  routeCall() {},
+  routeFailure() {},
+  ringing() {},
+  noAnswer() {},
+  answered() {},
+  released() {},
+  abandoned() {},
+  defaultRouted() {},
+  agentState() {},
+};
+
+export function worldOf(s: Scenario, observer: Observer = silent): { world: World; sim: Simulation } {
+  const sim = new Simulation();
+  const world = new World(s, sim, new RandomStreams(s.seed, 0), observer);
+  return { world, sim };
+}
+
+/** Runs the built CLI (`npm test` builds first) and returns its exit code and output. */
+export function ccsim(args: string[], opts: { cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [`${ROOT}/bin/ccsim.js`, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CCSIM_DEBUG: "" },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
