@@ -132,7 +132,9 @@ export class Urs implements EventTarget, AvailabilityListener {
   /** EventAgentReserved (or no reservation needed): send TRouteCall. */
   granted(call: Call, agent: Agent): void {
     if (call.state !== CallState.Reserving) {
-      this.view.release(agent);
+      // the caller left: the reservation stands on the VQ SIP Server until it expires, and this URS knows it holds
+      // it, so it does not ask for the agent again before the agent's state changes or the hold runs out
+      this.view.releaseWhenChanged(agent);
       return;
     }
     this.control.routeCall(this, call, agent);

@@ -257,8 +257,8 @@ export class World implements EventTarget, CallControl, AgentDesk {
     const agent = call.agent!;
     const urs = call.urs!;
     if (call.state !== CallState.Delivering) {
-      // the caller hung up on the way
-      urs.view.release(agent);
+      // the caller hung up on the way; any reservation for it stands until it expires (see Urs.granted)
+      urs.view.releaseWhenChanged(agent);
       return;
     }
     if (agent.state !== AgentState.Ready) {
