@@ -45,7 +45,12 @@ function load(file: string, opts: VaryOptions, maxVaries: number) {
     throw new InputError("--vary", undefined, maxVaries === 1 ? "give exactly one --vary path=v1,v2,..." : "give one or two --vary path=v1,v2,...");
   }
   const base = loadScenarioFromCli(file, opts);
-  const variants = variantGrid(varies).map((g) => ({
+  const lengthOf = (list: string) => {
+    const value = (base.scenario as unknown as Record<string, unknown>)[list];
+    if (!Array.isArray(value)) throw new InputError("--vary", undefined, `${list}[*]: ${list} is not a list of the scenario`);
+    return value.length;
+  };
+  const variants = variantGrid(varies, lengthOf).map((g) => ({
     values: g.label,
     scenario: loadScenarioFromCli(file, opts, g.overrides).scenario,
   }));

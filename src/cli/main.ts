@@ -48,7 +48,10 @@ function program(): Command {
       exitCode = compareCommand(file, opts);
     });
 
-  varyOptions(p.command("sweep").argument("<scenario>", "scenario file"), "a field and its values (one or two --vary)")
+  varyOptions(
+    p.command("sweep").argument("<scenario>", "scenario file"),
+    "a field and its values (one or two --vary); sites[*].nodes sets every site's",
+  )
     .description("metrics against one or two varied fields, each point with its CI")
     .action((file: string, opts) => {
       exitCode = sweepCommand(file, opts);

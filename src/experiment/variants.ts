@@ -40,12 +40,26 @@ export function parseVary(spec: string): Vary {
   return { path, values };
 }
 
-/** Every combination of the varied values, first path slowest. */
-export function variantGrid(varies: readonly Vary[]): { label: string[]; overrides: string[] }[] {
+/**
+ * Every combination of the varied values, first path slowest. A path with `[*]` (e.g. `sites[*].nodes`) sets that
+ * field in every element of the list at once; `lengthOf` tells how many elements the list before `[*]` has.
+ */
+export function variantGrid(
+  varies: readonly Vary[],
+  lengthOf: (list: string) => number,
+): { label: string[]; overrides: string[] }[] {
   let grid: { label: string[]; overrides: string[] }[] = [{ label: [], overrides: [] }];
   for (const v of varies) {
+    const star = v.path.indexOf("[*]");
+    const paths =
+      star < 0
+        ? [v.path]
+        : Array.from({ length: lengthOf(v.path.slice(0, star)) }, (_, i) => v.path.replace("[*]", `[${i}]`));
     grid = grid.flatMap((g) =>
-      v.values.map((value) => ({ label: [...g.label, value], overrides: [...g.overrides, `${v.path}=${value}`] })),
+      v.values.map((value) => ({
+        label: [...g.label, value],
+        overrides: [...g.overrides, ...paths.map((p) => `${p}=${value}`)],
+      })),
     );
   }
   return grid;
