@@ -62,6 +62,17 @@ describe("ccsim run", () => {
     expect(readFileSync(join(c, "summary.json")).equals(readFileSync(join(a, "summary.json")))).toBe(false);
   });
 
+  it("reports the scenario's targets, each judged on the safe confidence bound", () => {
+    const s = JSON.parse(ccsim(["run", "--json", "--replications", "3"]).stdout);
+    expect(s.targets.map((t: { metric: string }) => t.metric)).toEqual(["serviceLevel", "abandonRate", "conflictRate"]);
+    const sl = s.targets[0];
+    expect(sl.bound).toBe(s.metrics.serviceLevel.ci95[0]);
+    expect(sl.met).toBe(sl.bound >= 0.8);
+    const cr = s.targets[2];
+    expect(cr.bound).toBe(s.metrics.conflictRate.ci95[1]);
+    expect(cr.met).toBe(cr.bound <= 0.05);
+  });
+
   it("--set changes the scenario, and reaches the output", () => {
     const r = ccsim(["run", "scenarios/erlang-c.yaml", "--json", ...QUICK, "--set", "agents[0].count=20"]);
     const s = JSON.parse(r.stdout);

@@ -1,6 +1,7 @@
 // summary.json: the contract of DESIGN.md section 6, built from an experiment's aggregate.
 
 import type { ExperimentResult } from "../experiment/experiment.js";
+import { judgeTargets } from "../experiment/targets.js";
 import { tidyDeep } from "./numbers.js";
 import { CCSIM_VERSION } from "./version.js";
 
@@ -20,6 +21,7 @@ export function summaryOf(r: ExperimentResult): object {
     byUrs: r.byUrs,
     agentsPerNode: r.agentsPerNode,
     routingDelayP95: r.routingDelayP95,
+    targets: judgeTargets(r.scenario.targets, r),
     simulation: { events: r.events },
   });
 }

@@ -1,6 +1,7 @@
 // The readable result on a terminal: headline metrics with their confidence intervals, then slices worth a look.
 
 import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
+import { judgeTargets } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { human } from "./numbers.js";
 
@@ -60,6 +61,15 @@ export function resultTable(r: ExperimentResult): string {
     if (m) rows.push([n, fmt(n, m.mean), ci(n, m)]);
   }
   out.push(grid(rows));
+  const verdicts = judgeTargets(s.targets, r);
+  if (verdicts.length > 0) {
+    const t = [["target", "", "judged on", "verdict"]];
+    for (const v of verdicts) {
+      const n = v.metric as MetricName;
+      t.push([v.metric, v.target, fmt(n, v.bound), v.met ? "met" : "MISSED"]);
+    }
+    out.push("", grid(t, 2), "(each judged on the 95% bound that makes the claim safe: the lower for a minimum, the upper for a maximum)");
+  }
   if (Object.keys(r.byNode).length > 1) {
     out.push("", sliceTable("node", r.byNode, ["offered", "serviceLevel", "reservationConflicts", "conflictRate", "routingFailures"]));
   }

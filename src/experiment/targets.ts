@@ -1,0 +1,26 @@
+// Scenario targets judged on a run: each on the confidence bound that makes the claim safe (the lower bound for a
+// minimum, the upper for a maximum), or on the mean when there is a single replication.
+
+import type { TargetSpec } from "../scenario/types.js";
+import type { MetricName } from "../metrics/tally.js";
+import type { ExperimentResult } from "./experiment.js";
+
+export interface TargetVerdict {
+  readonly metric: string;
+  readonly target: string;
+  readonly mean: number;
+  /** the value judged */
+  readonly bound: number;
+  readonly met: boolean;
+}
+
+export function judgeTargets(targets: readonly TargetSpec[], r: ExperimentResult): TargetVerdict[] {
+  return targets.map((t) => {
+    const m = r.metrics[t.metric as MetricName]!;
+    const wantsHigh = t.op === ">=" || t.op === ">";
+    const bound = m.ci95 ? (wantsHigh ? m.ci95[0] : m.ci95[1]) : m.mean;
+    const met =
+      t.op === ">=" ? bound >= t.value : t.op === ">" ? bound > t.value : t.op === "<=" ? bound <= t.value : bound < t.value;
+    return { metric: t.metric, target: t.source, mean: m.mean, bound, met };
+  });
+}
