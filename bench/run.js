@@ -24,7 +24,12 @@ const CHILD_TIMEOUT_MS = 15 * 60 * 1000;
 const CASES = [
   { id: "a", label: "14 agents, 10 Erl", agents: 14, erlangs: 10, scenario: "bench/scenarios/mmc-14.yaml" },
   { id: "b", label: "950 agents, 900 Erl", agents: 950, erlangs: 900, scenario: "bench/scenarios/mmc-950.yaml" },
+  // the SIP Cluster at scale: no reference models it, so ccsim alone; run at a tenth of the calls too, to show
+  // that memory does not grow with the number of calls
+  { id: "c", label: "cluster 8 nodes 2000 ag", ratePerSec: 6.3, scenario: "bench/scenarios/cluster-2000.yaml", ccsimOnly: true },
+  { id: "c/10", label: "same, 1/10 of the calls", ratePerSec: 6.3, scenario: "bench/scenarios/cluster-2000.yaml", ccsimOnly: true, fraction: 0.1 },
 ];
+const TARGET_CLUSTER_SECONDS = 20;
 
 // The task's targets, judged on whole-process runs of the full 1,000,000-call cases.
 const TARGET_CALLS_PER_SEC_14 = 1_500_000;
@@ -117,8 +122,9 @@ async function measure(impl, c) {
     };
   } else {
     argv = ["bin/ccsim.js", "run", c.scenario, "--json", "--quiet"];
-    if (calls !== DEFAULT_CALLS) {
-      const horizon = calls / (c.erlangs / AHT);
+    const wanted = calls * (c.fraction ?? 1);
+    if (wanted !== DEFAULT_CALLS) {
+      const horizon = wanted / (c.ratePerSec ?? c.erlangs / AHT);
       argv.push("--set", `horizon=${horizon}`, "--set", `interval=${horizon}`);
     }
     read = (stdout) => {
@@ -177,7 +183,7 @@ process.stdout.write(
 for (const c of CASES) {
   const rows = {};
   for (const impl of ["minimal", "simjs", "ccsim"]) {
-    if (!only.has(impl)) continue;
+    if (!only.has(impl) || (c.ccsimOnly && impl !== "ccsim")) continue;
     if (process.stderr.isTTY) process.stderr.write(`  running ${c.label}: ${NAMES[impl]}...\n`);
     rows[impl] = await measure(impl, c);
   }
@@ -229,6 +235,22 @@ if (b?.ccsim?.ok && b?.minimal?.ok) {
   );
 } else {
   process.stdout.write(`  ccsim time <= ${TARGET_MAX_TIME_VS_FLOOR_950}x the floor's on case b: not measured (ccsim or the floor did not run)\n`);
+}
+
+const cl = results.find((r) => r.c.id === "c")?.rows?.ccsim;
+const cl10 = results.find((r) => r.c.id === "c/10")?.rows?.ccsim;
+if (cl?.ok) {
+  const met = cl.wall < TARGET_CLUSTER_SECONDS;
+  process.stdout.write(
+    `  ccsim case c (two sites, 8 nodes, 2,000 agents, explicit reservation) under ${TARGET_CLUSTER_SECONDS} s: ` +
+      `${cl.wall.toFixed(1)} s -> ${met ? "MET" : "NOT MET"}${scaleNote}\n`,
+  );
+  if (cl10?.ok) {
+    process.stdout.write(
+      `  memory flat in calls: peak ${cl.peakMB.toFixed(0)} MB for ${fmtRate(cl.calls)} calls against ` +
+        `${cl10.peakMB.toFixed(0)} MB for ${fmtRate(cl10.calls)} (${(cl.peakMB / cl10.peakMB).toFixed(2)}x for 10x the calls)\n`,
+    );
+  }
 }
 
 const referenceFailed = results.some(({ rows }) => ["minimal", "simjs"].some((k) => rows[k] && !rows[k].ok));
