@@ -35,6 +35,11 @@ export interface ReplicationResult {
   readonly routingDelayP95: number;
 }
 
+/** the distinct tallies of a list, in order (aliased slices appear once) */
+function unique(tallies: Tally[]): Tally[] {
+  return [...new Set(tallies)];
+}
+
 function addTime(t: Tally, d: number, handling: number): void {
   t.loggedInTime += d;
   t.handlingTime += d * handling;
@@ -58,6 +63,10 @@ export class Collector implements Observer {
   /** the tallies a counted call reports to, by (arrival interval, type, node), built on first use so that observing
    *  allocates nothing per call */
   private readonly sliceCache: (Tally[] | undefined)[] = [];
+  private lastCall: Call | null = null;
+  private lastSlices: Tally[] | null = null;
+  /** per agent, the distinct whole-run tallies its time goes to: the whole center, its site, node and group */
+  private readonly agentTallies: Tally[][] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -67,32 +76,58 @@ export class Collector implements Observer {
     this.horizon = scenario.horizon;
     this.interval = scenario.interval;
     this.serviceLevel = scenario.serviceLevel;
-    const make = (n: number) => Array.from({ length: n }, () => new Tally());
-    this.sites = make(scenario.sites.length);
-    this.nodes = make(scenario.sites.reduce((n, s) => n + s.nodes, 0));
-    this.types = make(scenario.traffic.length);
-    this.groups = make(scenario.agents.length);
+    // A slice that would see exactly what another sees is that other tally, so each observation is added once: the
+    // only site or node sees everything the whole center sees; the only type sees every call (a type shows no
+    // occupancy, so the agent time the whole center also sees does not matter); the only interval is the whole run.
+    const make = (n: number, whole: Tally[]) => (n === 1 ? whole : Array.from({ length: n }, () => new Tally()));
+    this.sites = make(scenario.sites.length, [this.total]);
+    this.nodes = make(scenario.sites.reduce((n, s) => n + s.nodes, 0), [this.total]);
+    this.types = make(scenario.traffic.length, [this.total]);
+    this.groups = Array.from({ length: scenario.agents.length }, () => new Tally());
     this.ursTallies = [];
-    const slices = 1 + scenario.sites.length + scenario.traffic.length;
-    this.intervals = Array.from({ length: Math.ceil(scenario.horizon / scenario.interval) }, () => make(slices));
+    const intervals = Math.ceil(scenario.horizon / scenario.interval);
+    this.intervals =
+      intervals === 1
+        ? [[this.total, ...this.sites, ...this.types]]
+        : Array.from({ length: intervals }, () => {
+            const whole = new Tally();
+            return [whole, ...make(scenario.sites.length, [whole]), ...make(scenario.traffic.length, [whole])];
+          });
   }
 
   /** The world must be known for URS count and names; it is built after the collector it reports to. */
   attach(world: World): void {
     this.world = world;
     for (let i = 0; i < world.urs.length; i++) this.ursTallies.push(new Tally());
+    for (const agent of world.agents) {
+      this.agentTallies.push(
+        unique([
+          this.total,
+          this.sites[agent.site.index]!,
+          this.nodes[agent.owner.index]!,
+          this.groups[agent.group.index]!,
+        ]),
+      );
+    }
   }
 
   // ---- the tallies a call's observation goes to ----
   private callSlices(call: Call): Tally[] | null {
-    if (!call.counted) return null;
+    // a call's observations mostly come in a row (routed, rung and answered at one instant): remember the last call's
+    if (call === this.lastCall) return this.lastSlices;
+    this.lastCall = call;
+    this.lastSlices = call.counted ? this.slicesOf(call) : null;
+    return this.lastSlices;
+  }
+
+  private slicesOf(call: Call): Tally[] {
     const k = Math.floor(call.arrival / this.interval);
     const key = (k * this.types.length + call.type.index) * this.nodes.length + call.node.index;
     let slices = this.sliceCache[key];
     if (slices === undefined) {
       const row = this.intervals[k]!;
       const site = call.type.site.index;
-      slices = [
+      slices = unique([
         this.total,
         this.sites[site]!,
         this.nodes[call.node.index]!,
@@ -100,7 +135,7 @@ export class Collector implements Observer {
         row[0]!,
         row[1 + site]!,
         row[1 + this.sites.length + call.type.index]!,
-      ];
+      ]);
       this.sliceCache[key] = slices;
     }
     return slices;
@@ -235,11 +270,10 @@ export class Collector implements Observer {
     if (!(b > a)) return;
     const h = isHandling(state) ? 1 : 0;
     const d = b - a;
-    addTime(this.total, d, h);
-    addTime(this.sites[agent.site.index]!, d, h);
-    addTime(this.nodes[agent.owner.index]!, d, h);
-    addTime(this.groups[agent.group.index]!, d, h);
-    // per interval, whole center and the agent's site
+    const whole = this.agentTallies[agent.index]!;
+    for (let i = 0; i < whole.length; i++) addTime(whole[i]!, d, h);
+    // per interval, whole center and the agent's site (with one interval, its rows are the whole-run tallies)
+    if (this.intervals.length === 1) return;
     const w = this.interval;
     for (let k = Math.floor(a / w); k * w < b; k++) {
       const row = this.intervals[k];
@@ -247,7 +281,8 @@ export class Collector implements Observer {
       const part = Math.min(b, (k + 1) * w) - Math.max(a, k * w);
       if (part <= 0) continue;
       addTime(row[0]!, part, h);
-      addTime(row[1 + agent.site.index]!, part, h);
+      const site = row[1 + agent.site.index]!;
+      if (site !== row[0]) addTime(site, part, h);
     }
   }
 

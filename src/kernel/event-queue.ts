@@ -1,61 +1,100 @@
 // The future event list: a binary min-heap of events ordered by (time, priority, insertion sequence).
+//
+// The keys sit in two Float64Arrays beside the events: `times`, and `ranks`, where rank = priority * 2^RANK_SEQ_BITS +
+// sequence is one exact integer (below 2^53) that orders by priority, then sequence. Sifting compares numbers in
+// flat arrays and never follows a pointer into an event.
 
 import type { SimEvent } from "./simulation.js";
 
-/** true when a runs before b; the sequence number makes every order total, so ties never depend on the heap's shape */
-function before(a: SimEvent, b: SimEvent): boolean {
-  if (a.time !== b.time) return a.time < b.time;
-  if (a.priority !== b.priority) return a.priority < b.priority;
-  return a.seq < b.seq;
-}
+/** sequence numbers stay below 2^RANK_SEQ_BITS and priorities below 2^(53 - RANK_SEQ_BITS), so a rank is exact */
+const RANK_SEQ_BITS = 45;
+const SEQ_SPAN = 2 ** RANK_SEQ_BITS;
+export const MAX_SEQ = SEQ_SPAN - 1;
+export const MAX_PRIORITY = 2 ** (53 - RANK_SEQ_BITS) - 1;
 
 export class EventQueue {
-  private heap: SimEvent[] = [];
+  private times = new Float64Array(64);
+  private ranks = new Float64Array(64);
+  private events: (SimEvent | undefined)[] = [];
+  private n = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.n;
   }
 
   peek(): SimEvent | undefined {
-    return this.heap[0];
+    return this.events[0];
   }
 
   push(ev: SimEvent): void {
-    const heap = this.heap;
-    let i = heap.length;
-    heap.push(ev);
+    if (this.n === this.times.length) this.grow();
+    const times = this.times;
+    const ranks = this.ranks;
+    const events = this.events;
+    const time = ev.time;
+    const rank = ev.priority * SEQ_SPAN + ev.seq;
+    let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (!before(ev, p)) break;
-      heap[i] = p;
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && ranks[parent]! < rank)) break;
+      times[i] = pt;
+      ranks[i] = ranks[parent]!;
+      events[i] = events[parent];
       i = parent;
     }
-    heap[i] = ev;
+    times[i] = time;
+    ranks[i] = rank;
+    events[i] = ev;
   }
 
+  /** Removes and returns the earliest event. */
   pop(): SimEvent | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    const n = heap.length;
+    const events = this.events;
+    const top = events[0];
+    if (this.n === 0) return top;
+    const n = --this.n;
+    // sift the last entry down from the root
+    const times = this.times;
+    const ranks = this.ranks;
+    const time = times[n]!;
+    const rank = ranks[n]!;
+    const ev = events[n];
+    events[n] = undefined;
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
-      const c = heap[child]!;
-      if (!before(c, last)) break;
-      heap[i] = c;
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (right < n && (times[right]! < times[child]! || (times[right] === times[child] && ranks[right]! < ranks[child]!))) {
+        child = right;
+      }
+      const ct = times[child]!;
+      if (time < ct || (time === ct && rank < ranks[child]!)) break;
+      times[i] = ct;
+      ranks[i] = ranks[child]!;
+      events[i] = events[child];
       i = child;
     }
-    heap[i] = last;
+    if (n > 0) {
+      times[i] = time;
+      ranks[i] = rank;
+      events[i] = ev;
+    }
     return top;
   }
 
   clear(): void {
-    this.heap.length = 0;
+    this.events.length = 0;
+    this.n = 0;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    this.times = times;
+    const ranks = new Float64Array(this.ranks.length * 2);
+    ranks.set(this.ranks);
+    this.ranks = ranks;
   }
 }

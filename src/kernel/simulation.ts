@@ -1,6 +1,6 @@
 // The kernel: a clock and a future event list. Pop the earliest (time, priority, sequence), set the clock, fire it.
 
-import { EventQueue } from "./event-queue.js";
+import { EventQueue, MAX_PRIORITY, MAX_SEQ } from "./event-queue.js";
 
 /** Whatever reacts to an event. One method, so that an event costs no closure: the target and a small code say it all. */
 export interface EventTarget {
@@ -11,14 +11,16 @@ export class SimEvent {
   /** set by cancel(); a cancelled event stays in the heap and is skipped when it comes up */
   cancelled = false;
   constructor(
-    readonly time: number,
-    readonly priority: number,
-    readonly seq: number,
-    readonly target: EventTarget,
+    public time: number,
+    public priority: number,
+    public seq: number,
+    public target: EventTarget,
     /** what kind of event this is for its target */
-    readonly code: number,
+    public code: number,
     /** the thing it is about (a call, an agent, a message) */
-    readonly subject: unknown,
+    public subject: unknown,
+    /** scheduled by post(): nobody holds it, so the kernel reuses it once it has fired */
+    readonly pooled: boolean,
   ) {}
 }
 
@@ -28,17 +30,39 @@ export class Simulation {
   fired = 0;
   private seq = 0;
   private readonly queue = new EventQueue();
+  /** fired post() events, ready for reuse */
+  private readonly spare: SimEvent[] = [];
 
   /** Schedules at an absolute time; the returned event is the handle that cancels it. */
   at(time: number, priority: number, target: EventTarget, code: number, subject: unknown = null): SimEvent {
-    if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time}, the clock is at ${this.now}`);
-    const ev = new SimEvent(time, priority, this.seq++, target, code, subject);
+    this.check(time, priority);
+    const ev = new SimEvent(time, priority, this.seq++, target, code, subject, false);
     this.queue.push(ev);
     return ev;
   }
 
   after(delay: number, priority: number, target: EventTarget, code: number, subject: unknown = null): SimEvent {
     return this.at(this.now + delay, priority, target, code, subject);
+  }
+
+  /** Like at() for an event nobody will cancel: it returns no handle, so its object can be reused once it fired. */
+  post(time: number, priority: number, target: EventTarget, code: number, subject: unknown = null): void {
+    this.check(time, priority);
+    let ev = this.spare.pop();
+    if (ev === undefined) ev = new SimEvent(time, priority, this.seq++, target, code, subject, true);
+    else {
+      ev.time = time;
+      ev.priority = priority;
+      ev.seq = this.seq++;
+      ev.target = target;
+      ev.code = code;
+      ev.subject = subject;
+    }
+    this.queue.push(ev);
+  }
+
+  postAfter(delay: number, priority: number, target: EventTarget, code: number, subject: unknown = null): void {
+    this.post(this.now + delay, priority, target, code, subject);
   }
 
   cancel(ev: SimEvent | null | undefined): void {
@@ -60,6 +84,18 @@ export class Simulation {
       this.now = ev.time;
       this.fired++;
       ev.target.fire(ev);
+      if (ev.pooled) {
+        ev.subject = null;
+        this.spare.push(ev);
+      }
     }
+  }
+
+  private check(time: number, priority: number): void {
+    if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time}, the clock is at ${this.now}`);
+    if (!(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) {
+      throw new RangeError(`event priority must be a whole number in [0, ${MAX_PRIORITY}], got ${priority}`);
+    }
+    if (this.seq > MAX_SEQ) throw new RangeError(`more than ${MAX_SEQ} events scheduled`);
   }
 }

@@ -105,7 +105,7 @@ export class VqServer implements EventTarget {
       return;
     }
     this.windows[a] = [req];
-    this.protocol.sim.after(this.protocol.collectionTime, Priority.MESSAGE, this, VQ_CLOSE, req.agent);
+    this.protocol.sim.postAfter(this.protocol.collectionTime, Priority.MESSAGE, this, VQ_CLOSE, req.agent);
   }
 
   /** The collection window closes: one of the highest-priority requests wins, at random; the rest are conflicts. */
@@ -181,17 +181,17 @@ export class ExplicitReservation implements ReservationProtocol, EventTarget {
     const vq = this.serverFor(agent);
     if (vq === null) {
       // no VQ SIP Server is up: nothing can be reserved (the URS leaves the agent alone until its state changes)
-      this.sim.after(0, Priority.MESSAGE, this, URS_REPLY_REJECT, req);
+      this.sim.postAfter(0, Priority.MESSAGE, this, URS_REPLY_REJECT, req);
       return;
     }
-    this.sim.after(this.topology.siteDelay(urs.node, vq.site), Priority.MESSAGE, vq, VQ_RECEIVE, req);
+    this.sim.postAfter(this.topology.siteDelay(urs.node, vq.site), Priority.MESSAGE, vq, VQ_RECEIVE, req);
   }
 
   reply(vq: VqServer, req: ReservationRequest, granted: boolean, reason: "collision" | "already-reserved"): void {
     if (granted) this.observer.reservationGrant(req.call, req.urs, req.agent);
     else this.observer.reservationConflict(req.call, req.urs, req.agent, reason);
     const delay = this.topology.siteDelay(req.urs.node, vq.site);
-    this.sim.after(delay, Priority.MESSAGE, this, granted ? URS_REPLY_GRANT : URS_REPLY_REJECT, req);
+    this.sim.postAfter(delay, Priority.MESSAGE, this, granted ? URS_REPLY_GRANT : URS_REPLY_REJECT, req);
   }
 
   /** a reply reaches the URS */

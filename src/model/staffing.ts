@@ -23,7 +23,7 @@ export class Staffing implements EventTarget {
     this.apply(staffing ? staffing.counts[0]! : this.group.spec.count);
     if (!staffing) return;
     for (let k = 1; k < staffing.counts.length; k++) {
-      this.sim.at(k * staffing.period, Priority.STAFFING, this, k, null);
+      this.sim.post(k * staffing.period, Priority.STAFFING, this, k, null);
     }
   }
 

@@ -23,6 +23,16 @@ export interface AvailabilityListener {
   agentAvailable(agent: Agent): void;
 }
 
+/** an agent's entry in the pool of one class */
+class Place {
+  constructor(
+    readonly cls: TargetClass,
+    readonly pool: IndexedHeap,
+    /** the agent's position in cls.members: its id in the pool */
+    readonly local: number,
+  ) {}
+}
+
 const NOT_HELD = -1;
 const HELD = 0;
 
@@ -37,6 +47,10 @@ export class StatServer implements EventTarget {
   private readonly heldUntil: Int32Array;
   /** available, unheld members of each target class, ordered by the selection rule; null for classes this URS never routes */
   private readonly pools: (IndexedHeap | null)[];
+  /** 1 while the agent sits in its pools (available and not held) */
+  private readonly pooled: Uint8Array;
+  /** per agent, its entries in this view's pools (one per class this URS routes) */
+  private readonly places: Place[][];
   listener: AvailabilityListener | null = null;
 
   constructor(
@@ -49,7 +63,7 @@ export class StatServer implements EventTarget {
     agentCount: number,
     private readonly classes: readonly TargetClass[],
     routed: readonly boolean[],
-    private readonly classesOfAgent: readonly (readonly TargetClass[])[],
+    classesOfAgent: readonly (readonly TargetClass[])[],
     private readonly rule: SelectionRule,
   ) {
     this.known = new Int32Array(agentCount).fill(-1);
@@ -57,6 +71,15 @@ export class StatServer implements EventTarget {
     this.readySince = new Float64Array(agentCount);
     this.heldUntil = new Int32Array(agentCount).fill(NOT_HELD);
     this.pools = classes.map((c, i) => (routed[i] ? new IndexedHeap(c.members.length) : null));
+    this.pooled = new Uint8Array(agentCount);
+    this.places = classesOfAgent.map((of, a) => {
+      const places: Place[] = [];
+      for (const cls of of) {
+        const pool = this.pools[cls.index];
+        if (pool) places.push(new Place(cls, pool, cls.localIndex[a]!));
+      }
+      return places;
+    });
   }
 
   /** A state change reaches this Stat Server (fields passed apart so the zero-delay path allocates nothing). */
@@ -111,7 +134,7 @@ export class StatServer implements EventTarget {
     const a = agent.index;
     if (untilVersion > this.known[a]!) {
       this.heldUntil[a] = untilVersion;
-      this.sim.after(this.holdTimeout, Priority.TIMER, this, untilVersion, agent);
+      this.sim.postAfter(this.holdTimeout, Priority.TIMER, this, untilVersion, agent);
       return;
     }
     this.heldUntil[a] = NOT_HELD;
@@ -130,18 +153,19 @@ export class StatServer implements EventTarget {
     if (this.heldUntil[agent.index] === ev.code) this.release(agent);
   }
 
-  /** Puts the agent in or out of its classes' pools to match available && not held. */
+  /** Puts the agent in or out of its classes' pools to match available && not held (and re-keys it if in). */
   private sync(agent: Agent): void {
     const a = agent.index;
     const inPools = this.available[a] === 1 && this.heldUntil[a] === NOT_HELD;
-    for (const cls of this.classesOfAgent[a]!) {
-      const pool = this.pools[cls.index];
-      if (!pool) continue;
-      const local = cls.localIndex[a]!;
+    if (!inPools && this.pooled[a] === 0) return;
+    this.pooled[a] = inPools ? 1 : 0;
+    const places = this.places[a]!;
+    for (let i = 0; i < places.length; i++) {
+      const p = places[i]!;
       if (inPools) {
         const since = this.readySince[a]!;
-        pool.set(local, this.rule.key1(cls, local, since), this.rule.key2(cls, local, since));
-      } else pool.delete(local);
+        p.pool.set(p.local, this.rule.key1(p.cls, p.local, since), this.rule.key2(p.cls, p.local, since));
+      } else p.pool.delete(p.local);
     }
   }
 

@@ -64,7 +64,7 @@ export class TrafficType implements EventTarget {
       if (rate > 0 && need <= room) {
         const at = t + need / rate;
         if (at >= this.horizon) return;
-        this.sim.at(at, Priority.ARRIVAL, this, 0, null);
+        this.sim.post(at, Priority.ARRIVAL, this, 0, null);
         return;
       }
       need -= room;

@@ -76,7 +76,7 @@ export class Urs implements EventTarget, AvailabilityListener {
   /** Runs the strategy once (strategyTime), then looks for a target. */
   private startAttempt(call: Call): void {
     call.state = CallState.Routing;
-    if (this.strategyTime > 0) this.sim.after(this.strategyTime, Priority.MESSAGE, this, URS_STRATEGY_DONE, call);
+    if (this.strategyTime > 0) this.sim.postAfter(this.strategyTime, Priority.MESSAGE, this, URS_STRATEGY_DONE, call);
     else this.attempt(call);
   }
 

@@ -240,7 +240,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
     const urs = this.ursOfNode[call.node.index]!;
     const d = extra + this.topology.nodeDelay(call.node, urs.node);
     if (d === 0) urs.routeRequest(call);
-    else this.sim.after(d, Priority.MESSAGE, urs, URS_ROUTE_REQUEST, call);
+    else this.sim.postAfter(d, Priority.MESSAGE, urs, URS_ROUTE_REQUEST, call);
   }
 
   /** TRouteCall: from the URS to the call's node, then on to the DN's owner node. */
@@ -250,7 +250,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
     call.routed = true;
     const d = this.topology.nodeDelay(urs.node, call.node) + this.topology.nodeDelay(call.node, agent.owner);
     if (d === 0) this.deliver(call);
-    else this.sim.after(d, Priority.MESSAGE, this, DELIVER, call);
+    else this.sim.postAfter(d, Priority.MESSAGE, this, DELIVER, call);
   }
 
   private deliver(call: Call): void {
@@ -266,7 +266,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
       const back = this.topology.nodeDelay(agent.owner, call.node);
       if (this.protocol.onDeliveryFailure === "next-candidate") {
         // EventError travels back to the URS, which tries its next candidate
-        this.sim.after(back + this.topology.nodeDelay(call.node, urs.node), Priority.MESSAGE, urs, URS_DELIVERY_FAILED, call);
+        this.sim.postAfter(back + this.topology.nodeDelay(call.node, urs.node), Priority.MESSAGE, urs, URS_DELIVERY_FAILED, call);
       } else {
         // the call returns to its Routing Point and is routed anew; the URS heard the TRouteCall fail
         urs.view.releaseWhenChanged(agent);
@@ -302,7 +302,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
     call.patienceTimer = null;
     this.setState(agent, AgentState.Busy);
     this.observer.answered(call, agent);
-    this.sim.after(call.handleTime, Priority.RELEASE, this, RELEASE, call);
+    this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
   }
 
   /** agent-no-answer-timeout: the agent goes NotReady and the call goes back to routing */
@@ -395,7 +395,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
         for (let k = 0; k < servers.length; k++) servers[k]!.update(agent, to, agent.readySince, agent.version);
       } else {
         u ??= { agent, state: to, readySince: agent.readySince, version: agent.version };
-        this.sim.after(f.delay, Priority.MESSAGE, f, 0, u);
+        this.sim.postAfter(f.delay, Priority.MESSAGE, f, 0, u);
       }
     }
   }
