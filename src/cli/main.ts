@@ -1,12 +1,11 @@
 // The ccsim command line: commander wiring only; each command is a thin function in its own file.
 
+// Each command imports what it needs when it runs (the scenario loader, the experiment, the reports), so that a
+// command pays start-up only for its own modules.
+
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../scenario/errors.js";
-import { loadScenario } from "../scenario/load.js";
-import { scenarioJsonSchema } from "../scenario/schema.js";
 import { CCSIM_VERSION } from "../report/version.js";
-import { compareCommand, sweepCommand } from "./compare.js";
-import { runCommand } from "./run.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -30,7 +29,8 @@ function program(): Command {
     .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1")
     .option("--trace-limit <n>", "how many interactions --trace follows (default 100)")
     .addOption(new Option("--quiet", "print nothing but errors"))
-    .action((file: string | undefined, opts) => {
+    .action(async (file: string | undefined, opts) => {
+      const { runCommand } = await import("./run.js");
       exitCode = runCommand(file, opts);
     });
 
@@ -44,7 +44,8 @@ function program(): Command {
 
   varyOptions(p.command("compare").argument("<scenario>", "scenario file"), "the field and the values to compare")
     .description("run variants on common random numbers; each metric with its CI and the paired differences")
-    .action((file: string, opts) => {
+    .action(async (file: string, opts) => {
+      const { compareCommand } = await import("./compare.js");
       exitCode = compareCommand(file, opts);
     });
 
@@ -53,7 +54,8 @@ function program(): Command {
     "a field and its values (one or two --vary); sites[*].nodes sets every site's",
   )
     .description("metrics against one or two varied fields, each point with its CI")
-    .action((file: string, opts) => {
+    .action(async (file: string, opts) => {
+      const { sweepCommand } = await import("./compare.js");
       exitCode = sweepCommand(file, opts);
     });
 
@@ -61,7 +63,8 @@ function program(): Command {
     .argument("<scenario>", "scenario file")
     .option("--set <path=value>", "override a scenario field (repeatable)", collect)
     .description("check a scenario file and print what it describes")
-    .action((file: string, opts: { set?: string[] }) => {
+    .action(async (file: string, opts: { set?: string[] }) => {
+      const { loadScenario } = await import("../scenario/load.js");
       const s = loadScenario({ file, overrides: opts.set ?? [] });
       const agents = s.agents.reduce((n, g) => n + g.count, 0);
       const nodes = s.sites.reduce((n, x) => n + x.nodes, 0);
@@ -74,7 +77,8 @@ function program(): Command {
 
   p.command("schema")
     .description("print the JSON Schema of scenario files (for editors)")
-    .action(() => {
+    .action(async () => {
+      const { scenarioJsonSchema } = await import("../scenario/schema.js");
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
       exitCode = 0;
     });

@@ -63,7 +63,8 @@ export class Collector implements Observer {
   /** the tallies a counted call reports to, by (arrival interval, type, node), built on first use so that observing
    *  allocates nothing per call */
   private readonly sliceCache: (Tally[] | undefined)[] = [];
-  private lastCall: Call | null = null;
+  /** the last call observed (by ConnID, unique within a replication) and its slices */
+  private lastCallId = -1;
   private lastSlices: Tally[] | null = null;
   /** per agent, the distinct whole-run tallies its time goes to: the whole center, its site, node and group */
   private readonly agentTallies: Tally[][] = [];
@@ -99,23 +100,25 @@ export class Collector implements Observer {
   attach(world: World): void {
     this.world = world;
     for (let i = 0; i < world.urs.length; i++) this.ursTallies.push(new Tally());
+    // one list per (group, owner node), shared by the agents it fits: a few lists that stay in cache
+    const lists = new Map<string, Tally[]>();
     for (const agent of world.agents) {
-      this.agentTallies.push(
-        unique([
-          this.total,
-          this.sites[agent.site.index]!,
-          this.nodes[agent.owner.index]!,
-          this.groups[agent.group.index]!,
-        ]),
-      );
+      const key = `${agent.group.index}/${agent.owner.index}`;
+      let list = lists.get(key);
+      if (!list) {
+        const { site, owner, group } = agent;
+        list = unique([this.total, this.sites[site.index]!, this.nodes[owner.index]!, this.groups[group.index]!]);
+        lists.set(key, list);
+      }
+      this.agentTallies.push(list);
     }
   }
 
   // ---- the tallies a call's observation goes to ----
   private callSlices(call: Call): Tally[] | null {
     // a call's observations mostly come in a row (routed, rung and answered at one instant): remember the last call's
-    if (call === this.lastCall) return this.lastSlices;
-    this.lastCall = call;
+    if (call.id === this.lastCallId) return this.lastSlices;
+    this.lastCallId = call.id;
     this.lastSlices = call.counted ? this.slicesOf(call) : null;
     return this.lastSlices;
   }

@@ -26,6 +26,11 @@ export class EventQueue {
     return this.events[0];
   }
 
+  /** the earliest event's time (read from the key array, not the event); Infinity when empty */
+  peekTime(): number {
+    return this.n > 0 ? this.times[0]! : Infinity;
+  }
+
   push(ev: SimEvent): void {
     if (this.n === this.times.length) this.grow();
     const times = this.times;

@@ -48,16 +48,13 @@ export class Simulation {
   /** Like at() for an event nobody will cancel: it returns no handle, so its object can be reused once it fired. */
   post(time: number, priority: number, target: EventTarget, code: number, subject: unknown = null): void {
     this.check(time, priority);
-    let ev = this.spare.pop();
-    if (ev === undefined) ev = new SimEvent(time, priority, this.seq++, target, code, subject, true);
-    else {
-      ev.time = time;
-      ev.priority = priority;
-      ev.seq = this.seq++;
-      ev.target = target;
-      ev.code = code;
-      ev.subject = subject;
-    }
+    const ev = this.spare.pop() ?? new SimEvent(0, 0, 0, target, 0, null, true);
+    ev.time = time;
+    ev.priority = priority;
+    ev.seq = this.seq++;
+    ev.target = target;
+    ev.code = code;
+    ev.subject = subject;
     this.queue.push(ev);
   }
 
@@ -76,12 +73,12 @@ export class Simulation {
   /** Runs until the event list is empty or the next event is later than `until`; the clock ends at the last event. */
   run(until = Infinity): void {
     const queue = this.queue;
-    for (;;) {
-      const ev = queue.peek();
-      if (ev === undefined || ev.time > until) return;
-      queue.pop();
+    while (queue.size > 0) {
+      const time = queue.peekTime();
+      if (time > until) return;
+      const ev = queue.pop()!;
       if (ev.cancelled) continue;
-      this.now = ev.time;
+      this.now = time;
       this.fired++;
       ev.target.fire(ev);
       if (ev.pooled) {
@@ -92,10 +89,14 @@ export class Simulation {
   }
 
   private check(time: number, priority: number): void {
-    if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time}, the clock is at ${this.now}`);
-    if (!(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) {
-      throw new RangeError(`event priority must be a whole number in [0, ${MAX_PRIORITY}], got ${priority}`);
+    if (!(time >= this.now) || priority >>> 0 !== priority || priority > MAX_PRIORITY || this.seq > MAX_SEQ) {
+      this.refuse(time, priority);
     }
+  }
+
+  private refuse(time: number, priority: number): never {
+    if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time}, the clock is at ${this.now}`);
     if (this.seq > MAX_SEQ) throw new RangeError(`more than ${MAX_SEQ} events scheduled`);
+    throw new RangeError(`event priority must be a whole number in [0, ${MAX_PRIORITY}], got ${priority}`);
   }
 }

@@ -23,16 +23,6 @@ export interface AvailabilityListener {
   agentAvailable(agent: Agent): void;
 }
 
-/** an agent's entry in the pool of one class */
-class Place {
-  constructor(
-    readonly cls: TargetClass,
-    readonly pool: IndexedHeap,
-    /** the agent's position in cls.members: its id in the pool */
-    readonly local: number,
-  ) {}
-}
-
 const NOT_HELD = -1;
 const HELD = 0;
 
@@ -49,8 +39,6 @@ export class StatServer implements EventTarget {
   private readonly pools: (IndexedHeap | null)[];
   /** 1 while the agent sits in its pools (available and not held) */
   private readonly pooled: Uint8Array;
-  /** per agent, its entries in this view's pools (one per class this URS routes) */
-  private readonly places: Place[][];
   listener: AvailabilityListener | null = null;
 
   constructor(
@@ -63,7 +51,7 @@ export class StatServer implements EventTarget {
     agentCount: number,
     private readonly classes: readonly TargetClass[],
     routed: readonly boolean[],
-    classesOfAgent: readonly (readonly TargetClass[])[],
+    private readonly classesOfAgent: readonly (readonly TargetClass[])[],
     private readonly rule: SelectionRule,
   ) {
     this.known = new Int32Array(agentCount).fill(-1);
@@ -72,14 +60,6 @@ export class StatServer implements EventTarget {
     this.heldUntil = new Int32Array(agentCount).fill(NOT_HELD);
     this.pools = classes.map((c, i) => (routed[i] ? new IndexedHeap(c.members.length) : null));
     this.pooled = new Uint8Array(agentCount);
-    this.places = classesOfAgent.map((of, a) => {
-      const places: Place[] = [];
-      for (const cls of of) {
-        const pool = this.pools[cls.index];
-        if (pool) places.push(new Place(cls, pool, cls.localIndex[a]!));
-      }
-      return places;
-    });
   }
 
   /** A state change reaches this Stat Server (fields passed apart so the zero-delay path allocates nothing). */
@@ -159,13 +139,14 @@ export class StatServer implements EventTarget {
     const inPools = this.available[a] === 1 && this.heldUntil[a] === NOT_HELD;
     if (!inPools && this.pooled[a] === 0) return;
     this.pooled[a] = inPools ? 1 : 0;
-    const places = this.places[a]!;
-    for (let i = 0; i < places.length; i++) {
-      const p = places[i]!;
+    for (const cls of this.classesOfAgent[a]!) {
+      const pool = this.pools[cls.index];
+      if (!pool) continue;
+      const local = cls.localIndex[a]!;
       if (inPools) {
         const since = this.readySince[a]!;
-        p.pool.set(p.local, this.rule.key1(p.cls, p.local, since), this.rule.key2(p.cls, p.local, since));
-      } else p.pool.delete(p.local);
+        pool.set(local, this.rule.key1(cls, local, since), this.rule.key2(cls, local, since));
+      } else pool.delete(local);
     }
   }
 

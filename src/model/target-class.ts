@@ -1,7 +1,7 @@
 // Target classes: the agents a traffic type's skill expression picks, computed once because skills do not change.
 
 import { compileSkillExpression, type SkillExpression } from "../scenario/skill-expression.js";
-import type { Agent } from "./agent.js";
+import type { Agent, AgentGroup } from "./agent.js";
 import type { Site } from "./topology.js";
 
 export class TargetClass {
@@ -52,7 +52,12 @@ export function buildTargetClasses(
     }
     return cls;
   });
-  const ofAgent: TargetClass[][] = agents.map(() => []);
-  for (const cls of classes) for (const a of cls.members) ofAgent[a.index]!.push(cls);
+  // membership depends on the group alone (skills, site, capacity rule), so a group's agents share one list
+  const ofGroup = new Map<AgentGroup, TargetClass[]>();
+  const ofAgent = agents.map((a) => {
+    let list = ofGroup.get(a.group);
+    if (!list) ofGroup.set(a.group, (list = classes.filter((cls) => cls.localIndex[a.index]! >= 0)));
+    return list;
+  });
   return { classes, classOf, ofAgent };
 }
