@@ -5,33 +5,12 @@
 // Usage: node bench/minimal-loop.js --agents 14 --erlangs 10 --aht 180 --calls 1000000 --seed 1
 
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
+import { mmcArgs } from "./mmc-args.js";
 
 const require = createRequire(import.meta.url);
 const seedrandom = require("seedrandom");
 
-const { values: args } = parseArgs({
-  options: {
-    agents: { type: "string", default: "14" },
-    erlangs: { type: "string", default: "10" },
-    aht: { type: "string", default: "180" },
-    calls: { type: "string", default: "1000000" },
-    seed: { type: "string", default: "1" },
-    "service-level": { type: "string", default: "20" },
-  },
-});
-const agents = Number(args.agents);
-const erlangs = Number(args.erlangs);
-const aht = Number(args.aht);
-const calls = Number(args.calls);
-const seed = Number(args.seed);
-const threshold = Number(args["service-level"]);
-for (const [name, v] of [["agents", agents], ["erlangs", erlangs], ["aht", aht], ["calls", calls]]) {
-  if (!(v > 0) || !Number.isFinite(v)) {
-    process.stderr.write(`minimal-loop: --${name} must be a number > 0\n`);
-    process.exit(2);
-  }
-}
+const { agents, erlangs, aht, calls, seed, threshold } = mmcArgs("minimal-loop");
 
 const meanInterarrival = aht / erlangs;
 const arrivalRng = seedrandom.alea(`${seed}/0/arrivals:calls`);

@@ -3,7 +3,7 @@
 // Usage: node bench/simjs-mmc.js --agents 14 --erlangs 10 --aht 180 --calls 1000000 --seed 1
 
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
+import { mmcArgs } from "./mmc-args.js";
 
 const require = createRequire(import.meta.url);
 const seedrandom = require("seedrandom");
@@ -12,28 +12,7 @@ globalThis.window = {};
 require("simjs");
 const Sim = globalThis.window.Sim;
 
-const { values: args } = parseArgs({
-  options: {
-    agents: { type: "string", default: "14" },
-    erlangs: { type: "string", default: "10" },
-    aht: { type: "string", default: "180" },
-    calls: { type: "string", default: "1000000" },
-    seed: { type: "string", default: "1" },
-    "service-level": { type: "string", default: "20" },
-  },
-});
-const agents = Number(args.agents);
-const erlangs = Number(args.erlangs);
-const aht = Number(args.aht);
-const calls = Number(args.calls);
-const seed = Number(args.seed);
-const threshold = Number(args["service-level"]);
-for (const [name, v] of [["agents", agents], ["erlangs", erlangs], ["aht", aht], ["calls", calls]]) {
-  if (!(v > 0) || !Number.isFinite(v)) {
-    process.stderr.write(`simjs-mmc: --${name} must be a number > 0\n`);
-    process.exit(2);
-  }
-}
+const { agents, erlangs, aht, calls, seed, threshold } = mmcArgs("simjs-mmc");
 
 const meanInterarrival = aht / erlangs;
 const arrivalRng = seedrandom.alea(`${seed}/0/arrivals:calls`);

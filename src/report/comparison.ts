@@ -2,7 +2,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import type { Comparison } from "../experiment/compare.js";
-import type { MetricSummaries } from "../experiment/experiment.js";
+import type { ExperimentResult, MetricSummaries } from "../experiment/experiment.js";
 import type { Sweep } from "../experiment/sweep.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import { human, tidy, tidyDeep } from "./numbers.js";
@@ -37,23 +37,18 @@ export function comparisonTable(c: Comparison, focus: readonly MetricName[]): st
   );
 }
 
+/** The JSON of compare and sweep: who made it and from what, then the command's own fields. */
+function jsonOf(r: ExperimentResult, fields: object): string {
+  const head = { ccsim: CCSIM_VERSION, scenario: r.scenario.name, seed: r.seed, replications: r.replications };
+  return JSON.stringify(tidyDeep({ ...head, ...fields }), null, 2) + "\n";
+}
+
 export function comparisonJson(c: Comparison): string {
-  const r = c.variants[0]!.result;
-  return (
-    JSON.stringify(
-      tidyDeep({
-        ccsim: CCSIM_VERSION,
-        scenario: r.scenario.name,
-        seed: r.seed,
-        replications: r.replications,
-        vary: c.path,
-        variants: c.variants.map((v) => ({ value: v.value, metrics: v.result.metrics })),
-        differences: c.differences,
-      }),
-      null,
-      2,
-    ) + "\n"
-  );
+  return jsonOf(c.variants[0]!.result, {
+    vary: c.path,
+    variants: c.variants.map((v) => ({ value: v.value, metrics: v.result.metrics })),
+    differences: c.differences,
+  });
 }
 
 export function comparisonCsv(c: Comparison): string {
@@ -81,21 +76,10 @@ export function sweepTable(s: Sweep, focus: readonly MetricName[]): string {
 }
 
 export function sweepJson(s: Sweep): string {
-  const r = s.points[0]!.result;
-  return (
-    JSON.stringify(
-      tidyDeep({
-        ccsim: CCSIM_VERSION,
-        scenario: r.scenario.name,
-        seed: r.seed,
-        replications: r.replications,
-        vary: s.paths,
-        points: s.points.map((p) => ({ values: p.values, metrics: p.result.metrics as MetricSummaries })),
-      }),
-      null,
-      2,
-    ) + "\n"
-  );
+  return jsonOf(s.points[0]!.result, {
+    vary: s.paths,
+    points: s.points.map((p) => ({ values: p.values, metrics: p.result.metrics as MetricSummaries })),
+  });
 }
 
 export function sweepCsv(s: Sweep): string {
