@@ -42,6 +42,7 @@ export class EventQueue {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent]!;
+      // the parent runs first: by time, or at the same time by rank (ranks are unique, so the order is total)
       if (pt < time || (pt === time && ranks[parent]! < rank)) break;
       times[i] = pt;
       ranks[i] = ranks[parent]!;
@@ -71,6 +72,7 @@ export class EventQueue {
       let child = 2 * i + 1;
       if (child >= n) break;
       const right = child + 1;
+      // the earlier child (ranks are read only on a time tie)
       if (right < n && (times[right]! < times[child]! || (times[right] === times[child] && ranks[right]! < ranks[child]!))) {
         child = right;
       }

@@ -1,8 +1,13 @@
 // The kernel: a clock and a future event list. Pop the earliest (time, priority, sequence), set the clock, fire it.
+//
+// Two ways to schedule: at()/after() return the event, the handle that cancels it (patience, ring, wrap-up and
+// reservation-expiry timers); post()/postAfter() schedule what nobody cancels (messages, arrivals, releases), and the
+// kernel reuses those event objects once they have fired, so the common case allocates nothing.
 
 import { EventQueue, MAX_PRIORITY, MAX_SEQ } from "./event-queue.js";
 
-/** Whatever reacts to an event. One method, so that an event costs no closure: the target and a small code say it all. */
+/** Whatever reacts to an event. One method, so that an event costs no closure: the target and a small code say it all.
+ *  An event scheduled with post() is reused once fire() returns: read it during fire(), never keep it. */
 export interface EventTarget {
   fire(ev: SimEvent): void;
 }
@@ -49,6 +54,7 @@ export class Simulation {
   post(time: number, priority: number, target: EventTarget, code: number, subject: unknown = null): void {
     this.check(time, priority);
     const ev = this.spare.pop() ?? new SimEvent(0, 0, 0, target, 0, null, true);
+    ev.cancelled = false;
     ev.time = time;
     ev.priority = priority;
     ev.seq = this.seq++;

@@ -30,7 +30,7 @@ export class Site {
       return best;
     }
     const n = nodes[this.proxyNext]!;
-    this.proxyNext = (this.proxyNext + 1) % nodes.length;
+    if (++this.proxyNext === nodes.length) this.proxyNext = 0; // (no % on the per-call path: it is a division)
     return n;
   }
 
