@@ -91,10 +91,6 @@ export class EventQueue {
     return top;
   }
 
-  clear(): void {
-    this.events.length = 0;
-    this.n = 0;
-  }
 
   private grow(): void {
     const times = new Float64Array(this.times.length * 2);

@@ -19,9 +19,6 @@ export class IndexedHeap {
     return this.n;
   }
 
-  has(id: number): boolean {
-    return this.pos[id]! >= 0;
-  }
 
   /** the smallest id by (k1, k2, id), or -1 */
   peek(): number {
@@ -56,10 +53,6 @@ export class IndexedHeap {
     this.down(this.pos[last]!);
   }
 
-  clear(): void {
-    for (let i = 0; i < this.n; i++) this.pos[this.ids[i]!] = -1;
-    this.n = 0;
-  }
 
   /** true when the id at heap position a orders before the one at b */
   private less(a: number, b: number): boolean {

@@ -9,8 +9,6 @@ import type { ClusterNode, Site } from "./topology.js";
 
 export class AgentGroup {
   readonly agents: Agent[] = [];
-  /** agents that should be logged in now (staffing) */
-  staffed = 0;
 
   constructor(
     readonly index: number,

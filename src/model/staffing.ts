@@ -53,6 +53,5 @@ export class Staffing implements EventTarget {
         count--;
       }
     }
-    this.group.staffed = target;
   }
 }

@@ -49,7 +49,7 @@ export class StatServer implements EventTarget {
     readonly id: string,
     readonly node: ClusterNode,
     agentCount: number,
-    private readonly classes: readonly TargetClass[],
+    classes: readonly TargetClass[],
     routed: readonly boolean[],
     private readonly classesOfAgent: readonly (readonly TargetClass[])[],
     private readonly rule: SelectionRule,
@@ -85,10 +85,6 @@ export class StatServer implements EventTarget {
     if (!changed) return;
     this.sync(agent);
     if (now === 1 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(agent);
-  }
-
-  isAvailable(agent: Agent): boolean {
-    return this.available[agent.index] === 1 && this.heldUntil[agent.index] === NOT_HELD;
   }
 
   /** The best available, unheld member of a class by the selection rule. */
@@ -150,7 +146,4 @@ export class StatServer implements EventTarget {
     }
   }
 
-  get classCount(): number {
-    return this.classes.length;
-  }
 }
