@@ -41,6 +41,11 @@ export const silent: Observer = {
   released() {},
   abandoned() {},
   defaultRouted() {},
+  dropped() {},
+  lostRequest() {},
+  fault() {},
+  dnService() {},
+  ownerChanged() {},
   agentState() {},
 };
 

@@ -101,14 +101,14 @@ describe("agent reservation on a VQ SIP Server", () => {
   });
 
   it("without environment=sitex every reservation goes to the highest agent_reservation priority", () => {
-    const { protocol, a1, a2 } = setup("none");
-    expect(protocol.serverFor(a1)!.site.id).toBe("dc1");
-    expect(protocol.serverFor(a2)!.site.id).toBe("dc1");
+    const { protocol, urs, a1, a2 } = setup("none");
+    expect(protocol.serverFor(a1, urs("urs1", 0))!.site.id).toBe("dc1");
+    expect(protocol.serverFor(a2, urs("urs1", 0))!.site.id).toBe("dc1");
   });
 
   it("sitex sends the request to the VQ SIP Server of the agent's site", () => {
     const { sim, protocol, replies, urs, request, a2 } = setup("sitex");
-    expect(protocol.serverFor(a2)!.site.id).toBe("dc2");
+    expect(protocol.serverFor(a2, urs("urs1", 0))!.site.id).toBe("dc2");
     request(0, urs("urs1", 0), a2); // from a dc1 node: 40 ms there, 300 ms window, 40 ms back
     sim.run();
     expect(replies[0]!.granted).toBe(true);
@@ -116,9 +116,9 @@ describe("agent reservation on a VQ SIP Server", () => {
   });
 
   it("with a VQ SIP Server down, reservations go to the next priority that is up", () => {
-    const { protocol, a1 } = setup("none");
+    const { protocol, urs, a1 } = setup("none");
     protocol.servers[0]!.up = false;
-    expect(protocol.serverFor(a1)!.site.id).toBe("dc2");
+    expect(protocol.serverFor(a1, urs("urs1", 0))!.site.id).toBe("dc2");
   });
 
   it("a higher priority request wins, whatever the random draw", () => {

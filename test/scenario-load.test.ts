@@ -58,6 +58,7 @@ describe("defaults", () => {
         routerTimeout: 10,
         strategyTime: 0,
         proxy: "round-robin",
+        defaultRoute: "reject",
       },
       capacityRules: [{ name: "voice", alternatives: [{ voice: 1 }] }],
       agents: [
@@ -86,6 +87,15 @@ describe("defaults", () => {
           priority: 0,
         },
       ],
+      ha: {
+        addpTimeout: 7,
+        proxyDetection: 2,
+        tcReconnectTimeout: 0,
+        registrationDelay: 140,
+        agentStateAutoRestore: false,
+        loginDelay: 30,
+        requestTimeout: 5,
+      },
       faults: [],
       targets: [],
     };

@@ -6,6 +6,7 @@ import { parseVary, variantGrid } from "../experiment/variants.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import {
   DEFAULT_FOCUS,
+  FAULT_FOCUS,
   comparisonCsv,
   comparisonJson,
   comparisonTable,
@@ -27,8 +28,8 @@ export interface VaryOptions extends CommonOptions {
   readonly metrics?: string;
 }
 
-function focusOf(opts: VaryOptions): MetricName[] {
-  if (!opts.metrics) return DEFAULT_FOCUS;
+function focusOf(opts: VaryOptions, faults: boolean): MetricName[] {
+  if (!opts.metrics) return faults ? FAULT_FOCUS : DEFAULT_FOCUS;
   return opts.metrics.split(",").map((m) => {
     const name = m.trim();
     if (!(METRIC_NAMES as readonly string[]).includes(name)) {
@@ -58,8 +59,8 @@ function load(file: string, opts: VaryOptions, maxVaries: number) {
 }
 
 export function compareCommand(file: string, opts: VaryOptions): number {
-  const focus = focusOf(opts);
   const { varies, base, variants } = load(file, opts, 1);
+  const focus = focusOf(opts, variants.some((v) => v.scenario.faults.length > 0));
   if (variants.length < 2) throw new InputError("--vary", undefined, "compare needs at least two values");
   const bar = progressBar("ccsim compare", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   const c = compareVariants(
@@ -78,8 +79,8 @@ export function compareCommand(file: string, opts: VaryOptions): number {
 }
 
 export function sweepCommand(file: string, opts: VaryOptions): number {
-  const focus = focusOf(opts);
   const { varies, base, variants } = load(file, opts, 2);
+  const focus = focusOf(opts, variants.some((v) => v.scenario.faults.length > 0));
   const bar = progressBar("ccsim sweep", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   const s = sweepPoints(
     varies.map((v) => v.path),

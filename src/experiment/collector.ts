@@ -7,7 +7,8 @@ import { Tally, metricsOf, type MetricRecord } from "../metrics/tally.js";
 import { AgentState, isHandling, type AgentStateValue } from "../model/agent-state.js";
 import type { Agent } from "../model/agent.js";
 import type { Call } from "../model/interaction.js";
-import type { Observer } from "../model/observer.js";
+import type { FailureReason, Observer } from "../model/observer.js";
+import type { ClusterNode } from "../model/topology.js";
 import type { Urs } from "../model/urs.js";
 import type { World } from "../model/world.js";
 
@@ -33,6 +34,19 @@ export interface ReplicationResult {
   /** agents whose DN each node owns */
   readonly agentsPerNode: Record<string, number>;
   readonly routingDelayP95: number;
+  /** what each fault cost (absent when the scenario has none) */
+  readonly faults?: readonly FaultCost[];
+}
+
+/** What one fault cost in one replication, counting everything it caused whenever it happened (warmup included). */
+export interface FaultCost {
+  /** calls lost before they were answered */
+  dropped: number;
+  /** established calls cut off */
+  cutOff: number;
+  defaultRouted: number;
+  lostRequests: number;
+  routingFailures: number;
 }
 
 /** the distinct tallies of a list, in order (aliased slices appear once) */
@@ -68,6 +82,9 @@ export class Collector implements Observer {
   private lastSlices: Tally[] | null = null;
   /** per agent, the distinct whole-run tallies its time goes to: the whole center, its site, node and group */
   private readonly agentTallies: Tally[][] = [];
+  /** per fault, null when the scenario has none */
+  private readonly faultCosts: FaultCost[] | null;
+  private readonly withFaults: boolean;
 
   constructor(
     private readonly sim: Simulation,
@@ -77,6 +94,10 @@ export class Collector implements Observer {
     this.horizon = scenario.horizon;
     this.interval = scenario.interval;
     this.serviceLevel = scenario.serviceLevel;
+    this.withFaults = scenario.faults.length > 0;
+    this.faultCosts = this.withFaults
+      ? scenario.faults.map(() => ({ dropped: 0, cutOff: 0, defaultRouted: 0, lostRequests: 0, routingFailures: 0 }))
+      : null;
     // A slice that would see exactly what another sees is that other tally, so each observation is added once: the
     // only site or node sees everything the whole center sees; the only type sees every call (a type shows no
     // occupancy, so the agent time the whole center also sees does not matter); the only interval is the whole run.
@@ -100,18 +121,20 @@ export class Collector implements Observer {
   attach(world: World): void {
     this.world = world;
     for (let i = 0; i < world.urs.length; i++) this.ursTallies.push(new Tally());
-    // one list per (group, owner node), shared by the agents it fits: a few lists that stay in cache
-    const lists = new Map<string, Tally[]>();
-    for (const agent of world.agents) {
-      const key = `${agent.group.index}/${agent.owner.index}`;
-      let list = lists.get(key);
-      if (!list) {
-        const { site, owner, group } = agent;
-        list = unique([this.total, this.sites[site.index]!, this.nodes[owner.index]!, this.groups[group.index]!]);
-        lists.set(key, list);
-      }
-      this.agentTallies.push(list);
+    for (const agent of world.agents) this.agentTallies.push(this.listOf(agent));
+  }
+
+  /** one list per (group, owner node), shared by the agents it fits: a few lists that stay in cache */
+  private readonly lists = new Map<string, Tally[]>();
+  private listOf(agent: Agent): Tally[] {
+    const key = `${agent.group.index}/${agent.owner.index}`;
+    let list = this.lists.get(key);
+    if (!list) {
+      const { site, owner, group } = agent;
+      list = unique([this.total, this.sites[site.index]!, this.nodes[owner.index]!, this.groups[group.index]!]);
+      this.lists.set(key, list);
     }
+    return list;
   }
 
   // ---- the tallies a call's observation goes to ----
@@ -198,10 +221,15 @@ export class Collector implements Observer {
     if (first) u.routed++;
   }
 
-  routeFailure(call: Call): void {
+  routeFailure(call: Call, _agent: Agent, _reason: FailureReason, fault: number): void {
+    if (fault >= 0) this.faultCosts![fault]!.routingFailures++;
     const s = this.callSlices(call);
     if (!s) return;
-    for (const t of s) t.routingFailures++;
+    const oos = fault >= 0 ? 1 : 0;
+    for (const t of s) {
+      t.routingFailures++;
+      t.oosFailures += oos;
+    }
     this.ursTallies[call.urs!.index]!.routingFailures++;
   }
 
@@ -252,6 +280,7 @@ export class Collector implements Observer {
   }
 
   defaultRouted(call: Call): void {
+    if (call.blame >= 0) this.faultCosts![call.blame]!.defaultRouted++;
     const s = this.callSlices(call);
     if (!s) return;
     const wait = this.sim.now - call.arrival;
@@ -259,6 +288,33 @@ export class Collector implements Observer {
       t.defaultRouted++;
       t.waitAll += wait;
     }
+  }
+
+  dropped(call: Call, fault: number, established: boolean): void {
+    if (fault >= 0) {
+      if (established) this.faultCosts![fault]!.cutOff++;
+      else this.faultCosts![fault]!.dropped++;
+    }
+    // an established call that is cut off was answered already and stays so
+    const s = this.callSlices(call);
+    if (!s) return;
+    if (established) for (const t of s) t.cutOff++;
+    else for (const t of s) t.dropped++;
+  }
+
+  lostRequest(call: Call, fault: number): void {
+    if (fault >= 0) this.faultCosts![fault]!.lostRequests++;
+    const s = this.callSlices(call);
+    if (s) for (const t of s) t.lostRequests++;
+  }
+
+  fault(): void {}
+  dnService(_statServer: string, _owner: ClusterNode): void {}
+
+  /** The agent's time goes to its new owner node from now on (its state was just re-announced, closing the time
+   *  spent under the old owner). */
+  ownerChanged(agent: Agent): void {
+    this.agentTallies[agent.index] = this.listOf(agent);
   }
 
   agentState(agent: Agent, from: AgentStateValue): void {
@@ -295,23 +351,24 @@ export class Collector implements Observer {
     for (const agent of world.agents) this.account(agent, agent.state, agent.stateSince, this.horizon);
     const hours = (this.horizon - this.warmup) / 3600;
     const sc = world.scenario;
+    const f = this.withFaults;
     const byId = <T extends { id: string }>(items: readonly T[], tallies: Tally[], occ: boolean) =>
-      Object.fromEntries(items.map((x, i) => [x.id, metricsOf(tallies[i]!, hours, occ)]));
+      Object.fromEntries(items.map((x, i) => [x.id, metricsOf(tallies[i]!, hours, occ, f)]));
     const intervals: IntervalRow[] = [];
     this.intervals.forEach((row, k) => {
       const start = k * this.interval;
       const end = Math.min(this.horizon, start + this.interval);
       const h = (end - Math.max(start, this.warmup)) / 3600;
       if (end <= this.warmup) return;
-      intervals.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true) });
-      sc.sites.forEach((s, i) => intervals.push({ start, end, site: s.id, type: "*", metrics: metricsOf(row[1 + i]!, h, true) }));
+      intervals.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true, f) });
+      sc.sites.forEach((s, i) => intervals.push({ start, end, site: s.id, type: "*", metrics: metricsOf(row[1 + i]!, h, true, f) }));
       sc.traffic.forEach((t, i) =>
-        intervals.push({ start, end, site: t.site, type: t.type, metrics: metricsOf(row[1 + sc.sites.length + i]!, h, false) }),
+        intervals.push({ start, end, site: t.site, type: t.type, metrics: metricsOf(row[1 + sc.sites.length + i]!, h, false, f) }),
       );
     });
     return {
       events: this.sim.fired,
-      metrics: metricsOf(this.total, hours, true),
+      metrics: metricsOf(this.total, hours, true, f),
       bySite: byId(world.topology.sites, this.sites, true),
       byNode: byId(world.topology.nodes, this.nodes, true),
       byType: byId(world.traffic, this.types, false),
@@ -320,6 +377,7 @@ export class Collector implements Observer {
       intervals,
       agentsPerNode: Object.fromEntries(world.topology.nodes.map((n) => [n.id, n.ownedAgents])),
       routingDelayP95: this.routingDelays.count > 0 ? this.routingDelays.quantile(0.95) : 0,
+      ...(this.faultCosts ? { faults: this.faultCosts } : {}),
     };
   }
 }

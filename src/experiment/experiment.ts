@@ -4,6 +4,7 @@ import { summarize } from "../metrics/statistics.js";
 import { METRIC_NAMES, type MetricName, type MetricRecord } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ReplicationResult } from "./collector.js";
+import { faultSummaries, type FaultSummary } from "./fault-report.js";
 import { runReplication, type ReplicationOptions } from "./replication.js";
 
 export interface MetricSummary {
@@ -39,6 +40,8 @@ export interface ExperimentResult {
   readonly events: number;
   /** each replication's whole-center metrics, in replication order (paired comparisons use them) */
   readonly perReplication: readonly MetricRecord[];
+  /** what each fault cost; absent when the scenario has none */
+  readonly faults?: readonly FaultSummary[];
 }
 
 export interface ExperimentOptions extends ReplicationOptions {
@@ -106,5 +109,6 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     routingDelayP95: summaryOf(results.map((r) => r.routingDelayP95)),
     events: results.reduce((n, r) => n + r.events, 0),
     perReplication: results.map((r) => r.metrics),
+    ...(scenario.faults.length > 0 ? { faults: faultSummaries(scenario, results, intervals, summaryOf) } : {}),
   };
 }

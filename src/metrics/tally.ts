@@ -8,6 +8,14 @@ export class Tally {
   answered = 0;
   abandoned = 0;
   defaultRouted = 0;
+  /** lost to a fault before being answered */
+  dropped = 0;
+  /** established calls a fault cut off (they count as answered too) */
+  cutOff = 0;
+  /** routing requests and TReserveAgent lost with a failing component */
+  lostRequests = 0;
+  /** routing failures because a fault left the DN out of service or unreachable from the call's node */
+  oosFailures = 0;
   /** answered with wait <= the service level threshold */
   withinServiceLevel = 0;
   /** sum of waits of answered interactions */
@@ -35,7 +43,9 @@ export class Tally {
 
 /** The metric names of DESIGN.md section 6 (the ones a scenario's targets may name), then the few ccsim adds, in the
  *  order outputs list them. */
-export const METRIC_NAMES = [...DESIGN_METRIC_NAMES, "unfinished", "routingDelay", "ursAttemptsPerCall"] as const;
+export const METRIC_NAMES = [
+  ...DESIGN_METRIC_NAMES, "dropped", "cutOff", "lostRequests", "oosFailures", "unfinished", "routingDelay", "ursAttemptsPerCall",
+] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];
 export type MetricRecord = Partial<Record<MetricName, number>>;
@@ -44,21 +54,28 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 /**
  * Metrics of one slice. `hours` is the length of the measured window; `withOccupancy` says whether the slice has
- * agents of its own (a traffic type does not).
+ * agents of its own (a traffic type does not); `withFaults` adds the metrics only faults make (dropped, lostRequests),
+ * so that a scenario without faults reports exactly what it always did.
  */
-export function metricsOf(t: Tally, hours: number, withOccupancy: boolean): MetricRecord {
+export function metricsOf(t: Tally, hours: number, withOccupancy: boolean, withFaults = false): MetricRecord {
   const m: MetricRecord = {
     offered: t.offered,
     answered: t.answered,
     abandoned: t.abandoned,
     defaultRouted: t.defaultRouted,
-    unfinished: t.offered - t.answered - t.abandoned - t.defaultRouted,
+  };
+  if (withFaults) {
+    m.dropped = t.dropped;
+    m.cutOff = t.cutOff;
+  }
+  Object.assign(m, {
+    unfinished: t.offered - t.answered - t.abandoned - t.defaultRouted - t.dropped,
     serviceLevel: ratio(t.withinServiceLevel, t.offered),
     asa: ratio(t.waitAnswered, t.answered),
     meanWait: ratio(t.waitAll, t.answered + t.abandoned + t.defaultRouted),
     probWait: ratio(t.waitedAtFirstAttempt, t.offered),
     abandonRate: ratio(t.abandoned, t.offered),
-  };
+  });
   if (withOccupancy) m.occupancy = ratio(t.handlingTime, t.loggedInTime);
   m.throughputPerHour = ratio(t.answered, hours);
   m.reservationRequests = t.reservationRequests;
@@ -68,6 +85,10 @@ export function metricsOf(t: Tally, hours: number, withOccupancy: boolean): Metr
   m.conflictsPerCall = ratio(t.reservationConflicts, t.routed);
   m.routingAttempts = t.routingAttempts;
   m.routingFailures = t.routingFailures;
+  if (withFaults) {
+    m.lostRequests = t.lostRequests;
+    m.oosFailures = t.oosFailures;
+  }
   m.noAnswers = t.noAnswers;
   m.routingDelay = ratio(t.routingDelaySum, t.routingDelayCount);
   m.ursAttemptsPerCall = ratio(t.routeRequests + t.reservationConflicts, t.routed);

@@ -41,12 +41,20 @@ export class Agent {
   logoutPending = false;
   /** pending wrap-up end, no-answer recovery or similar */
   timer: SimEvent | null = null;
+  /** the DN is registered with its owner node (false from the owner's loss until the phone registers elsewhere) */
+  registered = true;
+  /** logged out by a DN ownership change (agent-state-auto-restore false): logs in again after the login delay, or
+   *  as soon as its current call ends */
+  reloginPending = false;
+  /** the fault that took the DN's registration, -1 when none */
+  blame = -1;
 
   constructor(
     /** index over all agents of the deployment; also its DN's position in every per-agent array */
     readonly index: number,
     readonly group: AgentGroup,
-    readonly owner: ClusterNode,
+    /** the node that owns the DN: it changes only when a fault makes the phone register elsewhere */
+    public owner: ClusterNode,
   ) {}
 
   get site(): Site {

@@ -25,6 +25,13 @@ export class CallQueue {
     this.up(call.queuePos);
   }
 
+  /** Empties the queue; the calls come out in ConnID order. */
+  drain(): Call[] {
+    const calls = this.heap.splice(0).sort((a, b) => a.id - b.id);
+    for (const c of calls) c.queuePos = -1;
+    return calls;
+  }
+
   remove(call: Call): void {
     const i = call.queuePos;
     if (i < 0) return;

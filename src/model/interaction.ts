@@ -14,6 +14,9 @@ export const CallState = {
   Ringing: 4,
   Talking: 5,
   Done: 6,
+  /** on its Routing Point with no URS to route it (its URS is down, or the request was lost in a switchover):
+   *  SIP Server default-routes it when router-timeout expires */
+  Stranded: 7,
 } as const;
 // A reply (grant, rejection, delivery) for a call checks the call's state first: a call that was abandoned meanwhile
 // is Done, and only one request or delivery per call is ever in flight, so the state alone tells a stale reply.
@@ -38,6 +41,10 @@ export class Call {
   conflicts = 0;
   /** at least one TRouteCall was sent for it */
   routed = false;
+  /** router-timeout while Stranded */
+  routerTimer: SimEvent | null = null;
+  /** the fault (index in Scenario.faults) that stranded it, -1 when none */
+  blame = -1;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */

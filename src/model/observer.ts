@@ -3,7 +3,9 @@
 
 import type { AgentStateValue } from "./agent-state.js";
 import type { Agent } from "./agent.js";
+import type { FaultSpec } from "../scenario/types.js";
 import type { Call } from "./interaction.js";
+import type { ClusterNode } from "./topology.js";
 import type { Urs } from "./urs.js";
 
 export type ConflictReason = "collision" | "already-reserved";
@@ -23,13 +25,25 @@ export interface Observer {
   reservationConflict(call: Call, urs: Urs, agent: Agent, reason: ConflictReason): void;
   /** TRouteCall sent */
   routeCall(call: Call, urs: Urs, agent: Agent): void;
-  routeFailure(call: Call, agent: Agent, reason: FailureReason): void;
+  /** TRouteCall failed; `fault` is the fault to blame (index in Scenario.faults), -1 when none */
+  routeFailure(call: Call, agent: Agent, reason: FailureReason, fault: number): void;
   ringing(call: Call, agent: Agent): void;
   noAnswer(call: Call, agent: Agent): void;
   answered(call: Call, agent: Agent): void;
   released(call: Call, agent: Agent): void;
   abandoned(call: Call): void;
+  /** router-timeout expired with no URS routing it (`call.blame` names the fault behind it) */
   defaultRouted(call: Call): void;
+  /** a fault ended the call: before it was answered (counted as dropped), or cutting off an established call */
+  dropped(call: Call, fault: number, established: boolean): void;
+  /** a routing request or TReserveAgent was lost with a failing component */
+  lostRequest(call: Call, fault: number): void;
+  /** a fault starts, or ends, or a node's hot-standby backup has taken over (`phase` "switchover") */
+  fault(index: number, spec: FaultSpec, phase: "start" | "end" | "switchover"): void;
+  /** a Stat Server shows `count` DNs owned by `owner` out of service, or back in service */
+  dnService(statServer: string, owner: ClusterNode, inService: boolean, count: number): void;
+  /** a phone registered with another node after its owner was lost (told after the new owner announced its state) */
+  ownerChanged(agent: Agent, from: ClusterNode): void;
   /** the agent leaves `from` for `agent.state`; `agent.stateSince` is still when `from` began */
   agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void;
 }
@@ -44,7 +58,7 @@ export function fanOut(observers: readonly Observer[]): Observer {
   const names: (keyof Observer)[] = [
     "arrival", "routeRequest", "firstAttempt", "queued", "reservationRequest", "reservationGrant",
     "reservationConflict", "routeCall", "routeFailure", "ringing", "noAnswer", "answered", "released", "abandoned",
-    "defaultRouted", "agentState",
+    "defaultRouted", "dropped", "lostRequest", "fault", "dnService", "ownerChanged", "agentState",
   ];
   return Object.fromEntries(names.map((n) => [n, all(n)])) as unknown as Observer;
 }

@@ -4,6 +4,7 @@ import type { Rng } from "../kernel/random-stream.js";
 import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
 import type { Agent } from "./agent.js";
+import type { Connectivity } from "./connectivity.js";
 import type { Call } from "./interaction.js";
 import type { Observer } from "./observer.js";
 import type { Site, Topology } from "./topology.js";
@@ -17,6 +18,7 @@ export class ReservationRequest {
     readonly call: Call,
     readonly agent: Agent,
     readonly priority: number,
+    readonly sentAt: number,
   ) {}
 }
 
@@ -57,10 +59,13 @@ const VQ_CLOSE = 1;
 const VQ_EXPIRE = 2;
 const URS_REPLY_GRANT = 0;
 const URS_REPLY_REJECT = 1;
+const URS_REQUEST_TIMEOUT = 2;
 
 /** A VQ SIP Server (one HA pair a site, non-cluster mode) arbitrating TReserveAgent requests. */
 export class VqServer implements EventTarget {
   up = true;
+  /** the fault that took it down, -1 when up */
+  downBy = -1;
   /** requests collected per agent during the open collection window, null when no window is open */
   private readonly windows: (ReservationRequest[] | null)[];
   /** the granted, not yet used or expired reservation per agent */
@@ -94,6 +99,10 @@ export class VqServer implements EventTarget {
 
   /** A TReserveAgent arrives. */
   receive(req: ReservationRequest): void {
+    if (!this.up || !this.protocol.reaches(req.urs, this)) {
+      this.protocol.lose(req, this.up ? this.protocol.cutBlame(req.urs, this) : this.downBy);
+      return;
+    }
     const a = req.agent.index;
     if (this.reserved[a] !== null) {
       this.protocol.reply(this, req, false, "already-reserved");
@@ -110,7 +119,9 @@ export class VqServer implements EventTarget {
 
   /** The collection window closes: one of the highest-priority requests wins, at random; the rest are conflicts. */
   private close(agent: Agent): void {
-    const reqs = this.windows[agent.index]!;
+    const reqs = this.windows[agent.index];
+    if (!reqs) return; // the server failed with this window open
+
     this.windows[agent.index] = null;
     let top = -Infinity;
     let ties = 0;
@@ -133,6 +144,27 @@ export class VqServer implements EventTarget {
 
   private expire(req: ReservationRequest): void {
     if (this.reserved[req.agent.index] === req) this.reserved[req.agent.index] = null;
+  }
+
+  /** The pair fails: requests it was collecting are lost, and so are the reservations it held. */
+  fail(fault: number): void {
+    this.up = false;
+    this.downBy = fault;
+    for (let a = 0; a < this.windows.length; a++) {
+      const reqs = this.windows[a];
+      if (reqs) for (const r of reqs) this.protocol.lose(r, fault);
+      this.windows[a] = null;
+      const r = this.reserved[a];
+      if (r) {
+        this.protocol.sim.cancel(r.expiry);
+        this.reserved[a] = null;
+      }
+    }
+  }
+
+  recover(): void {
+    this.up = true;
+    this.downBy = -1;
   }
 
   release(agent: Agent): void {
@@ -159,26 +191,47 @@ export class ExplicitReservation implements ReservationProtocol, EventTarget {
     private readonly sitex: boolean,
     agentCount: number,
     rngFor: (site: Site) => Rng,
+    private readonly connectivity: Connectivity,
+    /** how long a URS waits for the reply to a lost TReserveAgent */
+    private readonly requestTimeout: number,
   ) {
     this.servers = topology.sites.map((s) => new VqServer(s, agentCount, this, rngFor(s)));
   }
 
-  /** With sitex, the agent's site's server; otherwise the highest agent_reservation priority that is up (the first
-   *  listed among equals). */
-  serverFor(agent: Agent): VqServer | null {
+  /** the URS's connection to this VQ SIP Server is up (no site-level cut between them) */
+  reaches(urs: Urs, vq: VqServer): boolean {
+    return this.connectivity.sitesLinked(urs.node.site.index, vq.site.index);
+  }
+
+  cutBlame(urs: Urs, vq: VqServer): number {
+    return this.connectivity.siteBlameFor(urs.node.site.index, vq.site.index);
+  }
+
+  /** With sitex, the server of the site whose node owns the agent's DN; otherwise (or when that one is down or cut
+   *  off) the highest agent_reservation priority that is up and reachable (the first listed among equals). */
+  serverFor(agent: Agent, urs: Urs): VqServer | null {
     if (this.sitex) {
-      const own = this.servers[agent.site.index]!;
-      if (own.up) return own;
+      const own = this.servers[agent.owner.site.index]!;
+      if (own.up && this.reaches(urs, own)) return own;
     }
     let best: VqServer | null = null;
-    for (const s of this.servers) if (s.up && (best === null || s.priority > best.priority)) best = s;
+    for (const s of this.servers) {
+      if (s.up && (best === null || s.priority > best.priority) && this.reaches(urs, s)) best = s;
+    }
     return best;
   }
 
+  /** A request got lost with its VQ SIP Server: the URS hears nothing and tries again after its timeout. */
+  lose(req: ReservationRequest, fault: number): void {
+    this.observer.lostRequest(req.call, fault);
+    const at = Math.max(this.sim.now, req.sentAt + this.requestTimeout);
+    this.sim.post(at, Priority.TIMER, this, URS_REQUEST_TIMEOUT, req);
+  }
+
   request(urs: Urs, call: Call, agent: Agent): void {
-    const req = new ReservationRequest(urs, call, agent, call.priority);
+    const req = new ReservationRequest(urs, call, agent, call.priority, this.sim.now);
     this.observer.reservationRequest(call, urs, agent);
-    const vq = this.serverFor(agent);
+    const vq = this.serverFor(agent, urs);
     if (vq === null) {
       // no VQ SIP Server is up: nothing can be reserved (the URS leaves the agent alone until its state changes)
       this.sim.postAfter(0, Priority.MESSAGE, this, URS_REPLY_REJECT, req);
@@ -198,7 +251,8 @@ export class ExplicitReservation implements ReservationProtocol, EventTarget {
   fire(ev: SimEvent): void {
     const req = ev.subject as ReservationRequest;
     if (ev.code === URS_REPLY_GRANT) req.urs.granted(req.call, req.agent);
-    else req.urs.rejected(req.call, req.agent);
+    else if (ev.code === URS_REPLY_REJECT) req.urs.rejected(req.call, req.agent);
+    else req.urs.requestLost(req.call, req.agent);
   }
 
   delivered(agent: Agent): void {

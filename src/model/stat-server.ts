@@ -39,6 +39,8 @@ export class StatServer implements EventTarget {
   private readonly pools: (IndexedHeap | null)[];
   /** 1 while the agent sits in its pools (available and not held) */
   private readonly pooled: Uint8Array;
+  /** 1 while this Stat Server shows the DN out of service (its owner is cut off or its phone unregistered) */
+  private readonly oos: Uint8Array;
   listener: AvailabilityListener | null = null;
 
   constructor(
@@ -60,6 +62,7 @@ export class StatServer implements EventTarget {
     this.heldUntil = new Int32Array(agentCount).fill(NOT_HELD);
     this.pools = classes.map((c, i) => (routed[i] ? new IndexedHeap(c.members.length) : null));
     this.pooled = new Uint8Array(agentCount);
+    this.oos = new Uint8Array(agentCount);
   }
 
   /** A state change reaches this Stat Server (fields passed apart so the zero-delay path allocates nothing). */
@@ -73,7 +76,7 @@ export class StatServer implements EventTarget {
       this.heldUntil[a] = NOT_HELD;
       changed = true;
     }
-    const now = state === AgentState.Ready ? 1 : 0;
+    const now = state === AgentState.Ready && this.oos[a] === 0 ? 1 : 0;
     if (now !== this.available[a]) {
       this.available[a] = now;
       changed = true;
@@ -85,6 +88,30 @@ export class StatServer implements EventTarget {
     if (!changed) return;
     this.sync(agent);
     if (now === 1 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(agent);
+  }
+
+  isOutOfService(agent: Agent): boolean {
+    return this.oos[agent.index] === 1;
+  }
+
+  /** EventDNOutOfService: the DN is unavailable whatever its last known state. */
+  outOfService(agent: Agent): void {
+    const a = agent.index;
+    if (this.oos[a] === 1) return;
+    this.oos[a] = 1;
+    if (this.available[a] === 1) {
+      this.available[a] = 0;
+      this.sync(agent);
+    }
+  }
+
+  /** EventDNBackInService: the DN's owner is reachable again and tells its state as it is now. */
+  backInService(agent: Agent): void {
+    const a = agent.index;
+    if (this.oos[a] === 0) return;
+    this.oos[a] = 0;
+    this.known[a] = -1;
+    this.update(agent, agent.state, agent.readySince, agent.version);
   }
 
   /** The best available, unheld member of a class by the selection rule. */

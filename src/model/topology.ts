@@ -16,8 +16,12 @@ export class Site {
     readonly vqPriority: number,
   ) {}
 
-  /** The node a new inbound call lands on. */
-  proxyPick(leastLoaded: boolean): ClusterNode {
+  /** nodes the SIP Proxies have taken out of rotation (a fault they detected); 0 on a good day */
+  proxyOut = 0;
+
+  /** The node a new inbound call lands on; null when the proxies know every node of the site is out. */
+  proxyPick(leastLoaded: boolean): ClusterNode | null {
+    if (this.proxyOut > 0) return this.pickAmongIn(leastLoaded);
     const nodes = this.nodes;
     if (leastLoaded) {
       // fewest calls in progress; ties go to the next node in round-robin order so equal nodes share the load
@@ -34,6 +38,20 @@ export class Site {
     return n;
   }
 
+  /** proxyPick while some nodes are out of rotation: the same rules over the nodes still in */
+  private pickAmongIn(leastLoaded: boolean): ClusterNode | null {
+    const nodes = this.nodes;
+    let best: ClusterNode | null = null;
+    for (let k = 0; k < nodes.length; k++) {
+      const n = nodes[(this.proxyNext + k) % nodes.length]!;
+      if (n.proxyOut) continue;
+      if (best === null || (leastLoaded && n.activeCalls < best.activeCalls)) best = n;
+      if (!leastLoaded) break;
+    }
+    if (best !== null) this.proxyNext = (best.indexInSite + 1) % nodes.length;
+    return best;
+  }
+
   /** The node that becomes owner of an agent's DN: the one that received the phone's REGISTER (sip) or the
    *  desktop's TRegisterAddress (pstn), both spread over the site's nodes. */
   ownerFor(phone: "sip" | "pstn"): ClusterNode {
@@ -48,6 +66,14 @@ export class ClusterNode {
   activeCalls = 0;
   /** agent DNs this node owns */
   ownedAgents = 0;
+  /** faults in progress that took its primary SIP Server (switchover) or both instances (lost); counts, because faults
+   *  may overlap */
+  switching = 0;
+  lost = 0;
+  /** the SIP Proxies send it no new calls (they detected the failure) */
+  proxyOut = false;
+  /** calls the proxies sent it while it was failing and before they noticed: SIP retransmits them later */
+  readonly held: (() => void)[] = [];
 
   constructor(
     /** index over all nodes of the deployment */
@@ -59,6 +85,11 @@ export class ClusterNode {
 
   get id(): string {
     return `${this.site.id}.n${this.indexInSite + 1}`;
+  }
+
+  /** its SIP Server answers (no switchover in progress, not lost) */
+  get up(): boolean {
+    return this.switching === 0 && this.lost === 0;
   }
 }
 

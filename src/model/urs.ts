@@ -16,6 +16,8 @@ import type { ClusterNode } from "./topology.js";
 export interface CallControl {
   /** TRouteCall: the call's node delivers it to the agent's DN */
   routeCall(urs: Urs, call: Call, agent: Agent): void;
+  /** no URS answers for this call: it stays on its Routing Point until router-timeout default-routes it */
+  strand(call: Call, lostRequest: boolean, fault: number): void;
 }
 
 export const URS_ROUTE_REQUEST = 0;
@@ -32,6 +34,10 @@ function before(a: Call, b: Call): boolean {
 export class Urs implements EventTarget, AvailabilityListener {
   /** a virtual queue per target class this URS routes, null for the others */
   private readonly queues: (CallQueue | null)[];
+  /** the URS pair runs (false during a urs-down or site-down fault) */
+  up = true;
+  /** the fault that took it down, -1 when up */
+  downBy = -1;
 
   constructor(
     readonly index: number,
@@ -67,7 +73,11 @@ export class Urs implements EventTarget, AvailabilityListener {
 
   /** EventRouteRequest reaches this URS. */
   routeRequest(call: Call): void {
-    if (call.state === CallState.Done) return;
+    if (call.state === CallState.Done || call.state === CallState.Stranded) return;
+    if (!this.up) {
+      this.control.strand(call, false, this.downBy);
+      return;
+    }
     call.urs = this;
     this.observer.routeRequest(call, this);
     this.startAttempt(call);
@@ -115,6 +125,20 @@ export class Urs implements EventTarget, AvailabilityListener {
     this.reserve(best, agent, best.type.cls);
   }
 
+  /** The URS pair fails: the calls waiting in its virtual queues lose their router (the caller is told nothing). */
+  fail(fault: number): Call[] {
+    this.up = false;
+    this.downBy = fault;
+    const waiting: Call[] = [];
+    for (const q of this.queues) if (q) waiting.push(...q.drain());
+    return waiting;
+  }
+
+  recover(): void {
+    this.up = true;
+    this.downBy = -1;
+  }
+
   /** the caller hung up while waiting */
   removeWaiting(call: Call): void {
     this.queues[call.type.cls.index]!.remove(call);
@@ -145,6 +169,14 @@ export class Urs implements EventTarget, AvailabilityListener {
     this.view.releaseWhenChanged(agent);
     if (call.state !== CallState.Reserving) return;
     call.conflicts++;
+    call.agent = null;
+    this.startAttempt(call);
+  }
+
+  /** TReserveAgent got no reply (its VQ SIP Server failed): after the request timeout, try again. */
+  requestLost(call: Call, agent: Agent): void {
+    this.view.release(agent);
+    if (call.state !== CallState.Reserving) return;
     call.agent = null;
     this.startAttempt(call);
   }

@@ -9,6 +9,8 @@ import type { Scenario } from "../scenario/types.js";
 import { AgentState, type AgentStateValue } from "./agent-state.js";
 import { Agent, AgentGroup } from "./agent.js";
 import { CapacityRule, MEDIA_INDEX } from "./capacity-rule.js";
+import { Connectivity } from "./connectivity.js";
+import { FaultInjector } from "./faults.js";
 import { Call, CallState } from "./interaction.js";
 import type { Observer } from "./observer.js";
 import {
@@ -21,7 +23,7 @@ import { selectionRule } from "./selection.js";
 import { Staffing, type AgentDesk } from "./staffing.js";
 import { StatServer, type StateUpdate } from "./stat-server.js";
 import { buildTargetClasses, type TargetClass } from "./target-class.js";
-import { Topology, type ClusterNode } from "./topology.js";
+import { Topology, type ClusterNode, type Site } from "./topology.js";
 import { TrafficType } from "./traffic.js";
 import { URS_DELIVERY_FAILED, URS_ROUTE_REQUEST, Urs, type CallControl } from "./urs.js";
 
@@ -32,16 +34,25 @@ const RELEASE = 3;
 const WRAP_END = 4;
 const NOT_READY_END = 5;
 const PATIENCE = 6;
+const ROUTER_TIMEOUT = 7;
 
 /** Stat Servers that hear of a state change from one node after the same delay: one event reaches them all. */
 class Fanout implements EventTarget {
   constructor(
     readonly delay: number,
     readonly servers: StatServer[],
+    /** the node the state change comes from */
+    private readonly origin: ClusterNode,
+    private readonly connectivity: Connectivity,
   ) {}
   fire(ev: SimEvent): void {
     const u = ev.subject as StateUpdate;
-    for (const s of this.servers) s.update(u.agent, u.state, u.readySince, u.version);
+    const c = this.connectivity;
+    for (const s of this.servers) {
+      // while faults are about, a server hears only what its host node's T-Controller still receives
+      if (c.faulty && !c.linkUp(this.origin, s.node)) continue;
+      s.update(u.agent, u.state, u.readySince, u.version);
+    }
   }
 }
 
@@ -59,6 +70,11 @@ export class World implements EventTarget, CallControl, AgentDesk {
   /** per origin node, its Stat Server fan-outs grouped by delay */
   private readonly fanouts: Fanout[][];
   private nextCallId = 1;
+  readonly connectivity: Connectivity;
+  /** null when the scenario schedules no fault */
+  readonly faults: FaultInjector | null = null;
+  /** calls in progress, kept only when faults may need to find them */
+  private readonly live: Set<Call> | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -67,6 +83,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
     private readonly observer: Observer,
   ) {
     const topology = (this.topology = new Topology(scenario));
+    this.connectivity = new Connectivity(topology);
     const rules = new Map(scenario.capacityRules.map((r) => [r.name, new CapacityRule(r)]));
 
     for (const g of scenario.agents) {
@@ -107,6 +124,8 @@ export class World implements EventTarget, CallControl, AgentDesk {
             routing.environment === "sitex",
             this.agents.length,
             (site) => streams.stream(`vq:${site.id}`),
+            this.connectivity,
+            scenario.ha.requestTimeout,
           )
         : routing.reservation.mode === "implicit"
           ? new ImplicitReservation()
@@ -162,7 +181,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
       for (const u of this.urs) {
         const d = topology.nodeDelay(origin, u.view.node) + topology.statDelay;
         let f = byDelay.get(d);
-        if (!f) byDelay.set(d, (f = new Fanout(d, [])));
+        if (!f) byDelay.set(d, (f = new Fanout(d, [], origin, this.connectivity)));
         f.servers.push(u.view);
       }
       return [...byDelay.values()];
@@ -186,12 +205,17 @@ export class World implements EventTarget, CallControl, AgentDesk {
       );
     });
     for (const g of this.groups) this.staffing.push(new Staffing(sim, g, this));
+    if (scenario.faults.length > 0) {
+      this.faults = new FaultInjector(this, sim, topology, this.connectivity, observer, scenario.faults);
+      this.live = new Set();
+    }
   }
 
   /** Logs the first shift in and starts the arrival processes. */
   start(): void {
     for (const s of this.staffing) s.start();
     for (const t of this.traffic) t.start();
+    this.faults?.start();
   }
 
   fire(ev: SimEvent): void {
@@ -209,6 +233,8 @@ export class World implements EventTarget, CallControl, AgentDesk {
         return this.agentFree(ev.subject as Agent);
       case PATIENCE:
         return this.abandon(ev.subject as Call);
+      case ROUTER_TIMEOUT:
+        return this.defaultRoute(ev.subject as Call);
     }
   }
 
@@ -219,20 +245,63 @@ export class World implements EventTarget, CallControl, AgentDesk {
     const node = type.site.proxyPick(this.scenario.routing.proxy === "least-loaded");
     const handle = type.handleTime();
     const patience = type.patience ? type.patience() : Infinity;
+    if (node === null || !node.up) this.divert(type, type.site, node, now, handle, patience);
+    else this.admit(type, node, now, handle, patience);
+  }
+
+  /** The call lands on a node that answers: from here on it exists for the metrics. */
+  private admit(type: TrafficType, node: ClusterNode, arrival: number, handle: number, patience: number): void {
     const call = new Call(
       this.nextCallId++,
       type,
       node,
-      now,
+      arrival,
       handle,
-      now + patience,
+      arrival + patience,
       this.scenario.warmup,
       this.scenario.horizon,
     );
     node.activeCalls++;
+    this.live?.add(call);
     this.observer.arrival(call);
-    if (patience !== Infinity) call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
+    if (patience !== Infinity) {
+      if (call.abandonAt <= this.sim.now) {
+        // the caller gave up while the network was failing over
+        this.abandon(call);
+        return;
+      }
+      call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
+    }
     this.sendRouteRequest(call, 0);
+  }
+
+  /** A call the SIP Proxies cannot place now: sent to a failed node they have not noticed yet (SIP retransmits it
+   *  when they notice or the node is back), or to a site with no node in rotation (the carrier sends it to the
+   *  site's failover site if it has one; otherwise it is lost). */
+  private divert(type: TrafficType, site: Site, node: ClusterNode | null, arrival: number, handle: number, patience: number): void {
+    if (node !== null) {
+      node.held.push(() => {
+        const again = node.proxyOut ? node.site.proxyPick(this.scenario.routing.proxy === "least-loaded") : node;
+        if (again === null || !again.up) this.divert(type, node.site, again, arrival, handle, patience);
+        else this.admit(type, again, arrival, handle, patience);
+      });
+      return;
+    }
+    const failover = this.scenario.sites[site.index]!.failover;
+    if (failover !== undefined && site === type.site) {
+      const other = this.topology.site(failover);
+      const n = other.proxyPick(this.scenario.routing.proxy === "least-loaded");
+      if (n !== null) {
+        if (n.up) this.admit(type, n, arrival, handle, patience);
+        else this.divert(type, other, n, arrival, handle, patience);
+        return;
+      }
+    }
+    // nowhere to go: the call exists only to be counted as lost (on the first node of its site)
+    const call = new Call(this.nextCallId++, type, type.site.nodes[0]!, arrival, handle, arrival + patience, this.scenario.warmup, this.scenario.horizon);
+    this.observer.arrival(call);
+    call.state = CallState.Done;
+    this.observer.dropped(call, this.faults!.nodeFault[call.node.index]!, false);
   }
 
   /** EventRouteRequest from the call's node to the URS serving it; `extra` is time already spent reaching the node. */
@@ -261,8 +330,10 @@ export class World implements EventTarget, CallControl, AgentDesk {
       urs.view.releaseWhenChanged(agent);
       return;
     }
-    if (agent.state !== AgentState.Ready) {
-      this.observer.routeFailure(call, agent, agent.state === AgentState.LoggedOut ? "logged-out" : "busy");
+    const problem = this.faults === null ? null : this.faults.deliveryProblem(call.node, agent);
+    if (problem !== null || agent.state !== AgentState.Ready) {
+      if (problem !== null) this.observer.routeFailure(call, agent, problem, this.faults!.deliveryBlame(call.node, agent));
+      else this.observer.routeFailure(call, agent, agent.state === AgentState.LoggedOut ? "logged-out" : "busy", -1);
       const back = this.topology.nodeDelay(agent.owner, call.node);
       if (this.protocol.onDeliveryFailure === "next-candidate") {
         // EventError travels back to the URS, which tries its next candidate
@@ -319,9 +390,11 @@ export class World implements EventTarget, CallControl, AgentDesk {
   }
 
   private release(call: Call): void {
+    if (call.state !== CallState.Talking) return; // a fault cut it off
     const agent = call.agent!;
     call.state = CallState.Done;
     call.node.activeCalls--;
+    this.live?.delete(call);
     this.observer.released(call, agent);
     agent.call = null;
     const wrap = agent.group.wrapUp();
@@ -345,18 +418,99 @@ export class World implements EventTarget, CallControl, AgentDesk {
         this.agentFree(agent);
         break;
       }
+      case CallState.Stranded:
+        this.sim.cancel(call.routerTimer);
+        call.routerTimer = null;
+        break;
       case CallState.Talking:
       case CallState.Done:
         return;
     }
     call.state = CallState.Done;
     call.node.activeCalls--;
+    this.live?.delete(call);
     this.observer.abandoned(call);
+  }
+
+  // ---- faults ----
+
+  /** the calls in progress, in ConnID order (only kept when the scenario has faults) */
+  liveCalls(): Call[] {
+    return this.live ? [...this.live].sort((a, b) => a.id - b.id) : [];
+  }
+
+  /** The call's routing dialogue is gone (`lost`: it was in progress when a component failed): it waits on its
+   *  Routing Point until router-timeout, counted from now but not before `notBefore`, then is default-routed. */
+  strand(call: Call, lost: boolean, fault: number, notBefore = this.sim.now): void {
+    if (call.state === CallState.Done || call.state === CallState.Stranded) return;
+    if (call.state === CallState.Waiting) call.urs!.removeWaiting(call);
+    if (lost) this.observer.lostRequest(call, fault);
+    call.state = CallState.Stranded;
+    call.agent = null;
+    call.blame = fault;
+    const at = Math.max(this.sim.now + this.scenario.routing.routerTimeout, notBefore);
+    call.routerTimer = this.sim.at(at, Priority.TIMER, this, ROUTER_TIMEOUT, call);
+  }
+
+  /** router-timeout: SIP Server sends the call to the default DN. */
+  private defaultRoute(call: Call): void {
+    call.routerTimer = null;
+    if (call.state !== CallState.Stranded) return;
+    this.sim.cancel(call.patienceTimer);
+    call.patienceTimer = null;
+    call.state = CallState.Done;
+    call.node.activeCalls--;
+    this.live?.delete(call);
+    this.observer.defaultRouted(call);
+  }
+
+  /** The call's node is lost: the call ends whatever it was doing; an agent on it is free at once. */
+  dropCall(call: Call, fault: number): void {
+    const established = call.state === CallState.Talking;
+    switch (call.state) {
+      case CallState.Done:
+        return;
+      case CallState.Waiting:
+        call.urs!.removeWaiting(call);
+        break;
+      case CallState.Stranded:
+        this.sim.cancel(call.routerTimer);
+        call.routerTimer = null;
+        break;
+      case CallState.Ringing:
+      case CallState.Talking: {
+        this.sim.cancel(call.ringTimer);
+        call.ringTimer = null;
+        const agent = call.agent!;
+        agent.call = null;
+        this.agentFree(agent);
+        break;
+      }
+    }
+    this.sim.cancel(call.patienceTimer);
+    call.patienceTimer = null;
+    call.state = CallState.Done;
+    call.node.activeCalls--;
+    this.live?.delete(call);
+    this.observer.dropped(call, fault, established);
+  }
+
+  /** The DN's new owner logged the agent out (agent-state-auto-restore false). */
+  logOutNow(agent: Agent): void {
+    this.sim.cancel(agent.timer);
+    agent.timer = null;
+    this.setState(agent, AgentState.LoggedOut);
+  }
+
+  /** The DN's owner announces its state again (after the phone registered with a new owner). */
+  publish(agent: Agent): void {
+    this.setState(agent, agent.state);
   }
 
   // ---- agents ----
 
   logIn(agent: Agent): void {
+    agent.reloginPending = false;
     this.setState(agent, AgentState.Ready);
   }
 
@@ -373,7 +527,11 @@ export class World implements EventTarget, CallControl, AgentDesk {
     agent.timer = null;
     if (agent.logoutPending) {
       agent.logoutPending = false;
+      agent.reloginPending = false;
       this.setState(agent, AgentState.LoggedOut);
+    } else if (agent.reloginPending) {
+      this.setState(agent, AgentState.LoggedOut);
+      this.faults!.reloginLater(agent);
     } else this.setState(agent, AgentState.Ready);
   }
 
@@ -392,7 +550,11 @@ export class World implements EventTarget, CallControl, AgentDesk {
       const f = fanouts[i]!;
       if (f.delay === 0) {
         const servers = f.servers;
-        for (let k = 0; k < servers.length; k++) servers[k]!.update(agent, to, agent.readySince, agent.version);
+        const c = this.connectivity;
+        for (let k = 0; k < servers.length; k++) {
+          if (c.faulty && !c.linkUp(agent.owner, servers[k]!.node)) continue;
+          servers[k]!.update(agent, to, agent.readySince, agent.version);
+        }
       } else {
         u ??= { agent, state: to, readySince: agent.readySince, version: agent.version };
         this.sim.postAfter(f.delay, Priority.MESSAGE, f, 0, u);

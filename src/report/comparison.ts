@@ -14,6 +14,12 @@ export const DEFAULT_FOCUS: MetricName[] = [
   "conflictRate", "conflictsPerCall", "routingFailures", "routingDelay", "ursAttemptsPerCall",
 ];
 
+/** The default table for scenarios with faults: what the failures cost first. */
+export const FAULT_FOCUS: MetricName[] = [
+  "offered", "serviceLevel", "abandonRate", "defaultRouted", "dropped", "cutOff", "lostRequests", "routingFailures",
+  "oosFailures", "conflictsPerCall",
+];
+
 const num = (x: number) => (Math.abs(x) >= 100 ? human(x, 1) : x.toPrecision(4));
 const withCi = (m: { mean: number; ci95: readonly [number, number] | null } | undefined) =>
   m === undefined ? "" : m.ci95 ? `${num(m.mean)} [${num(m.ci95[0])}, ${num(m.ci95[1])}]` : num(m.mean);

@@ -22,6 +22,7 @@ export function summaryOf(r: ExperimentResult): object {
     agentsPerNode: r.agentsPerNode,
     routingDelayP95: r.routingDelayP95,
     targets: judgeTargets(r.scenario.targets, r),
+    ...(r.faults ? { faults: r.faults } : {}),
     simulation: { events: r.events },
   });
 }

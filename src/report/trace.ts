@@ -6,7 +6,9 @@ import { AgentState, AGENT_STATE_NAMES, type AgentStateValue } from "../model/ag
 import type { Agent } from "../model/agent.js";
 import type { Call } from "../model/interaction.js";
 import type { ConflictReason, FailureReason, Observer } from "../model/observer.js";
+import type { ClusterNode } from "../model/topology.js";
 import type { Urs } from "../model/urs.js";
+import type { FaultSpec } from "../scenario/types.js";
 
 export class TraceRecorder implements Observer {
   readonly lines: string[] = [];
@@ -62,8 +64,8 @@ export class TraceRecorder implements Observer {
   routeCall(call: Call, urs: Urs, agent: Agent): void {
     this.call("TRouteCall", call, { URS: urs.id, agent: agent.dn, owner: agent.owner.id });
   }
-  routeFailure(call: Call, agent: Agent, reason: FailureReason): void {
-    this.call("EventError", call, { agent: agent.dn, request: "TRouteCall", reason });
+  routeFailure(call: Call, agent: Agent, reason: FailureReason, fault: number): void {
+    this.call("EventError", call, { agent: agent.dn, request: "TRouteCall", reason, fault: fault >= 0 ? fault : undefined });
   }
   ringing(call: Call, agent: Agent): void {
     this.call("EventRinging", call, { agent: agent.dn, owner: agent.owner.id });
@@ -85,6 +87,24 @@ export class TraceRecorder implements Observer {
   defaultRouted(call: Call): void {
     this.call("EventRouteUsed", call, { reason: "default-dn" });
     this.finished(call);
+  }
+  dropped(call: Call, fault: number, established: boolean): void {
+    this.call("EventReleased", call, { reason: established ? "cut-off-by-fault" : "dropped-by-fault", fault });
+    this.finished(call);
+  }
+  lostRequest(call: Call, fault: number): void {
+    this.call("RequestLost", call, { fault, URS: call.urs?.id });
+  }
+  // fault events are few and explain everything around them: always traced, whichever calls are followed
+  fault(index: number, spec: FaultSpec, phase: "start" | "end" | "switchover"): void {
+    const event = phase === "start" ? "FaultStarted" : phase === "end" ? "FaultEnded" : "SwitchoverCompleted";
+    this.emit(event, { fault: index, kind: spec.kind, target: spec.target ?? spec.between!.join("|") });
+  }
+  dnService(statServer: string, owner: ClusterNode, inService: boolean, count: number): void {
+    this.emit(inService ? "EventDNBackInService" : "EventDNOutOfService", { StatServer: statServer, owner: owner.id, DNs: count });
+  }
+  ownerChanged(agent: Agent, from: ClusterNode): void {
+    this.emit("EventRegistered", { agent: agent.dn, from: from.id, owner: agent.owner.id });
   }
   agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void {
     // agent events only while a traced interaction is in progress

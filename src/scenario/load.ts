@@ -31,6 +31,7 @@ import {
   type DistributionSpec,
   type FaultKind,
   type FaultSpec,
+  type HaSpec,
   type Media,
   type Scenario,
   type SiteSpec,
@@ -441,6 +442,16 @@ const DEFAULTS = {
     routerTimeout: 10,
     strategyTime: 0,
     proxy: "round-robin",
+    defaultRoute: "reject",
+  },
+  ha: {
+    addpTimeout: 7,
+    proxyDetection: 2,
+    tcReconnectTimeout: 0,
+    registrationDelay: 140,
+    agentStateAutoRestore: false,
+    loginDelay: 30,
+    requestTimeout: 5,
   },
   site: { nodes: 1, vqPriority: 0 },
   agent: { capacity: "voice", phone: "sip", noAnswer: 0, noAnswerTimeout: 12, noAnswerNotReady: 60 },
@@ -566,6 +577,7 @@ class Normalizer {
 
     const sites = this.sites();
     const siteIds = sites.map((s) => s.id);
+    this.failovers(sites);
     const network = {
       intraSite: this.optDur(r.network?.intraSite, ["network", "intraSite"], DEFAULTS.network.intraSite),
       interSite: this.optDur(r.network?.interSite, ["network", "interSite"], DEFAULTS.network.interSite),
@@ -577,7 +589,8 @@ class Normalizer {
     const { traffic, compiled } = this.traffic(horizon, siteIds);
     this.skillRefs(agents, compiled, siteIds);
     this.serve(agents, traffic, compiled, capacityRules);
-    const faults = this.faults(sites);
+    const ha = this.ha();
+    const faults = this.faults(sites, horizon);
     const targets = this.targets();
 
     return {
@@ -596,8 +609,24 @@ class Normalizer {
       capacityRules,
       agents,
       traffic,
+      ha,
       faults,
       targets,
+    };
+  }
+
+  private ha(): HaSpec {
+    const r = this.raw.ha ?? {};
+    const d = DEFAULTS.ha;
+    const at = (k: keyof typeof d): Path => ["ha", k];
+    return {
+      addpTimeout: this.optDur(r.addpTimeout, at("addpTimeout"), d.addpTimeout, { positive: true }),
+      proxyDetection: this.optDur(r.proxyDetection, at("proxyDetection"), d.proxyDetection),
+      tcReconnectTimeout: this.optDur(r.tcReconnectTimeout, at("tcReconnectTimeout"), d.tcReconnectTimeout),
+      registrationDelay: this.optDur(r.registrationDelay, at("registrationDelay"), d.registrationDelay, { positive: true }),
+      agentStateAutoRestore: r.agentStateAutoRestore ?? d.agentStateAutoRestore,
+      loginDelay: this.optDur(r.loginDelay, at("loginDelay"), d.loginDelay),
+      requestTimeout: this.optDur(r.requestTimeout, at("requestTimeout"), d.requestTimeout, { positive: true }),
     };
   }
 
@@ -614,7 +643,27 @@ class Normalizer {
     const seen = new Map<string, number>();
     return this.raw.sites.map((s, i) => {
       this.duplicate(seen, s.id, ["sites", i, "id"], "site id", "sites");
-      return { id: s.id, nodes: s.nodes ?? DEFAULTS.site.nodes, vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority } };
+      const site: { id: string; nodes: number; vq: { priority: number }; failover?: string } = {
+        id: s.id,
+        nodes: s.nodes ?? DEFAULTS.site.nodes,
+        vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority },
+      };
+      if (s.failover !== undefined) site.failover = s.failover;
+      return site;
+    });
+  }
+
+  /** A site's failover must name another site. */
+  private failovers(sites: readonly SiteSpec[]): void {
+    const ids = sites.map((s) => s.id);
+    sites.forEach((s, i) => {
+      if (s.failover === undefined) return;
+      if (s.failover === s.id) {
+        this.refs.push({ path: ["sites", i, "failover"], message: `expected another site than ${s.id} itself` });
+      } else if (!ids.includes(s.failover)) {
+        const hint = suggestion(s.failover, ids);
+        this.refs.push({ path: ["sites", i, "failover"], message: `unknown site ${JSON.stringify(s.failover)}${hint}${hint === "" ? `; sites are ${ids.join(", ")}` : ""}` });
+      }
     });
   }
 
@@ -653,6 +702,7 @@ class Normalizer {
       routerTimeout: this.optDur(r.routerTimeout, ["routing", "routerTimeout"], d.routerTimeout, { positive: true }),
       strategyTime: this.optDur(r.strategyTime, ["routing", "strategyTime"], d.strategyTime),
       proxy: r.proxy ?? d.proxy,
+      defaultRoute: r.defaultRoute ?? d.defaultRoute,
     };
   }
 
@@ -876,7 +926,7 @@ class Normalizer {
     });
   }
 
-  private faults(sites: readonly SiteSpec[]): FaultSpec[] {
+  private faults(sites: readonly SiteSpec[], horizon: number): FaultSpec[] {
     const siteIds = sites.map((s) => s.id);
     const nodeIds = sites.flatMap((s) => Array.from({ length: s.nodes }, (_, k) => `${s.id}.n${k + 1}`));
     const isNode = (id: string): boolean => nodeIds.includes(id);
@@ -893,10 +943,20 @@ class Normalizer {
       const hint = suggestion(id, siteIds);
       return `unknown site ${JSON.stringify(id)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}`;
     };
+    const reservation = this.raw.routing?.reservation?.mode ?? DEFAULTS.routing.reservation.mode;
     return (this.raw.faults ?? []).map((f, i) => {
       const p = (...rest: PathSegment[]): Path => ["faults", i, ...rest];
       const kind: FaultKind = f.kind;
+      if (kind === "vq-down" && reservation !== "explicit") {
+        this.values.push({
+          path: p("kind"),
+          message: `vq-down needs explicit reservation (routing.reservation.mode is ${reservation}: no VQ SIP Server takes part)`,
+        });
+      }
       const at = this.dur(f.at, p("at"));
+      if (at >= horizon) {
+        this.values.push({ path: p("at"), message: `expected a start before the horizon (${formatDuration(horizon)}), got ${describeValue(f.at)}` });
+      }
       const duration = f.duration === undefined ? undefined : this.dur(f.duration, p("duration"), { positive: true });
       const out: { at: number; kind: FaultKind; target?: string; between?: readonly [string, string]; duration?: number } = { at, kind };
       if (kind === "link-down") {

@@ -191,8 +191,9 @@ const Site = obj(
       "a {priority: ...} mapping",
       "the site's VQ SIP Server",
     ).optional(),
+    failover: pattern(SITE_ID_PATTERN, "a site id", "site-down: the site the carrier sends this site's inbound calls to (default: none, they are lost)").optional(),
   },
-  "a site mapping {id, nodes, vq}",
+  "a site mapping {id, nodes, vq, failover}",
   "a data center",
 );
 
@@ -204,6 +205,21 @@ const Network = obj(
   },
   "a {intraSite, interSite, statDelay} mapping",
   "network delays",
+);
+
+const Ha = obj(
+  {
+    addpTimeout: durationSchema("node-down: ADDP timeout after which the hot-standby backup takes over (default 7s)").optional(),
+    proxyDetection: durationSchema("how long SIP Proxies keep sending calls to a failed node (oos-force; default 2s)").optional(),
+    tcReconnectTimeout: durationSchema("tc-reconnect-timeout: a node declares a disconnected node's DNs out of service after this (default 0: at once)").optional(),
+    registrationDelay: durationSchema("registrar-default-timeout: phones of a lost node register with another node after this (default 140s)").optional(),
+    agentStateAutoRestore: z.boolean({ error: expected("true or false") }).optional()
+      .meta({ description: "agent-state-auto-restore: agents keep their state when DN ownership moves (default false: logged out)" }),
+    loginDelay: durationSchema("how long an agent logged out by a DN ownership change takes to log in again (default 30s)").optional(),
+    requestTimeout: durationSchema("how long URS waits for a TReserveAgent reply lost with a VQ SIP Server before retrying (default 5s)").optional(),
+  },
+  "an ha mapping {addpTimeout, proxyDetection, tcReconnectTimeout, registrationDelay, agentStateAutoRestore, loginDelay, requestTimeout}",
+  "high availability and recovery timings",
 );
 
 const Routing = obj(
@@ -224,6 +240,7 @@ const Routing = obj(
     routerTimeout: durationSchema("router-timeout: SIP Server default-routes a call URS has not routed by then (default 10s)").optional(),
     strategyTime: durationSchema("URS strategy processing time per routing attempt (default 0)").optional(),
     proxy: oneOf(["round-robin", "least-loaded"], "how SIP Proxies spread a site's calls over its nodes (default round-robin)").optional(),
+    defaultRoute: oneOf(["reject"], "default-dn: what happens to a call no URS routed within routerTimeout (default reject: released, counted defaultRouted)").optional(),
   },
   "a routing mapping",
   "routing architecture and URS options",
@@ -371,6 +388,7 @@ export const ScenarioSchema = obj(
     traffic: z.array(Traffic, { error: expected("a list of interaction types") })
       .min(1, { error: expected("a list of at least one interaction type") })
       .meta({ description: "interaction types" }),
+    ha: Ha.optional(),
     faults: z.array(Fault, { error: expected("a list of faults") }).optional().meta({ description: "injected failures (default none)" }),
     targets: Targets.optional(),
   },

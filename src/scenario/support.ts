@@ -15,9 +15,6 @@ interface Row {
 
 const ROWS: readonly Row[] = [
   {
-    find: (s) => (s.faults.length > 0 ? [{ path: ["faults", 0], what: "fault injection" }] : []),
-  },
-  {
     find: (s) =>
       s.traffic.flatMap((t, i) =>
         t.media === "voice" ? [] : [{ path: ["traffic", i, "media"], what: `${t.media} media: only voice is modelled` }],

@@ -25,6 +25,8 @@ export interface SiteSpec {
   readonly nodes: number;
   /** the VQ SIP Server's agent_reservation priority (higher wins) */
   readonly vq: { readonly priority: number };
+  /** site-down: the site the carrier sends this site's inbound calls to (absent: they are lost) */
+  readonly failover?: string;
 }
 
 export interface NetworkSpec {
@@ -56,6 +58,26 @@ export interface RoutingSpec {
   readonly strategyTime: number;
   /** how SIP Proxies spread a site's inbound calls over its nodes */
   readonly proxy: "round-robin" | "least-loaded";
+  /** default-dn: what SIP Server does with a call no URS routed within routerTimeout; "reject" releases it */
+  readonly defaultRoute: "reject";
+}
+
+/** High availability and recovery timings (the SIP Server and SIP Cluster options they stand for in the README). */
+export interface HaSpec {
+  /** node-down: ADDP timeout after which the hot-standby backup takes over */
+  readonly addpTimeout: number;
+  /** how long SIP Proxies keep sending calls to a failed node before their out-of-service check notices */
+  readonly proxyDetection: number;
+  /** tc-reconnect-timeout: a node declares a disconnected node's DNs out of service after this (0: at once) */
+  readonly tcReconnectTimeout: number;
+  /** registrar-default-timeout: phones of a lost node register again with another node after this */
+  readonly registrationDelay: number;
+  /** agent-state-auto-restore: agents keep their state across a DN ownership change (false: they are logged out) */
+  readonly agentStateAutoRestore: boolean;
+  /** how long a logged-out agent takes to log in again */
+  readonly loginDelay: number;
+  /** how long URS waits for a reply to TReserveAgent before trying again */
+  readonly requestTimeout: number;
 }
 
 /** One alternative of a capacity rule: the most of each media an agent may hold at once (absent: 0). */
@@ -153,6 +175,7 @@ export interface Scenario {
   readonly capacityRules: readonly CapacityRuleSpec[];
   readonly agents: readonly AgentGroupSpec[];
   readonly traffic: readonly TrafficSpec[];
+  readonly ha: HaSpec;
   readonly faults: readonly FaultSpec[];
   readonly targets: readonly TargetSpec[];
 }
