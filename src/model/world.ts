@@ -144,8 +144,12 @@ export class World implements EventTarget, CallControl, AgentDesk {
       }
     }
     for (const p of placements) {
+      // the classes of calls that can land on these nodes: their own site's, and with faults a site failing over here
+      const here = p.serves[0]!.site.id;
+      const failsOverHere = (site: string) =>
+        scenario.faults.length > 0 && scenario.sites.find((x) => x.id === site)!.failover === here;
       const routed = this.classes.map((cls) =>
-        scenario.traffic.some((t, i) => built.classOf[i] === cls && t.site === p.serves[0]!.site.id),
+        scenario.traffic.some((t, i) => built.classOf[i] === cls && (t.site === here || failsOverHere(t.site))),
       );
       const view = new StatServer(
         sim,
@@ -240,9 +244,11 @@ export class World implements EventTarget, CallControl, AgentDesk {
 
   // ---- calls ----
 
-  private arrive(type: TrafficType): void {
+  /** An interaction of this type arrives now, on `node` or where the SIP Proxies send it (the traffic processes call
+   *  this; tests call it to place calls at chosen instants on chosen nodes). */
+  arrive(type: TrafficType, at?: ClusterNode): void {
     const now = this.sim.now;
-    const node = type.site.proxyPick(this.scenario.routing.proxy === "least-loaded");
+    const node = at ?? type.site.proxyPick(this.scenario.routing.proxy === "least-loaded");
     const handle = type.handleTime();
     const patience = type.patience ? type.patience() : Infinity;
     if (node === null || !node.up) this.divert(type, type.site, node, now, handle, patience);
