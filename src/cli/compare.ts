@@ -86,7 +86,7 @@ export function compareCommand(file: string, opts: VaryOptions): number {
     });
   }
   if (opts.json) process.stdout.write(json);
-  else if (!opts.quiet) process.stdout.write(comparisonTable(c, focus));
+  else if (!opts.quiet) process.stdout.write(comparisonTable(c, focus) + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
   return 0;
 }
 
@@ -109,6 +109,6 @@ export function sweepCommand(file: string, opts: VaryOptions): number {
     writeOutputs(opts.out, { "sweep.json": json, "sweep.csv": sweepCsv(s), "report.html": sweepReport({ data, focus, provenance }) });
   }
   if (opts.json) process.stdout.write(json);
-  else if (!opts.quiet) process.stdout.write(sweepTable(s, focus));
+  else if (!opts.quiet) process.stdout.write(sweepTable(s, focus) + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
   return 0;
 }

@@ -91,7 +91,7 @@ export type LegendMark = "line" | "bar" | "dot" | "fault";
 
 export interface LegendItem {
   readonly name: string;
-  /** the series class (`s0`..`s7`), or `fault` */
+  /** the series class (`s0`..`s7`), or `fault-key` */
   readonly cls: string;
   readonly mark: LegendMark;
 }

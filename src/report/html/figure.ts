@@ -16,12 +16,13 @@ export interface DataTable {
 
 const cellText = (c: Cell): string => (c === null ? "" : typeof c === "number" ? shown(c) : c);
 
+/** Numbers and text alike: the stylesheet aligns every column but the first to the right. */
 export function tableHtml(t: DataTable, className = "data"): string {
   const head = el("thead", {}, el("tr", {}, ...t.columns.map((c) => el("th", { scope: "col" }, esc(c)))));
   const body = el(
     "tbody",
     {},
-    ...t.rows.map((r) => el("tr", {}, ...r.map((c) => el("td", typeof c === "number" ? { class: "num" } : {}, esc(cellText(c)))))),
+    ...t.rows.map((r) => el("tr", {}, ...r.map((c) => el("td", {}, esc(cellText(c)))))),
   );
   return el("table", { class: className }, head, body);
 }

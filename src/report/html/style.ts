@@ -28,7 +28,8 @@ nav a{margin-right:14px}
 .card .ci{color:var(--muted);font-size:.82em;font-variant-numeric:tabular-nums}
 table{border-collapse:collapse;font-size:.88em;font-variant-numeric:tabular-nums;margin:6px 0}
 th,td{padding:3px 10px;border-bottom:1px solid var(--line);text-align:left}
-td.num{text-align:right}
+td{text-align:right}td:first-child{text-align:left}
+.facts-table td,table.headline td:nth-child(-n+3),table.faults td{text-align:left}
 thead th{border-bottom:2px solid var(--line)}
 .met{color:var(--good);font-weight:600}.missed{color:var(--bad);font-weight:600}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:14px 22px}

@@ -63,7 +63,7 @@ export function timeChart(spec: TimeChartSpec): string {
   const windows = spec.faults
     .map((f, i) => ({ f, i, at: faultSpan(f, spec.horizon, d0, d1) }))
     .filter((w): w is { f: FaultWindow; i: number; at: [number, number] } => w.at !== null);
-  if (windows.length > 0) items.push({ name: "fault window", cls: "fault", mark: "fault" });
+  if (windows.length > 0) items.push({ name: "fault window", cls: "fault-key", mark: "fault" });
   const f = frameOf(200, { top: topFor(legendRows(items, 600 - 74)), right: 16, bottom: 42, left: 58 });
   const x = scaleLinear().domain([d0, d1]).range([0, f.innerW]);
   let max = 0;
