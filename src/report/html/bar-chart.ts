@@ -4,7 +4,7 @@
 import { scaleBand, scaleLinear } from "d3";
 import { chartSvg, frameOf, legend, legendRows, linearTicks, seriesClass, textWidth, topFor, xAxis, yAxis, type Estimate, type LegendItem } from "./chart-frame.js";
 import { shown } from "./format.js";
-import { el, esc, leaf } from "./markup.js";
+import { el, esc, leaf, px } from "./markup.js";
 
 export interface BarSeries {
   readonly name: string;
@@ -23,9 +23,9 @@ export interface BarChartSpec {
   readonly suffix?: string;
 }
 
+/** A confidence interval: a vertical line with a cap at each end. */
 const whisker = (x: number, y0: number, y1: number, w: number) =>
-  leaf("path", { class: "whisker", d: `M${r(x)},${r(y0)}V${r(y1)}M${r(x - w)},${r(y0)}h${r(2 * w)}M${r(x - w)},${r(y1)}h${r(2 * w)}` });
-const r = (v: number) => Math.round(v * 10) / 10;
+  leaf("path", { class: "whisker", d: `M${px(x)},${px(y0)}V${px(y1)}M${px(x - w)},${px(y0)}h${px(2 * w)}M${px(x - w)},${px(y1)}h${px(2 * w)}` });
 
 export function barChart(spec: BarChartSpec): string {
   const first = spec.firstClass ?? 1;

@@ -40,7 +40,7 @@ function metricFigure(d: ComparisonData, n: MetricName): string {
         label: `${x.value} − ${x.against}`,
         est: { mean: scale(m.mean), lo: m.ci95 ? scale(m.ci95[0]) : null, hi: m.ci95 ? scale(m.ci95[1]) : null },
         cls: m.significant ? `dotrow sig ${seriesClass(i + 2)}` : "dotrow ns",
-        note: m.significant ? undefined : NOT_SIGNIFICANT,
+        note: m.significant ? undefined : m.ci95 ? NOT_SIGNIFICANT : "no interval: one replication",
       },
     ];
   });

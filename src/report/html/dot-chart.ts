@@ -4,7 +4,7 @@
 import { scaleBand, scaleLinear } from "d3";
 import { chartSvg, frameOf, linearTicks, textWidth, xAxis, yAxis, type Estimate } from "./chart-frame.js";
 import { shown } from "./format.js";
-import { el, esc, leaf } from "./markup.js";
+import { el, esc, leaf, px } from "./markup.js";
 
 export interface DotRow {
   readonly label: string;
@@ -53,7 +53,7 @@ export function dotChart(spec: DotChartSpec): string {
       "g",
       { class: `series ${r.cls}` },
       r.est.lo !== null && r.est.hi !== null
-        ? leaf("path", { class: "whisker", d: `M${x(r.est.lo).toFixed(1)},${cy.toFixed(1)}H${x(r.est.hi).toFixed(1)}` })
+        ? leaf("path", { class: "whisker", d: `M${px(x(r.est.lo))},${px(cy)}H${px(x(r.est.hi))}` })
         : "",
       el("circle", { class: "dot", cx: x(r.est.mean), cy, r: 4.5 }, el("title", {}, esc(`${r.label}: ${shown(r.est.mean)}${ci}`))),
       r.note ? el("text", { class: "row-note", x: f.innerW + 8, y: cy, dy: "0.32em" }, esc(r.note)) : "",

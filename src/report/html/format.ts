@@ -54,8 +54,7 @@ export function estimateOf(name: MetricName, m: MetricSummary | undefined): Esti
 }
 
 /** An axis title: the metric's label and its unit. */
-export const axisTitle = (name: MetricName, countUnit = shownUnit(name)): string =>
-  `${labelOf(name)} (${unitOf(name) === "count" ? countUnit : shownUnit(name)})`;
+export const axisTitle = (name: MetricName): string => `${labelOf(name)} (${shownUnit(name)})`;
 
 /** A number for a table cell or a CSV field: five significant digits, no trailing zeros, no thousands separators. */
 export function shown(x: number): string {

@@ -90,9 +90,10 @@ function intervalFigures(input: RunReportInput): string {
   const slots: Slot[] = whole.map((r) => ({ start: r.start, end: r.end }));
   const sites = [...new Set(intervals.filter((r) => r.site !== "*").map((r) => r.site))];
   const scopes = [{ name: "all", site: "*" }, ...(sites.length > 1 ? sites.map((x) => ({ name: x, site: x })) : [])];
-  const rowsOf = (site: string) => intervals.filter((r) => r.site === site && r.type === "*");
+  const bySiteAndStart = new Map(intervals.filter((r) => r.type === "*").map((r) => [`${r.site}@${r.start}`, r]));
   const faults = s.faults ?? [];
-  const width = slots.length > 0 ? slots[0]!.end - slots[0]!.start : 0;
+  // the first interval can be cut short by the warm-up; the others have the scenario's length
+  const width = Math.max(0, ...slots.map((sl) => sl.end - sl.start));
 
   /** `what (unit)` is the y axis title; each table column is `series (unit)` */
   const chart = (id: string, title: string, what: string, unit: string, series: TimeSeries[], suffix: string, note?: string) => {
@@ -111,10 +112,13 @@ function intervalFigures(input: RunReportInput): string {
     });
   };
   const perScope = (name: MetricName): TimeSeries[] =>
-    scopes.map((sc) => {
-      const rows = rowsOf(sc.site);
-      return { name: sc.name, values: slots.map((_, k) => (rows[k]?.metrics[name] === undefined ? null : shownValue(name, rows[k]!.metrics[name]!))) };
-    });
+    scopes.map((sc) => ({
+      name: sc.name,
+      values: slots.map((sl) => {
+        const v = bySiteAndStart.get(`${sc.site}@${sl.start}`)?.metrics[name];
+        return v === undefined ? null : shownValue(name, v);
+      }),
+    }));
   const scoped = (name: MetricName, id: string, title: string, what: string, unit: string) =>
     chart(id, title, what, unit, perScope(name), suffixOf(name));
   const perInterval = `per ${span(width)} interval`;
@@ -147,19 +151,20 @@ function sliceBars(
   title: string,
   slices: Record<string, MetricSummaries>,
   names: readonly MetricName[],
-  xTitle: string,
+  /** what a category is: the x axis title and the table's first column */
+  category: string,
   yTitle: string,
   firstClass?: number,
 ): string {
   const categories = Object.keys(slices);
   const series: BarSeries[] = names.map((n) => ({ name: labelOf(n), values: categories.map((c) => estimateOf(n, slices[c]![n])) }));
-  const columns = [xTitle.replace(/ \(.*$/, ""), ...names.flatMap((n) => [labelOf(n), `${labelOf(n)} low`, `${labelOf(n)} high`])];
+  const columns = [category, ...names.flatMap((n) => [labelOf(n), `${labelOf(n)} low`, `${labelOf(n)} high`])];
   const rows = categories.map((c, k): Cell[] => [c, ...series.flatMap((x) => { const v = x.values[k]; return v ? [v.mean, v.lo, v.hi] : [null, null, null]; })]);
   return figure({
     id,
     title,
     kind: "bars",
-    chart: barChart({ label: title, categories, xTitle, yTitle, series, firstClass, suffix: suffixOf(names[0]!) }),
+    chart: barChart({ label: title, categories, xTitle: category, yTitle, series, firstClass, suffix: suffixOf(names[0]!) }),
     table: { columns, rows },
   });
 }

@@ -5,7 +5,7 @@ import { line, scaleLinear } from "d3";
 import type { FaultWindow } from "../summary.js";
 import { chartSvg, frameOf, legend, legendRows, linearTicks, seriesClass, topFor, xAxis, yAxis, type LegendItem } from "./chart-frame.js";
 import { clock, shown, span } from "./format.js";
-import { el, esc, leaf, px } from "./markup.js";
+import { el, esc, leaf } from "./markup.js";
 
 export interface Slot {
   readonly start: number;
@@ -100,7 +100,7 @@ export function timeChart(spec: TimeChartSpec): string {
           ? ""
           : el(
               "circle",
-              { class: "dot", cx: px(x(mid[k]!)), cy: px(y(v)), r: 2.5 },
+              { class: "dot", cx: x(mid[k]!), cy: y(v), r: 2.5 },
               el("title", {}, esc(`${s.name} ${clock(slots[k]!.start)}-${clock(slots[k]!.end)}: ${shown(v)}${suffix}`)),
             ),
       ),
