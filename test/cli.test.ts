@@ -49,7 +49,7 @@ describe("ccsim run", () => {
     const dir = tmp();
     const r = ccsim(["run", "scenarios/multi-skill.yaml", "--out", dir, "--quiet", ...QUICK]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(["groups.csv", "intervals.csv", "nodes.csv", "summary.json", "urs.csv"]);
+    expect(readdirSync(dir).sort()).toEqual(["groups.csv", "intervals.csv", "nodes.csv", "report.html", "summary.json", "urs.csv"]);
     const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
     const intervals = parse(readFileSync(join(dir, "intervals.csv")), { columns: true }) as Record<string, string>[];
     const whole = intervals.filter((row) => row.site === "*" && row.type === "*");
@@ -61,11 +61,12 @@ describe("ccsim run", () => {
     for (const g of groups) expect(Number(g.answered)).toBeCloseTo(summary.byGroup[g.group!].answered.mean, 6);
   });
 
-  it("same scenario and seed: the same bytes; another seed: other bytes", () => {
+  it("same scenario and seed: the same bytes (report.html too); another seed: other bytes", () => {
     const [a, b, c] = [tmp(), tmp(), tmp()];
     ccsim(["run", "scenarios/two-sites-node-based.yaml", "--out", a, "--quiet", ...QUICK]);
     ccsim(["run", "scenarios/two-sites-node-based.yaml", "--out", b, "--quiet", ...QUICK]);
     ccsim(["run", "scenarios/two-sites-node-based.yaml", "--out", c, "--quiet", "--seed", "8", ...QUICK]);
+    expect(readdirSync(a)).toContain("report.html");
     for (const f of readdirSync(a)) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     expect(readFileSync(join(c, "summary.json")).equals(readFileSync(join(a, "summary.json")))).toBe(false);
   });

@@ -9,15 +9,20 @@ import {
   FAULT_FOCUS,
   comparisonCsv,
   comparisonJson,
+  comparisonOf,
   comparisonTable,
   sweepCsv,
   sweepJson,
+  sweepOf,
   sweepTable,
 } from "../report/comparison.js";
+import { compareReport } from "../report/html/compare-report.js";
+import { sweepReport } from "../report/html/sweep-report.js";
 import { writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
 import { suggestion } from "../scenario/did-you-mean.js";
+import { provenanceOf } from "./command-line.js";
 import { loadScenarioFromCli, type CommonOptions } from "./options.js";
 
 export interface VaryOptions extends CommonOptions {
@@ -71,10 +76,18 @@ export function compareCommand(file: string, opts: VaryOptions): number {
     bar.update,
   );
   bar.done();
-  const json = comparisonJson(c);
-  if (opts.out) writeOutputs(opts.out, { "compare.json": json, "compare.csv": comparisonCsv(c) });
+  const data = comparisonOf(c);
+  const json = comparisonJson(data);
+  if (opts.out) {
+    const provenance = provenanceOf("compare", file, opts, base.seed, base.replications);
+    writeOutputs(opts.out, {
+      "compare.json": json,
+      "compare.csv": comparisonCsv(c),
+      "report.html": compareReport({ data, focus, provenance }),
+    });
+  }
   if (opts.json) process.stdout.write(json);
-  else if (!opts.quiet) process.stdout.write(comparisonTable(c, focus));
+  else if (!opts.quiet) process.stdout.write(comparisonTable(c, focus) + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
   return 0;
 }
 
@@ -90,9 +103,13 @@ export function sweepCommand(file: string, opts: VaryOptions): number {
     bar.update,
   );
   bar.done();
-  const json = sweepJson(s);
-  if (opts.out) writeOutputs(opts.out, { "sweep.json": json, "sweep.csv": sweepCsv(s) });
+  const data = sweepOf(s);
+  const json = sweepJson(data);
+  if (opts.out) {
+    const provenance = provenanceOf("sweep", file, opts, base.seed, base.replications);
+    writeOutputs(opts.out, { "sweep.json": json, "sweep.csv": sweepCsv(s), "report.html": sweepReport({ data, focus, provenance }) });
+  }
   if (opts.json) process.stdout.write(json);
-  else if (!opts.quiet) process.stdout.write(sweepTable(s, focus));
+  else if (!opts.quiet) process.stdout.write(sweepTable(s, focus) + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
   return 0;
 }

@@ -24,7 +24,7 @@ function program(): Command {
 
   scenarioOptions(p.command("run").argument("[scenario]", "scenario file (YAML or JSON); none runs the embedded demo"))
     .description("run a scenario's replications and report")
-    .option("--out <dir>", "write summary.json, intervals.csv, groups.csv, nodes.csv, urs.csv into this folder")
+    .option("--out <dir>", "write summary.json, intervals.csv, groups.csv, nodes.csv, urs.csv and report.html into this folder")
     .option("--json", "print the summary JSON on stdout and nothing else there")
     .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1")
     .option("--trace-limit <n>", "how many interactions --trace follows (default 100)")
@@ -38,7 +38,7 @@ function program(): Command {
     scenarioOptions(c)
       .option("--vary <path=v1,v2,...>", what, collect)
       .option("--metrics <names>", "comma-separated metrics for the table (default: a routing-focused set)")
-      .option("--out <dir>", "write JSON and CSV into this folder")
+      .option("--out <dir>", "write JSON, CSV and report.html into this folder")
       .option("--json", "print the result JSON on stdout and nothing else there")
       .option("--quiet", "print nothing but errors");
 

@@ -2,11 +2,13 @@
 
 import { runExperiment } from "../experiment/experiment.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
+import { runReport } from "../report/html/run-report.js";
 import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
-import { summaryJson } from "../report/summary.js";
+import { summaryJson, summaryOf } from "../report/summary.js";
 import { resultTable } from "../report/table.js";
 import { TraceRecorder } from "../report/trace.js";
+import { provenanceOf } from "./command-line.js";
 import { loadScenarioFromCli, wholeNumber, type CommonOptions } from "./options.js";
 
 export interface RunOptions extends CommonOptions {
@@ -29,7 +31,8 @@ export function runCommand(file: string | undefined, opts: RunOptions): number {
     observers: (sim, r) => (opts.trace && r === 0 ? [(trace = new TraceRecorder(sim, traceLimit))] : []),
   });
   bar.done();
-  const summary = summaryJson(result);
+  const summaryData = summaryOf(result);
+  const summary = summaryJson(summaryData);
   if (opts.out) {
     writeOutputs(opts.out, {
       "summary.json": summary,
@@ -37,6 +40,12 @@ export function runCommand(file: string | undefined, opts: RunOptions): number {
       "groups.csv": groupsCsv(result),
       "nodes.csv": nodesCsv(result),
       "urs.csv": ursCsv(result),
+      "report.html": runReport({
+        summary: summaryData,
+        intervals: result.intervals,
+        serviceLevelThreshold: scenario.serviceLevel,
+        provenance: provenanceOf("run", file, opts, seed, replications),
+      }),
     });
   }
   if (opts.trace && trace) writeFileAtomic(opts.trace, (trace as TraceRecorder).text(), "--trace");

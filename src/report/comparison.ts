@@ -43,18 +43,44 @@ export function comparisonTable(c: Comparison, focus: readonly MetricName[]): st
   );
 }
 
-/** The JSON of compare and sweep: who made it and from what, then the command's own fields. */
-function jsonOf(r: ExperimentResult, fields: object): string {
-  const head = { ccsim: CCSIM_VERSION, scenario: r.scenario.name, seed: r.seed, replications: r.replications };
-  return JSON.stringify(tidyDeep({ ...head, ...fields }), null, 2) + "\n";
+interface Provenance {
+  readonly ccsim: string;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly replications: number;
 }
 
-export function comparisonJson(c: Comparison): string {
-  return jsonOf(c.variants[0]!.result, {
+/** compare.json: who made it and from what, the variants with their metrics, the paired differences. */
+export interface ComparisonData extends Provenance {
+  readonly vary: string;
+  readonly variants: readonly { readonly value: string; readonly metrics: MetricSummaries }[];
+  readonly differences: Comparison["differences"];
+}
+
+/** sweep.json: who made it and from what, then each point's varied values and metrics. */
+export interface SweepData extends Provenance {
+  readonly vary: readonly string[];
+  readonly points: readonly { readonly values: readonly string[]; readonly metrics: MetricSummaries }[];
+}
+
+const provenanceOf = (r: ExperimentResult): Provenance => ({
+  ccsim: CCSIM_VERSION,
+  scenario: r.scenario.name,
+  seed: r.seed,
+  replications: r.replications,
+});
+
+export function comparisonOf(c: Comparison): ComparisonData {
+  return tidyDeep({
+    ...provenanceOf(c.variants[0]!.result),
     vary: c.path,
     variants: c.variants.map((v) => ({ value: v.value, metrics: v.result.metrics })),
     differences: c.differences,
   });
+}
+
+export function comparisonJson(d: ComparisonData): string {
+  return JSON.stringify(d, null, 2) + "\n";
 }
 
 export function comparisonCsv(c: Comparison): string {
@@ -81,11 +107,16 @@ export function sweepTable(s: Sweep, focus: readonly MetricName[]): string {
   return `sweep: seed ${r.seed}, ${r.replications} replications a point; mean [95% CI]\n\n${grid(rows, s.paths.length)}\n`;
 }
 
-export function sweepJson(s: Sweep): string {
-  return jsonOf(s.points[0]!.result, {
+export function sweepOf(s: Sweep): SweepData {
+  return tidyDeep({
+    ...provenanceOf(s.points[0]!.result),
     vary: s.paths,
-    points: s.points.map((p) => ({ values: p.values, metrics: p.result.metrics as MetricSummaries })),
+    points: s.points.map((p) => ({ values: p.values, metrics: p.result.metrics })),
   });
+}
+
+export function sweepJson(d: SweepData): string {
+  return JSON.stringify(d, null, 2) + "\n";
 }
 
 export function sweepCsv(s: Sweep): string {

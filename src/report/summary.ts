@@ -1,11 +1,41 @@
 // summary.json: the contract of DESIGN.md section 6, built from an experiment's aggregate.
 
-import type { ExperimentResult } from "../experiment/experiment.js";
-import { judgeTargets } from "../experiment/targets.js";
+import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
+import { judgeTargets, type TargetVerdict } from "../experiment/targets.js";
 import { tidyDeep } from "./numbers.js";
 import { CCSIM_VERSION } from "./version.js";
 
-export function summaryOf(r: ExperimentResult): object {
+/** A fault window as summary.json lists it: `duration` null means until the end of the run. */
+export interface FaultWindow {
+  readonly at: number;
+  readonly kind: string;
+  readonly target?: string;
+  readonly between?: readonly [string, string];
+  readonly duration: number | null;
+}
+
+export interface Summary {
+  readonly ccsim: string;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly replications: number;
+  readonly horizon: number;
+  readonly warmup: number;
+  readonly metrics: MetricSummaries;
+  readonly bySite: Record<string, MetricSummaries>;
+  readonly byNode: Record<string, MetricSummaries>;
+  readonly byType: Record<string, MetricSummaries>;
+  readonly byGroup: Record<string, MetricSummaries>;
+  readonly byUrs: Record<string, MetricSummaries>;
+  readonly agentsPerNode: Record<string, number>;
+  readonly routingDelayP95: MetricSummary;
+  readonly targets: readonly TargetVerdict[];
+  /** present when the scenario has faults */
+  readonly faults?: readonly FaultWindow[];
+  readonly simulation: { readonly events: number };
+}
+
+export function summaryOf(r: ExperimentResult): Summary {
   return tidyDeep({
     ccsim: CCSIM_VERSION,
     scenario: r.scenario.name,
@@ -27,6 +57,6 @@ export function summaryOf(r: ExperimentResult): object {
   });
 }
 
-export function summaryJson(r: ExperimentResult): string {
-  return JSON.stringify(summaryOf(r), null, 2) + "\n";
+export function summaryJson(s: Summary): string {
+  return JSON.stringify(s, null, 2) + "\n";
 }

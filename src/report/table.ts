@@ -4,20 +4,10 @@ import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experi
 import { judgeTargets } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { human } from "./numbers.js";
-
-const UNITS: Partial<Record<MetricName, "s" | "%">> = {
-  serviceLevel: "%",
-  probWait: "%",
-  abandonRate: "%",
-  occupancy: "%",
-  conflictRate: "%",
-  asa: "s",
-  meanWait: "s",
-  routingDelay: "s",
-};
+import { unitOf } from "./units.js";
 
 function fmt(name: MetricName, x: number): string {
-  const unit = UNITS[name];
+  const unit = unitOf(name);
   if (unit === "%") return `${(x * 100).toFixed(2)}%`;
   if (unit === "s") return `${x.toFixed(3)} s`;
   return human(x, Number.isInteger(x) ? 0 : 3);

@@ -1,0 +1,80 @@
+// A band chart: a metric against a varied value, one line per series, each point its mean with the 95% confidence
+// interval drawn as a band around the line. Numeric values sit on a linear axis, others at evenly spaced points.
+
+import { area, line, scaleLinear, scalePoint } from "d3";
+import { chartSvg, frameOf, legend, legendRows, linearTicks, seriesClass, topFor, xAxis, yAxis, type Estimate, type LegendItem } from "./chart-frame.js";
+import { shown } from "./format.js";
+import { el, esc, leaf } from "./markup.js";
+
+export interface BandSeries {
+  readonly name: string;
+  /** one per x value; null where the series has no point */
+  readonly points: readonly (Estimate | null)[];
+}
+
+export interface BandChartSpec {
+  readonly label: string;
+  readonly xValues: readonly string[];
+  readonly xTitle: string;
+  readonly yTitle: string;
+  readonly series: readonly BandSeries[];
+}
+
+const isNumeric = (vs: readonly string[]) => vs.length > 1 && vs.every((v) => v.trim() !== "" && Number.isFinite(Number(v)));
+
+export function bandChart(spec: BandChartSpec): string {
+  const items: LegendItem[] = spec.series.length > 1 ? spec.series.map((s, i) => ({ name: s.name, cls: seriesClass(i + 1), mark: "line" })) : [];
+  const f = frameOf(200, { top: topFor(legendRows(items, 600 - 74)), right: 16, bottom: 42, left: 58 });
+  const numeric = isNumeric(spec.xValues);
+  let xOf: (i: number) => number;
+  let xTicks;
+  if (numeric) {
+    const nums = spec.xValues.map(Number);
+    const [a, b] = [Math.min(...nums), Math.max(...nums)];
+    // a little room at both ends, so the first and last points do not sit on the axes
+    const pad = (b - a) * 0.04;
+    const x = scaleLinear()
+      .domain([a - pad, b + pad])
+      .range([0, f.innerW]);
+    xOf = (i) => x(nums[i]!);
+    xTicks = nums.length <= 10 ? nums.map((v, i) => ({ at: xOf(i), text: spec.xValues[i]! })) : linearTicks(x, 6);
+  } else {
+    const x = scalePoint<number>()
+      .domain(spec.xValues.map((_, i) => i))
+      .range([0, f.innerW])
+      .padding(0.3);
+    xOf = (i) => x(i)!;
+    xTicks = spec.xValues.map((v, i) => ({ at: xOf(i), text: v }));
+  }
+  const all = spec.series.flatMap((s) => s.points.flatMap((p) => (p ? [p.mean, p.lo ?? p.mean, p.hi ?? p.mean] : [])));
+  const lo = Math.min(0, ...all);
+  let hi = Math.max(...all, 0);
+  if (lo === hi) hi = lo + 1;
+  const y = scaleLinear().domain([lo, hi]).nice(5).range([f.innerH, 0]);
+  const band = area<Estimate | null>()
+    .defined((p) => p !== null && p.lo !== null && p.hi !== null)
+    .x((_, i) => xOf(i))
+    .y0((p) => y(p!.lo!))
+    .y1((p) => y(p!.hi!))
+    .digits(1);
+  const path = line<Estimate | null>()
+    .defined((p) => p !== null)
+    .x((_, i) => xOf(i))
+    .y((p) => y(p!.mean))
+    .digits(1);
+  const series = spec.series.map((s, k) =>
+    el(
+      "g",
+      { class: `series ${seriesClass(k + 1)}` },
+      leaf("path", { class: "band", d: band(s.points) ?? "" }),
+      leaf("path", { class: "line", d: path(s.points) ?? "" }),
+      ...s.points.map((p, i) => {
+        if (!p) return "";
+        const ci = p.lo !== null && p.hi !== null ? ` [${shown(p.lo)}, ${shown(p.hi)}]` : "";
+        const who = spec.series.length > 1 ? `${s.name}, ` : "";
+        return el("circle", { class: "dot", cx: xOf(i), cy: y(p.mean), r: 3.5 }, el("title", {}, esc(`${who}${spec.xValues[i]}: ${shown(p.mean)}${ci}`)));
+      }),
+    ),
+  );
+  return chartSvg(f, spec.label, yAxis(f, linearTicks(y, 5), spec.yTitle), xAxis(f, xTicks, spec.xTitle), ...series, legend(f, items));
+}

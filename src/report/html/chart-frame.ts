@@ -1,0 +1,159 @@
+// What every chart of the report shares: its frame and margins, axes from d3 scales, the legend, the series classes.
+//
+// Charts are SVG written on the server with d3's scales and shapes, so the page needs no script, prints as it shows,
+// and has the same bytes for the same data. Axes are drawn here from the scale's own ticks (d3-axis needs a DOM).
+// Colours are not written into the SVG: each series carries a class (s0..s7) that the page's CSS maps to the
+// Okabe-Ito palette, for light, dark and print alike.
+
+import type { ScaleLinear } from "d3";
+import { el, esc, leaf } from "./markup.js";
+
+export const CHART_WIDTH = 600;
+
+/** A mean and its 95% confidence interval (null bounds: one replication, no interval). */
+export interface Estimate {
+  readonly mean: number;
+  readonly lo: number | null;
+  readonly hi: number | null;
+}
+const FONT = 12;
+
+/** A rough width of a label in the chart's font, to lay out legends and margins without a DOM. */
+export const textWidth = (s: string): number => s.length * FONT * 0.58;
+
+export interface Frame {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly top: number;
+  readonly innerW: number;
+  readonly innerH: number;
+}
+
+export function frameOf(innerH: number, m: { top: number; right: number; bottom: number; left: number }): Frame {
+  const innerW = CHART_WIDTH - m.left - m.right;
+  return { width: CHART_WIDTH, height: m.top + innerH + m.bottom, left: m.left, top: m.top, innerW, innerH };
+}
+
+export interface Tick {
+  /** position along the axis, in pixels */
+  readonly at: number;
+  readonly text: string;
+}
+
+export function linearTicks(scale: ScaleLinear<number, number>, count: number, format?: (x: number) => string): Tick[] {
+  const f = format ?? scale.tickFormat(count);
+  return scale.ticks(count).map((v) => ({ at: scale(v), text: f(v) }));
+}
+
+/** The x axis along the bottom of the plot, its ticks and its title (which says the unit). */
+export function xAxis(f: Frame, ticks: readonly Tick[], title: string, rotate = false): string {
+  const marks = ticks.map((t) =>
+    el(
+      "g",
+      { class: "tick", transform: `translate(${round(t.at)},0)` },
+      leaf("line", { y2: 5 }),
+      rotate
+        ? el("text", { transform: "rotate(-30)", x: -4, y: 9, "text-anchor": "end" }, esc(t.text))
+        : el("text", { y: 17, "text-anchor": "middle" }, esc(t.text)),
+    ),
+  );
+  return el(
+    "g",
+    { class: "axis x", transform: `translate(0,${round(f.innerH)})` },
+    leaf("line", { x2: f.innerW }),
+    ...marks,
+    el("text", { class: "axis-title", x: f.innerW / 2, y: f.height - f.top - f.innerH - 6, "text-anchor": "middle" }, esc(title)),
+  );
+}
+
+/** The y axis on the left, with grid lines across the plot, and its title turned along the axis. */
+export function yAxis(f: Frame, ticks: readonly Tick[], title: string, grid = true): string {
+  const marks = ticks.map((t) =>
+    el(
+      "g",
+      { class: "tick", transform: `translate(0,${round(t.at)})` },
+      grid ? leaf("line", { class: "grid", x2: f.innerW }) : "",
+      leaf("line", { x2: -5 }),
+      el("text", { x: -8, dy: "0.32em", "text-anchor": "end" }, esc(t.text)),
+    ),
+  );
+  return el(
+    "g",
+    { class: "axis y" },
+    leaf("line", { y2: f.innerH }),
+    ...marks,
+    el("text", { class: "axis-title", transform: "rotate(-90)", x: -f.innerH / 2, y: 14 - f.left, "text-anchor": "middle" }, esc(title)),
+  );
+}
+
+export type LegendMark = "line" | "bar" | "dot" | "fault";
+
+export interface LegendItem {
+  readonly name: string;
+  /** the series class (`s0`..`s7`), or `fault-key` */
+  readonly cls: string;
+  readonly mark: LegendMark;
+}
+
+const LEGEND_ROW = 16;
+
+/** How many rows a legend takes at the top of a chart, so the chart can leave room for it. */
+export function legendRows(items: readonly LegendItem[], width: number): number {
+  return layOut(items, width).rows;
+}
+
+function layOut(items: readonly LegendItem[], width: number) {
+  let x = 0;
+  let row = 0;
+  const at = items.map((it) => {
+    const w = 26 + textWidth(it.name) + 14;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row++;
+    }
+    const p = { x, row };
+    x += w;
+    return p;
+  });
+  return { at, rows: items.length === 0 ? 0 : row + 1 };
+}
+
+/** The legend, in the top margin above the plot (coordinates of the plot's group). */
+export function legend(f: Frame, items: readonly LegendItem[]): string {
+  const { at, rows } = layOut(items, f.innerW);
+  const top = -8 - rows * LEGEND_ROW;
+  return el(
+    "g",
+    { class: "legend" },
+    ...items.map((it, i) => {
+      const p = at[i]!;
+      const y = top + p.row * LEGEND_ROW + 8;
+      const swatch =
+        it.mark === "line"
+          ? leaf("line", { class: "line", x1: p.x, x2: p.x + 22, y1: y, y2: y })
+          : it.mark === "dot"
+            ? leaf("circle", { class: "dot", cx: p.x + 11, cy: y, r: 4 })
+            : leaf("rect", { class: it.mark === "fault" ? "fault" : "bar", x: p.x + 4, y: y - 6, width: 14, height: 12 });
+      return el("g", { class: it.cls }, swatch, el("text", { x: p.x + 26, y, dy: "0.32em" }, esc(it.name)));
+    }),
+  );
+}
+
+/** The margin a chart leaves above its plot for a legend of `rows` rows. */
+export const topFor = (rows: number): number => 14 + rows * LEGEND_ROW;
+
+/** The series class of the i-th series: colour and dash pattern come from the page's CSS. */
+export const seriesClass = (i: number): string => `s${i % 8}`;
+
+/** The whole SVG: a title for screen readers (the table below the chart is the full text alternative). */
+export function chartSvg(f: Frame, label: string, ...body: string[]): string {
+  return el(
+    "svg",
+    { class: "plot", viewBox: `0 0 ${f.width} ${round(f.height)}`, role: "img", "aria-label": label },
+    el("title", {}, esc(label)),
+    el("g", { transform: `translate(${round(f.left)},${round(f.top)})` }, ...body),
+  );
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;

@@ -1,0 +1,65 @@
+// A dot-and-whisker chart: one row per estimate (a variant, or a paired difference), its mean as a dot and its 95%
+// confidence interval as a line, with a zero line when the question is "is it different from nothing?".
+
+import { scaleBand, scaleLinear } from "d3";
+import { chartSvg, frameOf, linearTicks, textWidth, xAxis, yAxis, type Estimate } from "./chart-frame.js";
+import { shown } from "./format.js";
+import { el, esc, leaf, px } from "./markup.js";
+
+export interface DotRow {
+  readonly label: string;
+  readonly est: Estimate;
+  /** classes of the row: a series class, and `ns` for a difference whose interval straddles 0 */
+  readonly cls: string;
+  /** a word after the row, e.g. "not significant" */
+  readonly note?: string;
+}
+
+export interface DotChartSpec {
+  readonly label: string;
+  readonly xTitle: string;
+  readonly rows: readonly DotRow[];
+  /** draw the zero line and keep 0 inside the axis */
+  readonly zero?: boolean;
+}
+
+const ROW = 30;
+
+export function dotChart(spec: DotChartSpec): string {
+  const left = Math.min(220, Math.max(60, ...spec.rows.map((r) => textWidth(r.label) + 14)));
+  const right = Math.max(16, ...spec.rows.map((r) => (r.note ? textWidth(r.note) + 12 : 0)));
+  const f = frameOf(spec.rows.length * ROW, { top: 10, right, bottom: 42, left });
+  const values: number[] = spec.zero ? [0] : [];
+  for (const r of spec.rows) values.push(r.est.mean, r.est.lo ?? r.est.mean, r.est.hi ?? r.est.mean);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (lo === hi) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+  }
+  const pad = (hi - lo) * 0.05;
+  const x = scaleLinear()
+    .domain([lo - pad, hi + pad])
+    .nice(5)
+    .range([0, f.innerW]);
+  const y = scaleBand<number>()
+    .domain(spec.rows.map((_, i) => i))
+    .range([0, f.innerH]);
+  const rows = spec.rows.map((r, i) => {
+    const cy = y(i)! + y.bandwidth() / 2;
+    const ci = r.est.lo !== null && r.est.hi !== null ? ` [${shown(r.est.lo)}, ${shown(r.est.hi)}]` : " (no interval: one replication)";
+    return el(
+      "g",
+      { class: `series ${r.cls}` },
+      r.est.lo !== null && r.est.hi !== null
+        ? leaf("path", { class: "whisker", d: `M${px(x(r.est.lo))},${px(cy)}H${px(x(r.est.hi))}` })
+        : "",
+      el("circle", { class: "dot", cx: x(r.est.mean), cy, r: 4.5 }, el("title", {}, esc(`${r.label}: ${shown(r.est.mean)}${ci}`))),
+      r.note ? el("text", { class: "row-note", x: f.innerW + 8, y: cy, dy: "0.32em" }, esc(r.note)) : "",
+    );
+  });
+  const zero = spec.zero ? leaf("line", { class: "zero", x1: x(0), x2: x(0), y2: f.innerH }) : "";
+  const yTicks = spec.rows.map((r, i) => ({ at: y(i)! + y.bandwidth() / 2, text: r.label }));
+  return chartSvg(f, spec.label, yAxis(f, yTicks, "", false), xAxis(f, linearTicks(x, 5), spec.xTitle), zero, ...rows);
+}

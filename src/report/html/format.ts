@@ -1,0 +1,84 @@
+// How the HTML report names metrics and writes numbers: a readable label and unit per metric, five significant digits.
+
+import type { MetricSummary } from "../../experiment/experiment.js";
+import type { MetricName } from "../../metrics/tally.js";
+import type { Estimate } from "./chart-frame.js";
+import { unitOf } from "../units.js";
+
+const LABELS: Readonly<Record<MetricName, string>> = {
+  offered: "offered",
+  answered: "answered",
+  abandoned: "abandoned",
+  defaultRouted: "default-routed",
+  serviceLevel: "service level",
+  asa: "ASA (mean wait of answered)",
+  meanWait: "mean wait",
+  probWait: "probability of waiting",
+  abandonRate: "abandonment",
+  occupancy: "occupancy",
+  throughputPerHour: "throughput",
+  reservationRequests: "reservation requests",
+  reservationGrants: "reservation grants",
+  reservationConflicts: "reservation conflicts",
+  conflictRate: "conflict rate",
+  conflictsPerCall: "conflicts per call",
+  routingAttempts: "routing attempts",
+  routingFailures: "routing failures",
+  noAnswers: "no-answers",
+  unfinished: "unfinished",
+  routingDelay: "routing delay",
+  ursAttemptsPerCall: "URS attempts per call",
+};
+
+export const labelOf = (name: MetricName): string => LABELS[name];
+
+/** The unit a metric is shown in: shares as percentages, throughput per hour, other counts per run. */
+export function shownUnit(name: MetricName): string {
+  if (name === "throughputPerHour") return "per hour";
+  if (name === "conflictsPerCall" || name === "ursAttemptsPerCall") return "per call";
+  const u = unitOf(name);
+  return u === "count" ? "per run" : u;
+}
+
+/** The value as shown: shares become percentages. */
+export const shownValue = (name: MetricName, x: number): number => (unitOf(name) === "%" ? x * 100 : x);
+
+/** A metric's mean and 95% interval as shown (shares as percentages); null when the slice has no such metric. */
+export function estimateOf(name: MetricName, m: MetricSummary | undefined): Estimate | null {
+  if (!m) return null;
+  return {
+    mean: shownValue(name, m.mean),
+    lo: m.ci95 ? shownValue(name, m.ci95[0]) : null,
+    hi: m.ci95 ? shownValue(name, m.ci95[1]) : null,
+  };
+}
+
+/** An axis title: the metric's label and its unit. */
+export const axisTitle = (name: MetricName): string => `${labelOf(name)} (${shownUnit(name)})`;
+
+/** A number for a table cell or a CSV field: five significant digits, no trailing zeros, no thousands separators. */
+export function shown(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  if (Math.abs(x) >= 1e5) return String(Math.round(x));
+  const s = x.toPrecision(5);
+  if (s.includes("e")) return String(Number(s));
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+}
+
+/** Simulated time as h:mm (or h:mm:ss when it is not on a whole minute). */
+export function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const hm = `${h}:${String(m).padStart(2, "0")}`;
+  return sec === 0 ? hm : `${hm}:${String(sec).padStart(2, "0")}`;
+}
+
+/** A duration in words for captions: "45 s", "15 min", "1.5 h". */
+export function span(seconds: number): string {
+  if (seconds < 60) return `${shown(seconds)} s`;
+  if (seconds < 3600) return `${shown(seconds / 60)} min`;
+  return `${shown(seconds / 3600)} h`;
+}

@@ -1,0 +1,231 @@
+// report.html of `ccsim run`: the headline with confidence intervals and targets, the day interval by interval,
+// conflicts and routing failures per node and site, occupancy per group, the fault windows, and how to reproduce it.
+
+import type { IntervalMeans, MetricSummaries } from "../../experiment/experiment.js";
+import type { MetricName } from "../../metrics/tally.js";
+import type { Summary } from "../summary.js";
+import { unitOf } from "../units.js";
+import { barChart, type BarSeries } from "./bar-chart.js";
+import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
+import { axisTitle, clock, estimateOf, labelOf, shown, shownUnit, shownValue, span } from "./format.js";
+import { el, esc } from "./markup.js";
+import { page, type Section } from "./page.js";
+import { provenanceSections, type Provenance } from "./provenance.js";
+import { faultText, timeChart, type Slot, type TimeSeries } from "./time-chart.js";
+
+export interface RunReportInput {
+  /** what summary.json holds */
+  readonly summary: Summary;
+  /** what intervals.csv holds */
+  readonly intervals: readonly IntervalMeans[];
+  /** the service level threshold T, in seconds */
+  readonly serviceLevelThreshold: number;
+  readonly provenance: Provenance;
+}
+
+const HEADLINE: readonly MetricName[] = [
+  "offered", "answered", "abandoned", "defaultRouted", "unfinished", "serviceLevel", "asa", "meanWait", "probWait",
+  "abandonRate", "occupancy", "throughputPerHour", "reservationRequests", "reservationGrants", "reservationConflicts",
+  "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "noAnswers", "routingDelay",
+  "ursAttemptsPerCall",
+];
+const CARDS: readonly MetricName[] = ["serviceLevel", "asa", "abandonRate", "occupancy", "conflictRate", "conflictsPerCall"];
+
+const suffixOf = (name: MetricName) => (unitOf(name) === "%" ? "%" : unitOf(name) === "s" ? " s" : "");
+
+function headline(s: Summary): string {
+  const cards = CARDS.filter((n) => s.metrics[n]).map((n) => {
+    const e = estimateOf(n, s.metrics[n])!;
+    return el(
+      "div",
+      { class: "card", "data-metric": n },
+      el("div", { class: "name" }, esc(labelOf(n))),
+      el("div", { class: "value" }, `${shown(e.mean)}${esc(suffixOf(n))}`),
+      el("div", { class: "ci" }, e.lo !== null ? `95% CI ${shown(e.lo)} to ${shown(e.hi!)}` : "one replication: no interval"),
+    );
+  });
+  const table: DataTable = {
+    columns: ["metric", "summary.json name", "unit", "mean", "95% CI low", "95% CI high"],
+    rows: HEADLINE.filter((n) => s.metrics[n]).map((n) => {
+      const e = estimateOf(n, s.metrics[n])!;
+      return [labelOf(n), n, shownUnit(n), e.mean, e.lo, e.hi];
+    }),
+  };
+  let targets = "";
+  if (s.targets.length > 0) {
+    const rows = s.targets.map((t) => {
+      const n = t.metric as MetricName;
+      return el(
+        "tr",
+        { "data-metric": n },
+        el("td", {}, esc(labelOf(n))),
+        el("td", {}, esc(t.target)),
+        el("td", {}, `${shown(shownValue(n, t.bound))}${esc(suffixOf(n))}`),
+        el("td", { class: t.met ? "met" : "missed" }, t.met ? "met" : "missed"),
+      );
+    });
+    targets =
+      el("h3", {}, "Targets") +
+      el(
+        "table",
+        { class: "targets" },
+        el("thead", {}, el("tr", {}, ...["metric", "target", "judged on", "verdict"].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, ...rows),
+      ) +
+      el("p", { class: "note" }, "Each target is judged on the 95% bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.");
+  }
+  return (
+    el("div", { class: "cards" }, ...cards) +
+    targets +
+    el("h3", {}, "All metrics ", csvLink(table, "headline.csv")) +
+    el("p", { class: "note" }, "Counts are per run (the measured window of one replication), means over replications.") +
+    tableHtml(table, "headline")
+  );
+}
+
+/** The per-interval charts, from the same rows as intervals.csv: the whole center, and each site when there are several. */
+function intervalFigures(input: RunReportInput): string {
+  const { summary: s, intervals } = input;
+  const whole = intervals.filter((r) => r.site === "*" && r.type === "*");
+  const slots: Slot[] = whole.map((r) => ({ start: r.start, end: r.end }));
+  const sites = [...new Set(intervals.filter((r) => r.site !== "*").map((r) => r.site))];
+  const scopes = [{ name: "all", site: "*" }, ...(sites.length > 1 ? sites.map((x) => ({ name: x, site: x })) : [])];
+  const bySiteAndStart = new Map(intervals.filter((r) => r.type === "*").map((r) => [`${r.site}@${r.start}`, r]));
+  const faults = s.faults ?? [];
+  // the first interval can be cut short by the warm-up; the others have the scenario's length
+  const width = Math.max(0, ...slots.map((sl) => sl.end - sl.start));
+
+  /** `what (unit)` is the y axis title; each table column is `series (unit)` */
+  const chart = (id: string, title: string, what: string, unit: string, series: TimeSeries[], suffix: string, note?: string) => {
+    const yTitle = `${what} (${unit})`;
+    const table: DataTable = {
+      columns: ["start", "end", ...series.map((x) => `${x.name} (${unit})`)],
+      rows: slots.map((sl, k): Cell[] => [clock(sl.start), clock(sl.end), ...series.map((x) => x.values[k] ?? null)]),
+    };
+    return figure({
+      id,
+      title,
+      kind: "time",
+      note,
+      chart: timeChart({ label: title, yTitle, slots, series, faults, horizon: s.horizon, suffix }),
+      table,
+    });
+  };
+  const perScope = (name: MetricName): TimeSeries[] =>
+    scopes.map((sc) => ({
+      name: sc.name,
+      values: slots.map((sl) => {
+        const v = bySiteAndStart.get(`${sc.site}@${sl.start}`)?.metrics[name];
+        return v === undefined ? null : shownValue(name, v);
+      }),
+    }));
+  const scoped = (name: MetricName, id: string, title: string, what: string, unit: string) =>
+    chart(id, title, what, unit, perScope(name), suffixOf(name));
+  const perInterval = `per ${span(width)} interval`;
+
+  const load: TimeSeries[] = (["offered", "answered", "abandoned"] as const).map((n) => ({
+    name: n,
+    values: whole.map((r) => r.metrics[n] ?? null),
+  }));
+  const figures = [
+    chart("load", "Offered and answered load", "calls", perInterval, load, "", "Interactions counted in the interval they arrived in, whole center."),
+    scoped("serviceLevel", "service-level", "Service level", `answered within ${span(input.serviceLevelThreshold)}`, "%"),
+    scoped("asa", "waiting", "Waiting: ASA", "mean wait of answered", "s"),
+    scoped("abandonRate", "abandonment", "Abandonment", "abandoned of offered", "%"),
+    scoped("reservationConflicts", "conflicts", "Reservation conflicts", "conflicts", perInterval),
+    scoped("conflictRate", "conflict-rate", "Conflict rate", "conflicts of reservation requests", "%"),
+    scoped("occupancy", "occupancy-time", "Occupancy", "agent time busy of logged in", "%"),
+  ];
+  const intro = el(
+    "p",
+    { class: "note" },
+    `Means over ${s.replications} replication${s.replications === 1 ? "" : "s"}, one point per interval (the rows of intervals.csv)` +
+      (scopes.length > 1 ? "; the whole center and each site." : ".") +
+      (faults.length > 0 ? " Shaded: fault windows (see Faults)." : ""),
+  );
+  return intro + el("div", { class: "grid" }, ...figures);
+}
+
+function sliceBars(
+  id: string,
+  title: string,
+  slices: Record<string, MetricSummaries>,
+  names: readonly MetricName[],
+  /** what a category is: the x axis title and the table's first column */
+  category: string,
+  yTitle: string,
+  firstClass?: number,
+): string {
+  const categories = Object.keys(slices);
+  const series: BarSeries[] = names.map((n) => ({ name: labelOf(n), values: categories.map((c) => estimateOf(n, slices[c]![n])) }));
+  const columns = [category, ...names.flatMap((n) => [labelOf(n), `${labelOf(n)} low`, `${labelOf(n)} high`])];
+  const rows = categories.map((c, k): Cell[] => [c, ...series.flatMap((x) => { const v = x.values[k]; return v ? [v.mean, v.lo, v.hi] : [null, null, null]; })]);
+  return figure({
+    id,
+    title,
+    kind: "bars",
+    chart: barChart({ label: title, categories, xTitle: category, yTitle, series, firstClass, suffix: suffixOf(names[0]!) }),
+    table: { columns, rows },
+  });
+}
+
+function faultsSection(s: Summary): Section | null {
+  if (!s.faults || s.faults.length === 0) return null;
+  const table: DataTable = {
+    columns: ["fault", "kind", "target", "from", "until", "description"],
+    rows: s.faults.map((f, i) => [
+      `F${i + 1}`,
+      f.kind,
+      f.target ?? (f.between ? f.between.join(" - ") : ""),
+      clock(f.at),
+      f.duration === null ? "end" : clock(f.at + f.duration),
+      faultText(f),
+    ]),
+  };
+  return {
+    id: "faults",
+    title: "Faults",
+    body: el("p", { class: "note" }, "Shaded on every time chart above, labelled F1, F2, ... ", csvLink(table, "faults.csv")) + tableHtml(table, "faults"),
+  };
+}
+
+export function runReport(input: RunReportInput): string {
+  const s = input.summary;
+  const bars = [
+    sliceBars("node-bars", "Conflicts and routing failures per node", s.byNode, ["reservationConflicts", "routingFailures"], "SIP Cluster node", "per run (mean of replications)"),
+    sliceBars("site-bars", "Conflicts and routing failures per site", s.bySite, ["reservationConflicts", "routingFailures"], "site", "per run (mean of replications)"),
+  ];
+  const sections: Section[] = [
+    { id: "headline", title: "Headline", body: headline(s) },
+    { id: "day", title: "Through the day", body: intervalFigures(input) },
+    {
+      id: "slices",
+      title: "Nodes and sites",
+      body: el("p", { class: "note" }, "A call counts at the node that received it (and that node's site); whiskers: 95% confidence intervals.") + el("div", { class: "grid" }, ...bars),
+    },
+    {
+      id: "groups",
+      title: "Agent groups",
+      body: el(
+        "div",
+        { class: "grid" },
+        sliceBars("group-occupancy", "Occupancy per agent group", s.byGroup, ["occupancy"], "agent group", axisTitle("occupancy"), 3),
+      ),
+    },
+  ];
+  const faults = faultsSection(s);
+  if (faults) sections.push(faults);
+  sections.push(...provenanceSections(input.provenance));
+  return page({
+    kind: "run",
+    title: `ccsim run: ${s.scenario}`,
+    facts: [
+      `seed ${s.seed}`,
+      `${s.replications} replication${s.replications === 1 ? "" : "s"}`,
+      `horizon ${span(s.horizon)}`,
+      `warm-up ${span(s.warmup)}`,
+      `ccsim ${s.ccsim}`,
+    ],
+    sections,
+  });
+}

@@ -1,0 +1,296 @@
+// report.html in a real browser (Debian's chromium driven by playwright-core): each kind of report, made by the real
+// command line, opens from a file URL without an error or a network request, every chart has drawn one mark per
+// data point, the numbers on the page are those of the JSON and CSV files, every CSV link holds its table, and a
+// screenshot of each kind lands in reports/screenshots/ for people to look at.
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parse } from "csv-parse/sync";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_FOCUS } from "../src/report/comparison.js";
+import { runReport } from "../src/report/html/run-report.js";
+import { summaryOf } from "../src/report/summary.js";
+import { ccsim, ROOT, run, scenarioFile } from "./helpers.js";
+
+const CHROMIUM = process.env.CCSIM_CHROMIUM ?? "/usr/bin/chromium";
+const SHOTS = join(ROOT, "reports", "screenshots");
+const QUICK = ["--replications", "3", "--set", "horizon=2h", "--quiet"];
+const SCENARIO = "scenarios/two-sites-node-based.yaml";
+const SLOW = 30_000;
+
+let browser: Browser;
+const root = mkdtempSync(join(tmpdir(), "ccsim-html-"));
+// --out folders that do not exist yet
+const dirs = { run: join(root, "run"), compare: join(root, "compare"), sweep: join(root, "sweep"), faults: join(root, "faults") };
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: \`npm test\` installs it through scripts/ensure-chromium.sh when run as root`);
+  }
+  for (const args of [
+    ["run", SCENARIO, "--out", dirs.run, ...QUICK],
+    ["compare", SCENARIO, "--vary", "routing.mode=node-based,centralized", "--out", dirs.compare, ...QUICK],
+    ["sweep", SCENARIO, "--vary", "sites[*].nodes=1,2,4", "--out", dirs.sweep, ...QUICK],
+  ]) {
+    const r = ccsim(args);
+    if (r.code !== 0) throw new Error(`ccsim ${args.join(" ")}: exit ${r.code}: ${r.stderr}`);
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const json = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+const csv = (file: string) => parse(readFileSync(file), { columns: true }) as Record<string, string>[];
+
+/** Opens a report; `problems` collects console errors and warnings, page errors and any request off the file. */
+async function open(file: string, colorScheme: "light" | "dark" = "light"): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    if (!/^(file|data):/.test(r.url())) problems.push(`network request: ${r.url()}`);
+  });
+  await page.goto(pathToFileURL(file).href);
+  return { page, problems };
+}
+
+const count = (page: Page, selector: string) => page.locator(selector).count();
+
+/** A table as its header and rows of cell texts. */
+function tableText(page: Page, selector: string): Promise<string[][]> {
+  return page.$eval(selector, (t) =>
+    [...t.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("th,td")].map((c) => c.textContent ?? "")),
+  );
+}
+
+/** What a CSV link downloads, read through the browser. */
+function linkText(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+}
+
+/** Every figure's CSV link holds exactly the table under its chart. */
+async function expectCsvLinksMatchTables(page: Page) {
+  const ids = await page.$$eval("figure.chart", (fs) => fs.map((f) => f.id));
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) {
+    const table = await tableText(page, `#${id} table`);
+    const downloaded = parse(await linkText(page, `#${id} a.csv`)) as string[][];
+    expect(downloaded, id).toEqual(table);
+  }
+}
+
+async function expectWellFormed(page: Page) {
+  const { duplicates, dangling } = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    const links = [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute("href")!.slice(1));
+    return { duplicates: ids.filter((x, i) => ids.indexOf(x) !== i), dangling: links.filter((l) => !ids.includes(l)) };
+  });
+  expect(duplicates).toEqual([]);
+  expect(dangling).toEqual([]);
+}
+
+/** A number as the page shows it (five significant digits) against the exact one. */
+function expectShown(text: string, exact: number, what: string) {
+  const x = Number(text);
+  expect(Number.isFinite(x), `${what}: "${text}"`).toBe(true);
+  expect(Math.abs(x - exact), `${what}: ${text} against ${exact}`).toBeLessThanOrEqual(Math.abs(exact) * 5e-5 + 1e-12);
+}
+
+describe("report.html of ccsim run, in chromium", () => {
+  it("opens offline with no error, draws every chart's marks, and shows the numbers of summary.json and intervals.csv", async () => {
+    const summary = json(join(dirs.run, "summary.json"));
+    const intervals = csv(join(dirs.run, "intervals.csv"));
+    const whole = intervals.filter((r) => r.site === "*" && r.type === "*");
+    const sites = Object.keys(summary.bySite);
+    expect(sites).toEqual(["dc1", "dc2"]);
+    const { page, problems } = await open(join(dirs.run, "report.html"));
+
+    // one dot per interval and series: offered/answered/abandoned for the center, the rest for the center and each site
+    expect(await count(page, "#load .series circle.dot")).toBe(3 * whole.length);
+    const perScope = { "service-level": "serviceLevel", waiting: "asa", abandonment: "abandonRate", conflicts: "reservationConflicts", "conflict-rate": "conflictRate", "occupancy-time": "occupancy" };
+    for (const [id, metric] of Object.entries(perScope)) {
+      expect(await count(page, `#${id} .series circle.dot`), id).toBe((1 + sites.length) * whole.length);
+      expect(await count(page, `#${id} .series path.line`), id).toBe(1 + sites.length);
+      const rows = (await tableText(page, `#${id} table`)).slice(1);
+      expect(rows).toHaveLength(whole.length);
+      const scale = ["serviceLevel", "abandonRate", "conflictRate", "occupancy"].includes(metric) ? 100 : 1;
+      rows.forEach((row, k) => {
+        expectShown(row[2]!, Number(whole[k]![metric]) * scale, `${id} all ${row[0]}`);
+        sites.forEach((site, j) => {
+          const r = intervals.find((x) => x.site === site && x.type === "*" && x.start_s === whole[k]!.start_s)!;
+          expectShown(row[3 + j]!, Number(r[metric]) * scale, `${id} ${site} ${row[0]}`);
+        });
+      });
+    }
+    expect(await count(page, "figure[data-kind=time]")).toBe(7);
+    // bars with their whiskers: two per node and per site, one per group
+    const nodes = Object.keys(summary.byNode).length;
+    expect(nodes).toBe(8);
+    expect(await count(page, "#node-bars .series rect.bar")).toBe(2 * nodes);
+    expect(await count(page, "#node-bars path.whisker")).toBe(2 * nodes);
+    expect(await count(page, "#site-bars .series rect.bar")).toBe(2 * sites.length);
+    expect(await count(page, "#group-occupancy .series rect.bar")).toBe(Object.keys(summary.byGroup).length);
+    const groups = (await tableText(page, "#group-occupancy table")).slice(1);
+    for (const [g, mean, lo, hi] of groups) {
+      const m = summary.byGroup[g!].occupancy;
+      expectShown(mean!, m.mean * 100, `${g} occupancy`);
+      expectShown(lo!, m.ci95[0] * 100, `${g} occupancy low`);
+      expectShown(hi!, m.ci95[1] * 100, `${g} occupancy high`);
+    }
+
+    // the headline: every metric with its interval, shares as percentages
+    const headline = (await tableText(page, "table.headline")).slice(1);
+    expect(headline.length).toBeGreaterThanOrEqual(20);
+    for (const [, name, unit, mean, lo, hi] of headline) {
+      const m = summary.metrics[name!];
+      const scale = unit === "%" ? 100 : 1;
+      expectShown(mean!, m.mean * scale, name!);
+      expectShown(lo!, m.ci95[0] * scale, `${name} low`);
+      expectShown(hi!, m.ci95[1] * scale, `${name} high`);
+    }
+    const card = await page.textContent(".card[data-metric=serviceLevel] .value");
+    expectShown(card!.replace("%", ""), summary.metrics.serviceLevel.mean * 100, "service level card");
+    const verdicts = await page.$$eval("table.targets td:last-child", (tds) => tds.map((t) => t.textContent));
+    expect(verdicts).toEqual(summary.targets.map((t: { met: boolean }) => (t.met ? "met" : "missed")));
+
+    // how to reproduce it
+    const command = await page.textContent("#reproduce pre");
+    expect(command).toBe("npx ccsim run scenarios/two-sites-node-based.yaml --replications 3 --set horizon=2h");
+    expect(await page.textContent("#scenario pre")).toBe(readFileSync(join(ROOT, SCENARIO), "utf8"));
+
+    await expectCsvLinksMatchTables(page);
+    const headlineCsv = parse(await linkText(page, "h3 a.csv")) as string[][];
+    expect(headlineCsv).toEqual(await tableText(page, "table.headline"));
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "run.png"), fullPage: true });
+    await page.close();
+
+    const dark = await open(join(dirs.run, "report.html"), "dark");
+    const [bg, ink] = await dark.page.$eval("body", (b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
+    expect(bg).toBe("rgb(22, 24, 27)");
+    expect(ink).toBe("rgb(228, 230, 232)");
+    await dark.page.screenshot({ path: join(SHOTS, "run-dark.png"), fullPage: true });
+    await dark.page.close();
+  }, SLOW);
+
+  it("a CSV link downloads its table", async () => {
+    const { page } = await open(join(dirs.run, "report.html"));
+    await page.click("#service-level details summary");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#service-level a.csv")]);
+    expect(download.suggestedFilename()).toBe("service-level.csv");
+    const text = readFileSync((await download.path())!, "utf8");
+    expect(parse(text)).toEqual(await tableText(page, "#service-level table"));
+    await page.close();
+  }, SLOW);
+
+  it("shades the fault windows on every time chart", async () => {
+    const result = run(scenarioFile("two-sites-node-based.yaml", ["horizon=2h"]), 2);
+    const summary = {
+      ...summaryOf(result),
+      faults: [
+        { at: 3600, kind: "node-down", target: "dc1.n2", duration: 900 },
+        { at: 5400, kind: "link-down", between: ["dc1", "dc2"] as [string, string], duration: null },
+      ],
+    };
+    const provenance = { command: "npx ccsim run", seed: 7, replications: 2, version: "test", scenarioFile: "<demo>", scenarioText: "", overrides: [] };
+    mkdirSync(dirs.faults);
+    const file = join(dirs.faults, "report.html");
+    writeFileSync(file, runReport({ summary, intervals: result.intervals, serviceLevelThreshold: 20, provenance }));
+    const { page, problems } = await open(file);
+    const charts = await page.$$("figure[data-kind=time]");
+    expect(charts).toHaveLength(7);
+    for (const chart of charts) {
+      const plot = (await (await chart.$("svg .axis.x > line"))!.boundingBox())!;
+      const rects = await chart.$$("g.fault-window rect.fault");
+      expect(rects).toHaveLength(2);
+      const [first, second] = await Promise.all(rects.map(async (r) => (await r.boundingBox())!));
+      // 0:30 to 2:00 across the plot: the first window covers 1:00-1:15, the second 1:30 to the end
+      expect(first!.x - plot.x).toBeCloseTo((plot.width * 1800) / 5400, 0);
+      expect(first!.width).toBeCloseTo((plot.width * 900) / 5400, 0);
+      expect(second!.x + second!.width).toBeCloseTo(plot.x + plot.width, 0);
+    }
+    expect(await count(page, "#faults table tbody tr")).toBe(2);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "run-faults.png"), fullPage: true });
+    await page.close();
+  }, SLOW);
+});
+
+describe("report.html of ccsim compare, in chromium", () => {
+  it("shows each variant with its interval and each paired difference, not-significant ones marked so", async () => {
+    const data = json(join(dirs.compare, "compare.json"));
+    const { page, problems } = await open(join(dirs.compare, "report.html"));
+    const ids = await page.$$eval("figure[data-kind=dots]", (fs) => fs.map((f) => f.id));
+    expect(ids).toEqual(DEFAULT_FOCUS.map((n) => `metric-${n}`));
+    let notSignificant = 0;
+    for (const n of DEFAULT_FOCUS) {
+      const diff = data.differences[0].metrics[n];
+      expect(await count(page, `#metric-${n} .series circle.dot`), n).toBe(3);
+      expect(await count(page, `#metric-${n} .series.ns`), n).toBe(diff.significant ? 0 : 1);
+      expect(await count(page, `#metric-${n} line.zero`), n).toBe(1);
+      if (!diff.significant) {
+        notSignificant++;
+        expect(await page.textContent(`#metric-${n} .ns text.row-note`)).toBe("not significant");
+      }
+    }
+    expect(notSignificant).toBeGreaterThan(0); // offered is the same calls in both: its difference is 0 +- 0
+    const rows = (await tableText(page, "table.side-by-side")).slice(1);
+    expect(rows).toHaveLength(DEFAULT_FOCUS.length);
+    rows.forEach((row, i) => {
+      const n = DEFAULT_FOCUS[i]!;
+      const scale = row[1] === "%" ? 100 : 1;
+      data.variants.forEach((v: { metrics: Record<string, { mean: number; ci95: number[] }> }, j: number) => {
+        expectShown(row[2 + 3 * j]!, v.metrics[n]!.mean * scale, `${n} variant ${j}`);
+        expectShown(row[3 + 3 * j]!, v.metrics[n]!.ci95[0]! * scale, `${n} variant ${j} low`);
+      });
+      const d = data.differences[0].metrics[n];
+      expectShown(row[8]!, d.mean * scale, `${n} difference`);
+      expect(row[11]).toBe(d.significant ? "yes" : "no");
+    });
+    await expectCsvLinksMatchTables(page);
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "compare.png"), fullPage: true });
+    await page.close();
+  }, SLOW);
+});
+
+describe("report.html of ccsim sweep, in chromium", () => {
+  it("draws each metric against the varied value with a confidence band, at the numbers of sweep.json", async () => {
+    const data = json(join(dirs.sweep, "sweep.json"));
+    expect(data.points).toHaveLength(3);
+    const { page, problems } = await open(join(dirs.sweep, "report.html"));
+    const ids = await page.$$eval("figure[data-kind=bands]", (fs) => fs.map((f) => f.id));
+    expect(ids).toEqual(DEFAULT_FOCUS.map((n) => `metric-${n}`));
+    for (const n of DEFAULT_FOCUS) {
+      expect(await count(page, `#metric-${n} .series circle.dot`), n).toBe(3);
+      const band = await page.getAttribute(`#metric-${n} path.band`, "d");
+      expect(band, n).toMatch(/^M.*Z$/);
+      const rows = (await tableText(page, `#metric-${n} table`)).slice(1);
+      const scale = (await page.textContent(`#metric-${n} table th:nth-child(2)`))!.endsWith("(%)") ? 100 : 1;
+      rows.forEach((row, i) => {
+        const p = data.points[i];
+        expect(row[0]).toBe(p.values[0]);
+        expectShown(row[1]!, p.metrics[n].mean * scale, `${n} at ${p.values[0]}`);
+        expectShown(row[3]!, p.metrics[n].ci95[1] * scale, `${n} high at ${p.values[0]}`);
+      });
+    }
+    await expectCsvLinksMatchTables(page);
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "sweep.png"), fullPage: true });
+    await page.close();
+  }, SLOW);
+});
