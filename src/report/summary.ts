@@ -1,17 +1,22 @@
 // summary.json: the contract of DESIGN.md section 6, built from an experiment's aggregate.
 
+import type { FaultSummary } from "../experiment/fault-report.js";
 import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
 import { judgeTargets, type TargetVerdict } from "../experiment/targets.js";
 import { tidyDeep } from "./numbers.js";
 import { CCSIM_VERSION } from "./version.js";
 
 /** A fault window as summary.json lists it: `duration` null means until the end of the run. */
+/** A fault as summary.json lists it: its window, and (from a run) what it cost and how long service took to recover
+ *  (see experiment/fault-report.ts). */
 export interface FaultWindow {
   readonly at: number;
   readonly kind: string;
   readonly target?: string;
   readonly between?: readonly [string, string];
   readonly duration: number | null;
+  readonly cost?: FaultSummary["cost"];
+  readonly recovery?: number | null;
 }
 
 export interface Summary {

@@ -24,10 +24,10 @@ export interface RunReportInput {
 }
 
 const HEADLINE: readonly MetricName[] = [
-  "offered", "answered", "abandoned", "defaultRouted", "unfinished", "serviceLevel", "asa", "meanWait", "probWait",
+  "offered", "answered", "abandoned", "defaultRouted", "dropped", "cutOff", "unfinished", "serviceLevel", "asa", "meanWait", "probWait",
   "abandonRate", "occupancy", "throughputPerHour", "reservationRequests", "reservationGrants", "reservationConflicts",
-  "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "noAnswers", "routingDelay",
-  "ursAttemptsPerCall",
+  "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "oosFailures", "lostRequests", "noAnswers",
+  "routingDelay", "ursAttemptsPerCall",
 ];
 const CARDS: readonly MetricName[] = ["serviceLevel", "asa", "abandonRate", "occupancy", "conflictRate", "conflictsPerCall"];
 
@@ -171,8 +171,13 @@ function sliceBars(
 
 function faultsSection(s: Summary): Section | null {
   if (!s.faults || s.faults.length === 0) return null;
+  const costs = s.faults.some((f) => f.cost !== undefined);
+  const mean = (m: { mean: number } | undefined) => (m === undefined ? "" : shown(m.mean));
   const table: DataTable = {
-    columns: ["fault", "kind", "target", "from", "until", "description"],
+    columns: [
+      "fault", "kind", "target", "from", "until", "description",
+      ...(costs ? ["dropped", "cut off", "default-routed", "lost requests", "routing failures", "recovery (s)"] : []),
+    ],
     rows: s.faults.map((f, i) => [
       `F${i + 1}`,
       f.kind,
@@ -180,12 +185,24 @@ function faultsSection(s: Summary): Section | null {
       clock(f.at),
       f.duration === null ? "end" : clock(f.at + f.duration),
       faultText(f),
+      ...(costs
+        ? [
+            mean(f.cost?.dropped),
+            mean(f.cost?.cutOff),
+            mean(f.cost?.defaultRouted),
+            mean(f.cost?.lostRequests),
+            mean(f.cost?.routingFailures),
+            f.recovery === null || f.recovery === undefined ? "not recovered" : shown(f.recovery),
+          ]
+        : []),
     ]),
   };
   return {
     id: "faults",
     title: "Faults",
-    body: el("p", { class: "note" }, "Shaded on every time chart above, labelled F1, F2, ... ", csvLink(table, "faults.csv")) + tableHtml(table, "faults"),
+    body: el("p", { class: "note" }, 
+      "Shaded on every time chart above, labelled F1, F2, ... Costs are means over replications; recovery is the time " +
+        "from the fault's start until its site's service level per interval is back within 5 points of its level before. ", csvLink(table, "faults.csv")) + tableHtml(table, "faults"),
   };
 }
 
