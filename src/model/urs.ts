@@ -85,6 +85,11 @@ export class Urs implements EventTarget, AvailabilityListener {
 
   /** Runs the strategy once (strategyTime), then looks for a target. */
   private startAttempt(call: Call): void {
+    if (!this.up) {
+      // a reply reached a URS that has failed since: the routing dialogue is gone
+      this.control.strand(call, true, this.downBy);
+      return;
+    }
     call.state = CallState.Routing;
     if (this.strategyTime > 0) this.sim.postAfter(this.strategyTime, Priority.MESSAGE, this, URS_STRATEGY_DONE, call);
     else this.attempt(call);

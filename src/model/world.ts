@@ -521,6 +521,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
   }
 
   logOut(agent: Agent): void {
+    agent.reloginPending = false;
     if (agent.state === AgentState.Ready || agent.state === AgentState.NotReady) {
       this.sim.cancel(agent.timer);
       agent.timer = null;
