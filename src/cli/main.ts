@@ -31,7 +31,7 @@ function program(): Command {
     .addOption(new Option("--quiet", "print nothing but errors"))
     .action(async (file: string | undefined, opts) => {
       const { runCommand } = await import("./run.js");
-      exitCode = runCommand(file, opts);
+      exitCode = await runCommand(file, opts);
     });
 
   const varyOptions = (c: Command, what: string) =>

@@ -2,7 +2,6 @@
 
 import { runExperiment } from "../experiment/experiment.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
-import { runReport } from "../report/html/run-report.js";
 import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
@@ -19,7 +18,7 @@ export interface RunOptions extends CommonOptions {
   readonly traceLimit?: string;
 }
 
-export function runCommand(file: string | undefined, opts: RunOptions): number {
+export async function runCommand(file: string | undefined, opts: RunOptions): Promise<number> {
   const { scenario, seed, replications } = loadScenarioFromCli(file, opts);
   const traceLimit = wholeNumber("--trace-limit", opts.traceLimit, 1) ?? 100;
   let trace: TraceRecorder | null = null;
@@ -34,6 +33,8 @@ export function runCommand(file: string | undefined, opts: RunOptions): number {
   const summaryData = summaryOf(result);
   const summary = summaryJson(summaryData);
   if (opts.out) {
+    // the report's charts load d3: only when there is a report to write
+    const { runReport } = await import("../report/html/run-report.js");
     writeOutputs(opts.out, {
       "summary.json": summary,
       "intervals.csv": intervalsCsv(result),

@@ -97,6 +97,7 @@ export class FaultInjector implements EventTarget {
       case SWITCHOVER_DONE: {
         const { node, fault } = ev.subject as NodeEvent;
         node.switching--;
+        node.refreshUp();
         this.observer.fault(fault, this.faults[fault]!, "switchover");
         this.nodeBack(node);
         return;
@@ -204,6 +205,7 @@ export class FaultInjector implements EventTarget {
    *  ringing survive (hot standby keeps them); routing in progress on the node is lost. */
   private switchover(node: ClusterNode, fault: number): void {
     node.switching++;
+    node.refreshUp();
     this.nodeFault[node.index] = fault;
     const back = this.sim.now + this.ha.addpTimeout;
     for (const call of this.world.liveCalls()) {
@@ -217,6 +219,7 @@ export class FaultInjector implements EventTarget {
   /** Both instances of a node go: its calls drop, its DNs lose their owner until their phones register elsewhere. */
   private loseNode(node: ClusterNode, fault: number): void {
     node.lost++;
+    node.refreshUp();
     this.nodeFault[node.index] = fault;
     for (const call of this.world.liveCalls()) if (call.node === node) this.world.dropCall(call, fault);
     for (const agent of this.world.agents) {
@@ -231,6 +234,7 @@ export class FaultInjector implements EventTarget {
 
   private nodeRecovers(node: ClusterNode): void {
     node.lost--;
+    node.refreshUp();
     this.nodeBack(node);
   }
 

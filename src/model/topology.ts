@@ -87,9 +87,12 @@ export class ClusterNode {
     return `${this.site.id}.n${this.indexInSite + 1}`;
   }
 
-  /** its SIP Server answers (no switchover in progress, not lost) */
-  get up(): boolean {
-    return this.switching === 0 && this.lost === 0;
+  /** its SIP Server answers (no switchover in progress, not lost); a field, not a getter: arrivals read it */
+  up = true;
+
+  /** after `switching` or `lost` changed */
+  refreshUp(): void {
+    this.up = this.switching === 0 && this.lost === 0;
   }
 }
 

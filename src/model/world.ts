@@ -48,11 +48,12 @@ class Fanout implements EventTarget {
   fire(ev: SimEvent): void {
     const u = ev.subject as StateUpdate;
     const c = this.connectivity;
-    for (const s of this.servers) {
-      // while faults are about, a server hears only what its host node's T-Controller still receives
-      if (c.faulty && !c.linkUp(this.origin, s.node)) continue;
-      s.update(u.agent, u.state, u.readySince, u.version);
+    if (!c.faulty) {
+      for (const s of this.servers) s.update(u.agent, u.state, u.readySince, u.version);
+      return;
     }
+    // while faults are about, a server hears only what its host node's T-Controller still receives
+    for (const s of this.servers) if (c.linkUp(this.origin, s.node)) s.update(u.agent, u.state, u.readySince, u.version);
   }
 }
 
@@ -557,9 +558,9 @@ export class World implements EventTarget, CallControl, AgentDesk {
       const f = fanouts[i]!;
       if (f.delay === 0) {
         const servers = f.servers;
-        const c = this.connectivity;
+        const faulty = this.connectivity.faulty;
         for (let k = 0; k < servers.length; k++) {
-          if (c.faulty && !c.linkUp(agent.owner, servers[k]!.node)) continue;
+          if (faulty && !this.connectivity.linkUp(agent.owner, servers[k]!.node)) continue;
           servers[k]!.update(agent, to, agent.readySince, agent.version);
         }
       } else {
