@@ -182,6 +182,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
           t.patience ? sampler(t.patience, streams.stream(`patience:${t.type}`)) : null,
           scenario.horizon,
           (type) => this.arrive(type),
+          t.trace?.resample ? streams.stream(`resample:${t.trace.source}`) : null,
         ),
       );
     });

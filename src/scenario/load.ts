@@ -3,7 +3,7 @@
 // when several exist, the first in document order wins, stage by stage, so a root cause is reported before the
 // problems it causes elsewhere.
 import { readFileSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { basename, dirname, extname, isAbsolute, join } from "node:path";
 import {
   LineCounter,
   isAlias,
@@ -22,6 +22,9 @@ import { parseRate } from "./rate.js";
 import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario } from "./schema.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
 import { unsupportedFeatures, unsupportedMessage } from "./support.js";
+import { parseTimestamp, formatTimestamp } from "./timestamp.js";
+import { readTraceCached, type RawTrace } from "./trace.js";
+import { equivalentProfile, noArrivalsMessage, traceArrivals } from "./trace-arrivals.js";
 import {
   MEDIA,
   type AgentGroupSpec,
@@ -36,6 +39,7 @@ import {
   type SiteSpec,
   type StaffingSpec,
   type TargetSpec,
+  type TraceSpec,
   type TrafficSpec,
 } from "./types.js";
 
@@ -451,6 +455,7 @@ const BUILTIN_RULE: CapacityRuleSpec = { name: "voice", alternatives: [{ voice: 
 
 // floating-point slack when checking that periods cover the horizon (1.5h as 90 x 1m)
 const EPS = 1e-9;
+const DAY = 86400;
 
 class Normalizer {
   /** stage 1: values and shapes */
@@ -459,6 +464,8 @@ class Normalizer {
   readonly refs: Problem[] = [];
   /** stage 3: whether each target can be served at all */
   readonly serving: Problem[] = [];
+  /** traffic types whose arrivals are a trace, read once everything else is known to be right */
+  readonly traces: { index: number; source: string; resample: boolean }[] = [];
 
   constructor(
     private readonly raw: RawScenario,
@@ -563,6 +570,15 @@ class Normalizer {
     }
     const interval = this.optDur(r.interval, ["interval"], DEFAULTS.interval, { positive: true });
     const serviceLevel = this.optDur(r.serviceLevel, ["serviceLevel"], DEFAULTS.serviceLevel);
+    let start: string | undefined;
+    if (r.start !== undefined) {
+      try {
+        start = formatTimestamp(parseTimestamp(r.start));
+      } catch (e) {
+        if (!(e instanceof ValueError)) throw e;
+        this.values.push({ path: ["start"], message: e.message });
+      }
+    }
 
     const sites = this.sites();
     const siteIds = sites.map((s) => s.id);
@@ -585,6 +601,7 @@ class Normalizer {
       name: r.name ?? this.defaultName,
       seed: r.seed ?? DEFAULTS.seed,
       replications: r.replications ?? DEFAULTS.replications,
+      ...(start === undefined ? {} : { start }),
       horizon,
       warmup,
       interval,
@@ -786,6 +803,25 @@ class Normalizer {
 
   private arrivals(a: NonNullable<RawScenario["traffic"][number]["arrivals"]>, horizon: number, path: Path): ArrivalsSpec {
     const at = (k: string): Path => [...path, k];
+    if (a.trace !== undefined) {
+      const extra = (["rate", "period", "rates"] as const).find((k) => a[k] !== undefined);
+      if (extra !== undefined) {
+        this.values.push({ path: at(extra), message: "give either rate, period with rates, or trace, not several", key: true });
+      }
+      const resample = a.resample ?? false;
+      if (resample && !(horizon >= 2 * DAY && Number.isInteger(horizon / DAY))) {
+        this.values.push({
+          path: at("resample"),
+          message: `resample replays days drawn from the trace: expected a horizon of whole days, at least 2 (24h, 48h, ...), got ${formatDuration(horizon)}`,
+        });
+      }
+      this.traces.push({ index: path[1] as number, source: a.trace, resample });
+      // the trace's own profile replaces this once it is read
+      return { period: horizon, rates: [0] };
+    }
+    if (a.resample !== undefined) {
+      this.values.push({ path: at("resample"), message: "only a trace can be resampled (arrivals: {trace: calls.csv, resample: true})", key: true });
+    }
     if (a.rate !== undefined) {
       if (a.period !== undefined || a.rates !== undefined) {
         const extra = a.period !== undefined ? "period" : "rates";
@@ -796,7 +832,7 @@ class Normalizer {
       return { period: horizon, rates: [rate] };
     }
     if (a.period === undefined && a.rates === undefined) {
-      this.values.push({ path: at("rate"), message: "missing (expected rate: like 20/min, or period with rates)" });
+      this.values.push({ path: at("rate"), message: "missing (expected rate: like 20/min, period with rates, or trace: a CSV file)" });
       return { period: horizon, rates: [0] };
     }
     if (a.period === undefined) {
@@ -983,6 +1019,45 @@ function targetValue(s: string): number | undefined {
   }
 }
 
+/**
+ * Reads each trace once (types may share one) and gives its types their arrivals. Runs last: the types, sites and
+ * horizon a trace is checked against are known to be right by then, and reading a big trace is the slowest step.
+ */
+function withTraces(scenario: Scenario, traces: Normalizer["traces"], baseDir: string, loc: Locator): Scenario {
+  if (traces.length === 0) return scenario;
+  const traffic = scenario.traffic.slice();
+  const bySource = new Map<string, typeof traces>();
+  for (const t of traces) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t]);
+  const start = scenario.start === undefined ? undefined : parseTimestamp(scenario.start);
+  for (const [source, users] of bySource) {
+    const where = (i: number): Path => ["traffic", i, "arrivals", "trace"];
+    const file = isAbsolute(source) ? source : join(baseDir, source);
+    let raw: RawTrace;
+    try {
+      raw = readTraceCached(file);
+    } catch (e) {
+      // a file that cannot be opened is the scenario's problem: say where the scenario names it
+      if (e instanceof InputError && e.line === undefined) throw loc.place({ path: where(users[0]!.index), message: `${e.detail} (${file})` }).error;
+      throw e;
+    }
+    const arrivals = traceArrivals(
+      raw,
+      users.map((u) => scenario.traffic[u.index]!),
+      { horizon: scenario.horizon, start, types: scenario.traffic.map((t) => t.type), sites: scenario.sites.map((s) => s.id) },
+    );
+    users.forEach((u, k) => {
+      const a = arrivals[k]!;
+      const spec = traffic[u.index]!;
+      if (a.times.length === 0) {
+        throw loc.place({ path: where(u.index), message: `${noArrivalsMessage(spec.type, scenario.horizon, raw.rows)} (${file})` }).error;
+      }
+      const trace: TraceSpec = { source, ...a, resample: u.resample };
+      traffic[u.index] = { ...spec, arrivals: equivalentProfile(a.times, scenario.interval, scenario.horizon), trace };
+    });
+  }
+  return { ...scenario, traffic };
+}
+
 /** where a name appears as a whole word in an expression, so the column can point at it */
 function offsetOf(source: string, name: string): { offset?: number } {
   const esc = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
@@ -991,7 +1066,8 @@ function offsetOf(source: string, name: string): { offset?: number } {
 }
 
 function deepFreeze<T>(v: T): T {
-  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+  // a trace's typed arrays cannot be frozen; nothing writes to them
+  if (typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && !Object.isFrozen(v)) {
     Object.freeze(v);
     for (const x of Object.values(v as object)) deepFreeze(x);
   }
@@ -1065,5 +1141,5 @@ export function loadScenario(opts: LoadOptions): Scenario {
     loc,
     unsupportedFeatures(scenario).map((u) => ({ path: u.path, message: unsupportedMessage(u) })),
   );
-  return deepFreeze(scenario);
+  return deepFreeze(withTraces(scenario, n.traces, opts.file === undefined ? "." : dirname(opts.file), loc));
 }
