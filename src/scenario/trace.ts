@@ -348,15 +348,14 @@ class TraceReader {
 
   private number(cell: string, line: number, col: number, column: string, what = "a number"): number {
     const x = PLAIN_NUMBER.test(cell) ? Number(cell) : Number.NaN;
-    if (!Number.isFinite(x)) {
-      throw traceError(this.file, line, col, column, `expected ${Number.isNaN(x) ? what : `a finite ${what}`}, got ${describeValue(cell)}`);
-    }
+    if (Number.isNaN(x)) throw traceError(this.file, line, col, column, `expected ${what}, got ${describeValue(cell)}`);
+    if (!Number.isFinite(x)) throw traceError(this.file, line, col, column, `expected a finite number, got ${describeValue(cell)}`);
     return x;
   }
 
   private duration(cell: string, line: number, col: number, column: string): number {
     try {
-      return parseDuration(PLAIN_NUMBER.test(cell) ? Number(cell) : cell);
+      return parseDuration(cell);
     } catch (e) {
       if (!(e instanceof ValueError)) throw e;
       throw traceError(this.file, line, col, column, e.message);
