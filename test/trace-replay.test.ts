@@ -65,7 +65,7 @@ describe("the shipped example", () => {
     expect(trace.intervals).toEqual(profile.intervals);
   });
 
-  it("replications replay the same callers and draw new handle times and patience", () => {
+  it("replications replay the same calls and draw new patience where the trace has none", () => {
     const r = runExperiment(scenarioFile("example-trace.yaml"), { replications: 3 });
     const offered = r.perReplication.map((m) => m.offered);
     expect(new Set(offered)).toEqual(new Set([offered[0]]));

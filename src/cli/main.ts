@@ -75,6 +75,17 @@ function program(): Command {
       exitCode = 0;
     });
 
+  p.command("trace-stats")
+    .argument("<trace>", "CSV of recorded arrivals (header: time, and any of type, site, media, handleTime, patience, priority)")
+    .option("--interval <duration>", "length of each interval of the arrival profile (default 30m)")
+    .option("--fold <duration>", "average the intervals over periods this long, e.g. 24h for a typical day")
+    .option("--start <timestamp>", "time 0 for ISO timestamps (default: midnight UTC of the first row's day)")
+    .description("summarise a trace as a scenario snippet: arrivals per interval, handle time fitted by maximum likelihood")
+    .action(async (file: string, opts) => {
+      const { traceStatsCommand } = await import("./trace-stats.js");
+      exitCode = traceStatsCommand(file, opts);
+    });
+
   p.command("schema")
     .description("print the JSON Schema of scenario files (for editors)")
     .action(async () => {
