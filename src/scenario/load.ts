@@ -2,7 +2,7 @@
 // Every problem is an InputError placed at the line:col of the YAML node it concerns (or the --set that caused it);
 // when several exist, the first in document order wins, stage by stage, so a root cause is reported before the
 // problems it causes elsewhere.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join } from "node:path";
 import {
   LineCounter,
@@ -11,6 +11,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Scalar,
 } from "yaml";
@@ -21,7 +22,9 @@ import { InputError, ValueError, describeValue, formatPath, type Path, type Path
 import { parseRate } from "./rate.js";
 import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario } from "./schema.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCENARIO_BYTES, tooDeepAt } from "./input-limits.js";
 import { unsupportedFeatures, unsupportedMessage } from "./support.js";
+import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 import { parseTimestamp, formatTimestamp } from "./timestamp.js";
 import { readTraceCached, type RawTrace } from "./trace.js";
 import { equivalentProfile, noArrivalsMessage, traceArrivals } from "./trace-arrivals.js";
@@ -344,6 +347,18 @@ function duplicateKeys(doc: Document, lc: LineCounter, loc: Locator): Ranked[] {
   return out;
 }
 
+/** the offset of the first alias of the document */
+function firstAlias(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** the offset of the first alias whose anchor is not defined before it (toJS only throws, without a place) */
 function unresolvedAlias(doc: Document): number | undefined {
   let found: number | undefined;
@@ -364,12 +379,41 @@ function unresolvedAlias(doc: Document): number | undefined {
   return found;
 }
 
+function tooBig(display: string, bytes: number): InputError {
+  const mb = (x: number) => `${(x / (1 << 20)).toFixed(1)} MB`;
+  return new InputError(
+    display,
+    undefined,
+    `the file is ${mb(bytes)}, more than a scenario may be (${mb(MAX_SCENARIO_BYTES)}); recorded arrivals belong in a trace CSV (arrivals: {trace: calls.csv})`,
+  );
+}
+
+/** The scenario's text: checked for size before it is read whole, and for UTF-8 before it is decoded. */
 function readSource(opts: LoadOptions, display: string): string {
-  if (opts.text !== undefined) return opts.text;
+  if (opts.text !== undefined) {
+    if (opts.text.length > MAX_SCENARIO_BYTES) throw tooBig(display, Buffer.byteLength(opts.text));
+    return opts.text;
+  }
   if (opts.file === undefined) throw new InputError("ccsim", undefined, "no scenario given (a file or text)");
   try {
-    return readFileSync(opts.file, "utf8");
+    const st = statSync(opts.file);
+    if (st.isFile() && st.size > MAX_SCENARIO_BYTES) throw tooBig(display, st.size);
+    const bytes = readFileSync(opts.file);
+    if (bytes.length > MAX_SCENARIO_BYTES) throw tooBig(display, bytes.length);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+      const { line, col } = lineAndColumn(bytes, bad);
+      throw new InputError(
+        `${display}:${line}:${col}`,
+        undefined,
+        `not UTF-8: byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")} (save the file as UTF-8)`,
+        line,
+        col,
+      );
+    }
+    return bytes.toString("utf8");
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const err = e as NodeJS.ErrnoException;
     const reason =
       err.code === "ENOENT" ? "no such file" :
@@ -1087,6 +1131,16 @@ export function loadScenario(opts: LoadOptions): Scenario {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const lc = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    lc.addNewLine(0);
+    for (let i = 0; i < deep; i++) if (text.charCodeAt(i) === 10) lc.addNewLine(i + 1);
+    throw new Locator(display, text, undefined, lc, overrides).atOffset(
+      deep,
+      undefined,
+      `nested deeper than ${MAX_DEPTH} levels (a scenario needs fewer than 10)`,
+    ).error;
+  }
   // duplicate keys are found by our own walk, which can name both lines and the field's path
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   const loc = new Locator(display, text, doc, lc, overrides);
@@ -1094,7 +1148,11 @@ export function loadScenario(opts: LoadOptions): Scenario {
   const yamlProblems: Ranked[] = [
     ...doc.errors.map((e) => {
       const pos = e.pos[0];
-      const what = e.code === "MULTIPLE_DOCS" ? "a scenario is one YAML document, and a second one starts here" : firstLine(e.message);
+      const what =
+        e.code === "MULTIPLE_DOCS" ? "a scenario is one YAML document, and a second one starts here" :
+        // the parser recurses; the scan before it catches ordinary deep nesting, this whatever slipped past it
+        /call stack/i.test(e.message) ? "nested too deeply for the YAML parser" :
+        firstLine(e.message);
       return loc.atOffset(pos, loc.pathAt(pos), `not valid YAML: ${what}`);
     }),
     ...doc.warnings.map((w) => {
@@ -1109,10 +1167,13 @@ export function loadScenario(opts: LoadOptions): Scenario {
 
   let root: unknown;
   try {
-    root = doc.toJS({ maxAliasCount: 1000 });
+    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const at = unresolvedAlias(doc);
-    const detail = `not valid YAML: ${firstLine((e as Error).message)}`;
+    const bomb = /excessive alias count/i.test((e as Error).message);
+    const at = bomb ? firstAlias(doc) : unresolvedAlias(doc);
+    const detail = bomb
+      ? `too many aliases: expanding them would copy nodes more than ${MAX_ALIAS_COUNT} times (an alias bomb?); write the values out`
+      : `not valid YAML: ${firstLine((e as Error).message)}`;
     if (at !== undefined) throw loc.atOffset(at, loc.pathAt(at), detail).error;
     throw new InputError(`${display}:1:1`, undefined, detail, 1, 1);
   }
