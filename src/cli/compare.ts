@@ -13,10 +13,11 @@ import {
   sweepJson,
   sweepTable,
 } from "../report/comparison.js";
-import { writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
 import { suggestion } from "../scenario/did-you-mean.js";
+import { guardRun } from "./guard.js";
 import { loadScenarioFromCli, type CommonOptions } from "./options.js";
 
 export interface VaryOptions extends CommonOptions {
@@ -25,6 +26,7 @@ export interface VaryOptions extends CommonOptions {
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly metrics?: string;
+  readonly force?: boolean;
 }
 
 function focusOf(opts: VaryOptions): MetricName[] {
@@ -38,8 +40,8 @@ function focusOf(opts: VaryOptions): MetricName[] {
   });
 }
 
-/** Loads every variant first, so that a bad value stops the command before anything runs. */
-function load(file: string, opts: VaryOptions, maxVaries: number) {
+/** Loads every variant first, so that a bad value (or --out, or a run too big) stops the command before anything runs. */
+function load(file: string, opts: VaryOptions, maxVaries: number, outFiles: readonly string[]) {
   const varies = (opts.vary ?? []).map(parseVary);
   if (varies.length === 0 || varies.length > maxVaries) {
     throw new InputError("--vary", undefined, maxVaries === 1 ? "give exactly one --vary path=v1,v2,..." : "give one or two --vary path=v1,v2,...");
@@ -54,12 +56,14 @@ function load(file: string, opts: VaryOptions, maxVaries: number) {
     values: g.label,
     scenario: loadScenarioFromCli(file, opts, g.overrides).scenario,
   }));
+  if (opts.out) checkOutDir(opts.out, outFiles, opts.force === true);
+  guardRun(file, variants.map((v) => v.scenario), base.replications, opts);
   return { varies, base, variants };
 }
 
 export function compareCommand(file: string, opts: VaryOptions): number {
   const focus = focusOf(opts);
-  const { varies, base, variants } = load(file, opts, 1);
+  const { varies, base, variants } = load(file, opts, 1, ["compare.json", "compare.csv"]);
   if (variants.length < 2) throw new InputError("--vary", undefined, "compare needs at least two values");
   const bar = progressBar("ccsim compare", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   const c = compareVariants(
@@ -79,7 +83,7 @@ export function compareCommand(file: string, opts: VaryOptions): number {
 
 export function sweepCommand(file: string, opts: VaryOptions): number {
   const focus = focusOf(opts);
-  const { varies, base, variants } = load(file, opts, 2);
+  const { varies, base, variants } = load(file, opts, 2, ["sweep.json", "sweep.csv"]);
   const bar = progressBar("ccsim sweep", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   const s = sweepPoints(
     varies.map((v) => v.path),

@@ -28,6 +28,7 @@ function program(): Command {
     .option("--json", "print the summary JSON on stdout and nothing else there")
     .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1")
     .option("--trace-limit <n>", "how many interactions --trace follows (default 100)")
+    .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run a scenario estimated to need more memory than there is")
     .addOption(new Option("--quiet", "print nothing but errors"))
     .action(async (file: string | undefined, opts) => {
       const { runCommand } = await import("./run.js");
@@ -39,6 +40,7 @@ function program(): Command {
       .option("--vary <path=v1,v2,...>", what, collect)
       .option("--metrics <names>", "comma-separated metrics for the table (default: a routing-focused set)")
       .option("--out <dir>", "write JSON and CSV into this folder")
+      .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run despite the memory estimate")
       .option("--json", "print the result JSON on stdout and nothing else there")
       .option("--quiet", "print nothing but errors");
 
