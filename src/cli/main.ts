@@ -68,11 +68,18 @@ function program(): Command {
     .action(async (file: string, opts: { set?: string[] }) => {
       const { loadScenario } = await import("../scenario/load.js");
       const s = loadScenario({ file, overrides: opts.set ?? [] });
+      const { estimateCost } = await import("../experiment/cost.js");
       const agents = s.agents.reduce((n, g) => n + g.count, 0);
       const nodes = s.sites.reduce((n, x) => n + x.nodes, 0);
+      const replayed = s.traffic.reduce((n, t) => n + (t.trace?.times.length ?? 0), 0);
+      const traces = [...new Set(s.traffic.flatMap((t) => (t.trace === undefined ? [] : [t.trace.source])))];
+      const cost = estimateCost(s, s.replications);
       process.stdout.write(
         `${file}: ok: ${s.name}: ${s.sites.length} site(s), ${nodes} node(s), ${agents} agent(s) in ` +
-          `${s.agents.length} group(s), ${s.traffic.length} traffic type(s)\n`,
+          `${s.agents.length} group(s), ${s.traffic.length} traffic type(s)` +
+          (traces.length > 0 ? `, ${replayed} arrivals replayed from ${traces.join(", ")}` : "") +
+          `\nestimate: about ${Math.max(1, Math.round(cost.bytes / 1e6))} MB of memory and ${Math.ceil(cost.seconds)} s ` +
+          `for ${s.replications} replication(s) (${Math.round(cost.callsPerReplication)} calls each)\n`,
       );
       exitCode = 0;
     });

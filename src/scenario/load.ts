@@ -958,8 +958,15 @@ class Normalizer {
 
   private faults(sites: readonly SiteSpec[]): FaultSpec[] {
     const siteIds = sites.map((s) => s.id);
-    const nodeIds = sites.flatMap((s) => Array.from({ length: s.nodes }, (_, k) => `${s.id}.n${k + 1}`));
-    const isNode = (id: string): boolean => nodeIds.includes(id);
+    // node ids are checked by their form, never listed: a site may claim any number of nodes, and the cost of a
+    // deployment that large is the run's to refuse (cli/guard.ts), not the loader's to allocate; suggestions
+    // consider the first few nodes of each site
+    const nodeIds = sites.flatMap((s) => Array.from({ length: Math.min(s.nodes, 16) }, (_, k) => `${s.id}.n${k + 1}`));
+    const isNode = (id: string): boolean => {
+      const m = /^(.*)\.n([1-9]\d*)$/.exec(id);
+      const site = m === null ? undefined : sites.find((x) => x.id === m[1]);
+      return site !== undefined && Number(m![2]) <= site.nodes;
+    };
     const unknownNode = (id: string): string => {
       const m = /^(.*)\.n(\d+)$/.exec(id);
       const site = m === null ? undefined : sites.find((s) => s.id === m[1]);

@@ -153,8 +153,12 @@ export function traceArrivals(raw: RawTrace, users: readonly TraceUser[], ctx: T
   }));
 }
 
+/** at most this many periods in a trace's equivalent profile; past it, periods are whole multiples of the interval */
+const MAX_PERIODS = 100_000;
+
 /** The trace's arrivals per interval as rates: the Poisson profile with the same counts (for estimates and stats). */
 export function equivalentProfile(times: Float64Array, interval: number, horizon: number): { period: number; rates: number[] } {
+  interval *= Math.max(1, Math.ceil(horizon / interval / MAX_PERIODS));
   const counts = new Array<number>(Math.max(1, Math.ceil(horizon / interval))).fill(0);
   for (let i = 0; i < times.length; i++) counts[Math.min(counts.length - 1, Math.floor(times[i]! / interval))]!++;
   return { period: interval, rates: counts.map((c) => c / interval) };
