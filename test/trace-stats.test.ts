@@ -1,7 +1,8 @@
 // `ccsim trace-stats`: maximum-likelihood fits that find the distribution a sample came from, and a snippet that
 // pastes into a scenario and describes the trace it came from.
 
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -94,6 +95,22 @@ ${r.stdout.slice(r.stdout.indexOf("traffic:"))}`;
     const plain = parse(ccsim(["trace-stats", example, "--interval", "1h"]).stdout) as typeof snippet;
     const hourly = plain.traffic.find((t) => t.type === "sales")!.arrivals.rates.map((x) => Number.parseFloat(x));
     expect(Number.parseFloat(sales.arrivals.rates[0]!)).toBeCloseTo((hourly[0]! + hourly[4]!) / 2, 6);
+  });
+
+  it("counts a trace of ISO timestamps from midnight of its first day, or from --start, and says which", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccsim-stats-"));
+    try {
+      const file = join(dir, "calls.csv");
+      writeFileSync(file, "time,handleTime\n2024-03-04T08:10:00Z,60\n2024-03-04T08:40:00Z,120\n2024-03-04T09:05:00Z,90\n");
+      const midnight = ccsim(["trace-stats", file, "--interval", "1h"]);
+      expect(midnight.stdout).toContain("from 2024-03-04T00:00:00Z (time 0; give the scenario start: 2024-03-04T00:00:00Z)");
+      const rates = (out: string) => (parse(out) as { traffic: { arrivals: { rates: string[] } }[] }).traffic[0]!.arrivals.rates;
+      expect(rates(midnight.stdout).slice(8)).toEqual(["2/h", "1/h"]);
+      const eight = ccsim(["trace-stats", file, "--interval", "1h", "--start", "2024-03-04T08:00:00Z"]);
+      expect(rates(eight.stdout)).toEqual(["2/h", "1/h"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a bad trace or a bad flag: exit 2, one line", () => {

@@ -398,8 +398,8 @@ const CACHED = 4;
 export function readTraceCached(path: string, display: string = path): RawTrace {
   let stamp: string | undefined;
   try {
-    const st = statSync(path);
-    if (st.isFile()) stamp = `${st.size}/${st.mtimeMs}/${display}`;
+    const st = statSync(path, { bigint: true });
+    if (st.isFile()) stamp = `${st.size}/${st.mtimeNs}/${st.ino}/${display}`;
   } catch {
     // readTrace says what is wrong
   }
