@@ -1,6 +1,7 @@
 // The bad-input corpus: every file under fixtures/bad names, on its first line, where the loader must complain.
 //   # expect: LINE[:COL] PATH SUBSTRING     (PATH "-" when the message names no field)
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/scenario/errors.js";
@@ -56,6 +57,23 @@ describe("input that cannot be read", () => {
     })();
     expect(err).toBeInstanceOf(InputError);
     expect(err.message).toBe("test/fixtures/bad/does-not-exist.yaml: cannot read: no such file");
+  });
+
+  it("refuses a file over 4 MB before reading it, and says where recorded arrivals belong", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccsim-big-"));
+    try {
+      const file = join(dir, "big.yaml");
+      writeFileSync(file, `# ${"x".repeat(5 << 20)}\n`);
+      expect(() => loadScenario({ file })).toThrow(/big\.yaml: the file is 5\.0 MB, more than a scenario may be \(4\.0 MB\); recorded arrivals belong in a trace CSV/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("calls a file of no bytes, or of blank lines, empty", () => {
+    for (const text of ["", "\n\n  \n", "# only a comment\n"]) {
+      expect(() => loadScenario({ text, file: "e.yaml" })).toThrow(/^e\.yaml:1:1: \(root\): the file is empty/);
+    }
   });
 
   it("says so for a directory", () => {

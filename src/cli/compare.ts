@@ -18,11 +18,12 @@ import {
 } from "../report/comparison.js";
 import { compareReport } from "../report/html/compare-report.js";
 import { sweepReport } from "../report/html/sweep-report.js";
-import { writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { provenanceOf } from "./command-line.js";
+import { guardRun } from "./guard.js";
 import { loadScenarioFromCli, type CommonOptions } from "./options.js";
 
 export interface VaryOptions extends CommonOptions {
@@ -31,6 +32,7 @@ export interface VaryOptions extends CommonOptions {
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly metrics?: string;
+  readonly force?: boolean;
 }
 
 function focusOf(opts: VaryOptions, faults: boolean): MetricName[] {
@@ -44,8 +46,8 @@ function focusOf(opts: VaryOptions, faults: boolean): MetricName[] {
   });
 }
 
-/** Loads every variant first, so that a bad value stops the command before anything runs. */
-function load(file: string, opts: VaryOptions, maxVaries: number) {
+/** Loads every variant first, so that a bad value (or --out, or a run too big) stops the command before anything runs. */
+function load(file: string, opts: VaryOptions, maxVaries: number, outFiles: readonly string[]) {
   const varies = (opts.vary ?? []).map(parseVary);
   if (varies.length === 0 || varies.length > maxVaries) {
     throw new InputError("--vary", undefined, maxVaries === 1 ? "give exactly one --vary path=v1,v2,..." : "give one or two --vary path=v1,v2,...");
@@ -60,11 +62,13 @@ function load(file: string, opts: VaryOptions, maxVaries: number) {
     values: g.label,
     scenario: loadScenarioFromCli(file, opts, g.overrides).scenario,
   }));
+  if (opts.out) checkOutDir(opts.out, outFiles, opts.force === true);
+  guardRun(file, variants.map((v) => v.scenario), base.replications, opts);
   return { varies, base, variants };
 }
 
 export function compareCommand(file: string, opts: VaryOptions): number {
-  const { varies, base, variants } = load(file, opts, 1);
+  const { varies, base, variants } = load(file, opts, 1, ["compare.json", "compare.csv", "report.html"]);
   const focus = focusOf(opts, variants.some((v) => v.scenario.faults.length > 0));
   if (variants.length < 2) throw new InputError("--vary", undefined, "compare needs at least two values");
   const bar = progressBar("ccsim compare", !opts.quiet && !opts.json && process.stderr.isTTY === true);
@@ -92,7 +96,7 @@ export function compareCommand(file: string, opts: VaryOptions): number {
 }
 
 export function sweepCommand(file: string, opts: VaryOptions): number {
-  const { varies, base, variants } = load(file, opts, 2);
+  const { varies, base, variants } = load(file, opts, 2, ["sweep.json", "sweep.csv", "report.html"]);
   const focus = focusOf(opts, variants.some((v) => v.scenario.faults.length > 0));
   const bar = progressBar("ccsim sweep", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   const s = sweepPoints(

@@ -28,6 +28,7 @@ function program(): Command {
     .option("--json", "print the summary JSON on stdout and nothing else there")
     .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1")
     .option("--trace-limit <n>", "how many interactions --trace follows (default 100)")
+    .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run a scenario estimated to need more memory than there is")
     .addOption(new Option("--quiet", "print nothing but errors"))
     .action(async (file: string | undefined, opts) => {
       const { runCommand } = await import("./run.js");
@@ -39,6 +40,7 @@ function program(): Command {
       .option("--vary <path=v1,v2,...>", what, collect)
       .option("--metrics <names>", "comma-separated metrics for the table (default: a routing-focused set)")
       .option("--out <dir>", "write JSON, CSV and report.html into this folder")
+      .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run despite the memory estimate")
       .option("--json", "print the result JSON on stdout and nothing else there")
       .option("--quiet", "print nothing but errors");
 
@@ -66,13 +68,31 @@ function program(): Command {
     .action(async (file: string, opts: { set?: string[] }) => {
       const { loadScenario } = await import("../scenario/load.js");
       const s = loadScenario({ file, overrides: opts.set ?? [] });
+      const { estimateCost } = await import("../experiment/cost.js");
       const agents = s.agents.reduce((n, g) => n + g.count, 0);
       const nodes = s.sites.reduce((n, x) => n + x.nodes, 0);
+      const replayed = s.traffic.reduce((n, t) => n + (t.trace?.times.length ?? 0), 0);
+      const traces = [...new Set(s.traffic.flatMap((t) => (t.trace === undefined ? [] : [t.trace.source])))];
+      const cost = estimateCost(s, s.replications);
       process.stdout.write(
         `${file}: ok: ${s.name}: ${s.sites.length} site(s), ${nodes} node(s), ${agents} agent(s) in ` +
-          `${s.agents.length} group(s), ${s.traffic.length} traffic type(s)\n`,
+          `${s.agents.length} group(s), ${s.traffic.length} traffic type(s)` +
+          (traces.length > 0 ? `, ${replayed} arrivals replayed from ${traces.join(", ")}` : "") +
+          `\nestimate: about ${Math.max(1, Math.round(cost.bytes / 1e6))} MB of memory and ${Math.ceil(cost.seconds)} s ` +
+          `for ${s.replications} replication(s) (${Math.round(cost.callsPerReplication)} calls each)\n`,
       );
       exitCode = 0;
+    });
+
+  p.command("trace-stats")
+    .argument("<trace>", "CSV of recorded arrivals (header: time, and any of type, site, media, handleTime, patience, priority)")
+    .option("--interval <duration>", "length of each interval of the arrival profile (default 30m)")
+    .option("--fold <duration>", "average the intervals over periods this long, e.g. 24h for a typical day")
+    .option("--start <timestamp>", "time 0 for ISO timestamps (default: midnight UTC of the first row's day)")
+    .description("summarise a trace as a scenario snippet: arrivals per interval, handle time fitted by maximum likelihood")
+    .action(async (file: string, opts) => {
+      const { traceStatsCommand } = await import("./trace-stats.js");
+      exitCode = traceStatsCommand(file, opts);
     });
 
   p.command("schema")

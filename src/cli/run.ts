@@ -2,13 +2,16 @@
 
 import { runExperiment } from "../experiment/experiment.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
-import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeFileAtomic, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { resultTable } from "../report/table.js";
 import { TraceRecorder } from "../report/trace.js";
 import { provenanceOf } from "./command-line.js";
+import { guardRun } from "./guard.js";
 import { loadScenarioFromCli, wholeNumber, type CommonOptions } from "./options.js";
+
+const OUT_FILES = ["summary.json", "intervals.csv", "groups.csv", "nodes.csv", "urs.csv", "report.html"];
 
 export interface RunOptions extends CommonOptions {
   readonly out?: string;
@@ -16,11 +19,14 @@ export interface RunOptions extends CommonOptions {
   readonly quiet?: boolean;
   readonly trace?: string;
   readonly traceLimit?: string;
+  readonly force?: boolean;
 }
 
 export async function runCommand(file: string | undefined, opts: RunOptions): Promise<number> {
   const { scenario, seed, replications } = loadScenarioFromCli(file, opts);
   const traceLimit = wholeNumber("--trace-limit", opts.traceLimit, 1) ?? 100;
+  if (opts.out) checkOutDir(opts.out, OUT_FILES, opts.force === true);
+  guardRun(file ?? "<demo>", [scenario], replications, opts);
   let trace: TraceRecorder | null = null;
   const bar = progressBar("ccsim run", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   const result = runExperiment(scenario, {

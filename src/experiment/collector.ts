@@ -311,14 +311,24 @@ export class Collector implements Observer {
   fault(): void {}
   dnService(_statServer: string, _owner: ClusterNode): void {}
 
-  /** The agent's time goes to its new owner node from now on (its state was just re-announced, closing the time
-   *  spent under the old owner). */
+  /** The agent's time goes to its new owner node from now on: close what it spent in its state under the old one. */
   ownerChanged(agent: Agent): void {
+    const now = this.sim.now;
+    this.account(agent, agent.state, this.openSince(agent), now);
+    (this.accountedUntil ??= new Float64Array(this.agentTallies.length))[agent.index] = now;
     this.agentTallies[agent.index] = this.listOf(agent);
   }
 
+  /** per agent, the time up to which its current state is already accounted (set only by an owner change) */
+  private accountedUntil: Float64Array | null = null;
+
+  private openSince(agent: Agent): number {
+    const until = this.accountedUntil?.[agent.index] ?? 0;
+    return until > agent.stateSince ? until : agent.stateSince;
+  }
+
   agentState(agent: Agent, from: AgentStateValue): void {
-    this.account(agent, from, agent.stateSince, this.sim.now);
+    this.account(agent, from, this.accountedUntil === null ? agent.stateSince : this.openSince(agent), this.sim.now);
   }
 
   /** Adds [t0, t1) spent in `state` to logged-in and handling time, clipped to [warmup, horizon), split by interval. */
@@ -348,7 +358,7 @@ export class Collector implements Observer {
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */
   result(): ReplicationResult {
     const world = this.world!;
-    for (const agent of world.agents) this.account(agent, agent.state, agent.stateSince, this.horizon);
+    for (const agent of world.agents) this.account(agent, agent.state, this.openSince(agent), this.horizon);
     const hours = (this.horizon - this.warmup) / 3600;
     const sc = world.scenario;
     const f = this.withFaults;

@@ -7,6 +7,10 @@ import { fanOut, type Observer } from "../model/observer.js";
 import { World } from "../model/world.js";
 import { Collector, type ReplicationResult } from "./collector.js";
 
+/** With faults, a run stops this long after the horizon at the latest: a fault that never ends can keep a call that
+ *  never abandons circling between its URS and a DN it cannot reach, and such a call counts as unfinished. */
+export const FAULT_DRAIN_LIMIT = 24 * 3600;
+
 export interface ReplicationOptions {
   /** extra observers for a replication (a trace), told everything the collector is told */
   readonly observers?: (sim: Simulation, replication: number) => Observer[];
@@ -25,6 +29,6 @@ export function runReplication(
   const world = new World(scenario, sim, streams, observer);
   collector.attach(world);
   world.start();
-  sim.run();
+  sim.run(scenario.faults.length > 0 ? scenario.horizon + FAULT_DRAIN_LIMIT : Infinity);
   return collector.result();
 }

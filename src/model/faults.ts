@@ -57,6 +57,8 @@ export class FaultInjector implements EventTarget {
   /** round-robin pointer per site for phones registering again */
   private readonly registerNext: Int32Array;
   private readonly ha: HaSpec;
+  /** phones that found no node up to register with */
+  private unplaced: Agent[] = [];
 
   constructor(
     private readonly world: World,
@@ -248,6 +250,9 @@ export class FaultInjector implements EventTarget {
     const held = node.held.splice(0);
     for (const admit of held) admit();
     this.linksChanged();
+    const waiting = this.unplaced;
+    this.unplaced = [];
+    for (const agent of waiting) this.sim.postAfter(this.ha.registrationDelay, Priority.FAULT, this, REGISTER, agent);
   }
 
   private takeOutOfRotation(node: ClusterNode): void {
@@ -366,7 +371,8 @@ export class FaultInjector implements EventTarget {
     if (agent.registered) return;
     const node = this.nextOwner(agent.owner.site);
     if (node === null) {
-      this.sim.postAfter(this.ha.registrationDelay, Priority.FAULT, this, REGISTER, agent);
+      // no node anywhere answers: the phone keeps trying, and gets through at its first try after one comes back
+      this.unplaced.push(agent);
       return;
     }
     const from = agent.owner;

@@ -1,14 +1,53 @@
-// Traffic types: Poisson arrivals at a piecewise-constant rate, and the per-call draws made at arrival.
+// Traffic types: Poisson arrivals at a piecewise-constant rate, or a recorded trace replayed; and the per-call draws
+// made at arrival.
 
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import type { Rng } from "../kernel/random-stream.js";
 import { Priority } from "../kernel/priorities.js";
-import type { TrafficSpec } from "../scenario/types.js";
+import type { TraceSpec, TrafficSpec } from "../scenario/types.js";
 import type { TargetClass } from "./target-class.js";
 import type { Site } from "./topology.js";
+
+const DAY = 86400;
+
+/**
+ * The days a resampled trace replays in one replication: day k of the run replays day plan[k] of the trace, drawn
+ * uniformly with replacement. Types that share a trace share its stream, and so must share its plan (a busy day is
+ * busy for every type): the first type to ask draws it, the others find it here by the stream they were given.
+ */
+const dayPlans = new WeakMap<Rng, Int32Array>();
+
+function dayPlan(rng: Rng, days: number): Int32Array {
+  let plan = dayPlans.get(rng);
+  if (plan === undefined) {
+    plan = new Int32Array(days);
+    for (let k = 0; k < days; k++) plan[k] = Math.floor(rng() * days);
+    dayPlans.set(rng, plan);
+  }
+  return plan;
+}
 
 export class TrafficType implements EventTarget {
   private readonly rates: readonly number[];
   private readonly period: number;
+  /** higher is served first; a trace's priority column gives some calls a variant of this type with their own */
+  readonly priority: number;
+  /** `handle:<type>`, or the trace's handle time where the row has one */
+  readonly handleTime: () => number;
+  /** `patience:<type>` (or the trace's patience where the row has one); null when callers never abandon */
+  readonly patience: (() => number) | null;
+
+  private readonly trace: TraceSpec | undefined;
+  /** the trace row of the arrival being made (the handle time and patience draws read it) */
+  private row = -1;
+  /** the row the pending arrival event is for */
+  private nextRow = 0;
+  /** resample: the first row of each day of the trace (days + 1 entries), and the day of the run being replayed */
+  private dayStart: Int32Array | null = null;
+  private plan: Int32Array | null = null;
+  private day = 0;
+  /** variants of this type for other priorities, made when first needed */
+  private variants: Map<number, TrafficType> | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -20,31 +59,69 @@ export class TrafficType implements EventTarget {
     /** `arrivals:<type>`: uniforms turned into Exp(1) gaps of cumulative intensity */
     private readonly arrivalRng: () => number,
     /** `handle:<type>` */
-    readonly handleTime: () => number,
+    handleTime: () => number,
     /** `patience:<type>`, null when callers never abandon */
-    readonly patience: (() => number) | null,
+    patience: (() => number) | null,
     private readonly horizon: number,
     private readonly onArrival: (type: TrafficType) => void,
+    /** `resample:<trace>`, when a trace is resampled */
+    resampleRng: Rng | null = null,
   ) {
     this.rates = spec.arrivals.rates;
     this.period = spec.arrivals.period;
+    this.priority = spec.priority;
+    const trace = (this.trace = spec.trace);
+    this.handleTime = handleTime;
+    this.patience = patience;
+    if (trace === undefined) return;
+    // a cell the trace leaves empty (NaN) falls back on the type's own draw, from the type's own stream
+    const handles = trace.handleTime;
+    if (handles !== null) {
+      this.handleTime = () => {
+        const h = handles[this.row]!;
+        return Number.isNaN(h) ? handleTime() : h;
+      };
+    }
+    const patiences = trace.patience;
+    if (patiences !== null) {
+      this.patience = () => {
+        const p = patiences[this.row]!;
+        return !Number.isNaN(p) ? p : patience !== null ? patience() : Infinity;
+      };
+    }
+    if (trace.resample && resampleRng !== null) {
+      const days = Math.round(horizon / DAY);
+      this.plan = dayPlan(resampleRng, days);
+      const starts = new Int32Array(days + 1);
+      let i = 0;
+      for (let d = 0; d <= days; d++) {
+        while (i < trace.times.length && trace.times[i]! < d * DAY) i++;
+        starts[d] = i;
+      }
+      this.dayStart = starts;
+    }
   }
 
   get id(): string {
     return this.spec.type;
   }
 
-  get priority(): number {
-    return this.spec.priority;
-  }
-
   start(): void {
-    this.scheduleNext(0);
+    if (this.trace !== undefined) {
+      if (this.plan !== null) this.nextRow = this.dayStart![this.plan[0]!]!;
+      this.scheduleRow();
+    } else this.scheduleNext(0);
   }
 
   fire(ev: SimEvent): void {
-    this.onArrival(this);
-    this.scheduleNext(ev.time);
+    if (this.trace === undefined) {
+      this.onArrival(this);
+      this.scheduleNext(ev.time);
+      return;
+    }
+    this.row = this.nextRow++;
+    this.onArrival(this.withPriorityOf(this.row));
+    this.scheduleRow();
   }
 
   /**
@@ -71,5 +148,41 @@ export class TrafficType implements EventTarget {
       t = end;
       k++;
     }
+  }
+
+  /** Posts the arrival of row nextRow; when resampling, moves on through the planned days as each one runs out. */
+  private scheduleRow(): void {
+    const times = this.trace!.times;
+    const plan = this.plan;
+    if (plan === null) {
+      if (this.nextRow < times.length) this.sim.post(times[this.nextRow]!, Priority.ARRIVAL, this, 0, null);
+      return;
+    }
+    const starts = this.dayStart!;
+    while (this.nextRow >= starts[plan[this.day]! + 1]!) {
+      if (++this.day >= plan.length) return;
+      this.nextRow = starts[plan[this.day]!]!;
+    }
+    // shifted from its own day to the day it stands for; a time within a day stays within it, so times never go back
+    const from = plan[this.day]!;
+    this.sim.post(times[this.nextRow]! - from * DAY + this.day * DAY, Priority.ARRIVAL, this, 0, null);
+  }
+
+  /**
+   * This type, or for a row whose priority column differs from the type's, a variant of it with that priority: it
+   * shares everything else through its prototype, so the collector, target class and URS see the same type.
+   */
+  private withPriorityOf(row: number): TrafficType {
+    const column = this.trace!.priority;
+    if (column === null) return this;
+    const p = column[row]!;
+    if (Number.isNaN(p) || p === this.priority) return this;
+    this.variants ??= new Map();
+    let v = this.variants.get(p);
+    if (v === undefined) {
+      v = Object.create(this, { priority: { value: p } }) as TrafficType;
+      this.variants.set(p, v);
+    }
+    return v;
   }
 }

@@ -206,6 +206,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
           t.patience ? sampler(t.patience, streams.stream(`patience:${t.type}`)) : null,
           scenario.horizon,
           (type) => this.arrive(type),
+          t.trace?.resample ? streams.stream(`resample:${t.trace.source}`) : null,
         ),
       );
     });
@@ -509,9 +510,9 @@ export class World implements EventTarget, CallControl, AgentDesk {
     this.setState(agent, AgentState.LoggedOut);
   }
 
-  /** The DN's owner announces its state again (after the phone registered with a new owner). */
+  /** The DN's new owner announces its state (after the phone registered with it): nothing changes for the agent. */
   publish(agent: Agent): void {
-    this.setState(agent, agent.state);
+    this.announce(agent);
   }
 
   // ---- agents ----
@@ -550,8 +551,14 @@ export class World implements EventTarget, CallControl, AgentDesk {
     this.observer.agentState(agent, from, to);
     const now = this.sim.now;
     agent.stateSince = now;
-    agent.version++;
     if (to === AgentState.Ready) agent.readySince = now;
+    this.announce(agent);
+  }
+
+  /** The owner node tells every Stat Server the DN's state (a new version), each after its delay. */
+  private announce(agent: Agent): void {
+    const to = agent.state;
+    agent.version++;
     const fanouts = this.fanouts[agent.owner.index]!;
     let u: StateUpdate | null = null;
     for (let i = 0; i < fanouts.length; i++) {

@@ -2,8 +2,8 @@
 // Every problem is an InputError placed at the line:col of the YAML node it concerns (or the --set that caused it);
 // when several exist, the first in document order wins, stage by stage, so a root cause is reported before the
 // problems it causes elsewhere.
-import { readFileSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join } from "node:path";
 import {
   LineCounter,
   isAlias,
@@ -11,6 +11,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Scalar,
 } from "yaml";
@@ -21,7 +22,12 @@ import { InputError, ValueError, describeValue, formatPath, type Path, type Path
 import { parseRate } from "./rate.js";
 import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario } from "./schema.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCENARIO_BYTES, tooDeepAt } from "./input-limits.js";
 import { unsupportedFeatures, unsupportedMessage } from "./support.js";
+import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
+import { parseTimestamp, formatTimestamp } from "./timestamp.js";
+import { readTraceCached, type RawTrace } from "./trace.js";
+import { equivalentProfile, noArrivalsMessage, traceArrivals } from "./trace-arrivals.js";
 import {
   MEDIA,
   type AgentGroupSpec,
@@ -37,6 +43,7 @@ import {
   type SiteSpec,
   type StaffingSpec,
   type TargetSpec,
+  type TraceSpec,
   type TrafficSpec,
 } from "./types.js";
 
@@ -341,6 +348,18 @@ function duplicateKeys(doc: Document, lc: LineCounter, loc: Locator): Ranked[] {
   return out;
 }
 
+/** the offset of the first alias of the document */
+function firstAlias(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** the offset of the first alias whose anchor is not defined before it (toJS only throws, without a place) */
 function unresolvedAlias(doc: Document): number | undefined {
   let found: number | undefined;
@@ -361,12 +380,41 @@ function unresolvedAlias(doc: Document): number | undefined {
   return found;
 }
 
+function tooBig(display: string, bytes: number): InputError {
+  const mb = (x: number) => `${(x / (1 << 20)).toFixed(1)} MB`;
+  return new InputError(
+    display,
+    undefined,
+    `the file is ${mb(bytes)}, more than a scenario may be (${mb(MAX_SCENARIO_BYTES)}); recorded arrivals belong in a trace CSV (arrivals: {trace: calls.csv})`,
+  );
+}
+
+/** The scenario's text: checked for size before it is read whole, and for UTF-8 before it is decoded. */
 function readSource(opts: LoadOptions, display: string): string {
-  if (opts.text !== undefined) return opts.text;
+  if (opts.text !== undefined) {
+    if (opts.text.length > MAX_SCENARIO_BYTES) throw tooBig(display, Buffer.byteLength(opts.text));
+    return opts.text;
+  }
   if (opts.file === undefined) throw new InputError("ccsim", undefined, "no scenario given (a file or text)");
   try {
-    return readFileSync(opts.file, "utf8");
+    const st = statSync(opts.file);
+    if (st.isFile() && st.size > MAX_SCENARIO_BYTES) throw tooBig(display, st.size);
+    const bytes = readFileSync(opts.file);
+    if (bytes.length > MAX_SCENARIO_BYTES) throw tooBig(display, bytes.length);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+      const { line, col } = lineAndColumn(bytes, bad);
+      throw new InputError(
+        `${display}:${line}:${col}`,
+        undefined,
+        `not UTF-8: byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")} (save the file as UTF-8)`,
+        line,
+        col,
+      );
+    }
+    return bytes.toString("utf8");
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const err = e as NodeJS.ErrnoException;
     const reason =
       err.code === "ENOENT" ? "no such file" :
@@ -462,6 +510,7 @@ const BUILTIN_RULE: CapacityRuleSpec = { name: "voice", alternatives: [{ voice: 
 
 // floating-point slack when checking that periods cover the horizon (1.5h as 90 x 1m)
 const EPS = 1e-9;
+const DAY = 86400;
 
 class Normalizer {
   /** stage 1: values and shapes */
@@ -470,6 +519,8 @@ class Normalizer {
   readonly refs: Problem[] = [];
   /** stage 3: whether each target can be served at all */
   readonly serving: Problem[] = [];
+  /** traffic types whose arrivals are a trace, read once everything else is known to be right */
+  readonly traces: { index: number; source: string; resample: boolean }[] = [];
 
   constructor(
     private readonly raw: RawScenario,
@@ -574,6 +625,15 @@ class Normalizer {
     }
     const interval = this.optDur(r.interval, ["interval"], DEFAULTS.interval, { positive: true });
     const serviceLevel = this.optDur(r.serviceLevel, ["serviceLevel"], DEFAULTS.serviceLevel);
+    let start: string | undefined;
+    if (r.start !== undefined) {
+      try {
+        start = formatTimestamp(parseTimestamp(r.start));
+      } catch (e) {
+        if (!(e instanceof ValueError)) throw e;
+        this.values.push({ path: ["start"], message: e.message });
+      }
+    }
 
     const sites = this.sites();
     const siteIds = sites.map((s) => s.id);
@@ -598,6 +658,7 @@ class Normalizer {
       name: r.name ?? this.defaultName,
       seed: r.seed ?? DEFAULTS.seed,
       replications: r.replications ?? DEFAULTS.replications,
+      ...(start === undefined ? {} : { start }),
       horizon,
       warmup,
       interval,
@@ -836,6 +897,25 @@ class Normalizer {
 
   private arrivals(a: NonNullable<RawScenario["traffic"][number]["arrivals"]>, horizon: number, path: Path): ArrivalsSpec {
     const at = (k: string): Path => [...path, k];
+    if (a.trace !== undefined) {
+      const extra = (["rate", "period", "rates"] as const).find((k) => a[k] !== undefined);
+      if (extra !== undefined) {
+        this.values.push({ path: at(extra), message: "give either rate, period with rates, or trace, not several", key: true });
+      }
+      const resample = a.resample ?? false;
+      if (resample && !(horizon >= 2 * DAY && Number.isInteger(horizon / DAY))) {
+        this.values.push({
+          path: at("resample"),
+          message: `resample replays days drawn from the trace: expected a horizon of whole days, at least 2 (24h, 48h, ...), got ${formatDuration(horizon)}`,
+        });
+      }
+      this.traces.push({ index: path[1] as number, source: a.trace, resample });
+      // the trace's own profile replaces this once it is read
+      return { period: horizon, rates: [0] };
+    }
+    if (a.resample !== undefined) {
+      this.values.push({ path: at("resample"), message: "only a trace can be resampled (arrivals: {trace: calls.csv, resample: true})", key: true });
+    }
     if (a.rate !== undefined) {
       if (a.period !== undefined || a.rates !== undefined) {
         const extra = a.period !== undefined ? "period" : "rates";
@@ -846,7 +926,7 @@ class Normalizer {
       return { period: horizon, rates: [rate] };
     }
     if (a.period === undefined && a.rates === undefined) {
-      this.values.push({ path: at("rate"), message: "missing (expected rate: like 20/min, or period with rates)" });
+      this.values.push({ path: at("rate"), message: "missing (expected rate: like 20/min, period with rates, or trace: a CSV file)" });
       return { period: horizon, rates: [0] };
     }
     if (a.period === undefined) {
@@ -928,8 +1008,15 @@ class Normalizer {
 
   private faults(sites: readonly SiteSpec[], horizon: number): FaultSpec[] {
     const siteIds = sites.map((s) => s.id);
-    const nodeIds = sites.flatMap((s) => Array.from({ length: s.nodes }, (_, k) => `${s.id}.n${k + 1}`));
-    const isNode = (id: string): boolean => nodeIds.includes(id);
+    // node ids are checked by their form, never listed: a site may claim any number of nodes, and the cost of a
+    // deployment that large is the run's to refuse (cli/guard.ts), not the loader's to allocate; suggestions
+    // consider the first few nodes of each site
+    const nodeIds = sites.flatMap((s) => Array.from({ length: Math.min(s.nodes, 16) }, (_, k) => `${s.id}.n${k + 1}`));
+    const isNode = (id: string): boolean => {
+      const m = /^(.*)\.n([1-9]\d*)$/.exec(id);
+      const site = m === null ? undefined : sites.find((x) => x.id === m[1]);
+      return site !== undefined && Number(m![2]) <= site.nodes;
+    };
     const unknownNode = (id: string): string => {
       const m = /^(.*)\.n(\d+)$/.exec(id);
       const site = m === null ? undefined : sites.find((s) => s.id === m[1]);
@@ -1043,6 +1130,45 @@ function targetValue(s: string): number | undefined {
   }
 }
 
+/**
+ * Reads each trace once (types may share one) and gives its types their arrivals. Runs last: the types, sites and
+ * horizon a trace is checked against are known to be right by then, and reading a big trace is the slowest step.
+ */
+function withTraces(scenario: Scenario, traces: Normalizer["traces"], baseDir: string, loc: Locator): Scenario {
+  if (traces.length === 0) return scenario;
+  const traffic = scenario.traffic.slice();
+  const bySource = new Map<string, typeof traces>();
+  for (const t of traces) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t]);
+  const start = scenario.start === undefined ? undefined : parseTimestamp(scenario.start);
+  for (const [source, users] of bySource) {
+    const where = (i: number): Path => ["traffic", i, "arrivals", "trace"];
+    const file = isAbsolute(source) ? source : join(baseDir, source);
+    let raw: RawTrace;
+    try {
+      raw = readTraceCached(file);
+    } catch (e) {
+      // a file that cannot be opened is the scenario's problem: say where the scenario names it
+      if (e instanceof InputError && e.line === undefined) throw loc.place({ path: where(users[0]!.index), message: `${e.detail} (${file})` }).error;
+      throw e;
+    }
+    const arrivals = traceArrivals(
+      raw,
+      users.map((u) => scenario.traffic[u.index]!),
+      { horizon: scenario.horizon, start, types: scenario.traffic.map((t) => t.type), sites: scenario.sites.map((s) => s.id) },
+    );
+    users.forEach((u, k) => {
+      const a = arrivals[k]!;
+      const spec = traffic[u.index]!;
+      if (a.times.length === 0) {
+        throw loc.place({ path: where(u.index), message: `${noArrivalsMessage(spec.type, scenario.horizon, raw.rows)} (${file})` }).error;
+      }
+      const trace: TraceSpec = { source, ...a, resample: u.resample };
+      traffic[u.index] = { ...spec, arrivals: equivalentProfile(a.times, scenario.interval, scenario.horizon), trace };
+    });
+  }
+  return { ...scenario, traffic };
+}
+
 /** where a name appears as a whole word in an expression, so the column can point at it */
 function offsetOf(source: string, name: string): { offset?: number } {
   const esc = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
@@ -1051,7 +1177,8 @@ function offsetOf(source: string, name: string): { offset?: number } {
 }
 
 function deepFreeze<T>(v: T): T {
-  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+  // a trace's typed arrays cannot be frozen; nothing writes to them
+  if (typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && !Object.isFrozen(v)) {
     Object.freeze(v);
     for (const x of Object.values(v as object)) deepFreeze(x);
   }
@@ -1071,6 +1198,16 @@ export function loadScenario(opts: LoadOptions): Scenario {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const lc = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    lc.addNewLine(0);
+    for (let i = 0; i < deep; i++) if (text.charCodeAt(i) === 10) lc.addNewLine(i + 1);
+    throw new Locator(display, text, undefined, lc, overrides).atOffset(
+      deep,
+      undefined,
+      `nested deeper than ${MAX_DEPTH} levels (a scenario needs fewer than 10)`,
+    ).error;
+  }
   // duplicate keys are found by our own walk, which can name both lines and the field's path
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   const loc = new Locator(display, text, doc, lc, overrides);
@@ -1078,7 +1215,11 @@ export function loadScenario(opts: LoadOptions): Scenario {
   const yamlProblems: Ranked[] = [
     ...doc.errors.map((e) => {
       const pos = e.pos[0];
-      const what = e.code === "MULTIPLE_DOCS" ? "a scenario is one YAML document, and a second one starts here" : firstLine(e.message);
+      const what =
+        e.code === "MULTIPLE_DOCS" ? "a scenario is one YAML document, and a second one starts here" :
+        // the parser recurses; the scan before it catches ordinary deep nesting, this whatever slipped past it
+        /call stack/i.test(e.message) ? "nested too deeply for the YAML parser" :
+        firstLine(e.message);
       return loc.atOffset(pos, loc.pathAt(pos), `not valid YAML: ${what}`);
     }),
     ...doc.warnings.map((w) => {
@@ -1093,10 +1234,13 @@ export function loadScenario(opts: LoadOptions): Scenario {
 
   let root: unknown;
   try {
-    root = doc.toJS({ maxAliasCount: 1000 });
+    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const at = unresolvedAlias(doc);
-    const detail = `not valid YAML: ${firstLine((e as Error).message)}`;
+    const bomb = /excessive alias count/i.test((e as Error).message);
+    const at = bomb ? firstAlias(doc) : unresolvedAlias(doc);
+    const detail = bomb
+      ? `too many aliases: expanding them would copy nodes more than ${MAX_ALIAS_COUNT} times (an alias bomb?); write the values out`
+      : `not valid YAML: ${firstLine((e as Error).message)}`;
     if (at !== undefined) throw loc.atOffset(at, loc.pathAt(at), detail).error;
     throw new InputError(`${display}:1:1`, undefined, detail, 1, 1);
   }
@@ -1125,5 +1269,5 @@ export function loadScenario(opts: LoadOptions): Scenario {
     loc,
     unsupportedFeatures(scenario).map((u) => ({ path: u.path, message: unsupportedMessage(u) })),
   );
-  return deepFreeze(scenario);
+  return deepFreeze(withTraces(scenario, n.traces, opts.file === undefined ? "." : dirname(opts.file), loc));
 }

@@ -6,6 +6,7 @@ import { DURATION_EXPECTED, DURATION_PATTERN, parseDuration } from "./duration.j
 import { describeValue } from "./errors.js";
 import { RATE_EXPECTED, RATE_PATTERN, parseRate } from "./rate.js";
 import { SKILL_NAME_PATTERN } from "./skill-expression.js";
+import { TIMESTAMP_EXPECTED } from "./timestamp.js";
 import { suggestion } from "./did-you-mean.js";
 
 /** Metric names of DESIGN.md section 6, the only keys `targets` accepts. */
@@ -313,9 +314,16 @@ const Arrivals = obj(
       .min(1, { error: expected("a non-empty list of rates") })
       .optional()
       .meta({ description: "profile: a rate per period, covering the horizon" }),
+    trace: z.string({ error: expected("a CSV file of recorded arrivals, e.g. calls.csv") })
+      .min(1, { error: expected("a CSV file of recorded arrivals, e.g. calls.csv") })
+      .optional()
+      .meta({ description: "replay recorded arrivals: a CSV with a time column (path relative to the scenario file)" }),
+    resample: z.boolean({ error: expected("true or false") })
+      .optional()
+      .meta({ description: "trace only: each replication replays days drawn at random from the trace's days (default false)" }),
   },
-  "{rate: 20/min} or {period: 1h, rates: [...]}",
-  "Poisson arrivals: a constant rate, or a profile",
+  "{rate: 20/min}, {period: 1h, rates: [...]} or {trace: calls.csv}",
+  "arrivals: a constant Poisson rate, a profile, or a recorded trace",
 );
 
 const Traffic = obj(
@@ -371,6 +379,9 @@ export const ScenarioSchema = obj(
       .meta({ description: "scenario name (default: the file name without extension)" }),
     seed: whole(0, "random seed (default 1)").optional(),
     replications: whole(1, "independent replications (default 10)").optional(),
+    start: z.string({ error: expected(TIMESTAMP_EXPECTED) })
+      .optional()
+      .meta({ description: "the wall-clock time of time 0, for traces whose times are ISO timestamps (e.g. 2024-03-04T08:00:00Z)" }),
     horizon: durationSchema("arrivals are generated in [0, horizon), then the system drains (default 8h)").optional(),
     warmup: durationSchema("interactions arriving before this are not counted (default 0)").optional(),
     interval: durationSchema("time-series interval (default 15m)").optional(),

@@ -120,11 +120,32 @@ export type ArrivalsSpec =
   /** Poisson at rates[i] during [i*period, (i+1)*period); one rate with period = horizon is a constant rate */
   { readonly period: number; readonly rates: readonly number[] };
 
+/**
+ * Recorded arrivals of one traffic type, replayed instead of drawn. Plain typed arrays (a few bytes an arrival) made
+ * by the loader from the CSV; a column the trace lacks is null, and a NaN in a column means the cell was empty: that
+ * interaction gets the type's own draw (or priority).
+ */
+export interface TraceSpec {
+  /** the file as the scenario names it; also names the stream `resample:<source>` */
+  readonly source: string;
+  /** seconds from the start, non-decreasing, all in [0, horizon) */
+  readonly times: Float64Array;
+  readonly handleTime: Float64Array | null;
+  readonly patience: Float64Array | null;
+  readonly priority: Float64Array | null;
+  /** each replication replays whole days drawn at random, with replacement, from the trace's days (horizon / 24h) */
+  readonly resample: boolean;
+}
+
 export interface TrafficSpec {
   readonly type: string;
   readonly site: string;
   readonly media: Media;
+  /** Poisson arrivals; with a trace, the trace's own arrivals per interval as rates (its equivalent profile, used for
+   *  estimates), while the model replays the trace */
   readonly arrivals: ArrivalsSpec;
+  /** present: arrivals are replayed from a recorded trace */
+  readonly trace?: TraceSpec;
   readonly handleTime: DistributionSpec;
   /** absent: callers never abandon */
   readonly patience?: DistributionSpec;
@@ -160,6 +181,8 @@ export interface Scenario {
   readonly name: string;
   readonly seed: number;
   readonly replications: number;
+  /** the wall-clock time of time 0 (ISO, UTC), when given: traces with ISO timestamps count from it */
+  readonly start?: string;
   /** arrivals are generated in [0, horizon); the system then drains */
   readonly horizon: number;
   /** interactions arriving before warmup are not counted */
