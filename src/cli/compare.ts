@@ -1,45 +1,19 @@
 // `ccsim compare` and `ccsim sweep`: variants of one scenario on common random numbers, as tables, JSON and CSV.
 
-import { compareVariants } from "../experiment/compare.js";
-import { sweepPoints } from "../experiment/sweep.js";
 import { parseVary, variantGrid } from "../experiment/variants.js";
-import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
-import {
-  DEFAULT_FOCUS,
-  comparisonCsv,
-  comparisonJson,
-  comparisonTable,
-  sweepCsv,
-  sweepJson,
-  sweepTable,
-} from "../report/comparison.js";
-import { writeOutputs } from "../report/output-dir.js";
-import { progressBar } from "../report/progress.js";
+import type { StudySource } from "../experiment/study-source.js";
 import { InputError } from "../scenario/errors.js";
-import { suggestion } from "../scenario/did-you-mean.js";
-import { loadScenarioFromCli, type CommonOptions } from "./options.js";
+import { executeStudy, type ExecuteOptions } from "./execute.js";
+import { focusOf } from "./finish.js";
+import { loadScenarioFromCli, scenarioText, type CommonOptions } from "./options.js";
 
-export interface VaryOptions extends CommonOptions {
+export interface VaryOptions extends CommonOptions, ExecuteOptions {
   readonly vary?: readonly string[];
-  readonly out?: string;
-  readonly json?: boolean;
-  readonly quiet?: boolean;
   readonly metrics?: string;
 }
 
-function focusOf(opts: VaryOptions): MetricName[] {
-  if (!opts.metrics) return DEFAULT_FOCUS;
-  return opts.metrics.split(",").map((m) => {
-    const name = m.trim();
-    if (!(METRIC_NAMES as readonly string[]).includes(name)) {
-      throw new InputError("--metrics", undefined, `unknown metric "${name}"${suggestion(name, METRIC_NAMES)}`);
-    }
-    return name as MetricName;
-  });
-}
-
-/** Loads every variant first, so that a bad value stops the command before anything runs. */
-function load(file: string, opts: VaryOptions, maxVaries: number) {
+/** The study's source: one point per combination of the varied values, first --vary slowest. */
+function sourceOf(kind: "compare" | "sweep", file: string, opts: VaryOptions, maxVaries: number): StudySource {
   const varies = (opts.vary ?? []).map(parseVary);
   if (varies.length === 0 || varies.length > maxVaries) {
     throw new InputError("--vary", undefined, maxVaries === 1 ? "give exactly one --vary path=v1,v2,..." : "give one or two --vary path=v1,v2,...");
@@ -50,48 +24,26 @@ function load(file: string, opts: VaryOptions, maxVaries: number) {
     if (!Array.isArray(value)) throw new InputError("--vary", undefined, `${list}[*]: ${list} is not a list of the scenario`);
     return value.length;
   };
-  const variants = variantGrid(varies, lengthOf).map((g) => ({
-    values: g.label,
-    scenario: loadScenarioFromCli(file, opts, g.overrides).scenario,
-  }));
-  return { varies, base, variants };
+  return {
+    kind,
+    file,
+    text: scenarioText(file),
+    set: opts.set ?? [],
+    paths: varies.map((v) => v.path),
+    points: variantGrid(varies, lengthOf).map((g) => ({ values: g.label, overrides: g.overrides })),
+    seed: base.seed,
+    replications: base.replications,
+  };
 }
 
-export function compareCommand(file: string, opts: VaryOptions): number {
-  const focus = focusOf(opts);
-  const { varies, base, variants } = load(file, opts, 1);
-  if (variants.length < 2) throw new InputError("--vary", undefined, "compare needs at least two values");
-  const bar = progressBar("ccsim compare", !opts.quiet && !opts.json && process.stderr.isTTY === true);
-  const c = compareVariants(
-    varies[0]!.path,
-    variants.map((v) => ({ value: v.values[0]!, scenario: v.scenario })),
-    base.seed,
-    base.replications,
-    bar.update,
-  );
-  bar.done();
-  const json = comparisonJson(c);
-  if (opts.out) writeOutputs(opts.out, { "compare.json": json, "compare.csv": comparisonCsv(c) });
-  if (opts.json) process.stdout.write(json);
-  else if (!opts.quiet) process.stdout.write(comparisonTable(c, focus));
-  return 0;
+export async function compareCommand(file: string, opts: VaryOptions): Promise<number> {
+  const focus = focusOf(opts.metrics);
+  const source = sourceOf("compare", file, opts, 1);
+  if (source.points.length < 2) throw new InputError("--vary", undefined, "compare needs at least two values");
+  return executeStudy(source, { ...opts, focus });
 }
 
-export function sweepCommand(file: string, opts: VaryOptions): number {
-  const focus = focusOf(opts);
-  const { varies, base, variants } = load(file, opts, 2);
-  const bar = progressBar("ccsim sweep", !opts.quiet && !opts.json && process.stderr.isTTY === true);
-  const s = sweepPoints(
-    varies.map((v) => v.path),
-    variants,
-    base.seed,
-    base.replications,
-    bar.update,
-  );
-  bar.done();
-  const json = sweepJson(s);
-  if (opts.out) writeOutputs(opts.out, { "sweep.json": json, "sweep.csv": sweepCsv(s) });
-  if (opts.json) process.stdout.write(json);
-  else if (!opts.quiet) process.stdout.write(sweepTable(s, focus));
-  return 0;
+export async function sweepCommand(file: string, opts: VaryOptions): Promise<number> {
+  const focus = focusOf(opts.metrics);
+  return executeStudy(sourceOf("sweep", file, opts, 2), { ...opts, focus });
 }

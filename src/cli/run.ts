@@ -1,46 +1,27 @@
 // `ccsim run [scenario]`: replications of one scenario, a table on the terminal (or the summary as JSON), files in --out.
 
-import { runExperiment } from "../experiment/experiment.js";
-import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
-import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
-import { progressBar } from "../report/progress.js";
-import { summaryJson } from "../report/summary.js";
-import { resultTable } from "../report/table.js";
-import { TraceRecorder } from "../report/trace.js";
-import { loadScenarioFromCli, wholeNumber, type CommonOptions } from "./options.js";
+import { wholeNumber, loadScenarioFromCli, scenarioText, type CommonOptions } from "./options.js";
+import { executeStudy, type ExecuteOptions } from "./execute.js";
 
-export interface RunOptions extends CommonOptions {
-  readonly out?: string;
-  readonly json?: boolean;
-  readonly quiet?: boolean;
+export interface RunOptions extends CommonOptions, ExecuteOptions {
   readonly trace?: string;
   readonly traceLimit?: string;
 }
 
-export function runCommand(file: string | undefined, opts: RunOptions): number {
-  const { scenario, seed, replications } = loadScenarioFromCli(file, opts);
+export async function runCommand(file: string | undefined, opts: RunOptions): Promise<number> {
+  const { seed, replications } = loadScenarioFromCli(file, opts);
   const traceLimit = wholeNumber("--trace-limit", opts.traceLimit, 1) ?? 100;
-  let trace: TraceRecorder | null = null;
-  const bar = progressBar("ccsim run", !opts.quiet && !opts.json && process.stderr.isTTY === true);
-  const result = runExperiment(scenario, {
-    seed,
-    replications,
-    onProgress: bar.update,
-    observers: (sim, r) => (opts.trace && r === 0 ? [(trace = new TraceRecorder(sim, traceLimit))] : []),
-  });
-  bar.done();
-  const summary = summaryJson(result);
-  if (opts.out) {
-    writeOutputs(opts.out, {
-      "summary.json": summary,
-      "intervals.csv": intervalsCsv(result),
-      "groups.csv": groupsCsv(result),
-      "nodes.csv": nodesCsv(result),
-      "urs.csv": ursCsv(result),
-    });
-  }
-  if (opts.trace && trace) writeFileAtomic(opts.trace, (trace as TraceRecorder).text(), "--trace");
-  if (opts.json) process.stdout.write(summary);
-  else if (!opts.quiet) process.stdout.write(resultTable(result) + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
-  return 0;
+  return executeStudy(
+    {
+      kind: "run",
+      file: file ?? "<demo>",
+      text: scenarioText(file),
+      set: opts.set ?? [],
+      paths: [],
+      points: [{ values: [], overrides: [] }],
+      seed,
+      replications,
+    },
+    { ...opts, tracePath: opts.trace, traceLimit },
+  );
 }
