@@ -46,7 +46,9 @@ export async function executeStudy(
   bar.done();
   if (shard) {
     const name = partialFileName(shard);
-    writeOutputs(opts.out!, { [name]: partialJson(source, studyHash(study), shard, jobs, outputs) });
+    // with seed and replications settled, so that merge can name a difference in them
+    const settled = { ...source, seed: study.seed, replications: study.replications };
+    writeOutputs(opts.out!, { [name]: partialJson(settled, studyHash(study), shard, jobs, outputs) });
     if (!opts.quiet) {
       process.stdout.write(`wrote ${opts.out}/${name}: shard ${shard.index}/${shard.count}, ${jobs.length} of ${all.length} replications\n`);
     }

@@ -43,20 +43,20 @@ export function mergeCommand(args: readonly string[], opts: MergeOptions): numbe
   if (studyHash(study) !== first.p.hash) {
     throw new InputError(first.path, undefined, "its scenario no longer gives the study its hash names (edited by hand, or made by another build)");
   }
-  const slots: (ReplicationResult | undefined)[] = new Array(study.points.length * replications).fill(undefined);
+  const slots: (ReplicationResult | undefined)[] = new Array(study.points.length * study.replications).fill(undefined);
   for (const { path, p } of files) {
     for (const r of p.results) {
-      const k = r.point * replications + r.replication;
+      const k = r.point * study.replications + r.replication;
       const ok =
         Number.isInteger(r.point) && Number.isInteger(r.replication) && r.point >= 0 && r.point < study.points.length &&
-        r.replication >= 0 && r.replication < replications && k % count === p.shard.index - 1 && slots[k] === undefined;
+        r.replication >= 0 && r.replication < study.replications && k % count === p.shard.index - 1 && slots[k] === undefined;
       if (!ok) throw new InputError(path, undefined, `a result that is not shard ${p.shard.index}/${count}'s (point ${r.point}, replication ${r.replication})`);
       slots[k] = r.result;
     }
   }
   const hole = slots.findIndex((r) => r === undefined);
   if (hole >= 0) {
-    throw new InputError(byIndex.get((hole % count) + 1)!, undefined, `lacks the result of point ${Math.floor(hole / replications)}, replication ${hole % replications}`);
+    throw new InputError(byIndex.get((hole % count) + 1)!, undefined, `lacks the result of point ${Math.floor(hole / study.replications)}, replication ${hole % study.replications}`);
   }
   return finishStudy(study, slots as ReplicationResult[], { ...opts, focus });
 }

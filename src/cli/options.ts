@@ -1,7 +1,6 @@
 // Options shared by the commands that run a scenario: the file (or the demo), --set, --seed, --replications.
 
-import { readFileSync } from "node:fs";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario, readScenarioText } from "../scenario/load.js";
 import { DEMO_SCENARIO } from "../scenario/demo.js";
 import { InputError } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/types.js";
@@ -38,8 +37,7 @@ export function loadScenarioFromCli(
   };
 }
 
-/** The scenario's text for a study's source: the file's (which loadScenarioFromCli has already read without error), or
- *  the demo's. */
+/** The scenario's text for a study's source: the file's, or the demo's. */
 export function scenarioText(file: string | undefined): string {
-  return file === undefined ? DEMO_SCENARIO : readFileSync(file, "utf8");
+  return file === undefined ? DEMO_SCENARIO : readScenarioText(file);
 }

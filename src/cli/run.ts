@@ -1,6 +1,6 @@
 // `ccsim run [scenario]`: replications of one scenario, a table on the terminal (or the summary as JSON), files in --out.
 
-import { wholeNumber, loadScenarioFromCli, scenarioText, type CommonOptions } from "./options.js";
+import { wholeNumber, scenarioText, type CommonOptions } from "./options.js";
 import { executeStudy, type ExecuteOptions } from "./execute.js";
 
 export interface RunOptions extends CommonOptions, ExecuteOptions {
@@ -9,7 +9,9 @@ export interface RunOptions extends CommonOptions, ExecuteOptions {
 }
 
 export async function runCommand(file: string | undefined, opts: RunOptions): Promise<number> {
-  const { seed, replications } = loadScenarioFromCli(file, opts);
+  // the scenario is loaded once, by executeStudy; seed and replications left out are the scenario's
+  const seed = wholeNumber("--seed", opts.seed, 0);
+  const replications = wholeNumber("--replications", opts.replications, 1);
   const traceLimit = wholeNumber("--trace-limit", opts.traceLimit, 1) ?? 100;
   return executeStudy(
     {

@@ -13,19 +13,22 @@ export interface StudySource {
   /** the varied fields (none for a run) */
   readonly paths: readonly string[];
   readonly points: readonly { readonly values: readonly string[]; readonly overrides: readonly string[] }[];
-  readonly seed: number;
-  readonly replications: number;
+  /** absent: the scenario's */
+  readonly seed?: number;
+  /** absent: the scenario's */
+  readonly replications?: number;
 }
 
 export function studyOf(source: StudySource): Study {
+  const points = source.points.map((p) => ({
+    values: p.values,
+    scenario: loadScenario({ text: source.text, file: source.file, overrides: [...source.set, ...p.overrides] }),
+  }));
   return {
     kind: source.kind,
     paths: source.paths,
-    seed: source.seed,
-    replications: source.replications,
-    points: source.points.map((p) => ({
-      values: p.values,
-      scenario: loadScenario({ text: source.text, file: source.file, overrides: [...source.set, ...p.overrides] }),
-    })),
+    seed: source.seed ?? points[0]!.scenario.seed,
+    replications: source.replications ?? points[0]!.scenario.replications,
+    points,
   };
 }

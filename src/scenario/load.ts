@@ -360,6 +360,11 @@ function unresolvedAlias(doc: Document): number | undefined {
   return found;
 }
 
+/** A scenario file's text, or the one-line InputError loadScenario would give for a file it cannot read. */
+export function readScenarioText(file: string): string {
+  return readSource({ file }, file);
+}
+
 function readSource(opts: LoadOptions, display: string): string {
   if (opts.text !== undefined) return opts.text;
   if (opts.file === undefined) throw new InputError("ccsim", undefined, "no scenario given (a file or text)");
