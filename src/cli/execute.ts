@@ -3,8 +3,7 @@
 
 import { availableParallelism } from "node:os";
 import { runJobs } from "../experiment/pool.js";
-import { parseShard } from "../experiment/shard.js";
-import { shardJobs } from "../experiment/shard.js";
+import { parseShard, shardJobs } from "../experiment/shard.js";
 import { studyOf, type StudySource } from "../experiment/study-source.js";
 import { jobsOf, studyHash } from "../experiment/study.js";
 import type { MetricName } from "../metrics/tally.js";
@@ -37,13 +36,18 @@ export async function executeStudy(
   const jobs = shard ? shardJobs(all, shard) : all;
   const label = `ccsim ${source.kind}${shard ? ` ${shard.index}/${shard.count}` : ""}`;
   const bar = progressBar(label, !opts.quiet && !opts.json && process.stderr.isTTY === true);
-  const outputs = await runJobs(
-    study.points.map((p) => p.scenario),
-    study.seed,
-    jobs,
-    { workers, traceLimit: opts.tracePath ? opts.traceLimit : undefined, onProgress: bar.update },
-  );
-  bar.done();
+  let outputs;
+  try {
+    outputs = await runJobs(
+      study.points.map((p) => p.scenario),
+      study.seed,
+      jobs,
+      { workers, traceLimit: opts.tracePath ? opts.traceLimit : undefined, onProgress: bar.update },
+    );
+  } finally {
+    // an interrupted run's message then starts on a clean line
+    bar.done();
+  }
   if (shard) {
     const name = partialFileName(shard);
     // with seed and replications settled, so that merge can name a difference in them
