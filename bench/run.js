@@ -1,25 +1,16 @@
-// `npm run bench`: times ccsim against the hand-written floor (minimal-loop.js) and SIM.JS on two M/M/c cases.
+// `npm run bench`: times ccsim against the hand-written floor (minimal-loop.js) and SIM.JS on two M/M/c cases and the
+// cluster, then prints the scaling table (bench/scaling.js): cost per call against agents, nodes and calls, and the
+// --workers speed-up.
 //
-// Each measurement is a whole `node` process, timed from spawn to exit, with its peak RSS taken by rss-probe.js, so
-// startup, scenario loading and reporting count for ccsim exactly as a user would pay them. A failing implementation
-// prints its error in its row and the others still run.
+// Each measurement is a whole `node` process (bench/measure.js). A failing implementation prints its error in its row
+// and the others still run.
 // Usage: node bench/run.js [--calls N] [--quick] [--repeat K] [--only minimal,simjs,ccsim]
 
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { AHT, DEFAULT_CALLS, measure as measureCase } from "./measure.js";
+import { scalingReport } from "./scaling.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = dirname(here);
-const probe = pathToFileURL(join(here, "rss-probe.js")).href;
-
-const AHT = 180;
-const DEFAULT_CALLS = 1_000_000; // what the committed scenario files' horizons are sized for
 const QUICK_CALLS = 100_000;
-const CHILD_TIMEOUT_MS = 15 * 60 * 1000;
 
 const CASES = [
   { id: "a", label: "14 agents, 10 Erl", agents: 14, erlangs: 10, scenario: "bench/scenarios/mmc-14.yaml" },
@@ -52,114 +43,7 @@ if (!(calls > 0) || !Number.isInteger(calls) || !(repeat >= 1) || !Number.isInte
   process.exit(2);
 }
 
-/** Runs `node --import rss-probe.js ...argv` in the repository root; wall time spawn to exit, peak RSS, stdout. */
-function runNode(argv) {
-  const dir = mkdtempSync(join(tmpdir(), "ccsim-bench-"));
-  const rssFile = join(dir, "rss");
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ["--import", probe, ...argv], {
-      cwd: root,
-      env: { ...process.env, CCSIM_BENCH_RSS_FILE: rssFile },
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: CHILD_TIMEOUT_MS,
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error) => {
-      rmSync(dir, { recursive: true, force: true });
-      resolve({ ok: false, error: error.message });
-    });
-    child.on("close", (code, signal) => {
-      const wall = Number(process.hrtime.bigint() - started) / 1e9;
-      const stdout = Buffer.concat(out).toString("utf8");
-      const stderr = Buffer.concat(err).toString("utf8");
-      let peakMB = NaN;
-      if (existsSync(rssFile)) peakMB = Number(readFileSync(rssFile, "utf8")) / 1024;
-      rmSync(dir, { recursive: true, force: true });
-      if (code !== 0) {
-        const why = signal ? `killed by ${signal}` : `exit code ${code}`;
-        resolve({ ok: false, error: `${why}: ${errorLine(stderr) || errorLine(stdout) || "no output"}` });
-        return;
-      }
-      resolve({ ok: true, wall, peakMB, stdout });
-    });
-  });
-}
-
-/** The one line of a child's output that says what went wrong (not a stack frame or a source excerpt). */
-function errorLine(text) {
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
-  return lines.find((l) => /^(\w*Error\b|error:|ccsim:)/i.test(l)) ?? lines.at(-1) ?? "";
-}
-
-/** Parses the last non-empty stdout line as JSON. */
-function lastJson(stdout) {
-  const lines = stdout.split("\n").filter((l) => l.trim().length > 0);
-  if (lines.length === 0) throw new Error("no JSON on stdout");
-  return JSON.parse(lines.at(-1));
-}
-
-/** Like lastJson, but for ccsim's --json summary, which may span several lines. */
-function wholeJson(stdout) {
-  const text = stdout.trim();
-  if (text.length === 0) throw new Error("no JSON on stdout");
-  return JSON.parse(text);
-}
-
-async function measure(impl, c) {
-  let argv;
-  let read;
-  if (impl === "minimal" || impl === "simjs") {
-    const script = impl === "minimal" ? "bench/minimal-loop.js" : "bench/simjs-mmc.js";
-    argv = [script, "--agents", String(c.agents), "--erlangs", String(c.erlangs), "--aht", String(AHT),
-      "--calls", String(calls), "--seed", args.seed];
-    read = (stdout) => {
-      const r = lastJson(stdout);
-      return { calls: r.calls, events: r.events, extra: `meanWait ${r.meanWait.toFixed(3)} s, probWait ${r.probWait.toFixed(4)}` };
-    };
-  } else {
-    argv = ["bin/ccsim.js", "run", c.scenario, "--json", "--quiet"];
-    const wanted = calls * (c.fraction ?? 1);
-    if (wanted !== DEFAULT_CALLS) {
-      const horizon = wanted / (c.ratePerSec ?? c.erlangs / AHT);
-      argv.push("--set", `horizon=${horizon}`, "--set", `interval=${horizon}`);
-    }
-    read = (stdout) => {
-      const summary = wholeJson(stdout);
-      const offered = summary?.metrics?.offered?.mean;
-      const events = summary?.simulation?.events;
-      if (typeof offered !== "number") throw new Error("summary has no metrics.offered.mean");
-      if (typeof events !== "number") throw new Error("summary has no simulation.events");
-      const mw = summary?.metrics?.meanWait?.mean;
-      const pw = summary?.metrics?.probWait?.mean;
-      const extra = typeof mw === "number" && typeof pw === "number"
-        ? `meanWait ${mw.toFixed(3)} s, probWait ${pw.toFixed(4)}` : "";
-      return { calls: offered, events, extra };
-    };
-  }
-
-  const hint = impl === "ccsim" && !existsSync(join(root, "dist/cli/main.js")) ? " (dist/ is missing: npm run build)" : "";
-  let best = null;
-  for (let k = 0; k < repeat; k++) {
-    const run = await runNode(argv);
-    if (!run.ok) return { impl, ok: false, error: run.error, hint };
-    let figures;
-    try {
-      figures = read(run.stdout);
-    } catch (e) {
-      return { impl, ok: false, error: `bad output: ${e instanceof Error ? e.message : String(e)}`, hint };
-    }
-    if (best === null || run.wall < best.wall) best = { ...figures, wall: run.wall, peakMB: run.peakMB };
-  }
-  return {
-    impl, ok: true, ...best,
-    callsPerSec: best.calls / best.wall,
-    eventsPerSec: best.events / best.wall,
-  };
-}
+const measure = (impl, c, n = calls) => measureCase(impl, c, { calls: n, repeat, seed: args.seed });
 
 const NAMES = { minimal: "minimal loop", simjs: "simjs", ccsim: "ccsim" };
 
@@ -252,6 +136,15 @@ if (cl?.ok) {
     );
   }
 }
+
+process.stdout.write(
+  await scalingReport({
+    measure,
+    calls,
+    only,
+    progress: (what) => process.stderr.isTTY && process.stderr.write(`  running ${what}...\n`),
+  }),
+);
 
 const referenceFailed = results.some(({ rows }) => ["minimal", "simjs"].some((k) => rows[k] && !rows[k].ok));
 process.exitCode = referenceFailed ? 1 : 0;

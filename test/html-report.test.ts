@@ -166,7 +166,7 @@ describe("report.html of ccsim run, in chromium", () => {
 
     // how to reproduce it
     const command = await page.textContent("#reproduce pre");
-    expect(command).toBe("npx ccsim run scenarios/two-sites-node-based.yaml --replications 3 --set horizon=2h");
+    expect(command).toBe("npx ccsim run scenarios/two-sites-node-based.yaml --seed 7 --replications 3 --set horizon=2h");
     expect(await page.textContent("#scenario pre")).toBe(readFileSync(join(ROOT, SCENARIO), "utf8"));
 
     await expectCsvLinksMatchTables(page);

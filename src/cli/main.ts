@@ -4,6 +4,7 @@
 // command pays start-up only for its own modules.
 
 import { Command, CommanderError, Option } from "commander";
+import { Interrupted } from "../experiment/interrupted.js";
 import { InputError } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
 
@@ -20,7 +21,9 @@ function program(): Command {
     c
       .option("--seed <n>", "random seed (default: the scenario's)")
       .option("--replications <n>", "number of replications (default: the scenario's)")
-      .option("--set <path=value>", "override a scenario field, e.g. agents[0].count=13 (repeatable)", collect);
+      .option("--set <path=value>", "override a scenario field, e.g. agents[0].count=13 (repeatable)", collect)
+      .option("--workers <n>", "worker threads the replications are spread over (default: the machine's cores)")
+      .option("--shard <i/n>", "run only the i-th of n slices of the replications; write a partial result into --out");
 
   scenarioOptions(p.command("run").argument("[scenario]", "scenario file (YAML or JSON); none runs the embedded demo"))
     .description("run a scenario's replications and report")
@@ -48,7 +51,7 @@ function program(): Command {
     .description("run variants on common random numbers; each metric with its CI and the paired differences")
     .action(async (file: string, opts) => {
       const { compareCommand } = await import("./compare.js");
-      exitCode = compareCommand(file, opts);
+      exitCode = await compareCommand(file, opts);
     });
 
   varyOptions(
@@ -58,7 +61,19 @@ function program(): Command {
     .description("metrics against one or two varied fields, each point with its CI")
     .action(async (file: string, opts) => {
       const { sweepCommand } = await import("./compare.js");
-      exitCode = sweepCommand(file, opts);
+      exitCode = await sweepCommand(file, opts);
+    });
+
+  p.command("merge")
+    .argument("<partials...>", "folders holding partial-I-of-N.json files (or the files themselves)")
+    .description("combine the partial results of every --shard of one run, compare or sweep into its output")
+    .option("--out <dir>", "write the files the single run would have written into this folder")
+    .option("--json", "print the summary (or result) JSON on stdout and nothing else there")
+    .option("--metrics <names>", "comma-separated metrics for a compare or sweep table")
+    .option("--quiet", "print nothing but errors")
+    .action(async (partials: string[], opts) => {
+      const { mergeCommand } = await import("./merge.js");
+      exitCode = await mergeCommand(partials, opts);
     });
 
   p.command("validate")
@@ -107,7 +122,8 @@ function program(): Command {
 
 let exitCode = 0;
 
-/** Runs the command line; resolves to the exit code (0 ok, 1 targets missed, 2 bad input or usage). */
+/** Runs the command line; resolves to the exit code (0 ok, 1 targets missed, 2 bad input or usage, 130 or 143
+ *  interrupted by SIGINT or SIGTERM). */
 export async function main(argv: readonly string[]): Promise<number> {
   exitCode = 0;
   try {
@@ -117,6 +133,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) {
       // help and version are exits with code 0; usage errors were already printed by commander
       return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof Interrupted) {
+      process.stderr.write(`ccsim: ${e.message}; nothing written\n`);
+      return e.exitCode;
     }
     if (e instanceof InputError) {
       process.stderr.write(`${e.message}\n`);

@@ -1,6 +1,6 @@
 // Options shared by the commands that run a scenario: the file (or the demo), --set, --seed, --replications.
 
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario, readScenarioText } from "../scenario/load.js";
 import { DEMO_SCENARIO } from "../scenario/demo.js";
 import { InputError } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/types.js";
@@ -35,4 +35,9 @@ export function loadScenarioFromCli(
     seed: wholeNumber("--seed", opts.seed, 0) ?? scenario.seed,
     replications: wholeNumber("--replications", opts.replications, 1) ?? scenario.replications,
   };
+}
+
+/** The scenario's text for a study's source: the file's, or the demo's. */
+export function scenarioText(file: string | undefined): string {
+  return file === undefined ? DEMO_SCENARIO : readScenarioText(file);
 }

@@ -32,14 +32,21 @@ export function compareVariants(
   onProgress?: (done: number, total: number) => void,
 ): Comparison {
   const total = variants.length * replications;
-  const results = variants.map((v, i) => ({
-    value: v.value,
-    result: runExperiment(v.scenario, {
-      seed,
-      replications,
-      onProgress: (d) => onProgress?.(i * replications + d, total),
-    }),
-  }));
+  return comparisonOf(
+    path,
+    variants.map((v, i) => ({
+      value: v.value,
+      result: runExperiment(v.scenario, {
+        seed,
+        replications,
+        onProgress: (d) => onProgress?.(i * replications + d, total),
+      }),
+    })),
+  );
+}
+
+/** The comparison of variants already run on the same seed and replications, the first being the baseline. */
+export function comparisonOf(path: string, results: readonly { value: string; result: ExperimentResult }[]): Comparison {
   const base = results[0]!;
   const differences = results.slice(1).map((v) => {
     const metrics: Partial<Record<MetricName, MetricDifference>> = {};

@@ -1,7 +1,7 @@
 // Counters of one replication for one slice (the whole center, a site, a node, a type, a group, a URS, an interval),
 // and the metrics of DESIGN.md section 6 computed from them.
 
-import { METRIC_NAMES as DESIGN_METRIC_NAMES } from "../scenario/schema.js";
+import { METRIC_NAMES as DESIGN_METRIC_NAMES } from "../scenario/metric-names.js";
 
 export class Tally {
   offered = 0;

@@ -380,6 +380,12 @@ function unresolvedAlias(doc: Document): number | undefined {
   return found;
 }
 
+/** A scenario file's text, or the one-line InputError loadScenario would give for a file it cannot read. */
+export function readScenarioText(file: string): string {
+  return readSource({ file }, file);
+}
+
+
 function tooBig(display: string, bytes: number): InputError {
   const mb = (x: number) => `${(x / (1 << 20)).toFixed(1)} MB`;
   return new InputError(

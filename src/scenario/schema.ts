@@ -8,14 +8,8 @@ import { RATE_EXPECTED, RATE_PATTERN, parseRate } from "./rate.js";
 import { SKILL_NAME_PATTERN } from "./skill-expression.js";
 import { TIMESTAMP_EXPECTED } from "./timestamp.js";
 import { suggestion } from "./did-you-mean.js";
-
-/** Metric names of DESIGN.md section 6, the only keys `targets` accepts. */
-export const METRIC_NAMES = [
-  "offered", "answered", "abandoned", "defaultRouted", "serviceLevel", "asa", "meanWait", "probWait",
-  "abandonRate", "occupancy", "throughputPerHour", "reservationRequests", "reservationGrants",
-  "reservationConflicts", "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "noAnswers",
-] as const;
-export type MetricName = (typeof METRIC_NAMES)[number];
+import { METRIC_NAMES } from "./metric-names.js";
+export { METRIC_NAMES, type MetricName } from "./metric-names.js";
 
 export const FAULT_KINDS = ["node-down", "node-lost", "link-down", "urs-down", "vq-down", "site-down"] as const;
 export const DIST_NAMES = ["constant", "exponential", "uniform", "normal", "lognormal", "gamma", "erlang", "empirical"] as const;

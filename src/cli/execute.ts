@@ -1,0 +1,79 @@
+// Runs a study as the command line asks: the whole of it or one --shard, on --workers threads; then reports it, or
+// writes the shard's partial result for `ccsim merge`.
+
+import { availableParallelism } from "node:os";
+import { runJobs } from "../experiment/pool.js";
+import { parseShard, shardJobs } from "../experiment/shard.js";
+import { studyOf, type StudySource } from "../experiment/study-source.js";
+import { jobsOf, studyHash } from "../experiment/study.js";
+import type { MetricName } from "../metrics/tally.js";
+import { writeOutputs } from "../report/output-dir.js";
+import { partialFileName, partialJson } from "../report/partial.js";
+import { progressBar } from "../report/progress.js";
+import { InputError } from "../scenario/errors.js";
+import { checkOutDir } from "../report/output-dir.js";
+import { finishStudy, outFiles, type ReportOptions } from "./finish.js";
+import { guardRun } from "./guard.js";
+import { wholeNumber } from "./options.js";
+
+export interface ExecuteOptions extends ReportOptions {
+  readonly workers?: string;
+  readonly shard?: string;
+  /** write into an --out folder that holds files, and run despite the memory estimate */
+  readonly force?: boolean;
+}
+
+export async function executeStudy(
+  source: StudySource,
+  opts: ExecuteOptions & {
+    readonly focus?: readonly MetricName[];
+    readonly metrics?: string;
+    readonly tracePath?: string;
+    readonly traceLimit?: number;
+  },
+): Promise<number> {
+  const workers = wholeNumber("--workers", opts.workers, 1) ?? availableParallelism();
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (shard) {
+    if (!opts.out) throw new InputError("--shard", undefined, "needs --out DIR, the folder its partial result is written to");
+    if (opts.json) throw new InputError("--shard", undefined, "a shard has no summary to print: leave out --json, and merge the partial results");
+    if (opts.tracePath) throw new InputError("--shard", undefined, "leave out --trace: trace replication 1 in a run of its own");
+  }
+  // every point is loaded, so that a bad value stops the command before anything runs
+  const study = studyOf(source);
+  // a shard writes its partial next to the other shards': only a whole study's folder must hold nothing else
+  if (opts.out && !shard) checkOutDir(opts.out, outFiles(study.kind), opts.force === true);
+  guardRun(source.file, study.points.map((p) => p.scenario), study.replications, opts);
+  const all = jobsOf(study);
+  const jobs = shard ? shardJobs(all, shard) : all;
+  const label = `ccsim ${source.kind}${shard ? ` ${shard.index}/${shard.count}` : ""}`;
+  const bar = progressBar(label, !opts.quiet && !opts.json && process.stderr.isTTY === true);
+  let outputs;
+  try {
+    outputs = await runJobs(
+      study.points.map((p) => p.scenario),
+      study.seed,
+      jobs,
+      { workers, traceLimit: opts.tracePath ? opts.traceLimit : undefined, onProgress: bar.update },
+    );
+  } finally {
+    // an interrupted run's message then starts on a clean line
+    bar.done();
+  }
+  if (shard) {
+    const name = partialFileName(shard);
+    // with seed and replications settled, so that merge can name a difference in them
+    const settled = { ...source, seed: study.seed, replications: study.replications };
+    writeOutputs(opts.out!, { [name]: partialJson(settled, studyHash(study), shard, jobs, outputs) });
+    if (!opts.quiet) {
+      process.stdout.write(`wrote ${opts.out}/${name}: shard ${shard.index}/${shard.count}, ${jobs.length} of ${all.length} replications\n`);
+    }
+    return 0;
+  }
+  return finishStudy(
+    study,
+    { ...source, seed: study.seed, replications: study.replications },
+    outputs.map((o) => o.result),
+    { ...opts, trace: outputs[0]?.trace },
+  );
+}

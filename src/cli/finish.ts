@@ -1,0 +1,144 @@
+// The end of run, compare and sweep (and of merge, which must end exactly as they would): the study's results become
+// the tables on stdout, the JSON, and the files in --out, all written after every result is in.
+
+import { comparisonOf } from "../experiment/compare.js";
+import type { StudySource } from "../experiment/study-source.js";
+import { experimentsOf, type Study } from "../experiment/study.js";
+import type { ReplicationResult } from "../experiment/collector.js";
+import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import {
+  DEFAULT_FOCUS,
+  FAULT_FOCUS,
+  comparisonCsv,
+  comparisonJson,
+  comparisonOf as comparisonData,
+  comparisonTable,
+  sweepCsv,
+  sweepJson,
+  sweepOf,
+  sweepTable,
+} from "../report/comparison.js";
+import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
+import type { Provenance } from "../report/html/provenance.js";
+import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
+import { summaryJson, summaryOf } from "../report/summary.js";
+import { resultTable } from "../report/table.js";
+import { CCSIM_VERSION } from "../report/version.js";
+import { suggestion } from "../scenario/did-you-mean.js";
+import { InputError } from "../scenario/errors.js";
+import { commandLine } from "./command-line.js";
+
+export interface ReportOptions {
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** The metrics of the compare and sweep tables: --metrics, or undefined for the default set of the study. */
+export function focusOf(metrics: string | undefined): MetricName[] | undefined {
+  if (!metrics) return undefined;
+  return metrics.split(",").map((m) => {
+    const name = m.trim();
+    if (!(METRIC_NAMES as readonly string[]).includes(name)) {
+      throw new InputError("--metrics", undefined, `unknown metric "${name}"${suggestion(name, METRIC_NAMES)}`);
+    }
+    return name as MetricName;
+  });
+}
+
+/** Where a report's numbers come from, from the study's source with seed and replications settled, so that a merged
+ *  study and the same study run whole say the same. */
+function provenanceOf(source: StudySource, seed: number, replications: number, metrics?: string): Provenance {
+  const vary = source.paths.map((path, j) => `${path}=${[...new Set(source.points.map((p) => p.values[j]!))].join(",")}`);
+  const file = source.file === "<demo>" ? undefined : source.file;
+  return {
+    command: commandLine(source.kind, file, { seed: String(seed), replications: String(replications), set: [...source.set], vary, metrics }),
+    seed,
+    replications,
+    version: CCSIM_VERSION,
+    scenarioFile: source.file,
+    scenarioText: source.text,
+    overrides: [...source.set],
+  };
+}
+
+/**
+ * Reports a whole study from every job's result in the order of jobsOf. `trace` is the first replication's trace and
+ * `tracePath` where it goes (run only); `focus` the compare and sweep tables' metrics.
+ */
+export async function finishStudy(
+  study: Study,
+  source: StudySource,
+  results: readonly ReplicationResult[],
+  opts: ReportOptions & {
+    readonly focus?: readonly MetricName[];
+    readonly metrics?: string;
+    readonly tracePath?: string;
+    readonly trace?: string;
+  },
+): Promise<number> {
+  const experiments = experimentsOf(study, results);
+  const faults = study.points.some((p) => p.scenario.faults.length > 0);
+  const focus = opts.focus ?? (faults ? FAULT_FOCUS : DEFAULT_FOCUS);
+  const provenance = () => provenanceOf(source, study.seed, study.replications, opts.metrics);
+  let files: Record<string, string>;
+  let json: string;
+  let table: string;
+  if (study.kind === "run") {
+    const result = experiments[0]!;
+    const summary = summaryOf(result);
+    json = summaryJson(summary);
+    files = {
+      "summary.json": json,
+      "intervals.csv": intervalsCsv(result),
+      "groups.csv": groupsCsv(result),
+      "nodes.csv": nodesCsv(result),
+      "urs.csv": ursCsv(result),
+    };
+    if (opts.out) {
+      // the report's charts load d3: only when there is a report to write
+      const { runReport } = await import("../report/html/run-report.js");
+      files["report.html"] = runReport({
+        summary,
+        intervals: result.intervals,
+        serviceLevelThreshold: study.points[0]!.scenario.serviceLevel,
+        provenance: provenance(),
+      });
+    }
+    table = resultTable(result);
+  } else if (study.kind === "compare") {
+    const c = comparisonOf(
+      study.paths[0]!,
+      study.points.map((p, i) => ({ value: p.values[0]!, result: experiments[i]! })),
+    );
+    const data = comparisonData(c);
+    json = comparisonJson(data);
+    files = { "compare.json": json, "compare.csv": comparisonCsv(c) };
+    if (opts.out) {
+      const { compareReport } = await import("../report/html/compare-report.js");
+      files["report.html"] = compareReport({ data, focus, provenance: provenance() });
+    }
+    table = comparisonTable(c, focus);
+  } else {
+    const s = { paths: study.paths, points: study.points.map((p, i) => ({ values: p.values, result: experiments[i]! })) };
+    const data = sweepOf(s);
+    json = sweepJson(data);
+    files = { "sweep.json": json, "sweep.csv": sweepCsv(s) };
+    if (opts.out) {
+      const { sweepReport } = await import("../report/html/sweep-report.js");
+      files["report.html"] = sweepReport({ data, focus, provenance: provenance() });
+    }
+    table = sweepTable(s, focus);
+  }
+  if (opts.out) writeOutputs(opts.out, files);
+  if (opts.tracePath && opts.trace !== undefined) writeFileAtomic(opts.tracePath, opts.trace, "--trace");
+  if (opts.json) process.stdout.write(json);
+  else if (!opts.quiet) process.stdout.write(table + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
+  return 0;
+}
+
+/** The files each kind of study writes into --out (what --force may replace). */
+export function outFiles(kind: Study["kind"]): string[] {
+  if (kind === "run") return ["summary.json", "intervals.csv", "groups.csv", "nodes.csv", "urs.csv", "report.html"];
+  return [`${kind}.json`, `${kind}.csv`, "report.html"];
+}

@@ -1,0 +1,24 @@
+// One job of a study, run where it is sent (in the main thread or a worker thread): a replication of one point, with
+// the trace recorder on the study's very first replication when a trace was asked for.
+
+import type { Scenario } from "../scenario/types.js";
+import { TraceRecorder } from "../report/trace.js";
+import type { ReplicationResult } from "./collector.js";
+import { runReplication } from "./replication.js";
+import type { Job } from "./study.js";
+
+/** Plain data only, so that it crosses from a worker thread by structured clone unchanged. */
+export interface JobOutput {
+  readonly result: ReplicationResult;
+  /** the trace's JSON lines, on the traced job only */
+  readonly trace?: string;
+}
+
+export function runJob(scenario: Scenario, seed: number, job: Job, traceLimit: number | undefined): JobOutput {
+  const traced = traceLimit !== undefined && job.point === 0 && job.replication === 0;
+  let trace: TraceRecorder | null = null;
+  const result = runReplication(scenario, seed, job.replication, {
+    observers: traced ? (sim) => [(trace = new TraceRecorder(sim, traceLimit))] : undefined,
+  });
+  return trace === null ? { result } : { result, trace: (trace as TraceRecorder).text() };
+}

@@ -1,0 +1,90 @@
+// A shard's partial result, partial-I-of-N.json: the ccsim version, the study it belongs to (its source and hash),
+// which shard, and the raw result of each of its replications, exact to the last bit so that merging them gives the
+// bytes a single run gives. JSON keeps every finite double exactly; NaN, the infinities and -0 it cannot hold are
+// written as {"$number": "NaN"} and so on.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { ReplicationResult } from "../experiment/collector.js";
+import type { JobOutput } from "../experiment/job.js";
+import type { Shard } from "../experiment/shard.js";
+import type { StudySource } from "../experiment/study-source.js";
+import type { Job } from "../experiment/study.js";
+import { InputError } from "../scenario/errors.js";
+import { CCSIM_VERSION } from "./version.js";
+
+export const PARTIAL_FORMAT = "ccsim-partial/1";
+
+export interface PartialFile {
+  readonly format: typeof PARTIAL_FORMAT;
+  readonly ccsim: string;
+  readonly shard: Shard;
+  /** studyHash of the study the source rebuilds */
+  readonly hash: string;
+  readonly source: StudySource;
+  readonly results: readonly { readonly point: number; readonly replication: number; readonly result: ReplicationResult }[];
+}
+
+export function partialFileName(shard: Shard): string {
+  return `partial-${shard.index}-of-${shard.count}.json`;
+}
+
+const PARTIAL_NAME = /^partial-\d+-of-\d+\.json$/;
+
+function encodeNumber(_key: string, v: unknown): unknown {
+  if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) return { $number: Object.is(v, -0) ? "-0" : String(v) };
+  return v;
+}
+
+function decodeNumber(_key: string, v: unknown): unknown {
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === "$number") return Number((v as { $number: string }).$number);
+  }
+  return v;
+}
+
+export function partialJson(source: StudySource, hash: string, shard: Shard, jobs: readonly Job[], outputs: readonly JobOutput[]): string {
+  const file: PartialFile = {
+    format: PARTIAL_FORMAT,
+    ccsim: CCSIM_VERSION,
+    shard,
+    hash,
+    source,
+    results: jobs.map((job, k) => ({ point: job.point, replication: job.replication, result: outputs[k]!.result })),
+  };
+  return JSON.stringify(file, encodeNumber) + "\n";
+}
+
+/** The partial files named on the command line: files as given, folders for every partial-I-of-N.json they hold. */
+export function partialPaths(args: readonly string[]): string[] {
+  return args.flatMap((arg) => {
+    let isDir: boolean;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      throw new InputError(arg, undefined, "no such file or folder");
+    }
+    if (!isDir) return [arg];
+    const names = readdirSync(arg).filter((n) => PARTIAL_NAME.test(n)).sort();
+    if (names.length === 0) throw new InputError(arg, undefined, "holds no partial-I-of-N.json (what run, compare and sweep write with --shard)");
+    return names.map((n) => join(arg, n));
+  });
+}
+
+export function readPartial(path: string): PartialFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, "utf8"), decodeNumber);
+  } catch (e) {
+    throw new InputError(path, undefined, `not a ccsim partial result (${(e as NodeJS.ErrnoException).code ?? "not JSON"})`);
+  }
+  const p = value as Partial<PartialFile> | null;
+  if (p === null || typeof p !== "object" || p.format !== PARTIAL_FORMAT) {
+    throw new InputError(path, undefined, `not a ccsim partial result (expected "format": "${PARTIAL_FORMAT}")`);
+  }
+  if (!p.shard || !p.source || !Array.isArray(p.results) || typeof p.hash !== "string") {
+    throw new InputError(path, undefined, "a partial result without its shard, source, hash or results");
+  }
+  return p as PartialFile;
+}

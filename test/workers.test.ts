@@ -1,0 +1,87 @@
+// Replications spread over worker threads: the same bytes for any --workers, and Ctrl-C or SIGTERM stop it cleanly.
+
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, ccsim } from "./helpers.js";
+
+const made: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), "ccsim-workers-"));
+  made.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** every file of a folder, name -> bytes */
+const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n))]));
+
+const SCENARIO = "scenarios/two-sites-node-based.yaml";
+const SMALL = ["--set", "horizon=1h", "--set", "warmup=10m", "--replications", "5", "--quiet"];
+
+describe("--workers", () => {
+  it("a run writes the same summary.json and CSV bytes on one thread and on two", () => {
+    const one = tmp();
+    const two = tmp();
+    expect(ccsim(["run", SCENARIO, ...SMALL, "--workers", "1", "--out", one]).code).toBe(0);
+    expect(ccsim(["run", SCENARIO, ...SMALL, "--workers", "2", "--out", two]).code).toBe(0);
+    const a = filesOf(one);
+    expect(Object.keys(a)).toEqual(["groups.csv", "intervals.csv", "nodes.csv", "report.html", "summary.json", "urs.csv"]);
+    expect(filesOf(two)).toEqual(a);
+    // five replications, each its own: the merge kept all of them, not five copies of one
+    const summary = JSON.parse(a["summary.json"]!.toString());
+    expect(summary.replications).toBe(5);
+    expect(summary.metrics.offered.sd).toBeGreaterThan(0);
+  });
+
+  it("a compare writes the same JSON and CSV bytes on one thread and on two", () => {
+    const one = tmp();
+    const two = tmp();
+    const args = ["compare", SCENARIO, "--vary", "routing.mode=node-based,centralized", ...SMALL];
+    expect(ccsim([...args, "--workers", "1", "--out", one]).code).toBe(0);
+    expect(ccsim([...args, "--workers", "2", "--out", two]).code).toBe(0);
+    expect(Object.keys(filesOf(one))).toEqual(["compare.csv", "compare.json", "report.html"]);
+    expect(filesOf(two)).toEqual(filesOf(one));
+  });
+
+  it("the trace of replication 1 is the same whichever thread ran it", () => {
+    const dir = tmp();
+    const args = ["run", SCENARIO, ...SMALL, "--trace-limit", "5"];
+    expect(ccsim([...args, "--workers", "1", "--trace", join(dir, "one.jsonl")]).code).toBe(0);
+    expect(ccsim([...args, "--workers", "2", "--trace", join(dir, "two.jsonl")]).code).toBe(0);
+    const one = readFileSync(join(dir, "one.jsonl"), "utf8");
+    expect(one).toMatch(/"event":"EventEstablished"/);
+    expect(readFileSync(join(dir, "two.jsonl"), "utf8")).toBe(one);
+  });
+
+  it("--workers must be a whole number of at least 1", () => {
+    const r = ccsim(["run", SCENARIO, ...SMALL, "--workers", "0"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^--workers: expected a whole number >= 1/);
+  });
+
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    it(`${signal} while the workers run: they stop, exit ${code}, one line, nothing written`, async () => {
+      const out = join(tmp(), "out");
+      // far more replications than the signal leaves time for
+      const child = spawn(process.execPath, [`${ROOT}/bin/ccsim.js`, "run", SCENARIO, "--replications", "5000", "--workers", "2", "--quiet", "--out", out], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      // let it load the scenario and start its threads, then signal
+      await new Promise((r) => setTimeout(r, 2500));
+      child.kill(signal);
+      const [exit, sig] = await new Promise<[number | null, string | null]>((r) => child.on("close", (c, s) => r([c, s])));
+      expect(sig).toBeNull();
+      expect(exit).toBe(code);
+      expect(stderr).toBe(`ccsim: interrupted by ${signal}; nothing written\n`);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});
