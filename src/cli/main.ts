@@ -59,6 +59,17 @@ function program(): Command {
       exitCode = sweepCommand(file, opts);
     });
 
+  scenarioOptions(p.command("check").argument("<scenario>", "scenario file"))
+    .description("run a scenario and judge its targets: exit 1 when any is missed (a CI gate)")
+    .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
+    .option("--out <dir>", "write check.json and summary.json into this folder")
+    .option("--json", "print the verdicts as JSON on stdout and nothing else there")
+    .option("--quiet", "print nothing but errors")
+    .action(async (file: string, opts) => {
+      const { checkCommand } = await import("./check.js");
+      exitCode = checkCommand(file, opts);
+    });
+
   p.command("validate")
     .argument("<scenario>", "scenario file")
     .option("--set <path=value>", "override a scenario field (repeatable)", collect)
