@@ -70,6 +70,19 @@ function program(): Command {
       exitCode = checkCommand(file, opts);
     });
 
+  scenarioOptions(p.command("size").argument("<scenario>", "scenario file"))
+    .description("the smallest agent count of a group meeting every target: Erlang start, then simulated tries")
+    .option("--for <what>", "agents or agents:GROUP (default agents, when there is one group)")
+    .option("--max <n>", "the largest count to try (default 3 x the Erlang start + 20)")
+    .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
+    .option("--out <dir>", "write sizing.md, sizing.csv and sizing.json into this folder")
+    .option("--json", "print the sizing JSON on stdout and nothing else there")
+    .option("--quiet", "print nothing but errors")
+    .action(async (file: string, opts) => {
+      const { sizeCommand } = await import("./size.js");
+      exitCode = sizeCommand(file, opts);
+    });
+
   p.command("validate")
     .argument("<scenario>", "scenario file")
     .option("--set <path=value>", "override a scenario field (repeatable)", collect)
