@@ -1,0 +1,56 @@
+// `ccsim check <scenario>`: the CI gate. Runs the scenario, judges every target on its safe CI bound, prints each
+// with its value, CI and verdict, and exits 1 when any is missed (0 when all are met, 2 on bad input).
+
+import { runExperiment } from "../experiment/experiment.js";
+import { writeOutputs } from "../report/output-dir.js";
+import { progressBar } from "../report/progress.js";
+import { summaryJson, summaryOf } from "../report/summary.js";
+import { tidyDeep } from "../report/numbers.js";
+import { verdictsOf, verdictTable } from "../report/verdicts.js";
+import { InputError } from "../scenario/errors.js";
+import { loadScenarioFromCli, type CommonOptions } from "./options.js";
+import { targetFlags, withTargetFlags } from "./target-option.js";
+
+export interface CheckOptions extends CommonOptions {
+  readonly target?: readonly string[];
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+}
+
+export function checkCommand(file: string, opts: CheckOptions): number {
+  const flags = targetFlags(opts.target);
+  const { scenario, seed, replications } = withTargetFlags(flags, () =>
+    loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
+  );
+  if (scenario.targets.length === 0) {
+    throw new InputError(file, "targets", 'nothing to check: add targets to the scenario or give --target, e.g. --target serviceLevel=">= 0.80"');
+  }
+  const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
+  const result = runExperiment(scenario, { seed, replications, onProgress: bar.update });
+  bar.done();
+  const verdicts = verdictsOf(result);
+  const missed = verdicts.filter((v) => !v.met);
+  const json =
+    JSON.stringify(
+      tidyDeep({ scenario: scenario.name, seed, replications, passed: missed.length === 0, missed: missed.map((v) => v.metric), targets: verdicts }),
+      null,
+      2,
+    ) + "\n";
+  if (opts.out) writeOutputs(opts.out, { "check.json": json, "summary.json": summaryJson(summaryOf(result)) });
+  if (opts.json) process.stdout.write(json);
+  else if (!opts.quiet) {
+    const head = `${scenario.name}: seed ${seed}, ${replications} replication${replications === 1 ? "" : "s"}`;
+    const tail =
+      missed.length === 0
+        ? `all ${verdicts.length} target${verdicts.length === 1 ? "" : "s"} met`
+        : `MISSED ${missed.length} of ${verdicts.length}: ${missed.map((v) => `${v.metric} ${v.target}`).join(", ")}`;
+    process.stdout.write(
+      `${head}\n\n${verdictTable(verdicts)}\n\n` +
+        "each judged on the 95% bound that makes the claim safe: the lower for a minimum, the upper for a maximum\n" +
+        `${tail}\n` +
+        (opts.out ? `wrote ${opts.out}/\n` : ""),
+    );
+  }
+  return missed.length === 0 ? 0 : 1;
+}

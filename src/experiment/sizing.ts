@@ -1,0 +1,199 @@
+// Agent sizing: the smallest head count of one group that meets every target of the scenario. The search starts at
+// the Erlang C (or, with exponential patience, Erlang A) minimum for the load the group's pool carries, then steps
+// away from it, doubling the step, until the verdict changes, and bisects between the last miss and the first pass.
+// Every try runs on the same seed (common random numbers), so neighbouring counts differ by the staffing alone.
+
+import { meanOf } from "../kernel/distributions.js";
+import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics/erlang.js";
+import type { MetricName } from "../metrics/tally.js";
+import { compileSkillExpression } from "../scenario/skill-expression.js";
+import type { ArrivalsSpec, DistributionSpec, Scenario, TargetSpec } from "../scenario/types.js";
+import { runExperiment, type ExperimentResult } from "./experiment.js";
+
+/** What the search started from, and why. */
+export interface AnalyticStart {
+  /** "Erlang C" or "Erlang A" */
+  readonly model: string;
+  /** the groups that serve the same traffic as the sized one (the pool the formula staffs) */
+  readonly pool: readonly string[];
+  readonly traffic: readonly string[];
+  /** calls per second over [warmup, horizon), all of the pool's traffic */
+  readonly arrivalRate: number;
+  /** mean agent time per call: handle time, plus the sized group's ring time and wrap-up */
+  readonly meanServiceTime: number;
+  /** Erlangs: arrivalRate x meanServiceTime */
+  readonly offeredLoad: number;
+  /** mean patience in seconds (Erlang A only) */
+  readonly meanPatience?: number;
+  /** agents the formula wants for the whole pool */
+  readonly poolAgents: number;
+  /** of those, the sized group's share: poolAgents minus the other groups' counts (at least 1) */
+  readonly count: number;
+  /** targets the formula cannot speak to (they are left to the simulation) */
+  readonly notAnalytic: readonly string[];
+  /** the formula's measures at poolAgents */
+  readonly measures: QueueMeasures;
+}
+
+export interface SizingTry {
+  readonly count: number;
+  readonly met: boolean;
+  readonly result: ExperimentResult;
+}
+
+export interface SizingResult {
+  readonly group: string;
+  readonly start: AnalyticStart;
+  /** the smallest count that met every target, with the one below it tried and missed; null: none up to max */
+  readonly recommended: number | null;
+  /** in the order they were run */
+  readonly tries: readonly SizingTry[];
+  readonly max: number;
+}
+
+export interface SizingOptions {
+  readonly seed: number;
+  readonly replications: number;
+  /** the largest count to try (default: 3 x the analytic start + 20) */
+  readonly max?: number;
+  /** start here instead of at the analytic minimum */
+  readonly from?: number;
+  readonly onTry?: (t: SizingTry) => void;
+}
+
+const ANALYTIC: readonly string[] = ["serviceLevel", "asa", "meanWait", "probWait", "abandonRate", "occupancy"];
+
+function meanRate(a: ArrivalsSpec, from: number, to: number): number {
+  let calls = 0;
+  for (let i = 0; i < a.rates.length; i++) {
+    const s = Math.max(from, i * a.period);
+    const e = i === a.rates.length - 1 ? to : Math.min(to, (i + 1) * a.period);
+    if (e > s) calls += a.rates[i]! * (e - s);
+  }
+  return calls / (to - from);
+}
+
+function exponentialMean(d: DistributionSpec | undefined): number | undefined {
+  return d !== undefined && d.dist === "exponential" ? d.mean : undefined;
+}
+
+function meetsAnalytic(m: QueueMeasures, t: TargetSpec): boolean {
+  const v = m[t.metric as keyof QueueMeasures];
+  return t.op === ">=" ? v >= t.value : t.op === ">" ? v > t.value : t.op === "<=" ? v <= t.value : v < t.value;
+}
+
+/** The analytic minimum for the group's pool, read as the sized group's count. */
+export function analyticStart(scenario: Scenario, group: string): AnalyticStart {
+  const g = scenario.agents.find((x) => x.group === group)!;
+  const exprs = scenario.traffic.map((t) => compileSkillExpression(t.target));
+  const serves = (gi: number, ti: number) => {
+    const a = scenario.agents[gi]!;
+    return exprs[ti]!.matches(a.skills, a.site, scenario.traffic[ti]!.site);
+  };
+  const gi = scenario.agents.indexOf(g);
+  const traffic = scenario.traffic.map((_, ti) => ti).filter((ti) => serves(gi, ti));
+  const pool = scenario.agents.map((_, i) => i).filter((i) => traffic.some((ti) => serves(i, ti)));
+  let lambda = 0;
+  let work = 0;
+  for (const ti of traffic) {
+    const t = scenario.traffic[ti]!;
+    const rate = meanRate(t.arrivals, scenario.warmup, scenario.horizon);
+    lambda += rate;
+    work += rate * meanOf(t.handleTime);
+  }
+  const service = (lambda > 0 ? work / lambda : 0) + meanOf(g.answerDelay) + meanOf(g.wrapUp);
+  const patiences = traffic.map((ti) => exponentialMean(scenario.traffic[ti]!.patience));
+  const first = patiences[0];
+  const erlangA = first !== undefined && patiences.every((p) => p === first);
+  const analytic = scenario.targets.filter((t) => ANALYTIC.includes(t.metric));
+  const T = scenario.serviceLevel;
+  const measuresAt = (c: number) =>
+    erlangA ? erlangAMeasures(c, lambda, 1 / service, 1 / first!, T) : erlangCMeasures(c, lambda, 1 / service, T);
+  const load = lambda * service;
+  let c = Math.max(1, erlangA ? 1 : Math.floor(load) + 1);
+  while (c < 100_000 && !analytic.every((t) => meetsAnalytic(measuresAt(c), t))) c++;
+  const others = pool.filter((i) => i !== gi).reduce((s, i) => s + scenario.agents[i]!.count, 0);
+  return {
+    model: erlangA ? "Erlang A" : "Erlang C",
+    pool: pool.map((i) => scenario.agents[i]!.group),
+    traffic: traffic.map((ti) => scenario.traffic[ti]!.type),
+    arrivalRate: lambda,
+    meanServiceTime: service,
+    offeredLoad: load,
+    ...(erlangA ? { meanPatience: first } : {}),
+    poolAgents: c,
+    count: Math.max(1, c - others),
+    notAnalytic: scenario.targets.filter((t) => !ANALYTIC.includes(t.metric)).map((t) => t.metric),
+    measures: measuresAt(c),
+  };
+}
+
+/** The scenario with the group's head count set, all day (a staffing table of the group is replaced). */
+export function withCount(scenario: Scenario, group: string, count: number): Scenario {
+  const agents = scenario.agents.map((a) => {
+    if (a.group !== group) return a;
+    const { staffing: _replaced, ...rest } = a;
+    return { ...rest, count };
+  });
+  return { ...scenario, agents };
+}
+
+export function metTargets(r: ExperimentResult): boolean {
+  return r.scenario.targets.every((t) => {
+    const m = r.metrics[t.metric as MetricName]!;
+    const high = t.op === ">=" || t.op === ">";
+    const b = m.ci95 ? (high ? m.ci95[0] : m.ci95[1]) : m.mean;
+    return t.op === ">=" ? b >= t.value : t.op === ">" ? b > t.value : t.op === "<=" ? b <= t.value : b < t.value;
+  });
+}
+
+export function sizeAgents(scenario: Scenario, group: string, opts: SizingOptions): SizingResult {
+  const start = analyticStart(scenario, group);
+  const max = opts.max ?? start.count * 3 + 20;
+  const tries: SizingTry[] = [];
+  const seen = new Map<number, boolean>();
+  const pass = (count: number): boolean => {
+    const known = seen.get(count);
+    if (known !== undefined) return known;
+    const result = runExperiment(withCount(scenario, group, count), { seed: opts.seed, replications: opts.replications });
+    const t = { count, met: metTargets(result), result };
+    tries.push(t);
+    seen.set(count, t.met);
+    opts.onTry?.(t);
+    return t.met;
+  };
+
+  const c0 = Math.min(opts.from ?? start.count, max);
+  let lo: number; // a count that missed (0: none needed below hi)
+  let hi: number; // a count that met
+  if (pass(c0)) {
+    hi = c0;
+    lo = 0;
+    for (let step = 1; hi > 1; step *= 2) {
+      const c = Math.max(1, hi - step);
+      if (pass(c)) hi = c;
+      else {
+        lo = c;
+        break;
+      }
+    }
+  } else {
+    lo = c0;
+    hi = -1;
+    for (let step = 1; lo < max; step *= 2) {
+      const c = Math.min(max, lo + step);
+      if (pass(c)) {
+        hi = c;
+        break;
+      }
+      lo = c;
+    }
+    if (hi < 0) return { group, start, recommended: null, tries, max };
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (pass(mid)) hi = mid;
+    else lo = mid;
+  }
+  return { group, start, recommended: hi, tries, max };
+}

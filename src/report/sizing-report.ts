@@ -1,0 +1,119 @@
+// The sizing report: sizing.json (the answer, the targets at it, every try), sizing.csv (one row per try) and
+// sizing.md, Markdown a CI job appends to $GITHUB_STEP_SUMMARY: what was sized, the answer, targets and margins, the
+// tries, the assumptions.
+
+import { stringify } from "csv-stringify/sync";
+import type { SizingResult, SizingTry } from "../experiment/sizing.js";
+import { tidy, tidyDeep } from "./numbers.js";
+import { formatMargin, formatMetric, verdictsOf, type Verdict } from "./verdicts.js";
+import { CCSIM_VERSION } from "./version.js";
+
+export interface SizingContext {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly replications: number;
+  /** the command line that reproduces it */
+  readonly command: string;
+}
+
+/** The try the targets are reported at: the recommended count, or (when none met them) the largest tried. */
+function shownTry(s: SizingResult): SizingTry {
+  const byCount = [...s.tries].sort((a, b) => a.count - b.count);
+  return s.recommended === null ? byCount[byCount.length - 1]! : byCount.find((t) => t.count === s.recommended)!;
+}
+
+export function sizingJson(s: SizingResult, ctx: SizingContext): string {
+  const { measures, ...start } = s.start;
+  const data = {
+    ccsim: CCSIM_VERSION,
+    scenario: ctx.scenario,
+    seed: ctx.seed,
+    replications: ctx.replications,
+    sized: { what: "agents", group: s.group, max: s.max },
+    recommended: { [s.group]: s.recommended },
+    targets: verdictsOf(shownTry(s).result),
+    start: { ...start, analytic: measures },
+    tries: s.tries.map((t) => ({
+      group: s.group,
+      count: t.count,
+      met: t.met,
+      targets: verdictsOf(t.result).map((v) => ({ metric: v.metric, mean: v.mean, judgedOn: v.judgedOn, met: v.met })),
+    })),
+  };
+  return JSON.stringify(tidyDeep(data), null, 2) + "\n";
+}
+
+export function sizingCsv(s: SizingResult): string {
+  const metrics = verdictsOf(s.tries[0]!.result).map((v) => v.metric);
+  const header = ["try", "group", "count", "met", ...metrics.flatMap((m) => [`${m}_mean`, `${m}_judgedOn`, `${m}_met`])];
+  const rows = s.tries.map((t, i) => [
+    i + 1,
+    s.group,
+    t.count,
+    t.met ? "yes" : "no",
+    ...verdictsOf(t.result).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), v.met ? "yes" : "no"]),
+  ]);
+  return stringify([header, ...rows]);
+}
+
+const cellOf = (v: Verdict) => `${formatMetric(v.metric, v.mean)} (${formatMetric(v.metric, v.judgedOn)})${v.met ? "" : " ✗"}`;
+
+export function sizingMarkdown(s: SizingResult, ctx: SizingContext): string {
+  const st = s.start;
+  const shown = shownTry(s);
+  const verdicts = verdictsOf(shown.result);
+  const out: string[] = [];
+  out.push(`## Sizing: agents of group \`${s.group}\` in ${ctx.scenario}`, "");
+  if (s.recommended !== null) {
+    const below = s.recommended - 1;
+    out.push(
+      `**Recommended: ${s.recommended} agents** in \`${s.group}\`, the smallest count that met every target` +
+        (below >= 1 ? ` (${below} was tried and missed).` : "."),
+    );
+  } else {
+    out.push(`**No count up to ${s.max} met every target.** Shown below: the targets at ${shown.count}, the largest tried.`);
+  }
+  out.push("", `### Targets at ${shown.count} agents`, "");
+  out.push("| target | wanted | mean | 95% CI | judged on | margin | verdict |", "|---|---|---:|---:|---:|---:|---|");
+  for (const v of verdicts) {
+    const ci = v.ci95 ? `[${formatMetric(v.metric, v.ci95[0])}, ${formatMetric(v.metric, v.ci95[1])}]` : "";
+    out.push(
+      `| ${v.metric} | \`${v.target}\` | ${formatMetric(v.metric, v.mean)} | ${ci} | ${formatMetric(v.metric, v.judgedOn)} | ` +
+        `${formatMargin(v.metric, v.margin)} | ${v.met ? "met" : "**missed**"} |`,
+    );
+  }
+  out.push("", "### Tries", "", "In the order they were run; each cell is the mean (and the bound it was judged on).", "");
+  out.push(`| # | agents | verdict | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
+  out.push(`|---:|---:|---|${verdicts.map(() => "---:").join("|")}|`);
+  s.tries.forEach((t, i) => {
+    out.push(`| ${i + 1} | ${t.count} | ${t.met ? "met" : "missed"} | ${verdictsOf(t.result).map(cellOf).join(" | ")} |`);
+  });
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  out.push("", "### How it was found", "");
+  out.push(
+    `- Start: ${st.model} for the pool ${st.pool.map((g) => `\`${g}\``).join(", ")} serving ${st.traffic.map((t) => `\`${t}\``).join(", ")}: ` +
+      `${(st.arrivalRate * 3600).toFixed(1)} calls/h, ${st.meanServiceTime.toFixed(1)} s of agent time a call, ` +
+      `${st.offeredLoad.toFixed(2)} Erlangs` +
+      (st.meanPatience !== undefined ? `, mean patience ${st.meanPatience.toFixed(1)} s` : "") +
+      `. It wants ${st.poolAgents} agents for the pool (service level ${pct(st.measures.serviceLevel)}, ` +
+      `probability of waiting ${pct(st.measures.probWait)}` +
+      (st.model === "Erlang A" ? `, abandonment ${pct(st.measures.abandonRate)}` : "") +
+      `), so the search started at ${st.count} in \`${s.group}\`.`,
+  );
+  if (st.notAnalytic.length > 0) out.push(`- Left to the simulation alone (no closed form): ${st.notAnalytic.join(", ")}.`);
+  out.push(
+    "- Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
+    "",
+    "### Assumptions",
+    "",
+    `- Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, handle times and patience), so neighbouring counts differ by the staffing alone.`,
+    "- Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
+    "- The count holds all day (a staffing table of the group is replaced); every other group keeps its scenario count.",
+    "- The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
+    "- A verdict a little way from a target can change with the seed; a margin near 0 means more replications would make the answer firmer.",
+    "",
+    `Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`,
+    "",
+  );
+  return out.join("\n");
+}
