@@ -414,11 +414,27 @@ export class World implements EventTarget, CallControl, AgentDesk {
 
   private abandon(call: Call): void {
     call.patienceTimer = null;
+    if (call.state === CallState.Talking || call.state === CallState.Done) return;
+    this.detach(call);
+    call.state = CallState.Done;
+    call.node.activeCalls--;
+    this.live?.delete(call);
+    this.observer.abandoned(call);
+  }
+
+  /** Takes a call out of wherever it is held: its URS's queue, router-timeout, or a ringing or talking agent (who is
+   *  free at once). */
+  private detach(call: Call): void {
     switch (call.state) {
       case CallState.Waiting:
         call.urs!.removeWaiting(call);
         break;
-      case CallState.Ringing: {
+      case CallState.Stranded:
+        this.sim.cancel(call.routerTimer);
+        call.routerTimer = null;
+        break;
+      case CallState.Ringing:
+      case CallState.Talking: {
         this.sim.cancel(call.ringTimer);
         call.ringTimer = null;
         const agent = call.agent!;
@@ -426,18 +442,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
         this.agentFree(agent);
         break;
       }
-      case CallState.Stranded:
-        this.sim.cancel(call.routerTimer);
-        call.routerTimer = null;
-        break;
-      case CallState.Talking:
-      case CallState.Done:
-        return;
     }
-    call.state = CallState.Done;
-    call.node.activeCalls--;
-    this.live?.delete(call);
-    this.observer.abandoned(call);
   }
 
   // ---- faults ----
@@ -474,27 +479,9 @@ export class World implements EventTarget, CallControl, AgentDesk {
 
   /** The call's node is lost: the call ends whatever it was doing; an agent on it is free at once. */
   dropCall(call: Call, fault: number): void {
+    if (call.state === CallState.Done) return;
     const established = call.state === CallState.Talking;
-    switch (call.state) {
-      case CallState.Done:
-        return;
-      case CallState.Waiting:
-        call.urs!.removeWaiting(call);
-        break;
-      case CallState.Stranded:
-        this.sim.cancel(call.routerTimer);
-        call.routerTimer = null;
-        break;
-      case CallState.Ringing:
-      case CallState.Talking: {
-        this.sim.cancel(call.ringTimer);
-        call.ringTimer = null;
-        const agent = call.agent!;
-        agent.call = null;
-        this.agentFree(agent);
-        break;
-      }
-    }
+    this.detach(call);
     this.sim.cancel(call.patienceTimer);
     call.patienceTimer = null;
     call.state = CallState.Done;
