@@ -48,13 +48,14 @@ describe("ccsim check", () => {
     ]);
   });
 
-  it("writes check.json and summary.json with --out", () => {
+  it("writes check.json, summary.json and report.html with --out", () => {
     const dir = mkdtempSync(join(tmpdir(), "ccsim-check-"));
     const r = ccsim(["check", "scenarios/gate-fail.yaml", "--quiet", "--replications", "2", "--out", dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(JSON.parse(readFileSync(join(dir, "check.json"), "utf8")).passed).toBe(false);
     expect(existsSync(join(dir, "summary.json"))).toBe(true);
+    expect(readFileSync(join(dir, "report.html"), "utf8")).toMatch(/^<!DOCTYPE html>\n.*data-report="check"/s);
   });
 
   it("rejects an unknown metric in --target with a suggestion, exit 2", () => {

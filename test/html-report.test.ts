@@ -24,7 +24,14 @@ const SLOW = 30_000;
 let browser: Browser;
 const root = mkdtempSync(join(tmpdir(), "ccsim-html-"));
 // --out folders that do not exist yet
-const dirs = { run: join(root, "run"), compare: join(root, "compare"), sweep: join(root, "sweep"), faults: join(root, "faults") };
+const dirs = {
+  run: join(root, "run"),
+  compare: join(root, "compare"),
+  sweep: join(root, "sweep"),
+  faults: join(root, "faults"),
+  check: join(root, "check"),
+  size: join(root, "size"),
+};
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -37,6 +44,13 @@ beforeAll(async () => {
   ]) {
     const r = ccsim(args);
     if (r.code !== 0) throw new Error(`ccsim ${args.join(" ")}: exit ${r.code}: ${r.stderr}`);
+  }
+  // the gate fails (exit 1) and still writes its report; the sizing finds 14 after trying 14 and 13
+  const gate = ["check", "scenarios/gate-fail.yaml", "--replications", "3", "--quiet", "--out", dirs.check];
+  const size = ["size", "scenarios/erlang-c.yaml", "--replications", "3", "--target", "serviceLevel=>= 0.85", "--quiet", "--out", dirs.size];
+  for (const [args, code] of [[gate, 1], [size, 0]] as const) {
+    const r = ccsim(args);
+    if (r.code !== code) throw new Error(`ccsim ${args.join(" ")}: exit ${r.code}: ${r.stderr}`);
   }
   mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
@@ -289,6 +303,86 @@ describe("report.html of ccsim sweep, in chromium", () => {
     await expectWellFormed(page);
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(SHOTS, "sweep.png"), fullPage: true });
+    await page.close();
+  }, SLOW);
+});
+
+/** The verdict table's rows against the targets of check.json or sizing.json (shares shown as percentages). */
+function expectVerdictRows(rows: string[][], targets: { metric: string; target: string; mean: number; ci95: number[]; judgedOn: number; margin: number; met: boolean }[]) {
+  expect(rows).toHaveLength(targets.length);
+  rows.forEach(([metric, unit, wanted, mean, lo, hi, judged, margin, , verdict], i) => {
+    const t = targets[i]!;
+    const scale = unit === "%" ? 100 : 1;
+    expect([metric, wanted, verdict]).toEqual([t.metric, t.target, t.met ? "met" : "missed"]);
+    expectShown(mean!, t.mean * scale, `${metric} mean`);
+    expectShown(lo!, t.ci95[0]! * scale, `${metric} low`);
+    expectShown(hi!, t.ci95[1]! * scale, `${metric} high`);
+    expectShown(judged!, t.judgedOn * scale, `${metric} judged on`);
+    expectShown(margin!, t.margin * scale, `${metric} margin`);
+  });
+}
+
+describe("report.html of ccsim check, in chromium", () => {
+  it("gives the verdict and draws each target's mean and interval against its target line, at the numbers of check.json", async () => {
+    const data = json(join(dirs.check, "check.json"));
+    expect(data.passed).toBe(false);
+    const { page, problems } = await open(join(dirs.check, "report.html"));
+    expect(await page.textContent("#verdict p.answer")).toBe(`Failed: missed 2 of 3: serviceLevel >= 0.80, abandonRate <= 5%.`);
+    expectVerdictRows((await tableText(page, "table.verdicts")).slice(1), data.targets);
+    const ids = await page.$$eval("figure[data-kind=dots]", (fs) => fs.map((f) => f.id));
+    expect(ids).toEqual(data.targets.map((t: { metric: string }) => `target-${t.metric}`));
+    for (const t of data.targets) {
+      expect(await count(page, `#target-${t.metric} .series circle.dot`), t.metric).toBe(1);
+      expect(await count(page, `#target-${t.metric} .series path.whisker`), t.metric).toBe(1);
+      expect(await count(page, `#target-${t.metric} .reference line`), t.metric).toBe(1);
+      expect(await page.textContent(`#target-${t.metric} text.row-note`)).toBe(t.met ? "met" : "missed");
+    }
+    // a missed minimum: its target line lies right of the interval's lower end, the bound it was judged on
+    const sl = "#target-serviceLevel";
+    const target = (await (await page.$(`${sl} .reference line`))!.boundingBox())!;
+    const whisker = (await (await page.$(`${sl} path.whisker`))!.boundingBox())!;
+    expect(target.x).toBeGreaterThan(whisker.x);
+    expect(await page.textContent("#reproduce pre")).toBe("npx ccsim check scenarios/gate-fail.yaml --seed 3 --replications 3");
+    expect(await page.textContent("#scenario pre")).toBe(readFileSync(join(ROOT, "scenarios/gate-fail.yaml"), "utf8"));
+    await expectCsvLinksMatchTables(page);
+    expect(parse(await linkText(page, "#verdict a.csv"))).toEqual(await tableText(page, "table.verdicts"));
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "check.png"), fullPage: true });
+    await page.close();
+  }, SLOW);
+});
+
+describe("report.html of ccsim size, in chromium", () => {
+  it("gives the recommended count, the targets at it, every try, and the judged value against the count, at the numbers of sizing.json", async () => {
+    const data = json(join(dirs.size, "sizing.json"));
+    expect(data.recommended).toEqual({ agents: 14 });
+    expect(data.tries.map((t: { count: number }) => t.count)).toEqual([14, 13]);
+    const { page, problems } = await open(join(dirs.size, "report.html"));
+    expect(await page.textContent("#answer p.answer")).toBe("Recommended: 14 agents in agents, the smallest count that met every target (13 was tried and missed).");
+    expectVerdictRows((await tableText(page, "table.verdicts")).slice(1), data.targets);
+    const tries = (await tableText(page, "table.tries")).slice(1);
+    expect(tries).toHaveLength(data.tries.length);
+    tries.forEach(([n, agents, verdict, mean, judged, met], i) => {
+      const t = data.tries[i];
+      expect([n, agents, verdict, met]).toEqual([String(i + 1), String(t.count), t.met ? "met" : "missed", t.targets[0].met ? "met" : "missed"]);
+      expectShown(mean!, t.targets[0].mean * 100, `try ${n} mean`);
+      expectShown(judged!, t.targets[0].judgedOn * 100, `try ${n} judged on`);
+    });
+    // the search: a dot per try for the mean and for the bound judged on, a band, and the target line
+    expect(await count(page, "#search .series circle.dot")).toBe(2 * data.tries.length);
+    expect(await page.getAttribute("#search path.band", "d")).toMatch(/^M.*Z$/);
+    expect(await count(page, "#search .reference line")).toBe(1);
+    const search = (await tableText(page, "#search table")).slice(1);
+    expect(search.map((r) => r[0])).toEqual(["13", "14"]);
+    expect(await count(page, "#target-serviceLevel .series circle.dot")).toBe(1);
+    expect(await page.textContent("#method")).toMatch(/Erlang C for the pool agents .* so the search started at 14 in agents\./);
+    expect(await page.textContent("#reproduce pre")).toBe("npx ccsim size scenarios/erlang-c.yaml --seed 2026 --replications 3 --for agents --target 'serviceLevel=>= 0.85'");
+    await expectCsvLinksMatchTables(page);
+    expect(parse(await linkText(page, "#tries a.csv"))).toEqual(await tableText(page, "table.tries"));
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "size.png"), fullPage: true });
     await page.close();
   }, SLOW);
 });

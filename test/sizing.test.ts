@@ -89,7 +89,7 @@ describe("ccsim size", () => {
     ]);
   });
 
-  it("writes sizing.md, sizing.csv and sizing.json for a CI summary", () => {
+  it("writes sizing.md, sizing.csv and sizing.json for a CI summary, and report.html", () => {
     const dir = mkdtempSync(join(tmpdir(), "ccsim-size-"));
     const r = ccsim(["size", "scenarios/gate-fail.yaml", "--for", "agents:support", "--quiet", "--out", dir]);
     expect(r.code).toBe(0);
@@ -100,6 +100,7 @@ describe("ccsim size", () => {
     expect(md).toContain(`**Recommended: ${n} agents** in \`support\``);
     expect(md).toContain(`(${n - 1} was tried and missed)`);
     expect(md).toMatch(/### Assumptions/);
+    expect(readFileSync(join(dir, "report.html"), "utf8")).toContain(`Recommended: ${n} agents in support`);
     const csv = readFileSync(join(dir, "sizing.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe(
       "try,group,count,met,serviceLevel_mean,serviceLevel_judgedOn,serviceLevel_met,abandonRate_mean,abandonRate_judgedOn,abandonRate_met,asa_mean,asa_judgedOn,asa_met",

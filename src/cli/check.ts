@@ -9,6 +9,8 @@ import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { InputError } from "../scenario/errors.js";
 import { loadScenarioFromCli, type CommonOptions } from "./options.js";
+import { CCSIM_VERSION } from "../report/version.js";
+import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { targetFlags, withTargetFlags } from "./target-option.js";
 
 export interface CheckOptions extends CommonOptions {
@@ -18,7 +20,7 @@ export interface CheckOptions extends CommonOptions {
   readonly quiet?: boolean;
 }
 
-export function checkCommand(file: string, opts: CheckOptions): number {
+export async function checkCommand(file: string, opts: CheckOptions): Promise<number> {
   const flags = targetFlags(opts.target);
   const { scenario, seed, replications } = withTargetFlags(flags, () =>
     loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
@@ -37,7 +39,28 @@ export function checkCommand(file: string, opts: CheckOptions): number {
       null,
       2,
     ) + "\n";
-  if (opts.out) writeOutputs(opts.out, { "check.json": json, "summary.json": summaryJson(summaryOf(result)) });
+  if (opts.out) {
+    const files: Record<string, string> = { "check.json": json, "summary.json": summaryJson(summaryOf(result)) };
+    // the report's charts load d3: only when there is a report to write
+    const { checkReport } = await import("../report/html/check-report.js");
+    // the seed and replications as settled, so the command makes the same numbers after the file's defaults change
+    const settled = { ...opts, seed: String(seed), replications: String(replications) };
+    const provenance = provenanceOf("check", file, settled, seed, replications);
+    files["report.html"] = checkReport({
+      scenario: scenario.name,
+      seed,
+      replications,
+      version: CCSIM_VERSION,
+      verdicts,
+      targets: scenario.targets,
+      provenance: {
+        ...provenance,
+        command: withTargets(commandLine("check", file, settled), opts.target),
+        overrides: [...provenance.overrides, ...flags.map((f) => f.override)],
+      },
+    });
+    writeOutputs(opts.out, files);
+  }
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
     const head = `${scenario.name}: seed ${seed}, ${replications} replication${replications === 1 ? "" : "s"}`;

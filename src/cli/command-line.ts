@@ -27,6 +27,13 @@ export function commandLine(
   return words.map((w, i) => (i < 3 ? w : shellWord(w))).join(" ");
 }
 
+/** The command line with the --target flags as given, quoted for a POSIX shell. */
+export function withTargets(command: string, targets: readonly string[] | undefined): string {
+  let s = command;
+  for (const t of targets ?? []) s += ` --target '${t.replace(/'/g, `'\\''`)}'`;
+  return s;
+}
+
 /** Everything a report says about where its numbers came from. The file was loaded already, so it can be read. */
 export function provenanceOf(
   command: string,

@@ -79,12 +79,12 @@ function program(): Command {
   scenarioOptions(p.command("check").argument("<scenario>", "scenario file"))
     .description("run a scenario and judge its targets: exit 1 when any is missed (a CI gate)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
-    .option("--out <dir>", "write check.json and summary.json into this folder")
+    .option("--out <dir>", "write check.json, summary.json and report.html into this folder")
     .option("--json", "print the verdicts as JSON on stdout and nothing else there")
     .option("--quiet", "print nothing but errors")
     .action(async (file: string, opts) => {
       const { checkCommand } = await import("./check.js");
-      exitCode = checkCommand(file, opts);
+      exitCode = await checkCommand(file, opts);
     });
 
   scenarioOptions(p.command("size").argument("<scenario>", "scenario file"))
@@ -92,12 +92,12 @@ function program(): Command {
     .option("--for <what>", "agents or agents:GROUP (default agents, when there is one group)")
     .option("--max <n>", "the largest count to try (default 3 x the Erlang start + 20)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
-    .option("--out <dir>", "write sizing.md, sizing.csv and sizing.json into this folder")
+    .option("--out <dir>", "write sizing.md, sizing.csv, sizing.json and report.html into this folder")
     .option("--json", "print the sizing JSON on stdout and nothing else there")
     .option("--quiet", "print nothing but errors")
     .action(async (file: string, opts) => {
       const { sizeCommand } = await import("./size.js");
-      exitCode = sizeCommand(file, opts);
+      exitCode = await sizeCommand(file, opts);
     });
 
   p.command("validate")

@@ -8,7 +8,8 @@ import { grid } from "../report/table.js";
 import { formatMetric, verdictsOf } from "../report/verdicts.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
-import { commandLine } from "./command-line.js";
+import { CCSIM_VERSION } from "../report/version.js";
+import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { loadScenarioFromCli, wholeNumber, type CommonOptions } from "./options.js";
 import { targetFlags, withTargetFlags } from "./target-option.js";
 
@@ -23,7 +24,7 @@ export interface SizeOptions extends CommonOptions {
 
 const LATER = ["nodes", "urs", "vq"];
 
-export function sizeCommand(file: string, opts: SizeOptions): number {
+export async function sizeCommand(file: string, opts: SizeOptions): Promise<number> {
   const flags = targetFlags(opts.target);
   const { scenario, seed, replications } = withTargetFlags(flags, () =>
     loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
@@ -53,10 +54,21 @@ export function sizeCommand(file: string, opts: SizeOptions): number {
     ...(max !== undefined ? { max } : {}),
     onTry: chatty && process.stderr.isTTY ? (t) => process.stderr.write(`  tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
   });
-  const ctx = { scenario: scenario.name, seed, replications, command: sizeCommandLine(file, opts) };
+  // the seed and replications as settled, so the command makes the same numbers after the file's defaults change
+  const settled = { ...opts, seed: String(seed), replications: String(replications) };
+  const ctx = { scenario: scenario.name, seed, replications, command: sizeCommandLine(file, settled) };
   const json = sizingJson(result, ctx);
   if (opts.out) {
-    writeOutputs(opts.out, { "sizing.md": sizingMarkdown(result, ctx), "sizing.csv": sizingCsv(result), "sizing.json": json });
+    // the report's charts load d3: only when there is a report to write
+    const { sizeReport } = await import("../report/html/size-report.js");
+    const provenance = provenanceOf("size", file, settled, seed, replications);
+    const html = sizeReport({
+      result,
+      context: ctx,
+      version: CCSIM_VERSION,
+      provenance: { ...provenance, command: ctx.command, overrides: [...provenance.overrides, ...flags.map((f) => f.override)] },
+    });
+    writeOutputs(opts.out, { "sizing.md": sizingMarkdown(result, ctx), "sizing.csv": sizingCsv(result), "sizing.json": json, "report.html": html });
   }
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
@@ -80,8 +92,7 @@ export function sizeCommand(file: string, opts: SizeOptions): number {
 }
 
 function sizeCommandLine(file: string, opts: SizeOptions): string {
-  let s = commandLine("size", file, opts) + ` --for ${opts.for ?? "agents"}`;
-  for (const t of opts.target ?? []) s += ` --target '${t.replace(/'/g, `'\\''`)}'`;
+  let s = withTargets(commandLine("size", file, opts) + ` --for ${opts.for ?? "agents"}`, opts.target);
   if (opts.max !== undefined) s += ` --max ${opts.max}`;
   return s;
 }

@@ -2,7 +2,7 @@
 // interval drawn as a band around the line. Numeric values sit on a linear axis, others at evenly spaced points.
 
 import { area, line, scaleLinear, scalePoint } from "d3";
-import { chartSvg, frameOf, legend, legendRows, linearTicks, seriesClass, topFor, xAxis, yAxis, type Estimate, type LegendItem } from "./chart-frame.js";
+import { chartSvg, frameOf, legend, legendRows, linearTicks, seriesClass, topFor, xAxis, yAxis, type Estimate, type LegendItem, type Reference } from "./chart-frame.js";
 import { shown } from "./format.js";
 import { el, esc, leaf } from "./markup.js";
 
@@ -18,6 +18,10 @@ export interface BandChartSpec {
   readonly xTitle: string;
   readonly yTitle: string;
   readonly series: readonly BandSeries[];
+  /** a horizontal line to judge the series against (a target), kept inside the axis */
+  readonly reference?: Reference;
+  /** keep 0 on the y axis (default); false zooms in on the data, for values that only matter near a target */
+  readonly fromZero?: boolean;
 }
 
 const isNumeric = (vs: readonly string[]) => vs.length > 1 && vs.every((v) => v.trim() !== "" && Number.isFinite(Number(v)));
@@ -47,8 +51,10 @@ export function bandChart(spec: BandChartSpec): string {
     xTicks = spec.xValues.map((v, i) => ({ at: xOf(i), text: v }));
   }
   const all = spec.series.flatMap((s) => s.points.flatMap((p) => (p ? [p.mean, p.lo ?? p.mean, p.hi ?? p.mean] : [])));
-  const lo = Math.min(0, ...all);
-  let hi = Math.max(...all, 0);
+  if (spec.reference) all.push(spec.reference.value);
+  const floor = spec.fromZero === false ? [] : [0];
+  const lo = Math.min(...floor, ...all);
+  let hi = Math.max(...all, ...floor);
   if (lo === hi) hi = lo + 1;
   const y = scaleLinear().domain([lo, hi]).nice(5).range([f.innerH, 0]);
   const band = area<Estimate | null>()
@@ -76,5 +82,13 @@ export function bandChart(spec: BandChartSpec): string {
       }),
     ),
   );
-  return chartSvg(f, spec.label, yAxis(f, linearTicks(y, 5), spec.yTitle), xAxis(f, xTicks, spec.xTitle), ...series, legend(f, items));
+  const ref = spec.reference
+    ? el(
+        "g",
+        { class: "reference" },
+        leaf("line", { x1: 0, x2: f.innerW, y1: y(spec.reference.value), y2: y(spec.reference.value) }),
+        el("text", { x: 4, y: y(spec.reference.value) - 5 }, esc(spec.reference.label)),
+      )
+    : "";
+  return chartSvg(f, spec.label, yAxis(f, linearTicks(y, 5), spec.yTitle), xAxis(f, xTicks, spec.xTitle), ref, ...series, legend(f, items));
 }

@@ -156,4 +156,10 @@ export function chartSvg(f: Frame, label: string, ...body: string[]): string {
   );
 }
 
+/** A value the reader compares the data against, such as a target: drawn as a labelled dashed line. */
+export interface Reference {
+  readonly value: number;
+  readonly label: string;
+}
+
 const round = (x: number) => Math.round(x * 10) / 10;

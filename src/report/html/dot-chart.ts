@@ -2,7 +2,7 @@
 // confidence interval as a line, with a zero line when the question is "is it different from nothing?".
 
 import { scaleBand, scaleLinear } from "d3";
-import { chartSvg, frameOf, linearTicks, textWidth, xAxis, yAxis, type Estimate } from "./chart-frame.js";
+import { chartSvg, frameOf, linearTicks, textWidth, xAxis, yAxis, type Estimate, type Reference } from "./chart-frame.js";
 import { shown } from "./format.js";
 import { el, esc, leaf, px } from "./markup.js";
 
@@ -21,6 +21,8 @@ export interface DotChartSpec {
   readonly rows: readonly DotRow[];
   /** draw the zero line and keep 0 inside the axis */
   readonly zero?: boolean;
+  /** a vertical line to judge the rows against (a target), kept inside the axis */
+  readonly reference?: Reference;
 }
 
 const ROW = 30;
@@ -28,8 +30,9 @@ const ROW = 30;
 export function dotChart(spec: DotChartSpec): string {
   const left = Math.min(220, Math.max(60, ...spec.rows.map((r) => textWidth(r.label) + 14)));
   const right = Math.max(16, ...spec.rows.map((r) => (r.note ? textWidth(r.note) + 12 : 0)));
-  const f = frameOf(spec.rows.length * ROW, { top: 10, right, bottom: 42, left });
+  const f = frameOf(spec.rows.length * ROW, { top: spec.reference ? 24 : 10, right, bottom: 42, left });
   const values: number[] = spec.zero ? [0] : [];
+  if (spec.reference) values.push(spec.reference.value);
   for (const r of spec.rows) values.push(r.est.mean, r.est.lo ?? r.est.mean, r.est.hi ?? r.est.mean);
   let lo = Math.min(...values);
   let hi = Math.max(...values);
@@ -60,6 +63,14 @@ export function dotChart(spec: DotChartSpec): string {
     );
   });
   const zero = spec.zero ? leaf("line", { class: "zero", x1: x(0), x2: x(0), y2: f.innerH }) : "";
+  const ref = spec.reference
+    ? el(
+        "g",
+        { class: "reference" },
+        leaf("line", { x1: x(spec.reference.value), x2: x(spec.reference.value), y1: -6, y2: f.innerH }),
+        el("text", { x: x(spec.reference.value), y: -10, "text-anchor": "middle" }, esc(spec.reference.label)),
+      )
+    : "";
   const yTicks = spec.rows.map((r, i) => ({ at: y(i)! + y.bandwidth() / 2, text: r.label }));
-  return chartSvg(f, spec.label, yAxis(f, yTicks, "", false), xAxis(f, linearTicks(x, 5), spec.xTitle), zero, ...rows);
+  return chartSvg(f, spec.label, yAxis(f, yTicks, "", false), xAxis(f, linearTicks(x, 5), spec.xTitle), zero, ref, ...rows);
 }

@@ -29,9 +29,10 @@ nav a{margin-right:14px}
 table{border-collapse:collapse;font-size:.88em;font-variant-numeric:tabular-nums;margin:6px 0}
 th,td{padding:3px 10px;border-bottom:1px solid var(--line);text-align:left}
 td{text-align:right}td:first-child{text-align:left}
-.facts-table td,table.headline td:nth-child(-n+3),table.faults td{text-align:left}
+.facts-table td,table.headline td:nth-child(-n+3),table.faults td,table.verdicts td:nth-child(-n+3){text-align:left}
 thead th{border-bottom:2px solid var(--line)}
 .met{color:var(--good);font-weight:600}.missed{color:var(--bad);font-weight:600}
+.answer{font-size:1.25em;margin:6px 0 10px}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:14px 22px}
 .stack{display:grid;gap:14px}
 figure{margin:0;padding:8px 10px 6px;border:1px solid var(--line);border-radius:6px;break-inside:avoid}
@@ -64,6 +65,8 @@ svg.plot text{fill:var(--fg)}
 .ns{--c:var(--ns)}
 .ns .dot{fill:var(--bg);stroke:var(--ns);stroke-width:2}
 .ns .whisker{stroke-dasharray:4 3}
+.reference line{stroke:var(--bad);stroke-width:1.5;stroke-dasharray:6 3}
+.reference text{fill:var(--bad)!important;font-size:11px;font-weight:600}
 .row-note{font-style:italic;fill:var(--muted)!important}
 .fault{fill:var(--fault);opacity:.16}
 .fault-label{fill:var(--fault)!important;font-weight:600;font-size:11px}

@@ -1,0 +1,149 @@
+// report.html of `ccsim size`: what was sized, the recommended count, the targets and their margins at that count,
+// every try with its verdict, the judged value against the count tried, how the search started, the assumptions.
+
+import type { SizingResult } from "../../experiment/sizing.js";
+import type { MetricName } from "../../metrics/tally.js";
+import { shownTry, type SizingContext } from "../sizing-report.js";
+import { verdictsOf } from "../verdicts.js";
+import { bandChart } from "./band-chart.js";
+import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
+import { axisTitle, labelOf, shown, shownUnit, shownValue } from "./format.js";
+import { el, esc } from "./markup.js";
+import { page } from "./page.js";
+import { provenanceSections, type Provenance } from "./provenance.js";
+import { targetFigures, verdictTableHtml, verdictWord } from "./targets.js";
+
+export interface SizeReportInput {
+  readonly result: SizingResult;
+  readonly context: SizingContext;
+  readonly version: string;
+  readonly provenance: Provenance;
+}
+
+function triesTable(s: SizingResult): DataTable {
+  const metrics = verdictsOf(s.tries[0]!.result).map((v) => v.metric);
+  return {
+    columns: ["try", "agents", "verdict", ...metrics.flatMap((m) => [`${m} mean`, `${m} judged on`, `${m} verdict`])],
+    rows: s.tries.map((t, i): Cell[] => [
+      i + 1,
+      t.count,
+      verdictWord(t.met),
+      ...verdictsOf(t.result).flatMap((v) => {
+        const n = v.metric as MetricName;
+        return [shownValue(n, v.mean), shownValue(n, v.judgedOn), verdictWord(v.met)];
+      }),
+    ]),
+  };
+}
+
+/** The judged target against the count: the service level when it is a target, else the first target. */
+function searchFigure(s: SizingResult): string {
+  const specs = s.tries[0]!.result.scenario.targets;
+  const k = Math.max(0, specs.findIndex((t) => t.metric === "serviceLevel"));
+  const spec = specs[k]!;
+  const n = spec.metric as MetricName;
+  const v = (x: number) => shownValue(n, x);
+  const byCount = [...s.tries].sort((a, b) => a.count - b.count).map((t) => ({ t, verdict: verdictsOf(t.result)[k]! }));
+  const table: DataTable = {
+    columns: ["agents", `${n} mean (${shownUnit(n)})`, "95% CI low", "95% CI high", "judged on", "target", "verdict"],
+    rows: byCount.map(({ t, verdict: x }): Cell[] => [
+      t.count, v(x.mean), x.ci95 ? v(x.ci95[0]) : null, x.ci95 ? v(x.ci95[1]) : null, v(x.judgedOn), spec.source, verdictWord(x.met),
+    ]),
+  };
+  const chart = bandChart({
+    label: `${labelOf(n)} against the agents in ${s.group}, with the target ${spec.source}`,
+    xValues: byCount.map(({ t }) => String(t.count)),
+    xTitle: `agents in ${s.group} (count)`,
+    yTitle: axisTitle(n),
+    series: [
+      {
+        name: "mean, 95% CI",
+        points: byCount.map(({ verdict: x }) => ({ mean: v(x.mean), lo: x.ci95 ? v(x.ci95[0]) : null, hi: x.ci95 ? v(x.ci95[1]) : null })),
+      },
+      { name: "judged on (the safe bound)", points: byCount.map(({ verdict: x }) => ({ mean: v(x.judgedOn), lo: null, hi: null })) },
+    ],
+    reference: { value: v(spec.value), label: `target ${spec.op} ${shown(v(spec.value))}` },
+    fromZero: false,
+  });
+  return figure({
+    id: "search",
+    title: `${labelOf(n)} against the count tried`,
+    kind: "bands",
+    note: "Each try's mean with its 95% confidence interval, and the bound it was judged on, against the target line.",
+    chart,
+    table,
+  });
+}
+
+function howFound(s: SizingResult, ctx: SizingContext): string {
+  const st = s.start;
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const items = [
+    `Start: ${st.model} for the pool ${st.pool.join(", ")} serving ${st.traffic.join(", ")}: ${(st.arrivalRate * 3600).toFixed(1)} calls/h, ` +
+      `${st.meanServiceTime.toFixed(1)} s of agent time a call, ${st.offeredLoad.toFixed(2)} Erlangs` +
+      (st.meanPatience !== undefined ? `, mean patience ${st.meanPatience.toFixed(1)} s` : "") +
+      `. It wants ${st.poolAgents} agents for the pool (service level ${pct(st.measures.serviceLevel)}, probability of waiting ${pct(st.measures.probWait)}` +
+      (st.model === "Erlang A" ? `, abandonment ${pct(st.measures.abandonRate)}` : "") +
+      `), so the search started at ${st.count} in ${s.group}.`,
+    ...(st.notAnalytic.length > 0 ? [`Left to the simulation alone (no closed form): ${st.notAnalytic.join(", ")}.`] : []),
+    "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
+  ];
+  const assumptions = [
+    `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, handle times and patience), so neighbouring counts differ by the staffing alone.`,
+    "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
+    "The count holds all day (a staffing table of the group is replaced); every other group keeps its scenario count.",
+    "The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
+    "A verdict a little way from a target can change with the seed; a margin near 0 means more replications would make the answer firmer.",
+  ];
+  const list = (xs: readonly string[]) => el("ul", {}, ...xs.map((x) => el("li", {}, esc(x))));
+  return el("h3", {}, "How it was found") + list(items) + el("h3", {}, "Assumptions") + list(assumptions);
+}
+
+export function sizeReport(input: SizeReportInput): string {
+  const { result: s, context: ctx } = input;
+  const at = shownTry(s);
+  const verdicts = verdictsOf(at.result);
+  const answer =
+    s.recommended !== null
+      ? el(
+          "p",
+          { class: "answer met" },
+          esc(`Recommended: ${s.recommended} agents in ${s.group}`),
+          esc(`, the smallest count that met every target${s.recommended > 1 ? ` (${s.recommended - 1} was tried and missed)` : ""}.`),
+        )
+      : el("p", { class: "answer missed" }, esc(`No count up to ${s.max} met every target; the targets below are at ${at.count}, the largest tried.`));
+  const tries = triesTable(s);
+  return page({
+    kind: "size",
+    title: `ccsim size: agents of ${s.group} in ${ctx.scenario}`,
+    facts: [
+      s.recommended !== null ? `recommended ${s.recommended} agents` : `none up to ${s.max}`,
+      `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
+      `seed ${ctx.seed}`,
+      `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`,
+      `ccsim ${input.version}`,
+    ],
+    sections: [
+      {
+        id: "answer",
+        title: "Answer",
+        body: el("p", {}, esc(`Sized: the head count of agent group ${s.group}, from 1 to at most ${s.max}, all day.`)) + answer,
+      },
+      {
+        id: "targets",
+        title: `Targets at ${at.count} agents`,
+        body: verdictTableHtml(verdicts, "targets.csv") + targetFigures(verdicts, at.result.scenario.targets),
+      },
+      {
+        id: "tries",
+        title: "Tries",
+        body:
+          el("p", { class: "note" }, "In the order they were run; each target's mean and the bound it was judged on. ", csvLink(tries, "tries.csv")) +
+          el("div", { class: "wide" }, tableHtml(tries, "tries")) +
+          searchFigure(s),
+      },
+      { id: "method", title: "How it was found, and assumptions", body: howFound(s, ctx) },
+      ...provenanceSections(input.provenance),
+    ],
+  });
+}
