@@ -56,6 +56,12 @@ describe("ccsim check", () => {
     expect(JSON.parse(readFileSync(join(dir, "check.json"), "utf8")).passed).toBe(false);
     expect(existsSync(join(dir, "summary.json"))).toBe(true);
     expect(readFileSync(join(dir, "report.html"), "utf8")).toMatch(/^<!DOCTYPE html>\n.*data-report="check"/s);
+    // a second check into the same folder is refused before it runs, unless --force
+    const again = ccsim(["check", "scenarios/gate-fail.yaml", "--quiet", "--replications", "2", "--out", dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim().split("\n")).toHaveLength(1);
+    expect(again.stderr).toMatch(/--force/);
+    expect(ccsim(["check", "scenarios/gate-fail.yaml", "--quiet", "--replications", "2", "--out", dir, "--force"]).code).toBe(1);
   });
 
   it("rejects an unknown metric in --target with a suggestion, exit 2", () => {

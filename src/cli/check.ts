@@ -2,7 +2,7 @@
 // with its value, CI and verdict, and exits 1 when any is missed (0 when all are met, 2 on bad input).
 
 import { runExperiment } from "../experiment/experiment.js";
-import { writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
@@ -14,6 +14,8 @@ import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { targetFlags, withTargetFlags } from "./target-option.js";
 
 export interface CheckOptions extends CommonOptions {
+  /** write into an --out folder that holds files (replacing only ccsim's) */
+  readonly force?: boolean;
   readonly target?: readonly string[];
   readonly out?: string;
   readonly json?: boolean;
@@ -28,6 +30,7 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
   if (scenario.targets.length === 0) {
     throw new InputError(file, "targets", 'nothing to check: add targets to the scenario or give --target, e.g. --target serviceLevel=">= 0.80"');
   }
+  if (opts.out) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   const result = runExperiment(scenario, { seed, replications, onProgress: bar.update });
   bar.done();

@@ -2,7 +2,7 @@
 // Erlang start and simulated tries on common random numbers; a table (or JSON) on stdout, a report in --out.
 
 import { sizeAgents } from "../experiment/sizing.js";
-import { writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { sizingCsv, sizingJson, sizingMarkdown } from "../report/sizing-report.js";
 import { grid } from "../report/table.js";
 import { formatMetric, verdictsOf } from "../report/verdicts.js";
@@ -14,6 +14,8 @@ import { loadScenarioFromCli, wholeNumber, type CommonOptions } from "./options.
 import { targetFlags, withTargetFlags } from "./target-option.js";
 
 export interface SizeOptions extends CommonOptions {
+  /** write into an --out folder that holds files (replacing only ccsim's) */
+  readonly force?: boolean;
   readonly for?: string;
   readonly max?: string;
   readonly target?: readonly string[];
@@ -29,6 +31,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   const { scenario, seed, replications } = withTargetFlags(flags, () =>
     loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
   );
+  if (opts.out) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
   const what = opts.for ?? "agents";
   const [kind, name] = what.split(":", 2) as [string, string | undefined];
   const where = `--for ${what}`;
