@@ -1,21 +1,12 @@
 // The command line as users and scripts meet it: the demo, --json, --out files read back, determinism, bad input.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterAll, describe, expect, it } from "vitest";
-import { ccsim } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { ccsim, tempFolders } from "./helpers.js";
 
-const made: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "ccsim-test-"));
-  made.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempFolders("test");
 const QUICK = ["--set", "horizon=2h", "--set", "warmup=15m", "--replications", "3"];
 
 describe("ccsim run", () => {

@@ -1,7 +1,11 @@
 // Shared fixtures for the model tests: load a scenario from text, run it, build a World to poke at directly.
 
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 import { RandomStreams } from "../src/kernel/random-stream.js";
 import { Simulation } from "../src/kernel/simulation.js";
 import { runExperiment, type ExperimentResult } from "../src/experiment/experiment.js";
@@ -63,4 +67,22 @@ export function ccsim(args: string[], opts: { cwd?: string } = {}) {
     env: { ...process.env, CCSIM_DEBUG: "" },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A maker of fresh temporary folders for one test file, all removed when its tests are done. Call at top level. */
+export function tempFolders(prefix: string): () => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), `ccsim-${prefix}-`));
+    made.push(d);
+    return d;
+  };
+}
+
+/** every file of a folder, name -> bytes, in name order */
+export function filesOf(dir: string): Record<string, Buffer> {
+  return Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n))]));
 }

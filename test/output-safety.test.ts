@@ -2,24 +2,15 @@
 // concurrent runs apart, survives being interrupted; and what it says before a run too big or too long.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { guardRun } from "../src/cli/guard.js";
 import { estimateCost } from "../src/experiment/cost.js";
 import { InputError } from "../src/scenario/errors.js";
-import { ROOT, ccsim, scenarioFile, scenarioOf } from "./helpers.js";
+import { ROOT, ccsim, scenarioFile, scenarioOf, tempFolders } from "./helpers.js";
 
-const made: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "ccsim-out-"));
-  made.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempFolders("out");
 
 const QUICK = ["--set", "horizon=3h", "--replications", "2", "--quiet"];
 const snapshot = (dir: string) =>

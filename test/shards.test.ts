@@ -1,24 +1,13 @@
 // Shards: --shard i/n runs a deterministic slice of a study; ccsim merge gives back exactly the single run's bytes,
 // and refuses partial results that do not belong together.
 
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { shardJobs, parseShard } from "../src/experiment/shard.js";
-import { ccsim } from "./helpers.js";
+import { ccsim, tempFolders, filesOf } from "./helpers.js";
 
-const made: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "ccsim-shards-"));
-  made.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n))]));
+const tmp = tempFolders("shards");
 
 const SCENARIO = "scenarios/two-sites-node-based.yaml";
 const SMALL = ["--set", "horizon=1h", "--set", "warmup=10m", "--replications", "6", "--quiet"];

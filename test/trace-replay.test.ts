@@ -2,26 +2,17 @@
 // days, and bad traces refused at their row and column.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runExperiment } from "../src/experiment/experiment.js";
 import type { Call } from "../src/model/interaction.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/load.js";
 import type { Scenario } from "../src/scenario/types.js";
-import { ROOT, ccsim, scenarioFile, silent, worldOf } from "./helpers.js";
+import { ROOT, ccsim, scenarioFile, silent, worldOf, tempFolders } from "./helpers.js";
 
-const made: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "ccsim-trace-"));
-  made.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempFolders("trace");
 
 /** A scenario in a fresh folder beside its trace, loaded from there. */
 function withTrace(csv: string, yaml: string, overrides: string[] = []): Scenario {

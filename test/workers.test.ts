@@ -1,24 +1,12 @@
 // Replications spread over worker threads: the same bytes for any --workers, and Ctrl-C or SIGTERM stop it cleanly.
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, ccsim } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { ROOT, ccsim, tempFolders, filesOf } from "./helpers.js";
 
-const made: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "ccsim-workers-"));
-  made.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-/** every file of a folder, name -> bytes */
-const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n))]));
+const tmp = tempFolders("workers");
 
 const SCENARIO = "scenarios/two-sites-node-based.yaml";
 const SMALL = ["--set", "horizon=1h", "--set", "warmup=10m", "--replications", "5", "--quiet"];

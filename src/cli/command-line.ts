@@ -29,18 +29,18 @@ export function commandLine(
 
 /** The command line with the --target flags as given, quoted for a POSIX shell. */
 export function withTargets(command: string, targets: readonly string[] | undefined): string {
-  let s = command;
-  for (const t of targets ?? []) s += ` --target '${t.replace(/'/g, `'\\''`)}'`;
-  return s;
+  return [command, ...(targets ?? []).map((t) => `--target ${shellWord(t)}`)].join(" ");
 }
 
-/** Everything a report says about where its numbers came from. The file was loaded already, so it can be read. */
+/** Everything a report says about where its numbers came from. `text` is the scenario as it was read; without it the
+ *  file (loaded already, so readable) is read again. */
 export function provenanceOf(
   command: string,
   file: string | undefined,
   opts: CommonOptions & { readonly vary?: readonly string[]; readonly metrics?: string },
   seed: number,
   replications: number,
+  text?: string,
 ): Provenance {
   return {
     command: commandLine(command, file, opts),
@@ -48,7 +48,7 @@ export function provenanceOf(
     replications,
     version: CCSIM_VERSION,
     scenarioFile: file ?? "<demo>",
-    scenarioText: file === undefined ? DEMO_SCENARIO : readFileSync(file, "utf8"),
+    scenarioText: text ?? (file === undefined ? DEMO_SCENARIO : readFileSync(file, "utf8")),
     overrides: opts.set ?? [],
   };
 }

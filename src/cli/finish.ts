@@ -11,11 +11,11 @@ import {
   FAULT_FOCUS,
   comparisonCsv,
   comparisonJson,
-  comparisonOf as comparisonData,
+  comparisonData,
   comparisonTable,
   sweepCsv,
   sweepJson,
-  sweepOf,
+  sweepData,
   sweepTable,
 } from "../report/comparison.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
@@ -23,10 +23,9 @@ import type { Provenance } from "../report/html/provenance.js";
 import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { resultTable } from "../report/table.js";
-import { CCSIM_VERSION } from "../report/version.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
-import { commandLine } from "./command-line.js";
+import { provenanceOf } from "./command-line.js";
 
 export interface ReportOptions {
   readonly out?: string;
@@ -48,18 +47,11 @@ export function focusOf(metrics: string | undefined): MetricName[] | undefined {
 
 /** Where a report's numbers come from, from the study's source with seed and replications settled, so that a merged
  *  study and the same study run whole say the same. */
-function provenanceOf(source: StudySource, seed: number, replications: number, metrics?: string): Provenance {
+function provenanceFrom(source: StudySource, seed: number, replications: number, metrics?: string): Provenance {
   const vary = source.paths.map((path, j) => `${path}=${[...new Set(source.points.map((p) => p.values[j]!))].join(",")}`);
   const file = source.file === "<demo>" ? undefined : source.file;
-  return {
-    command: commandLine(source.kind, file, { seed: String(seed), replications: String(replications), set: [...source.set], vary, metrics }),
-    seed,
-    replications,
-    version: CCSIM_VERSION,
-    scenarioFile: source.file,
-    scenarioText: source.text,
-    overrides: [...source.set],
-  };
+  const flags = { seed: String(seed), replications: String(replications), set: [...source.set], vary, metrics };
+  return provenanceOf(source.kind, file, flags, seed, replications, source.text);
 }
 
 /**
@@ -80,7 +72,7 @@ export async function finishStudy(
   const experiments = experimentsOf(study, results);
   const faults = study.points.some((p) => p.scenario.faults.length > 0);
   const focus = opts.focus ?? (faults ? FAULT_FOCUS : DEFAULT_FOCUS);
-  const provenance = () => provenanceOf(source, study.seed, study.replications, opts.metrics);
+  const provenance = () => provenanceFrom(source, study.seed, study.replications, opts.metrics);
   let files: Record<string, string>;
   let json: string;
   let table: string;
@@ -121,7 +113,7 @@ export async function finishStudy(
     table = comparisonTable(c, focus);
   } else {
     const s = { paths: study.paths, points: study.points.map((p, i) => ({ values: p.values, result: experiments[i]! })) };
-    const data = sweepOf(s);
+    const data = sweepData(s);
     json = sweepJson(data);
     files = { "sweep.json": json, "sweep.csv": sweepCsv(s) };
     if (opts.out) {

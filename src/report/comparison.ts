@@ -70,7 +70,7 @@ const provenanceOf = (r: ExperimentResult): Provenance => ({
   replications: r.replications,
 });
 
-export function comparisonOf(c: Comparison): ComparisonData {
+export function comparisonData(c: Comparison): ComparisonData {
   return tidyDeep({
     ...provenanceOf(c.variants[0]!.result),
     vary: c.path,
@@ -107,7 +107,7 @@ export function sweepTable(s: Sweep, focus: readonly MetricName[]): string {
   return `sweep: seed ${r.seed}, ${r.replications} replications a point; mean [95% CI]\n\n${grid(rows, s.paths.length)}\n`;
 }
 
-export function sweepOf(s: Sweep): SweepData {
+export function sweepData(s: Sweep): SweepData {
   return tidyDeep({
     ...provenanceOf(s.points[0]!.result),
     vary: s.paths,

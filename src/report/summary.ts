@@ -7,17 +7,10 @@ import { tidyDeep } from "./numbers.js";
 import { CCSIM_VERSION } from "./version.js";
 
 /** A fault window as summary.json lists it: `duration` null means until the end of the run. */
-/** A fault as summary.json lists it: its window, and (from a run) what it cost and how long service took to recover
- *  (see experiment/fault-report.ts). */
-export interface FaultWindow {
-  readonly at: number;
-  readonly kind: string;
-  readonly target?: string;
-  readonly between?: readonly [string, string];
-  readonly duration: number | null;
-  readonly cost?: FaultSummary["cost"];
-  readonly recovery?: number | null;
-}
+/** A fault as summary.json lists it: its window, and (from a run) what it cost and how long service took to recover.
+ *  The report draws the window alone, so cost and recovery may be absent. */
+export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "duration"> & { readonly kind: string } &
+  Partial<Pick<FaultSummary, "cost" | "recovery">>;
 
 export interface Summary {
   readonly ccsim: string;

@@ -9,6 +9,7 @@ import { suggestion } from "./did-you-mean.js";
 import { describeValue } from "./errors.js";
 import { formatDuration } from "./duration.js";
 import { formatTimestamp } from "./timestamp.js";
+import { FloatList } from "./float-list.js";
 import { traceError, type NameColumn, type RawTrace, type TraceColumn } from "./trace.js";
 import { MEDIA, type Media } from "./types.js";
 
@@ -32,25 +33,6 @@ export interface TraceContext {
   readonly start: number | undefined;
   readonly types: readonly string[];
   readonly sites: readonly string[];
-}
-
-class Column {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(16, capacity));
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = x;
-  }
-  done(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 const nameOf = (col: NameColumn | null, row: number): string | undefined => {
@@ -119,10 +101,10 @@ export function traceArrivals(raw: RawTrace, users: readonly TraceUser[], ctx: T
   const n = raw.rows;
   const estimate = Math.ceil(n / users.length);
   const out = users.map(() => ({
-    times: new Column(estimate),
-    handleTime: raw.handleTime === null ? null : new Column(estimate),
-    patience: raw.patience === null ? null : new Column(estimate),
-    priority: raw.priority === null ? null : new Column(estimate),
+    times: new FloatList(estimate),
+    handleTime: raw.handleTime === null ? null : new FloatList(estimate),
+    patience: raw.patience === null ? null : new FloatList(estimate),
+    priority: raw.priority === null ? null : new FloatList(estimate),
   }));
   const typeCodes = raw.type?.codes;
   const siteCodes = raw.site?.codes;

@@ -13,6 +13,7 @@ import { suggestion } from "./did-you-mean.js";
 import { parseDuration } from "./duration.js";
 import { InputError, ValueError, describeValue } from "./errors.js";
 import { looksLikeTimestamp, parseTimestamp } from "./timestamp.js";
+import { FloatList } from "./float-list.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 
 export const TRACE_COLUMNS = ["time", "type", "site", "media", "handleTime", "patience", "priority"] as const;
@@ -57,22 +58,6 @@ export interface RawTrace {
 /** `file:line:col: column: detail`, the form every trace error takes. */
 export function traceError(file: string, line: number, col: number, column: string | undefined, detail: string): InputError {
   return new InputError(`${file}:${line}:${col}`, column, detail, line, col);
-}
-
-class Floats {
-  data = new Float64Array(1024);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = x;
-  }
-  done(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 class Uints {
@@ -141,15 +126,15 @@ class TraceReader {
   /** CSV column (0-based) -> what it holds */
   private kinds: TraceColumn[] = [];
   private readonly columns: Partial<Record<TraceColumn, number>> = {};
-  private readonly time = new Floats();
+  private readonly time = new FloatList();
   private timestamps: boolean | null = null;
   private readonly line = new Uints(true);
   private type: Names | null = null;
   private site: Names | null = null;
   private media: Names | null = null;
-  private handleTime: Floats | null = null;
-  private patience: Floats | null = null;
-  private priority: Floats | null = null;
+  private handleTime: FloatList | null = null;
+  private patience: FloatList | null = null;
+  private priority: FloatList | null = null;
   private rows = 0;
   private lastTime = -Infinity;
   private lastTimeLine = 0;
@@ -303,9 +288,9 @@ class TraceReader {
     if (seen.has("type")) this.type = new Names();
     if (seen.has("site")) this.site = new Names();
     if (seen.has("media")) this.media = new Names();
-    if (seen.has("handleTime")) this.handleTime = new Floats();
-    if (seen.has("patience")) this.patience = new Floats();
-    if (seen.has("priority")) this.priority = new Floats();
+    if (seen.has("handleTime")) this.handleTime = new FloatList();
+    if (seen.has("patience")) this.patience = new FloatList();
+    if (seen.has("priority")) this.priority = new FloatList();
   }
 
   private readTime(cell: string, line: number, col: number): void {
