@@ -1,37 +1,30 @@
 // summary.json: the contract of DESIGN.md section 6, built from an experiment's aggregate.
 
 import type { FaultSummary } from "../experiment/fault-report.js";
-import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
+import type { ExperimentResult } from "../experiment/experiment.js";
 import { judgeTargets, type TargetVerdict } from "../experiment/targets.js";
 import { tidyDeep } from "./numbers.js";
 import { CCSIM_VERSION } from "./version.js";
 
-/** A fault window as summary.json lists it: `duration` null means until the end of the run. */
 /** A fault as summary.json lists it: its window, and (from a run) what it cost and how long service took to recover.
  *  The report draws the window alone, so cost and recovery may be absent. */
 export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "duration"> & { readonly kind: string } &
   Partial<Pick<FaultSummary, "cost" | "recovery">>;
 
-export interface Summary {
+/** summary.json: the experiment's aggregates as they are, plus what identifies the run and the verdicts on targets. */
+export type Summary = Pick<
+  ExperimentResult,
+  "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95"
+> & {
   readonly ccsim: string;
   readonly scenario: string;
-  readonly seed: number;
-  readonly replications: number;
   readonly horizon: number;
   readonly warmup: number;
-  readonly metrics: MetricSummaries;
-  readonly bySite: Record<string, MetricSummaries>;
-  readonly byNode: Record<string, MetricSummaries>;
-  readonly byType: Record<string, MetricSummaries>;
-  readonly byGroup: Record<string, MetricSummaries>;
-  readonly byUrs: Record<string, MetricSummaries>;
-  readonly agentsPerNode: Record<string, number>;
-  readonly routingDelayP95: MetricSummary;
   readonly targets: readonly TargetVerdict[];
   /** present when the scenario has faults */
   readonly faults?: readonly FaultWindow[];
   readonly simulation: { readonly events: number };
-}
+};
 
 export function summaryOf(r: ExperimentResult): Summary {
   return tidyDeep({
