@@ -11,6 +11,7 @@ import type { FailureReason, Observer } from "../model/observer.js";
 import type { ClusterNode } from "../model/topology.js";
 import type { Urs } from "../model/urs.js";
 import type { World } from "../model/world.js";
+import { componentRecords, type ComponentRecord } from "./component-report.js";
 
 export interface IntervalRow {
   readonly start: number;
@@ -36,6 +37,8 @@ export interface ReplicationResult {
   readonly routingDelayP95: number;
   /** what each fault cost (absent when the scenario has none) */
   readonly faults?: readonly FaultCost[];
+  /** each component instance's load (absent without the component load model) */
+  readonly components?: readonly ComponentRecord[];
 }
 
 /** What one fault cost in one replication, counting everything it caused whenever it happened (warmup included). */
@@ -388,6 +391,7 @@ export class Collector implements Observer {
       agentsPerNode: Object.fromEntries(world.topology.nodes.map((n) => [n.id, n.ownedAgents])),
       routingDelayP95: this.routingDelays.count > 0 ? this.routingDelays.quantile(0.95) : 0,
       ...(this.faultCosts ? { faults: this.faultCosts } : {}),
+      ...(world.load ? { components: componentRecords(world.load, this.warmup, this.horizon, this.interval) } : {}),
     };
   }
 }

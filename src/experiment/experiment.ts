@@ -4,6 +4,7 @@ import { summarize } from "../metrics/statistics.js";
 import { METRIC_NAMES, type MetricName, type MetricRecord } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ReplicationResult } from "./collector.js";
+import { componentsSummary, type ComponentsSummary } from "./component-report.js";
 import { faultSummaries, type FaultSummary } from "./fault-report.js";
 import { runReplication, type ReplicationOptions } from "./replication.js";
 
@@ -42,6 +43,8 @@ export interface ExperimentResult {
   readonly perReplication: readonly MetricRecord[];
   /** what each fault cost; absent when the scenario has none */
   readonly faults?: readonly FaultSummary[];
+  /** each component instance's load; absent without the component load model */
+  readonly components?: ComponentsSummary;
 }
 
 export interface ExperimentOptions extends ReplicationOptions {
@@ -110,5 +113,6 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     events: results.reduce((n, r) => n + r.events, 0),
     perReplication: results.map((r) => r.metrics),
     ...(scenario.faults.length > 0 ? { faults: faultSummaries(scenario, results, intervals, summaryOf) } : {}),
+    ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), summaryOf) } : {}),
   };
 }

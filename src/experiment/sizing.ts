@@ -5,10 +5,10 @@
 
 import { meanOf } from "../kernel/distributions.js";
 import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics/erlang.js";
-import type { MetricName } from "../metrics/tally.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
 import type { ArrivalsSpec, DistributionSpec, Scenario, TargetSpec } from "../scenario/types.js";
 import { runExperiment, type ExperimentResult } from "./experiment.js";
+import { judgeTargets } from "./targets.js";
 
 /** What the search started from, and why. */
 export interface AnalyticStart {
@@ -139,12 +139,7 @@ export function withCount(scenario: Scenario, group: string, count: number): Sce
 }
 
 export function metTargets(r: ExperimentResult): boolean {
-  return r.scenario.targets.every((t) => {
-    const m = r.metrics[t.metric as MetricName]!;
-    const high = t.op === ">=" || t.op === ">";
-    const b = m.ci95 ? (high ? m.ci95[0] : m.ci95[1]) : m.mean;
-    return t.op === ">=" ? b >= t.value : t.op === ">" ? b > t.value : t.op === "<=" ? b <= t.value : b < t.value;
-  });
+  return judgeTargets(r.scenario.targets, r).every((v) => v.met);
 }
 
 export function sizeAgents(scenario: Scenario, group: string, opts: SizingOptions): SizingResult {

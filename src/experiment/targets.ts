@@ -1,9 +1,9 @@
 // Scenario targets judged on a run: each on the confidence bound that makes the claim safe (the lower bound for a
 // minimum, the upper for a maximum), or on the mean when there is a single replication.
 
-import type { TargetSpec } from "../scenario/types.js";
+import type { ComponentKind, TargetSpec } from "../scenario/types.js";
 import type { MetricName } from "../metrics/tally.js";
-import type { ExperimentResult } from "./experiment.js";
+import type { ExperimentResult, MetricSummary } from "./experiment.js";
 
 export interface TargetVerdict {
   readonly metric: string;
@@ -14,9 +14,21 @@ export interface TargetVerdict {
   readonly met: boolean;
 }
 
+/** What a target is judged on: a metric of the whole center, or `utilization.<kind>`, the utilization of the busiest
+ *  instance of that kind (by mean over replications). */
+export function targetMetric(r: ExperimentResult, metric: string): MetricSummary {
+  if (metric.startsWith("utilization.")) {
+    const c = r.components;
+    const id = c?.busiestOfKind[metric.slice("utilization.".length) as ComponentKind];
+    if (c === undefined || id === undefined) throw new Error(`no component load for ${metric}`);
+    return c.instances[id]!.utilization;
+  }
+  return r.metrics[metric as MetricName]!;
+}
+
 export function judgeTargets(targets: readonly TargetSpec[], r: ExperimentResult): TargetVerdict[] {
   return targets.map((t) => {
-    const m = r.metrics[t.metric as MetricName]!;
+    const m = targetMetric(r, t.metric);
     const wantsHigh = t.op === ">=" || t.op === ">";
     const bound = m.ci95 ? (wantsHigh ? m.ci95[0] : m.ci95[1]) : m.mean;
     const met =

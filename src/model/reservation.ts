@@ -5,6 +5,7 @@ import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
 import type { Agent } from "./agent.js";
 import type { Connectivity } from "./connectivity.js";
+import type { Step } from "./component-load.js";
 import type { Call } from "./interaction.js";
 import type { Observer } from "./observer.js";
 import type { Site, Topology } from "./topology.js";
@@ -57,6 +58,8 @@ export class ImplicitReservation implements ReservationProtocol {
 const VQ_RECEIVE = 0;
 const VQ_CLOSE = 1;
 const VQ_EXPIRE = 2;
+/** a TReserveAgent the VQ SIP Server has finished processing (component load model only) */
+const VQ_PROCESSED = 3;
 const URS_REPLY_GRANT = 0;
 const URS_REPLY_REJECT = 1;
 const URS_REQUEST_TIMEOUT = 2;
@@ -68,6 +71,8 @@ export class VqServer implements EventTarget {
   downBy = -1;
   /** requests collected per agent during the open collection window, null when no window is open */
   private readonly windows: (ReservationRequest[] | null)[];
+  /** with the component load model: the server as a FIFO, and what a TReserveAgent costs it */
+  load: Step | null = null;
   /** the granted, not yet used or expired reservation per agent */
   private readonly reserved: (ReservationRequest | null)[];
 
@@ -89,6 +94,12 @@ export class VqServer implements EventTarget {
   fire(ev: SimEvent): void {
     switch (ev.code) {
       case VQ_RECEIVE:
+        if (this.load !== null) {
+          this.protocol.sim.postAfter(this.load.delay(this.protocol.sim.now), Priority.MESSAGE, this, VQ_PROCESSED, ev.subject);
+          return;
+        }
+        return this.receive(ev.subject as ReservationRequest);
+      case VQ_PROCESSED:
         return this.receive(ev.subject as ReservationRequest);
       case VQ_CLOSE:
         return this.close(ev.subject as Agent);

@@ -5,6 +5,7 @@ import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
 import type { Agent } from "./agent.js";
 import { CallQueue } from "./call-queue.js";
+import type { Step } from "./component-load.js";
 import { CallState, type Call } from "./interaction.js";
 import type { Observer } from "./observer.js";
 import type { ReservationProtocol } from "./reservation.js";
@@ -38,6 +39,8 @@ export class Urs implements EventTarget, AvailabilityListener {
   up = true;
   /** the fault that took it down, -1 when up */
   downBy = -1;
+  /** with the component load model: the URS pair as a server, and what a strategy run costs it */
+  load: Step | null = null;
 
   constructor(
     readonly index: number,
@@ -91,7 +94,8 @@ export class Urs implements EventTarget, AvailabilityListener {
       return;
     }
     call.state = CallState.Routing;
-    if (this.strategyTime > 0) this.sim.postAfter(this.strategyTime, Priority.MESSAGE, this, URS_STRATEGY_DONE, call);
+    const d = this.load === null ? this.strategyTime : this.strategyTime + this.load.delay(this.sim.now);
+    if (d > 0) this.sim.postAfter(d, Priority.MESSAGE, this, URS_STRATEGY_DONE, call);
     else this.attempt(call);
   }
 

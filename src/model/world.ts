@@ -9,6 +9,7 @@ import type { Scenario } from "../scenario/types.js";
 import { AgentState, type AgentStateValue } from "./agent-state.js";
 import { Agent, AgentGroup } from "./agent.js";
 import { CapacityRule, MEDIA_INDEX } from "./capacity-rule.js";
+import { ComponentLoad, type LoadHost } from "./component-load.js";
 import { Connectivity } from "./connectivity.js";
 import { FaultInjector } from "./faults.js";
 import { Call, CallState } from "./interaction.js";
@@ -57,7 +58,7 @@ class Fanout implements EventTarget {
   }
 }
 
-export class World implements EventTarget, CallControl, AgentDesk {
+export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
   readonly topology: Topology;
   readonly groups: AgentGroup[] = [];
   readonly agents: Agent[] = [];
@@ -76,6 +77,8 @@ export class World implements EventTarget, CallControl, AgentDesk {
   readonly faults: FaultInjector | null = null;
   /** calls in progress, kept only when faults may need to find them */
   private readonly live: Set<Call> | null = null;
+  /** the component load model; null when the scenario has no `components:` (messages cost no CPU) */
+  readonly load: ComponentLoad | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -192,6 +195,11 @@ export class World implements EventTarget, CallControl, AgentDesk {
       return [...byDelay.values()];
     });
 
+    if (scenario.components !== undefined) {
+      const load = (this.load = new ComponentLoad(scenario, sim, topology, this.urs, this.connectivity, this));
+      if (this.protocol instanceof ExplicitReservation) for (const vq of this.protocol.servers) vq.load = load.vqStep(vq.site.index);
+    }
+
     scenario.traffic.forEach((t, i) => {
       this.traffic.push(
         new TrafficType(
@@ -280,7 +288,8 @@ export class World implements EventTarget, CallControl, AgentDesk {
       }
       call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
     }
-    this.sendRouteRequest(call, 0);
+    if (this.load !== null) this.load.callArrives(call);
+    else this.sendRouteRequest(call, 0);
   }
 
   /** A call the SIP Proxies cannot place now: sent to a failed node they have not noticed yet (SIP retransmits it
@@ -313,7 +322,7 @@ export class World implements EventTarget, CallControl, AgentDesk {
   }
 
   /** EventRouteRequest from the call's node to the URS serving it; `extra` is time already spent reaching the node. */
-  private sendRouteRequest(call: Call, extra: number): void {
+  sendRouteRequest(call: Call, extra: number): void {
     const urs = this.ursOfNode[call.node.index]!;
     const d = extra + this.topology.nodeDelay(call.node, urs.node);
     if (d === 0) urs.routeRequest(call);
@@ -325,7 +334,11 @@ export class World implements EventTarget, CallControl, AgentDesk {
     call.state = CallState.Delivering;
     this.observer.routeCall(call, urs, agent);
     call.routed = true;
-    const d = this.topology.nodeDelay(urs.node, call.node) + this.topology.nodeDelay(call.node, agent.owner);
+    if (this.load !== null) return this.load.routeCall(call, this.topology.nodeDelay(urs.node, call.node));
+    this.deliverIn(call, this.topology.nodeDelay(urs.node, call.node) + this.topology.nodeDelay(call.node, agent.owner));
+  }
+
+  deliverIn(call: Call, d: number): void {
     if (d === 0) this.deliver(call);
     else this.sim.postAfter(d, Priority.MESSAGE, this, DELIVER, call);
   }
@@ -546,6 +559,10 @@ export class World implements EventTarget, CallControl, AgentDesk {
   private announce(agent: Agent): void {
     const to = agent.state;
     agent.version++;
+    if (this.load !== null) {
+      this.load.announce(agent.owner, { agent, state: to, readySince: agent.readySince, version: agent.version });
+      return;
+    }
     const fanouts = this.fanouts[agent.owner.index]!;
     let u: StateUpdate | null = null;
     for (let i = 0; i < fanouts.length; i++) {

@@ -14,7 +14,8 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 /** summary.json: the experiment's aggregates as they are, plus what identifies the run and the verdicts on targets. */
 export type Summary = Pick<
   ExperimentResult,
-  "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95"
+  "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" |
+  "components"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -44,6 +45,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     routingDelayP95: r.routingDelayP95,
     targets: judgeTargets(r.scenario.targets, r),
     ...(r.faults ? { faults: r.faults } : {}),
+    ...(r.components ? { components: r.components } : {}),
     simulation: { events: r.events },
   });
 }

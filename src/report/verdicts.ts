@@ -2,7 +2,7 @@
 // (how far that bound is on the safe side of the target; negative when missed) and met or missed.
 
 import type { ExperimentResult } from "../experiment/experiment.js";
-import { judgeTargets } from "../experiment/targets.js";
+import { judgeTargets, targetMetric } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { human } from "./numbers.js";
 import { grid } from "./table.js";
@@ -29,7 +29,7 @@ export function verdictsOf(r: ExperimentResult): Verdict[] {
       metric: v.metric,
       target: v.target,
       mean: v.mean,
-      ci95: r.metrics[v.metric as MetricName]?.ci95 ?? null,
+      ci95: targetMetric(r, v.metric).ci95,
       judgedOn: v.bound,
       margin: wantsHigh ? v.bound - spec.value : spec.value - v.bound,
       met: v.met,
@@ -37,9 +37,14 @@ export function verdictsOf(r: ExperimentResult): Verdict[] {
   });
 }
 
+/** utilization targets are shares */
+function unitOfTarget(metric: string) {
+  return metric.startsWith("utilization.") ? "%" : unitOf(metric as MetricName);
+}
+
 /** A metric's value as people read it: shares in %, times in seconds, counts plain. */
 export function formatMetric(metric: string, x: number): string {
-  const unit = unitOf(metric as MetricName);
+  const unit = unitOfTarget(metric);
   if (unit === "%") return `${(x * 100).toFixed(2)}%`;
   if (unit === "s") return `${x.toFixed(3)} s`;
   return human(x, Number.isInteger(x) ? 0 : 3);
@@ -47,7 +52,7 @@ export function formatMetric(metric: string, x: number): string {
 
 /** A margin in the metric's unit: percentage points for shares. */
 export function formatMargin(metric: string, x: number): string {
-  const unit = unitOf(metric as MetricName);
+  const unit = unitOfTarget(metric);
   const sign = x >= 0 ? "+" : "-";
   const a = Math.abs(x);
   if (unit === "%") return `${sign}${(a * 100).toFixed(2)} pts`;

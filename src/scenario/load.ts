@@ -34,6 +34,7 @@ import {
   type ArrivalsSpec,
   type CapacityAlternative,
   type CapacityRuleSpec,
+  type ComponentsSpec,
   type DistributionSpec,
   type FaultKind,
   type FaultSpec,
@@ -507,6 +508,16 @@ const DEFAULTS = {
     loginDelay: 30,
     requestTimeout: 5,
   },
+  /** the component load model's costs: assumptions to calibrate (README, "Component load") */
+  components: {
+    sipProxy: { call: 0.002 },
+    sessionController: { call: 0.11, routeCall: 0.056 },
+    tController: { event: 0.025, peer: 0.005, client: 0.006 },
+    smartProxy: { enabled: false, event: 0.005, client: 0.002 },
+    statServer: { event: 0.005 },
+    urs: { attempt: 0.08 },
+    vqServer: { reserve: 0.01 },
+  },
   site: { nodes: 1, vqPriority: 0 },
   agent: { capacity: "voice", phone: "sip", noAnswer: 0, noAnswerTimeout: 12, noAnswerNotReady: 60 },
   traffic: { media: "voice", priority: 0 },
@@ -657,7 +668,8 @@ class Normalizer {
     this.serve(agents, traffic, compiled, capacityRules);
     const ha = this.ha();
     const faults = this.faults(sites, horizon);
-    const targets = this.targets();
+    const components = r.components === undefined ? undefined : this.components();
+    const targets = this.targets(components);
 
     return {
       version: 1,
@@ -679,6 +691,36 @@ class Normalizer {
       ha,
       faults,
       targets,
+      ...(components === undefined ? {} : { components }),
+    };
+  }
+
+  private components(): ComponentsSpec {
+    const r = this.raw.components ?? {};
+    const d = DEFAULTS.components;
+    const cost = <K extends keyof typeof d>(kind: K, key: string, given: Readonly<Record<string, unknown>> | undefined): number =>
+      this.optDur(given?.[key], ["components", kind, key], (d[kind] as Readonly<Record<string, number>>)[key]!);
+    const sp = r.smartProxy;
+    const spGiven = typeof sp === "object" ? sp : undefined;
+    return {
+      sipProxy: { call: cost("sipProxy", "call", r.sipProxy) },
+      sessionController: {
+        call: cost("sessionController", "call", r.sessionController),
+        routeCall: cost("sessionController", "routeCall", r.sessionController),
+      },
+      tController: {
+        event: cost("tController", "event", r.tController),
+        peer: cost("tController", "peer", r.tController),
+        client: cost("tController", "client", r.tController),
+      },
+      smartProxy: {
+        enabled: typeof sp === "boolean" ? sp : sp === undefined ? d.smartProxy.enabled : (sp.enabled ?? true),
+        event: cost("smartProxy", "event", spGiven),
+        client: cost("smartProxy", "client", spGiven),
+      },
+      statServer: { event: cost("statServer", "event", r.statServer) },
+      urs: { attempt: cost("urs", "attempt", r.urs) },
+      vqServer: { reserve: cost("vqServer", "reserve", r.vqServer) },
     };
   }
 
@@ -1104,22 +1146,34 @@ class Normalizer {
     });
   }
 
-  private targets(): TargetSpec[] {
+  private targets(components: ComponentsSpec | undefined): TargetSpec[] {
     const out: TargetSpec[] = [];
-    const given = (this.raw.targets ?? {}) as Readonly<Record<string, string | undefined>>;
-    for (const metric of this.targetOrder) {
-      const src = given[metric];
-      if (src === undefined) continue;
+    const given = (this.raw.targets ?? {}) as Readonly<Record<string, unknown>>;
+    const add = (metric: string, src: string, path: Path) => {
       const m = /^\s*(>=|<=|>|<)\s*(.+?)\s*$/.exec(src);
       const value = m === null ? undefined : targetValue(m[2]!);
       if (m === null || value === undefined) {
-        this.values.push({
-          path: ["targets", metric],
-          message: `expected a comparison like ">= 0.80", "<= 5%" or "<= 30s", got ${describeValue(src)}`,
-        });
-        continue;
+        this.values.push({ path, message: `expected a comparison like ">= 0.80", "<= 5%" or "<= 30s", got ${describeValue(src)}` });
+        return;
       }
       out.push({ metric, op: m[1] as TargetSpec["op"], value, source: src });
+    };
+    for (const metric of this.targetOrder) {
+      const src = given[metric];
+      if (src === undefined) continue;
+      if (metric !== "utilization") {
+        add(metric, src as string, ["targets", metric]);
+        continue;
+      }
+      for (const [kind, s] of Object.entries(src as Readonly<Record<string, string | undefined>>)) {
+        if (s === undefined) continue;
+        const path: Path = ["targets", "utilization", kind];
+        if (components === undefined) {
+          this.values.push({ path, message: "a utilization target needs the component load model: add `components: {}` (the default costs) or give costs" });
+        } else if (kind === "smartProxy" && !components.smartProxy.enabled) {
+          this.values.push({ path, message: "the Smart Proxy is off (components.smartProxy: false), so it has no utilization" });
+        } else add(`utilization.${kind}`, s, path);
+      }
     }
     return out;
   }

@@ -9,6 +9,7 @@ import { SKILL_NAME_PATTERN } from "./skill-expression.js";
 import { TIMESTAMP_EXPECTED } from "./timestamp.js";
 import { suggestion } from "./did-you-mean.js";
 import { METRIC_NAMES } from "./metric-names.js";
+import { COMPONENT_KINDS } from "./types.js";
 export { METRIC_NAMES, type MetricName } from "./metric-names.js";
 
 export const FAULT_KINDS = ["node-down", "node-lost", "link-down", "urs-down", "vq-down", "site-down"] as const;
@@ -353,13 +354,68 @@ const Fault = obj(
   "an injected failure",
 );
 
+function costs<const K extends readonly string[]>(keys: K, what: string, descriptions: Record<K[number], string>) {
+  return obj(
+    Object.fromEntries(keys.map((k) => [k, durationSchema(descriptions[k as K[number]]).optional()])),
+    `a {${keys.join(", ")}} mapping of CPU costs`,
+    what,
+    "message kind",
+  ).optional();
+}
+
+const Components = obj(
+  {
+    sipProxy: costs(["call"], "a site's SIP Proxies", { call: "each inbound INVITE (default 2ms)" }),
+    sessionController: costs(["call", "routeCall"], "a node's Session Controller", {
+      call: "a call's set-up: INVITE, Routing Point, EventRouteRequest (default 110ms)",
+      routeCall: "each TRouteCall (default 56ms)",
+    }),
+    tController: costs(["event", "peer", "client"], "a node's T-Controller", {
+      event: "each state change of a DN it owns (default 25ms)",
+      peer: "each event sent to or received from another T-Controller, at both ends (default 5ms)",
+      client: "each event sent to a client registered on all DNs: a legacy Stat Server or a Smart Proxy (default 6ms)",
+    }),
+    smartProxy: z
+      .union(
+        [
+          z.boolean(),
+          obj(
+            {
+              enabled: z.boolean({ error: expected("true or false") }).optional().meta({ description: "default true when the mapping is given" }),
+              event: durationSchema("each event a T-Controller sends it (default 5ms)").optional(),
+              client: durationSchema("each event it forwards to a Stat Server (default 2ms)").optional(),
+            },
+            "true, false or an {enabled, event, client} mapping",
+            "the Smart Proxy module",
+            "key",
+          ),
+        ],
+        { error: expected("true, false or an {enabled, event, client} mapping") },
+      )
+      .optional()
+      .meta({ description: "Stat Servers connect to the Smart Proxy port (true) or to the T-Controller port as legacy clients (default false)" }),
+    statServer: costs(["event"], "a routing Stat Server", { event: "each agent state change it applies (default 5ms)" }),
+    urs: costs(["attempt"], "a URS pair", { attempt: "each strategy run: a routing attempt (default 80ms)" }),
+    vqServer: costs(["reserve"], "a site's VQ SIP Server", { reserve: "each TReserveAgent (default 10ms)" }),
+  },
+  `a components mapping with any of ${COMPONENT_KINDS.join(", ")}`,
+  "the component load model: CPU cost per message; absent: off",
+  "component",
+);
+
+const TargetComparison = (m: string) =>
+  z.string({ error: expected('a comparison like ">= 0.80"') }).optional().meta({ description: `target on ${m}, e.g. ">= 0.80"` });
+
 const Targets = obj(
-  Object.fromEntries(
-    METRIC_NAMES.map((m) => [
-      m,
-      z.string({ error: expected('a comparison like ">= 0.80"') }).optional().meta({ description: `target on ${m}, e.g. ">= 0.80"` }),
-    ]),
-  ),
+  {
+    ...Object.fromEntries(METRIC_NAMES.map((m) => [m, TargetComparison(m)])),
+    utilization: obj(
+      Object.fromEntries(COMPONENT_KINDS.map((k) => [k, TargetComparison(`the utilization of the busiest ${k}`)])),
+      'a mapping component kind -> comparison, e.g. {tController: "<= 0.75"}',
+      "utilization targets per component kind (needs components:)",
+      "component",
+    ).optional(),
+  },
   'a mapping metric -> comparison, e.g. {serviceLevel: ">= 0.80"}',
   "targets checked by `ccsim size` and `ccsim run`",
   "metric",
@@ -396,6 +452,7 @@ export const ScenarioSchema = obj(
     ha: Ha.optional(),
     faults: z.array(Fault, { error: expected("a list of faults") }).optional().meta({ description: "injected failures (default none)" }),
     targets: Targets.optional(),
+    components: Components.optional(),
   },
   "a scenario mapping with version, sites, agents and traffic",
   "a ccsim scenario (format version 1)",

@@ -168,7 +168,35 @@ export interface FaultSpec {
   readonly duration?: number;
 }
 
+/**
+ * The component load model (present only when the scenario has a `components:` key): each component instance is one
+ * FIFO server with a CPU cost, in seconds, per message kind it handles. See src/model/component-load.ts.
+ */
+export interface ComponentsSpec {
+  /** a site's SIP Proxies: each inbound INVITE */
+  readonly sipProxy: { readonly call: number };
+  /** a node's Session Controller: a call's set-up (INVITE, Routing Point, EventRouteRequest) and each TRouteCall */
+  readonly sessionController: { readonly call: number; readonly routeCall: number };
+  /** a node's T-Controller: each state change of a DN it owns; each event sent to or received from another
+   *  T-Controller (both ends pay); each event sent to a client that registered all DNs (a legacy Stat Server or a
+   *  Smart Proxy) */
+  readonly tController: { readonly event: number; readonly peer: number; readonly client: number };
+  /** Stat Servers connect to each node's Smart Proxy (true) or, as legacy clients, to the T-Controller port (false);
+   *  the costs are the Smart Proxy's: each event a T-Controller sends it, each event it forwards to a Stat Server */
+  readonly smartProxy: { readonly enabled: boolean; readonly event: number; readonly client: number };
+  /** a routing Stat Server: each agent state change it applies */
+  readonly statServer: { readonly event: number };
+  /** a URS pair: each strategy run (a routing attempt: the first, and each after a conflict or failed delivery) */
+  readonly urs: { readonly attempt: number };
+  /** a site's VQ SIP Server: each TReserveAgent */
+  readonly vqServer: { readonly reserve: number };
+}
+
+export const COMPONENT_KINDS = ["sipProxy", "sessionController", "tController", "smartProxy", "statServer", "urs", "vqServer"] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
 export interface TargetSpec {
+  /** a metric name, or `utilization.<component kind>` */
   readonly metric: string;
   readonly op: ">=" | "<=" | ">" | "<";
   readonly value: number;
@@ -201,4 +229,6 @@ export interface Scenario {
   readonly ha: HaSpec;
   readonly faults: readonly FaultSpec[];
   readonly targets: readonly TargetSpec[];
+  /** absent: no component load model (every message costs nothing, as before it existed) */
+  readonly components?: ComponentsSpec;
 }

@@ -1,0 +1,301 @@
+// The component load model: every component instance (SIP Proxy, Session Controller, T-Controller, Smart Proxy, Stat
+// Server, URS, VQ SIP Server) is one FIFO server with a CPU cost per message kind, so a busy component delays what it
+// handles, and that delay is added to the message's network delay. Built only when the scenario has `components:`.
+//
+// A FIFO server that sees its messages in time order needs no events of its own: a message reaching it at `now`
+// starts at max(now, busyUntil) and leaves at start + cost (a virtual finish time). Every hop below is therefore
+// computed at the instant the message reaches that component: at an event that is already there (a URS strategy run,
+// a TReserveAgent reaching its VQ SIP Server), or at an event posted for the hop (a call reaching its Session
+// Controller, an agent-state event reaching another node), so that no component ever serves messages out of order.
+
+import { Priority } from "../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import { Histogram } from "../metrics/histogram.js";
+import type { ComponentKind, ComponentsSpec, Scenario } from "../scenario/types.js";
+import type { Connectivity } from "./connectivity.js";
+import type { Call } from "./interaction.js";
+import type { StatServer, StateUpdate } from "./stat-server.js";
+import type { ClusterNode, Topology } from "./topology.js";
+import type { Urs } from "./urs.js";
+
+/** One component instance: a single FIFO server, and what it did over [warmup, horizon). */
+export class Component {
+  /** when it finishes the last message it has accepted */
+  busyUntil = 0;
+  /** messages that reached it in [warmup, horizon) */
+  messages = 0;
+  /** their queueing delays (start - arrival), in total, per interval, and as a histogram */
+  waitSum = 0;
+  readonly waitByInterval: Float64Array;
+  readonly countByInterval: Float64Array;
+  readonly waits = new Histogram();
+  /** busy time within [warmup, horizon), in total and per interval */
+  busy = 0;
+  readonly busyByInterval: Float64Array;
+
+  constructor(
+    readonly kind: ComponentKind,
+    /** the site, node or URS placement it belongs to */
+    readonly scope: string,
+    private readonly warmup: number,
+    private readonly horizon: number,
+    private readonly interval: number,
+  ) {
+    const n = Math.ceil(horizon / interval);
+    this.waitByInterval = new Float64Array(n);
+    this.countByInterval = new Float64Array(n);
+    this.busyByInterval = new Float64Array(n);
+  }
+
+  get id(): string {
+    return `${this.scope}.${this.kind}`;
+  }
+
+  /** A message reaches the component at `now` and costs `cost` seconds of it: returns how long until it is done
+   *  (queueing plus service), the delay its handling adds. */
+  serve(now: number, cost: number): number {
+    const start = now > this.busyUntil ? now : this.busyUntil;
+    const end = start + cost;
+    this.busyUntil = end;
+    if (now >= this.warmup && now < this.horizon) {
+      const wait = start - now;
+      const k = Math.floor(now / this.interval);
+      this.messages++;
+      this.waitSum += wait;
+      this.waitByInterval[k]! += wait;
+      this.countByInterval[k]!++;
+      this.waits.add(wait);
+    }
+    if (cost > 0) this.account(start, end);
+    return end - now;
+  }
+
+  /** adds [t0, t1) of busy time, clipped to [warmup, horizon) and split by interval */
+  private account(t0: number, t1: number): void {
+    const a = t0 > this.warmup ? t0 : this.warmup;
+    const b = t1 < this.horizon ? t1 : this.horizon;
+    if (!(b > a)) return;
+    this.busy += b - a;
+    const w = this.interval;
+    for (let k = Math.floor(a / w); k * w < b; k++) {
+      const s = k * w > a ? k * w : a;
+      const e = (k + 1) * w < b ? (k + 1) * w : b;
+      if (e > s) this.busyByInterval[k]! += e - s;
+    }
+  }
+}
+
+/** A component and the cost of the one message kind a model object sends it (a URS's strategy run, a TReserveAgent). */
+export class Step {
+  constructor(
+    readonly component: Component,
+    readonly cost: number,
+  ) {}
+
+  delay(now: number): number {
+    return this.component.serve(now, this.cost);
+  }
+}
+
+/** What the load model asks of the world when a hop is done. */
+export interface LoadHost {
+  /** EventRouteRequest leaves the call's node for its URS, `extra` seconds from now */
+  sendRouteRequest(call: Call, extra: number): void;
+  /** the call reaches the agent's DN `delay` seconds from now */
+  deliverIn(call: Call, delay: number): void;
+}
+
+const SC_SETUP = 0;
+const SC_ROUTE = 1;
+
+/** An agent-state event from one node's T-Controller reaching another node: that node's T-Controller (legacy Stat
+ *  Servers) or Smart Proxy takes it, then each Stat Server on the node. */
+class NodeHop implements EventTarget {
+  constructor(
+    private readonly load: ComponentLoad,
+    readonly origin: ClusterNode,
+    readonly node: ClusterNode,
+    /** the T-Controller or Smart Proxy of `node`, and what the event costs it */
+    readonly via: Component,
+    readonly cost: number,
+    readonly servers: readonly Delivery[],
+  ) {}
+  fire(ev: SimEvent): void {
+    const c = this.load.connectivity;
+    if (c.faulty && !c.linkUp(this.origin, this.node)) return;
+    const now = this.load.sim.now;
+    this.load.toServers(this.servers, ev.subject as StateUpdate, now + this.via.serve(now, this.cost));
+  }
+}
+
+/** The last step of an agent-state event: it reaches one Stat Server (from one origin node). */
+class Delivery implements EventTarget {
+  constructor(
+    readonly origin: ClusterNode,
+    readonly server: StatServer,
+    /** the Stat Server's component */
+    readonly component: Component,
+    private readonly connectivity: Connectivity,
+  ) {}
+  fire(ev: SimEvent): void {
+    this.apply(ev.subject as StateUpdate);
+  }
+  /** while faults are about, a server hears only what its host node's T-Controller still receives */
+  apply(u: StateUpdate): void {
+    const c = this.connectivity;
+    if (c.faulty && !c.linkUp(this.origin, this.server.node)) return;
+    this.server.update(u.agent, u.state, u.readySince, u.version);
+  }
+}
+
+/** Every component instance of a deployment, and the hops of each message through them. */
+export class ComponentLoad implements EventTarget {
+  /** all instances, in report order: per site its SIP Proxies and VQ SIP Server, per node its Session Controller,
+   *  T-Controller and Smart Proxy, per URS placement its Stat Server and URS */
+  readonly components: Component[] = [];
+  private readonly sipProxy: Component[];
+  private readonly sessionController: Component[];
+  private readonly tController: Component[];
+  readonly vqServer: Component[];
+  readonly urs: Component[];
+  /** per origin node: what the owner's T-Controller pays for one state change of a DN it owns */
+  private readonly ownerCost: number[];
+  /** per origin node: the Stat Servers it reaches without leaving the node (legacy clients on its own T-Controller) */
+  private readonly local: Delivery[][];
+  /** per origin node: the other nodes its events travel to, with their network delay */
+  private readonly hops: NodeHop[][];
+  private readonly statDelay: number;
+
+  constructor(
+    scenario: Scenario,
+    readonly sim: Simulation,
+    private readonly topology: Topology,
+    ursList: readonly Urs[],
+    readonly connectivity: Connectivity,
+    private readonly host: LoadHost,
+  ) {
+    const spec: ComponentsSpec = scenario.components!;
+    this.spec = spec;
+    const make = (kind: ComponentKind, scope: string) => {
+      const c = new Component(kind, scope, scenario.warmup, scenario.horizon, scenario.interval);
+      this.components.push(c);
+      return c;
+    };
+    this.sipProxy = [];
+    this.vqServer = [];
+    for (const s of topology.sites) {
+      this.sipProxy.push(make("sipProxy", s.id));
+      this.vqServer.push(make("vqServer", s.id));
+    }
+    this.sessionController = [];
+    this.tController = [];
+    const smartProxy: (Component | null)[] = [];
+    const sp = spec.smartProxy.enabled;
+    for (const n of topology.nodes) {
+      this.sessionController.push(make("sessionController", n.id));
+      this.tController.push(make("tController", n.id));
+      smartProxy.push(sp ? make("smartProxy", n.id) : null);
+    }
+    this.urs = [];
+    const statServers: Component[] = [];
+    for (const u of ursList) {
+      statServers.push(make("statServer", u.id));
+      this.urs.push(make("urs", u.id));
+    }
+    this.statDelay = topology.statDelay;
+
+    // the Stat Servers each node hosts
+    const hosted: Urs[][] = topology.nodes.map(() => []);
+    for (const u of ursList) hosted[u.node.index]!.push(u);
+    const hosts = topology.nodes.filter((n) => hosted[n.index]!.length > 0);
+    const tc = spec.tController;
+    const n = topology.nodes.length;
+    this.ownerCost = [];
+    this.local = [];
+    this.hops = [];
+    for (const origin of topology.nodes) {
+      const deliveries = (node: ClusterNode) =>
+        hosted[node.index]!.map((u) => new Delivery(origin, u.view, statServers[u.index]!, connectivity));
+      const here = hosted[origin.index]!.length;
+      if (!sp) {
+        // legacy Stat Servers register every DN on their own node's T-Controller: the owner sends each event to every
+        // other T-Controller and to its own legacy clients; each other T-Controller takes it and forwards it to its own
+        this.ownerCost.push(tc.event + (n - 1) * tc.peer + here * tc.client);
+        this.local.push(deliveries(origin));
+        this.hops.push(
+          topology.nodes
+            .filter((x) => x !== origin)
+            .map((x) => new NodeHop(this, origin, x, this.tController[x.index]!, tc.peer + hosted[x.index]!.length * tc.client, deliveries(x))),
+        );
+      } else {
+        // each Smart Proxy is a smart client of every T-Controller: the owner sends the event once to each Smart
+        // Proxy that serves a Stat Server (its own included) and to no other T-Controller
+        this.ownerCost.push(tc.event + hosts.length * tc.client);
+        this.local.push([]);
+        this.hops.push(
+          hosts.map(
+            (x) =>
+              new NodeHop(this, origin, x, smartProxy[x.index]!, spec.smartProxy.event + hosted[x.index]!.length * spec.smartProxy.client, deliveries(x)),
+          ),
+        );
+      }
+    }
+    this.hopDelay = this.hops.map((list) => list.map((h) => topology.nodeDelay(h.origin, h.node)));
+    for (const u of ursList) u.load = new Step(this.urs[u.index]!, spec.urs.attempt);
+  }
+
+  private readonly spec: ComponentsSpec;
+  private readonly hopDelay: number[][];
+
+  /** the VQ SIP Server component of a site, with the cost of one TReserveAgent */
+  vqStep(site: number): Step {
+    return new Step(this.vqServer[site]!, this.spec.vqServer.reserve);
+  }
+
+  /** An INVITE reaches the site's SIP Proxies now; the call reaches its node's Session Controller when they are done. */
+  callArrives(call: Call): void {
+    const now = this.sim.now;
+    const d = this.sipProxy[call.node.site.index]!.serve(now, this.spec.sipProxy.call);
+    this.sim.postAfter(d, Priority.MESSAGE, this, SC_SETUP, call);
+  }
+
+  /** TRouteCall leaves the URS; it reaches the call's Session Controller `delay` seconds from now. */
+  routeCall(call: Call, delay: number): void {
+    this.sim.postAfter(delay, Priority.MESSAGE, this, SC_ROUTE, call);
+  }
+
+  fire(ev: SimEvent): void {
+    const call = ev.subject as Call;
+    const now = this.sim.now;
+    const sc = this.sessionController[call.node.index]!;
+    if (ev.code === SC_SETUP) {
+      this.host.sendRouteRequest(call, sc.serve(now, this.spec.sessionController.call));
+    } else {
+      // the call may have ended on the way: the Session Controller still read the request, and deliver() knows
+      const d = sc.serve(now, this.spec.sessionController.routeCall);
+      this.host.deliverIn(call, d + (call.agent ? this.topology.nodeDelay(call.node, call.agent.owner) : 0));
+    }
+  }
+
+  /** A state change of a DN at its owner node: the owner's T-Controller takes it and sends it on. */
+  announce(origin: ClusterNode, u: StateUpdate): void {
+    const now = this.sim.now;
+    const out = now + this.tController[origin.index]!.serve(now, this.ownerCost[origin.index]!);
+    this.toServers(this.local[origin.index]!, u, out);
+    const hops = this.hops[origin.index]!;
+    const delays = this.hopDelay[origin.index]!;
+    for (let i = 0; i < hops.length; i++) this.sim.post(out + delays[i]!, Priority.MESSAGE, hops[i]!, 0, u);
+  }
+
+  /** The event leaves a node's T-Controller or Smart Proxy at `at` for the Stat Servers on that node: each takes it in
+   *  turn (computed now, exactly: these components hear only from that one FIFO, in the order it finishes). */
+  toServers(servers: readonly Delivery[], u: StateUpdate, at: number): void {
+    const now = this.sim.now;
+    for (let i = 0; i < servers.length; i++) {
+      const s = servers[i]!;
+      const done = at + s.component.serve(at, this.spec.statServer.event) + this.statDelay;
+      if (done === now) s.apply(u);
+      else this.sim.post(done, Priority.MESSAGE, s, 0, u);
+    }
+  }
+}
