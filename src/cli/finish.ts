@@ -18,6 +18,7 @@ import {
   sweepData,
   sweepTable,
 } from "../report/comparison.js";
+import { componentsCsv } from "../report/components.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
@@ -86,6 +87,7 @@ export async function finishStudy(
       "groups.csv": groupsCsv(result),
       "nodes.csv": nodesCsv(result),
       "urs.csv": ursCsv(result),
+      ...(result.components ? { "components.csv": componentsCsv(result.components) } : {}),
     };
     if (opts.out) {
       // the report's charts load d3: only when there is a report to write
@@ -131,6 +133,6 @@ export async function finishStudy(
 
 /** The files each kind of study writes into --out (what --force may replace). */
 export function outFiles(kind: Study["kind"]): string[] {
-  if (kind === "run") return ["summary.json", "intervals.csv", "groups.csv", "nodes.csv", "urs.csv", "report.html"];
+  if (kind === "run") return ["summary.json", "intervals.csv", "groups.csv", "nodes.csv", "urs.csv", "components.csv", "report.html"];
   return [`${kind}.json`, `${kind}.csv`, "report.html"];
 }

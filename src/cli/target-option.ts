@@ -5,22 +5,28 @@
 import { InputError } from "../scenario/errors.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { METRIC_NAMES } from "../scenario/schema.js";
+import { COMPONENT_KINDS } from "../scenario/types.js";
 
 export interface TargetFlag {
   readonly flag: string;
   readonly override: string;
 }
 
+const UTILIZATIONS = COMPONENT_KINDS.map((k) => `utilization.${k}`);
+const TARGETABLE: readonly string[] = [...METRIC_NAMES, ...UTILIZATIONS];
+
 export function targetFlags(given: readonly string[] | undefined): TargetFlag[] {
   return (given ?? []).map((t) => {
     const flag = `--target ${t}`;
-    const eq = t.indexOf("=");
-    if (eq <= 0) throw new InputError(flag, undefined, 'expected metric=comparison, e.g. serviceLevel=">= 0.80"');
-    const metric = t.slice(0, eq).trim();
-    if (!(METRIC_NAMES as readonly string[]).includes(metric)) {
-      throw new InputError(flag, metric, `unknown metric${suggestion(metric, METRIC_NAMES)}; expected one of ${METRIC_NAMES.join(", ")}`);
+    // metric=comparison (serviceLevel=">= 0.80"), or the comparison written straight after the name
+    // (utilization.tController<=0.75)
+    const m = /^\s*([A-Za-z.]+)\s*(?:=\s*(.*)|((?:>=|<=|>|<).*))$/s.exec(t);
+    if (m === null) throw new InputError(flag, undefined, 'expected metric=comparison or metric<=value, e.g. serviceLevel=">= 0.80" or utilization.tController<=0.75');
+    const metric = m[1]!;
+    if (!TARGETABLE.includes(metric)) {
+      throw new InputError(flag, metric, `unknown metric${suggestion(metric, TARGETABLE)}; expected one of ${METRIC_NAMES.join(", ")} or utilization.<${COMPONENT_KINDS.join("|")}>`);
     }
-    return { flag, override: `targets.${metric}=${t.slice(eq + 1)}` };
+    return { flag, override: `targets.${metric}=${m[2] ?? m[3]!}` };
   });
 }
 

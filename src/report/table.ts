@@ -3,8 +3,10 @@
 import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
 import { judgeTargets } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
+import { componentsTable } from "./components.js";
 import { human } from "./numbers.js";
 import { unitOf } from "./units.js";
+import { formatMetric } from "./verdicts.js";
 
 function fmt(name: MetricName, x: number): string {
   const unit = unitOf(name);
@@ -55,8 +57,7 @@ export function resultTable(r: ExperimentResult): string {
   if (verdicts.length > 0) {
     const t = [["target", "", "judged on", "verdict"]];
     for (const v of verdicts) {
-      const n = v.metric as MetricName;
-      t.push([v.metric, v.target, fmt(n, v.bound), v.met ? "met" : "MISSED"]);
+      t.push([v.metric, v.target, formatMetric(v.metric, v.bound), v.met ? "met" : "MISSED"]);
     }
     out.push("", grid(t, 2), "(each judged on the 95% bound that makes the claim safe: the lower for a minimum, the upper for a maximum)");
   }
@@ -69,5 +70,6 @@ export function resultTable(r: ExperimentResult): string {
   if (Object.keys(r.byGroup).length > 1) {
     out.push("", sliceTable("group", r.byGroup, ["answered", "occupancy", "asa"]));
   }
+  if (r.components) out.push("", componentsTable(r.components));
   return out.join("\n") + "\n";
 }

@@ -8,7 +8,8 @@ const SHARES: readonly MetricName[] = ["serviceLevel", "probWait", "abandonRate"
 const SECONDS: readonly MetricName[] = ["asa", "meanWait", "routingDelay"];
 
 export function unitOf(name: MetricName): MetricUnit {
-  if (SHARES.includes(name)) return "%";
+  // a target's `utilization.<component kind>` is a share too
+  if (SHARES.includes(name) || name.startsWith("utilization.")) return "%";
   if (SECONDS.includes(name)) return "s";
   return "count";
 }

@@ -37,10 +37,7 @@ export function verdictsOf(r: ExperimentResult): Verdict[] {
   });
 }
 
-/** utilization targets are shares */
-function unitOfTarget(metric: string) {
-  return metric.startsWith("utilization.") ? "%" : unitOf(metric as MetricName);
-}
+const unitOfTarget = (metric: string) => unitOf(metric as MetricName);
 
 /** A metric's value as people read it: shares in %, times in seconds, counts plain. */
 export function formatMetric(metric: string, x: number): string {

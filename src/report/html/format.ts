@@ -34,7 +34,8 @@ const LABELS: Readonly<Record<MetricName, string>> = {
   ursAttemptsPerCall: "URS attempts per call",
 };
 
-export const labelOf = (name: MetricName): string => LABELS[name];
+export const labelOf = (name: MetricName): string =>
+  name.startsWith("utilization.") ? `utilization of the busiest ${name.slice("utilization.".length)}` : LABELS[name];
 
 /** The unit a metric is shown in: shares as percentages, throughput per hour, other counts per run. */
 export function shownUnit(name: MetricName): string {

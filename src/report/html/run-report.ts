@@ -6,6 +6,7 @@ import type { MetricName } from "../../metrics/tally.js";
 import type { Summary } from "../summary.js";
 import { unitOf } from "../units.js";
 import { barChart, type BarSeries } from "./bar-chart.js";
+import { componentsSection } from "./components-section.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { axisTitle, clock, estimateOf, labelOf, shown, shownUnit, shownValue, span } from "./format.js";
 import { el, esc } from "./markup.js";
@@ -230,6 +231,7 @@ export function runReport(input: RunReportInput): string {
       ),
     },
   ];
+  if (s.components) sections.push(componentsSection(s.components));
   const faults = faultsSection(s);
   if (faults) sections.push(faults);
   sections.push(...provenanceSections(input.provenance));
