@@ -1,7 +1,12 @@
 // `ccsim size <scenario> --for agents[:group]`: the smallest head count of a group that meets every target, from an
 // Erlang start and simulated tries on common random numbers; a table (or JSON) on stdout, a report in --out.
 
-import { sizeAgents } from "../experiment/sizing.js";
+import { sizeNodes, sizeUrs, throughputCapacity, type MachineSizing } from "../experiment/machine-sizing.js";
+import { profileOf, sizePerPeriod } from "../experiment/period-sizing.js";
+import { analyticStart, sizeAgents } from "../experiment/sizing.js";
+import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../report/machine-sizing-report.js";
+import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../report/period-sizing-report.js";
+import type { Scenario } from "../scenario/types.js";
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { sizingCsv, sizingJson, sizingMarkdown } from "../report/sizing-report.js";
 import { grid } from "../report/table.js";
@@ -24,7 +29,7 @@ export interface SizeOptions extends CommonOptions {
   readonly quiet?: boolean;
 }
 
-const LATER = ["nodes", "urs", "vq"];
+const MACHINES = ["nodes", "urs", "throughput"];
 
 export async function sizeCommand(file: string, opts: SizeOptions): Promise<number> {
   const flags = targetFlags(opts.target);
@@ -35,8 +40,11 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   const what = opts.for ?? "agents";
   const [kind, name] = what.split(":", 2) as [string, string | undefined];
   const where = `--for ${what}`;
-  if (LATER.includes(kind)) throw new InputError(where, undefined, `sizing ${kind} is not supported yet (it needs the component load model); use agents[:group]`);
-  if (kind !== "agents") throw new InputError(where, undefined, `expected agents or agents:GROUP${suggestion(kind, ["agents", ...LATER])}`);
+  if (kind === "vq") {
+    throw new InputError(where, undefined, "sizing vq is not supported: the guide has one VQ SIP Server HA pair a site; its load is reported (components.csv) and can be a target (utilization.vqServer)");
+  }
+  if (MACHINES.includes(kind)) return sizeMachines(file, opts, kind as "nodes" | "urs" | "throughput", name, scenario, seed, replications);
+  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs or throughput${suggestion(kind, ["agents", ...MACHINES])}`);
   const groups = scenario.agents.map((a) => a.group);
   let group: string;
   if (name === undefined || name === "") {
@@ -51,6 +59,8 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   }
   const max = wholeNumber("--max", opts.max, 1);
   const chatty = !opts.quiet && !opts.json;
+  const types = analyticStart(scenario, group).traffic;
+  if (profileOf(scenario, types) !== null) return sizePeriods(file, opts, scenario, group, types, seed, replications, max);
   const result = sizeAgents(scenario, group, {
     seed,
     replications,
@@ -98,4 +108,107 @@ function sizeCommandLine(file: string, opts: SizeOptions): string {
   let s = withTargets(commandLine("size", file, opts) + ` --for ${opts.for ?? "agents"}`, opts.target);
   if (opts.max !== undefined) s += ` --max ${opts.max}`;
   return s;
+}
+
+/** The reproducing command line and the context every sizing report starts with. */
+function contextOf(file: string, opts: SizeOptions, scenario: Scenario, seed: number, replications: number) {
+  // the seed and replications as settled, so the command makes the same numbers after the file's defaults change
+  const settled = { ...opts, seed: String(seed), replications: String(replications) };
+  return { scenario: scenario.name, seed, replications, command: sizeCommandLine(file, settled) };
+}
+
+/** --for nodes[:site] | urs | throughput: machines on the component load model. */
+function sizeMachines(
+  file: string,
+  opts: SizeOptions,
+  kind: "nodes" | "urs" | "throughput",
+  name: string | undefined,
+  scenario: Scenario,
+  seed: number,
+  replications: number,
+): number {
+  const where = `--for ${opts.for}`;
+  if (scenario.components === undefined) {
+    throw new InputError(file, "components", `sizing ${kind} needs the component load model: add \`components: {}\` (the default costs) or your own costs`);
+  }
+  if (kind === "throughput" && scenario.traffic.some((t) => t.trace)) {
+    throw new InputError(where, undefined, "throughput capacity scales arrival rates; a replayed trace cannot be scaled");
+  }
+  if (kind === "urs" && name !== undefined) throw new InputError(where, undefined, "expected urs (it sizes the URS pairs of every site)");
+  const sites = scenario.sites.map((s) => s.id);
+  if (kind === "nodes" && name !== undefined && name !== "" && !sites.includes(name)) {
+    throw new InputError(where, undefined, `no site ${JSON.stringify(name)}${suggestion(name, sites)}; sites: ${sites.join(", ")}`);
+  }
+  const max = wholeNumber("--max", opts.max, 1);
+  const chatty = !opts.quiet && !opts.json && process.stderr.isTTY;
+  const o = {
+    seed,
+    replications,
+    ...(max !== undefined ? { max } : {}),
+    onTry: chatty ? (t: { setting: string; met: boolean }) => process.stderr.write(`  tried ${t.setting}: ${t.met ? "met" : "missed"}\n`) : undefined,
+  };
+  const result: MachineSizing =
+    kind === "nodes" ? sizeNodes(scenario, name ? [name] : sites, o) : kind === "urs" ? sizeUrs(scenario, o) : throughputCapacity(scenario, o);
+  const ctx = contextOf(file, opts, scenario, seed, replications);
+  const json = machineSizingJson(result, ctx);
+  if (opts.out) writeOutputs(opts.out, { "sizing.md": machineSizingMarkdown(result, ctx), "sizing.csv": machineSizingCsv(result), "sizing.json": json });
+  const found = Object.values(result.recommended).every((v) => v !== null);
+  if (opts.json) process.stdout.write(json);
+  else if (!opts.quiet) {
+    const targets = scenario.targets;
+    const rows = [["try", kind === "throughput" ? "scale" : "count", "setting", "verdict", "busiest", "utilization", ...targets.map((t) => `${t.metric} ${t.source}`)]];
+    result.tries.forEach((t, i) => {
+      const c = t.result.components!;
+      rows.push([
+        String(i + 1), String(Number(t.value.toPrecision(4))), t.setting, t.met ? "met" : c.sustained ? "missed" : "not sustained", c.busiest,
+        `${(c.instances[c.busiest]!.utilization.mean * 100).toFixed(1)}%`,
+        ...verdictsOf(t.result).map((v) => formatMetric(v.metric, v.judgedOn)),
+      ]);
+    });
+    const answer = Object.entries(result.recommended).map(([k, v]) => `${k} ${v ?? "none found"}`).join(", ");
+    process.stdout.write(
+      `${scenario.name}: sizing ${kind}; seed ${seed}, ${replications} replications a try\n` +
+        `varied: ${result.varied}\n${result.start.map((l) => `start: ${l}`).join("\n")}\n\n` +
+        `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound; a try is met when every target is and every component keeps up)\n\n` +
+        `${kind === "throughput" ? "throughput capacity" : "recommended"}: ${answer}\n` +
+        (opts.out ? `wrote ${opts.out}/\n` : ""),
+    );
+  }
+  return found ? 0 : 1;
+}
+
+/** --for agents[:group] when the group's traffic has an arrival profile: a count per period. */
+function sizePeriods(
+  file: string,
+  opts: SizeOptions,
+  scenario: Scenario,
+  group: string,
+  types: readonly string[],
+  seed: number,
+  replications: number,
+  max: number | undefined,
+): number {
+  const chatty = !opts.quiet && !opts.json && process.stderr.isTTY;
+  const result = sizePerPeriod(scenario, group, types, {
+    seed,
+    replications,
+    ...(max !== undefined ? { max } : {}),
+    onTry: chatty ? (p, t) => process.stderr.write(`  period ${p + 1}, tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
+  });
+  const ctx = contextOf(file, opts, scenario, seed, replications);
+  const json = periodSizingJson(result, ctx);
+  if (opts.out) writeOutputs(opts.out, { "sizing.md": periodSizingMarkdown(result, ctx), "sizing.csv": periodSizingCsv(result), "sizing.json": json });
+  if (opts.json) process.stdout.write(json);
+  else if (!opts.quiet) {
+    const rows = [["period", "start", "agents", "tries"]];
+    result.staffing.forEach((c, i) =>
+      rows.push([String(i + 1), `${(i * result.period) / 3600} h`, c === null ? "none found" : String(c), String(result.periods[i]?.tries.length ?? 0)]),
+    );
+    process.stdout.write(
+      `${scenario.name}: sizing agents of ${group} per period of ${result.period / 60} min (each a steady state at its rates); seed ${seed}, ${replications} replications a try\n\n` +
+        `${grid(rows, 1)}\n\nrecommended staffing for ${group}: [${result.staffing.map((c) => c ?? "?").join(", ")}]\n` +
+        (opts.out ? `wrote ${opts.out}/\n` : ""),
+    );
+  }
+  return result.staffing.every((c) => c !== null) ? 0 : 1;
 }

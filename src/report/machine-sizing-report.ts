@@ -1,0 +1,111 @@
+// The sizing report of machines (nodes, URS pairs) and of throughput capacity: sizing.json, sizing.csv and
+// sizing.md, the same three files as agent sizing, each try with its busiest component and the targets.
+
+import { stringify } from "csv-stringify/sync";
+import type { MachineSizing, MachineTry } from "../experiment/machine-sizing.js";
+import { tidy, tidyDeep } from "./numbers.js";
+import type { SizingContext } from "./sizing-report.js";
+import { formatMargin, formatMetric, verdictsOf } from "./verdicts.js";
+import { CCSIM_VERSION } from "./version.js";
+
+const TITLES: Record<MachineSizing["what"], string> = {
+  nodes: "SIP Cluster nodes",
+  urs: "URS pairs",
+  throughput: "throughput capacity",
+};
+
+function busiestOf(t: MachineTry): { id: string; utilization: number; sustained: boolean } {
+  const c = t.result.components!;
+  return { id: c.busiest, utilization: c.instances[c.busiest]!.utilization.mean, sustained: c.sustained };
+}
+
+export function machineSizingJson(s: MachineSizing, ctx: SizingContext): string {
+  const data = {
+    ccsim: CCSIM_VERSION,
+    scenario: ctx.scenario,
+    seed: ctx.seed,
+    replications: ctx.replications,
+    sized: { what: s.what, varied: s.varied },
+    recommended: s.recommended,
+    targets: verdictsOf(s.shown.result),
+    start: s.start,
+    tries: s.tries.map((t) => ({
+      scope: t.scope,
+      [s.what === "throughput" ? "scale" : "count"]: t.value,
+      setting: t.setting,
+      met: t.met,
+      busiest: busiestOf(t),
+      targets: verdictsOf(t.result).map((v) => ({ metric: v.metric, mean: v.mean, judgedOn: v.judgedOn, met: v.met })),
+    })),
+  };
+  return JSON.stringify(tidyDeep(data), null, 2) + "\n";
+}
+
+export function machineSizingCsv(s: MachineSizing): string {
+  const metrics = verdictsOf(s.tries[0]!.result).map((v) => v.metric);
+  const header = [
+    "try", "scope", s.what === "throughput" ? "scale" : "count", "setting", "met", "busiest", "busiest_utilization", "sustained",
+    ...metrics.flatMap((m) => [`${m}_mean`, `${m}_judgedOn`, `${m}_met`]),
+  ];
+  const rows = s.tries.map((t, i) => {
+    const b = busiestOf(t);
+    return [
+      i + 1, t.scope, tidy(t.value), t.setting, t.met ? "yes" : "no", b.id, tidy(b.utilization), b.sustained ? "yes" : "no",
+      ...verdictsOf(t.result).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), v.met ? "yes" : "no"]),
+    ];
+  });
+  return stringify([header, ...rows]);
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function machineSizingMarkdown(s: MachineSizing, ctx: SizingContext): string {
+  const out: string[] = [];
+  const answer = Object.entries(s.recommended).map(([k, v]) => `${k}: ${v === null ? "none found" : v}`).join(", ");
+  out.push(`## Sizing: ${TITLES[s.what]} in ${ctx.scenario}`, "");
+  const found = Object.values(s.recommended).every((v) => v !== null);
+  out.push(
+    found
+      ? s.what === "throughput"
+        ? `**Throughput capacity: ${answer}**, the largest load tried at which every component kept up.`
+        : `**Recommended: ${answer}**, the smallest count${Object.keys(s.recommended).length > 1 ? "s" : ""} that met every target with every component keeping up.`
+      : `**Not found: ${answer}.** Shown below: the targets at the last try.`,
+  );
+  const verdicts = verdictsOf(s.shown.result);
+  if (verdicts.length > 0) {
+    out.push("", `### Targets at ${s.shown.setting}`, "");
+    out.push("| target | wanted | mean | 95% CI | judged on | margin | verdict |", "|---|---|---:|---:|---:|---:|---|");
+    for (const v of verdicts) {
+      const ci = v.ci95 ? `[${formatMetric(v.metric, v.ci95[0])}, ${formatMetric(v.metric, v.ci95[1])}]` : "";
+      out.push(
+        `| ${v.metric} | \`${v.target}\` | ${formatMetric(v.metric, v.mean)} | ${ci} | ${formatMetric(v.metric, v.judgedOn)} | ` +
+          `${formatMargin(v.metric, v.margin)} | ${v.met ? "met" : "**missed**"} |`,
+      );
+    }
+  }
+  out.push("", "### Tries", "", "In the order they were run; busiest: the component instance with the highest mean utilization.", "");
+  out.push(`| # | ${s.what === "throughput" ? "scale" : "count"} | setting | verdict | busiest | utilization | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
+  out.push(`|---:|---:|---|---|---|---:|${verdicts.map(() => "---:").join("|")}|`);
+  s.tries.forEach((t, i) => {
+    const b = busiestOf(t);
+    const cells = verdictsOf(t.result).map((v) => `${formatMetric(v.metric, v.mean)} (${formatMetric(v.metric, v.judgedOn)})${v.met ? "" : " ✗"}`);
+    out.push(
+      `| ${i + 1} | ${tidy(t.value)} | \`${t.setting}\` | ${t.met ? "met" : b.sustained ? "missed" : "not sustained"} | ${b.id} | ${pct(b.utilization)} | ${cells.join(" | ")} |`,
+    );
+  });
+  out.push("", "### How it was found", "", `- Varied: ${s.varied}.`, ...s.start.map((l) => `- Start: ${l}.`));
+  out.push(
+    "- Then simulation: from the start, steps until the verdict changed, then bisection.",
+    "",
+    "### Assumptions",
+    "",
+    `- Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers).`,
+    "- Component costs are the scenario's `components:` (defaults: README, \"Component load\"): assumptions to calibrate against your own measurements, not facts.",
+    "- A component keeps up when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (last interval at most twice its mean plus 10 ms).",
+    "- Targets are judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
+    "",
+    `Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`,
+    "",
+  );
+  return out.join("\n");
+}

@@ -1,0 +1,86 @@
+// The sizing report of a per-period staffing table: sizing.json (`recommended` holds the group's count per period),
+// sizing.csv (one row per try, with its period) and sizing.md (the table, then every period's tries).
+
+import { stringify } from "csv-stringify/sync";
+import type { PeriodSizing } from "../experiment/period-sizing.js";
+import { STEADY_HORIZON, STEADY_WARMUP } from "../experiment/period-sizing.js";
+import { formatDuration } from "../scenario/duration.js";
+import { tidy, tidyDeep } from "./numbers.js";
+import type { SizingContext } from "./sizing-report.js";
+import { formatMetric, verdictsOf } from "./verdicts.js";
+import { CCSIM_VERSION } from "./version.js";
+
+const clock = (t: number) => `${String(Math.floor(t / 3600)).padStart(2, "0")}:${String(Math.floor((t % 3600) / 60)).padStart(2, "0")}`;
+
+export function periodSizingJson(s: PeriodSizing, ctx: SizingContext): string {
+  const data = {
+    ccsim: CCSIM_VERSION,
+    scenario: ctx.scenario,
+    seed: ctx.seed,
+    replications: ctx.replications,
+    sized: { what: "agents per period", group: s.group, period: s.period },
+    recommended: { [s.group]: s.staffing },
+    periods: s.periods.map((p, i) => ({
+      start: i * s.period,
+      count: s.staffing[i],
+      ...(p === null ? { note: "no traffic" } : { start_model: p.start.model, offeredLoad: p.start.offeredLoad }),
+    })),
+    tries: s.periods.flatMap((p, i) =>
+      p === null
+        ? []
+        : p.tries.map((t) => ({
+            period: i,
+            group: s.group,
+            count: t.count,
+            met: t.met,
+            targets: verdictsOf(t.result).map((v) => ({ metric: v.metric, mean: v.mean, judgedOn: v.judgedOn, met: v.met })),
+          })),
+    ),
+  };
+  return JSON.stringify(tidyDeep(data), null, 2) + "\n";
+}
+
+export function periodSizingCsv(s: PeriodSizing): string {
+  const first = s.periods.find((p) => p !== null)!;
+  const metrics = verdictsOf(first.tries[0]!.result).map((v) => v.metric);
+  const header = ["try", "period", "period_start_s", "group", "count", "met", ...metrics.flatMap((m) => [`${m}_mean`, `${m}_judgedOn`, `${m}_met`])];
+  const rows: (string | number)[][] = [];
+  s.periods.forEach((p, i) =>
+    p?.tries.forEach((t) =>
+      rows.push([
+        rows.length + 1, i, i * s.period, s.group, t.count, t.met ? "yes" : "no",
+        ...verdictsOf(t.result).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), v.met ? "yes" : "no"]),
+      ]),
+    ),
+  );
+  return stringify([header, ...rows]);
+}
+
+export function periodSizingMarkdown(s: PeriodSizing, ctx: SizingContext): string {
+  const out: string[] = [];
+  out.push(`## Sizing: agents of group \`${s.group}\` per ${formatDuration(s.period)} in ${ctx.scenario}`, "");
+  out.push("| period | offered (Erlangs) | recommended agents | tries |", "|---|---:|---:|---:|");
+  s.periods.forEach((p, i) => {
+    const when = `${clock(i * s.period)}-${clock((i + 1) * s.period)}`;
+    out.push(`| ${when} | ${p === null ? "0" : p.start.offeredLoad.toFixed(2)} | ${s.staffing[i] ?? "none found"} | ${p?.tries.length ?? 0} |`);
+  });
+  out.push("", "As a staffing table for the scenario:", "", "```yaml", `staffing: { period: ${formatDuration(s.period)}, counts: [${s.staffing.map((c) => c ?? "?").join(", ")}] }`, "```", "");
+  out.push("### Tries per period", "", "Each cell: the targets' means (and the bound judged on).", "");
+  s.periods.forEach((p, i) => {
+    if (p === null) return;
+    const cells = p.tries.map((t) => `${t.count}: ${t.met ? "met" : "missed"} (${verdictsOf(t.result).map((v) => `${v.metric} ${formatMetric(v.metric, v.judgedOn)}`).join(", ")})`);
+    out.push(`- ${clock(i * s.period)}: ${cells.join("; ")}`);
+  });
+  out.push(
+    "",
+    "### Assumptions",
+    "",
+    `- Each period is sized as a steady state at its own arrival rates (the stationary independent period approximation): a ${formatDuration(STEADY_HORIZON - STEADY_WARMUP)} run after a ${formatDuration(STEADY_WARMUP)} warm-up, ${ctx.replications} replications on seed ${ctx.seed}. Calls still waiting from a busier period before are not carried over; a period right after a peak may need more than this.`,
+    "- Other groups work their own staffing table's count of that period.",
+    "- Each target is judged on the 95% confidence bound that makes the claim safe.",
+    "",
+    `Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`,
+    "",
+  );
+  return out.join("\n");
+}
