@@ -6,7 +6,7 @@ import type { MetricSummary } from "../experiment/experiment.js";
 import { tidy } from "./numbers.js";
 import { grid } from "./table.js";
 
-const FIELDS = ["utilization", "peakUtilization", "meanDelay", "p95Delay", "lastIntervalDelay", "messagesPerSecond"] as const;
+const FIELDS = ["utilization", "peakUtilization", "meanDelay", "p95Delay", "firstIntervalDelay", "lastIntervalDelay", "messagesPerSecond"] as const;
 
 export function componentsCsv(c: ComponentsSummary): string {
   const header = ["component", "kind", "scope", ...FIELDS.flatMap((f) => [f, `${f}_lo`, `${f}_hi`]), "busiest_of_kind"];

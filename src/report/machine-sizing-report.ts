@@ -101,7 +101,7 @@ export function machineSizingMarkdown(s: MachineSizing, ctx: SizingContext): str
     "",
     `- Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers).`,
     "- Component costs are the scenario's `components:` (defaults: README, \"Component load\"): assumptions to calibrate against your own measurements, not facts.",
-    "- A component keeps up when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (last interval at most twice its mean plus 10 ms).",
+    "- A component keeps up when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean queueing delay at most twice its first's plus 10 ms).",
     "- Targets are judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
     "",
     `Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`,

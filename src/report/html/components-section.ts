@@ -42,7 +42,7 @@ export function componentsSection(c: ComponentsSummary): Section {
     },
   });
   const table: DataTable = {
-    columns: ["component", "kind", "utilization %", "busiest interval %", "queueing mean (ms)", "queueing p95 (ms)", "last interval (ms)", "messages/s"],
+    columns: ["component", "kind", "utilization %", "busiest interval %", "queueing mean (ms)", "queueing p95 (ms)", "first interval (ms)", "last interval (ms)", "messages/s"],
     rows: ids.map((id) => {
       const s = x(id);
       return [
@@ -52,6 +52,7 @@ export function componentsSection(c: ComponentsSummary): Section {
         s.peakUtilization.mean * 100,
         s.meanDelay.mean * 1000,
         s.p95Delay.mean * 1000,
+        s.firstIntervalDelay.mean * 1000,
         s.lastIntervalDelay.mean * 1000,
         s.messagesPerSecond.mean,
       ];
