@@ -114,6 +114,12 @@ describe("utilization targets", () => {
 });
 
 describe("ccsim size on the component load model", () => {
+  it("the shipped two-site deployment passes its check, utilization targets included", () => {
+    const r = ccsim(["check", "scenarios/sized-two-site.yaml", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).targets.map((t: { metric: string }) => t.metric)).toContain("utilization.sessionController");
+  });
+
   it("--for nodes returns the smallest count: the count below it misses a target", () => {
     const r = ccsim(["size", "scenarios/sized-two-site.yaml", "--for", "nodes:dc1", "--replications", "2", "--set", "horizon=1h", "--json"]);
     expect(r.code).toBe(0);

@@ -1,5 +1,6 @@
 // Loading good scenarios: defaults, normalization, --set overrides, JSON input, freezing, and the JSON Schema.
 import { readdirSync } from "node:fs";
+import { COMPONENT_KINDS } from "../src/scenario/types.js";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario, parseOverride } from "../src/scenario/load.js";
@@ -364,9 +365,10 @@ describe("scenarioJsonSchema", () => {
     expect(Object.keys(schema.properties)).toContain("capacityRules");
   });
 
-  it("lists the metric names as target keys", () => {
-    const targets = schema.properties.targets as unknown as { properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(Object.keys(targets.properties)).toEqual([...METRIC_NAMES]);
+  it("lists the metric names as target keys, and utilization per component kind", () => {
+    const targets = schema.properties.targets as unknown as { properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: boolean };
+    expect(Object.keys(targets.properties)).toEqual([...METRIC_NAMES, "utilization"]);
+    expect(Object.keys(targets.properties.utilization!.properties!)).toEqual([...COMPONENT_KINDS]);
     expect(targets.additionalProperties).toBe(false);
   });
 

@@ -111,12 +111,15 @@ describe("ccsim size", () => {
     expect(n).toBeLessThanOrEqual(23);
   });
 
-  it("rejects an unknown group with a suggestion, and machines it cannot size yet, exit 2", () => {
+  it("rejects an unknown group with a suggestion, and machines without the component load model, exit 2", () => {
     const bad = ccsim(["size", "scenarios/gate-pass.yaml", "--for", "agents:suport"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^--for agents:suport: no agent group "suport" \(did you mean "support"\?\)/);
     const nodes = ccsim(["size", "scenarios/gate-pass.yaml", "--for", "nodes"]);
     expect(nodes.code).toBe(2);
-    expect(nodes.stderr).toMatch(/not supported yet/);
+    expect(nodes.stderr).toMatch(/sizing nodes needs the component load model: add `components: \{\}`/);
+    const vq = ccsim(["size", "scenarios/gate-pass.yaml", "--for", "vq"]);
+    expect(vq.code).toBe(2);
+    expect(vq.stderr).toMatch(/one VQ SIP Server HA pair a site/);
   });
 });
