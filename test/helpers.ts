@@ -51,6 +51,7 @@ export const silent: Observer = {
   dnService() {},
   ownerChanged() {},
   agentState() {},
+  agentLoad() {},
 };
 
 export function worldOf(s: Scenario, observer: Observer = silent): { world: World; sim: Simulation } {

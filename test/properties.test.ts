@@ -13,13 +13,13 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { estimateCost } from "../src/experiment/cost.js";
 import { runReplication } from "../src/experiment/replication.js";
-import { AgentState, type AgentStateValue } from "../src/model/agent-state.js";
+import { AGENT_STATE_NAMES, AgentState, type AgentStateValue } from "../src/model/agent-state.js";
 import type { Agent } from "../src/model/agent.js";
 import type { Call } from "../src/model/interaction.js";
 import type { Observer } from "../src/model/observer.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/load.js";
-import type { Scenario } from "../src/scenario/types.js";
+import { MEDIA, type Scenario } from "../src/scenario/types.js";
 import { ROOT } from "./helpers.js";
 
 const SEED = Number(process.env.CCSIM_FUZZ_SEED ?? 20260521);
@@ -52,9 +52,20 @@ function watch(now: () => number): Watch {
   };
   const end = new Map<Call, string>();
   const counted = new Set<Call>();
-  /** the calls each agent has rung for and not yet let go of */
-  const holding = new Map<Agent, Set<Call>>();
+  /** what each agent holds by media index, as its load observations say */
+  const loads = new Map<Agent, number[]>();
   const state = new Map<Agent, AgentStateValue>();
+  const loadOf = (agent: Agent) => {
+    let l = loads.get(agent);
+    if (l === undefined) loads.set(agent, (l = [0, 0, 0, 0]));
+    return l;
+  };
+  /** the agent's load fits one alternative of its capacity rule (checked at every load and state change) */
+  const withinRule = (agent: Agent, when: string) => {
+    const l = loadOf(agent);
+    const fits = agent.group.rule.spec.alternatives.some((alt) => MEDIA.every((m, k) => l[k]! <= (alt[m] ?? 0)));
+    if (!fits) broken.push(`agent ${agent.index} holds [${l.join(", ")}] at ${now()} (${when}), beyond its rule ${JSON.stringify(agent.group.rule.spec.alternatives)}`);
+  };
   const finish = (call: Call, how: string) => {
     const before = end.get(call);
     if (before !== undefined) broken.push(`call ${call.id} ended twice: ${before}, then ${how}`);
@@ -76,12 +87,11 @@ function watch(now: () => number): Watch {
     routeFailure: () => tick("routeFailure"),
     ringing(call, agent) {
       tick("ringing");
-      if (state.get(agent) !== AgentState.Ready) broken.push(`call ${call.id} rang agent ${agent.index}, who was not Ready`);
-      const held = holding.get(agent) ?? new Set();
-      held.add(call);
-      holding.set(agent, held);
-      // every capacity rule here is the built-in voice: 1
-      if (held.size > 1) broken.push(`agent ${agent.index} holds ${held.size} voice calls at ${now()}`);
+      const s = state.get(agent);
+      if (s === undefined || s === AgentState.LoggedOut || s === AgentState.NotReady) {
+        broken.push(`call ${call.id} rang agent ${agent.index}, who was ${s === undefined ? "never logged in" : AGENT_STATE_NAMES[s]}`);
+      }
+      withinRule(agent, "ringing");
     },
     noAnswer: () => tick("noAnswer"),
     answered(call) {
@@ -114,9 +124,17 @@ function watch(now: () => number): Watch {
       if (from !== known) broken.push(`agent ${agent.index} left state ${from} but was in ${known}`);
       if (from === to) broken.push(`agent ${agent.index} changed from ${from} to itself`);
       state.set(agent, to);
-      // an agent that leaves Ringing and Busy for anything but Busy has let go of its call (the observation of why,
-      // released or abandoned, may come after: World.abandon frees the agent first)
-      if (to !== AgentState.Ringing && to !== AgentState.Busy) holding.get(agent)?.clear();
+      withinRule(agent, `state ${AGENT_STATE_NAMES[to]}`);
+      if (to === AgentState.Ready && loadOf(agent).some((n) => n !== 0)) broken.push(`agent ${agent.index} Ready while holding interactions`);
+      if (to === AgentState.LoggedOut && loadOf(agent).some((n) => n !== 0)) broken.push(`agent ${agent.index} logged out while holding interactions`);
+    },
+    agentLoad(agent, media, count) {
+      tick("agentLoad");
+      const l = loadOf(agent);
+      if (Math.abs(count - l[media]!) !== 1) broken.push(`agent ${agent.index}'s media ${media} went from ${l[media]} to ${count}`);
+      l[media] = count;
+      if (count < 0) broken.push(`agent ${agent.index} holds ${count} of media ${media}`);
+      withinRule(agent, "load change");
     },
   };
   const ended = () => {

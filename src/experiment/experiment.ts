@@ -4,6 +4,7 @@ import { summarize } from "../metrics/statistics.js";
 import { METRIC_NAMES, type MetricName, type MetricRecord } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ReplicationResult } from "./collector.js";
+import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
 import { faultSummaries, type FaultSummary } from "./fault-report.js";
 import { runReplication, type ReplicationOptions } from "./replication.js";
 
@@ -42,6 +43,16 @@ export interface ExperimentResult {
   readonly perReplication: readonly MetricRecord[];
   /** what each fault cost; absent when the scenario has none */
   readonly faults?: readonly FaultSummary[];
+  /** per media the traffic uses; absent when all of it is voice */
+  readonly byMedia?: Record<string, MediaSummary>;
+}
+
+export type MediaSummaries = Partial<Record<(typeof MEDIA_METRIC_NAMES)[number], MetricSummary>>;
+
+/** one media: the whole center, and each agent group that can take it */
+export interface MediaSummary {
+  readonly metrics: MediaSummaries;
+  readonly byGroup: Record<string, MediaSummaries>;
 }
 
 export interface ExperimentOptions extends ReplicationOptions {
@@ -77,6 +88,30 @@ export function summarizeRecords(records: readonly MetricRecord[]): MetricSummar
   return out;
 }
 
+function summarizeMedia(records: readonly MediaRecord[]): MediaSummaries {
+  const out: MediaSummaries = {};
+  for (const name of MEDIA_METRIC_NAMES) {
+    if (records[0]?.[name] === undefined) continue;
+    out[name] = summaryOf(records.map((r) => r[name] ?? 0));
+  }
+  return out;
+}
+
+function byMediaOf(results: readonly ReplicationResult[]): Record<string, MediaSummary> {
+  const first = results[0]!.byMedia!;
+  return Object.fromEntries(
+    Object.keys(first).map((m) => [
+      m,
+      {
+        metrics: summarizeMedia(results.map((r) => r.byMedia![m]!.metrics)),
+        byGroup: Object.fromEntries(
+          Object.keys(first[m]!.byGroup).map((g) => [g, summarizeMedia(results.map((r) => r.byMedia![m]!.byGroup[g]!))]),
+        ),
+      },
+    ]),
+  );
+}
+
 function bySlice(results: readonly ReplicationResult[], pick: (r: ReplicationResult) => Record<string, MetricRecord>) {
   const ids = Object.keys(pick(results[0]!));
   return Object.fromEntries(ids.map((id) => [id, summarizeRecords(results.map((r) => pick(r)[id]!))]));
@@ -110,5 +145,6 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     events: results.reduce((n, r) => n + r.events, 0),
     perReplication: results.map((r) => r.metrics),
     ...(scenario.faults.length > 0 ? { faults: faultSummaries(scenario, results, intervals, summaryOf) } : {}),
+    ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),
   };
 }

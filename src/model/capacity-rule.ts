@@ -31,6 +31,24 @@ export class CapacityRule {
     return false;
   }
 
+  /** The media an agent holding `load` can take one more of, as bits (1 << media index): media m is in it exactly
+   *  when allows(load, m). One pass per alternative: load + one m fits a row iff load fits it and load[m] < row[m]. */
+  maskFor(load: ArrayLike<number>): number {
+    let mask = 0;
+    for (const row of this.rows) {
+      let fits = true;
+      for (let k = 0; k < row.length; k++) {
+        if (load[k]! > row[k]!) {
+          fits = false;
+          break;
+        }
+      }
+      if (!fits) continue;
+      for (let k = 0; k < row.length; k++) if (load[k]! < row[k]!) mask |= 1 << k;
+    }
+    return mask;
+  }
+
   /** Could an idle agent ever take media m under this rule? */
   serves(m: number): boolean {
     return this.rows.some((row) => row[m]! >= 1);

@@ -1,7 +1,9 @@
-// One interaction (a voice call for now) from its arrival at a Routing Point to its release, abandonment or default route.
+// One interaction (a voice call, an IM session, a chat or an email) from its arrival at a Routing Point (or Interaction
+// Server) to its release, abandonment or default route.
 
 import type { SimEvent } from "../kernel/simulation.js";
 import type { Agent } from "./agent.js";
+import type { InteractionServer } from "./interaction-server.js";
 import type { ClusterNode } from "./topology.js";
 import type { TrafficType } from "./traffic.js";
 import type { Urs } from "./urs.js";
@@ -45,12 +47,17 @@ export class Call {
   routerTimer: SimEvent | null = null;
   /** the fault (index in Scenario.faults) that stranded it, -1 when none */
   blame = -1;
+  /** chat and email: the Interaction Server it entered through; null for SIP Server interactions */
+  ixn: InteractionServer | null = null;
+  /** IM: messages still to come in the conversation, and those delivered */
+  imLeft = 0;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */
     readonly id: number,
     readonly type: TrafficType,
-    readonly node: ClusterNode,
+    /** the SIP Server node (Session Controller) it lives on; null for chat and email, which live on Interaction Server */
+    readonly node: ClusterNode | null,
     readonly arrival: number,
     readonly handleTime: number,
     /** absolute time the caller hangs up if still unanswered; Infinity: never */

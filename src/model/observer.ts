@@ -46,6 +46,9 @@ export interface Observer {
   ownerChanged(agent: Agent, from: ClusterNode): void;
   /** the agent leaves `from` for `agent.state`; `agent.stateSince` is still when `from` began */
   agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void;
+  /** the agent now holds `count` interactions of media `media` (MEDIA_INDEX): one more was delivered, or one left
+   *  its hands (end of wrap-up, a no-answer, the customer gone); told before the state change it may cause */
+  agentLoad(agent: Agent, media: number, count: number): void;
 }
 
 /** Sends every observation to several observers, in order. */
@@ -58,7 +61,7 @@ export function fanOut(observers: readonly Observer[]): Observer {
   const names: (keyof Observer)[] = [
     "arrival", "routeRequest", "firstAttempt", "queued", "reservationRequest", "reservationGrant",
     "reservationConflict", "routeCall", "routeFailure", "ringing", "noAnswer", "answered", "released", "abandoned",
-    "defaultRouted", "dropped", "lostRequest", "fault", "dnService", "ownerChanged", "agentState",
+    "defaultRouted", "dropped", "lostRequest", "fault", "dnService", "ownerChanged", "agentState", "agentLoad",
   ];
   return Object.fromEntries(names.map((n) => [n, all(n)])) as unknown as Observer;
 }

@@ -36,6 +36,8 @@ export class TrafficType implements EventTarget {
   readonly handleTime: () => number;
   /** `patience:<type>` (or the trace's patience where the row has one); null when callers never abandon */
   readonly patience: (() => number) | null;
+  /** chat and email enter through Interaction Server; voice and IM through a SIP Server Routing Point */
+  readonly viaInteractionServer: boolean;
 
   private readonly trace: TraceSpec | undefined;
   /** the trace row of the arrival being made (the handle time and patience draws read it) */
@@ -70,6 +72,7 @@ export class TrafficType implements EventTarget {
     this.rates = spec.arrivals.rates;
     this.period = spec.arrivals.period;
     this.priority = spec.priority;
+    this.viaInteractionServer = spec.media === "chat" || spec.media === "email";
     const trace = (this.trace = spec.trace);
     this.handleTime = handleTime;
     this.patience = patience;

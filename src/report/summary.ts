@@ -14,7 +14,7 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 /** summary.json: the experiment's aggregates as they are, plus what identifies the run and the verdicts on targets. */
 export type Summary = Pick<
   ExperimentResult,
-  "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95"
+  "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" | "byMedia"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -40,6 +40,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     byType: r.byType,
     byGroup: r.byGroup,
     byUrs: r.byUrs,
+    ...(r.byMedia ? { byMedia: r.byMedia } : {}),
     agentsPerNode: r.agentsPerNode,
     routingDelayP95: r.routingDelayP95,
     targets: judgeTargets(r.scenario.targets, r),

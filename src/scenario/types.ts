@@ -153,6 +153,8 @@ export interface TrafficSpec {
   readonly target: string;
   /** higher is served first */
   readonly priority: number;
+  /** this type's service level threshold T (absent: the scenario's) */
+  readonly serviceLevel?: number;
 }
 
 export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "vq-down" | "site-down";
