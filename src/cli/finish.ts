@@ -19,6 +19,7 @@ import {
   sweepTable,
 } from "../report/comparison.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
+import { mediaCsv } from "../report/media.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
@@ -87,6 +88,7 @@ export async function finishStudy(
       "nodes.csv": nodesCsv(result),
       "urs.csv": ursCsv(result),
     };
+    if (result.byMedia) files["media.csv"] = mediaCsv(result);
     if (opts.out) {
       // the report's charts load d3: only when there is a report to write
       const { runReport } = await import("../report/html/run-report.js");
@@ -131,6 +133,6 @@ export async function finishStudy(
 
 /** The files each kind of study writes into --out (what --force may replace). */
 export function outFiles(kind: Study["kind"]): string[] {
-  if (kind === "run") return ["summary.json", "intervals.csv", "groups.csv", "nodes.csv", "urs.csv", "report.html"];
+  if (kind === "run") return ["summary.json", "intervals.csv", "groups.csv", "nodes.csv", "urs.csv", "media.csv", "report.html"];
   return [`${kind}.json`, `${kind}.csv`, "report.html"];
 }

@@ -3,6 +3,7 @@
 import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
 import { judgeTargets } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
+import { mediaHeader, mediaRows } from "./media.js";
 import { human } from "./numbers.js";
 import { unitOf } from "./units.js";
 
@@ -69,5 +70,6 @@ export function resultTable(r: ExperimentResult): string {
   if (Object.keys(r.byGroup).length > 1) {
     out.push("", sliceTable("group", r.byGroup, ["answered", "occupancy", "asa"]));
   }
+  if (r.byMedia) out.push("", grid([mediaHeader(r), ...mediaRows(r)]));
   return out.join("\n") + "\n";
 }

@@ -895,6 +895,7 @@ class Normalizer {
         ...(t.patience === undefined ? {} : { patience: this.dist(t.patience, p("patience")) }),
         target: t.target,
         priority: t.priority ?? DEFAULTS.traffic.priority,
+        ...(t.serviceLevel === undefined ? {} : { serviceLevel: this.dur(t.serviceLevel, p("serviceLevel")) }),
       };
       return spec;
     });

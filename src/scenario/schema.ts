@@ -331,6 +331,7 @@ const Traffic = obj(
     target: z.string({ error: expected('a skill expression like "sales > 3 & english > 0"') })
       .meta({ description: 'target skill expression, e.g. "sales > 3 & english > 0" or "sitex(GEO_LOCATION) & sales"' }),
     priority: num("higher is served first (default 0)").optional(),
+    serviceLevel: durationSchema("this type's service level threshold T (default: the scenario's serviceLevel)").optional(),
   },
   "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
   "one interaction type",

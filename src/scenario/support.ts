@@ -17,7 +17,7 @@ const ROWS: readonly Row[] = [
   {
     find: (s) =>
       s.traffic.flatMap((t, i) =>
-        t.media === "voice" ? [] : [{ path: ["traffic", i, "media"], what: `${t.media} media: only voice is modelled` }],
+        t.media !== "im" ? [] : [{ path: ["traffic", i, "media"], what: `${t.media} media: voice, chat and email are modelled` }],
       ),
   },
   {
