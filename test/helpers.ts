@@ -44,6 +44,7 @@ export const silent: Observer = {
   answered() {},
   released() {},
   abandoned() {},
+  imMessage() {},
   defaultRouted() {},
   dropped() {},
   lostRequest() {},

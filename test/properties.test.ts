@@ -102,6 +102,7 @@ function watch(now: () => number): Watch {
       tick("released");
       if (end.get(call) !== "answered") broken.push(`call ${call.id} released without being answered`);
     },
+    imMessage: () => tick("imMessage"),
     abandoned(call) {
       tick("abandoned");
       finish(call, "abandoned");

@@ -290,6 +290,11 @@ export class Collector implements Observer {
 
   released(): void {}
 
+  imMessage(call: Call): void {
+    const s = this.callSlices(call);
+    if (s) for (const t of s) t.imMessages++;
+  }
+
   abandoned(call: Call): void {
     const s = this.callSlices(call);
     if (!s) return;

@@ -19,6 +19,8 @@ export const CallState = {
   /** on its Routing Point with no URS to route it (its URS is down, or the request was lost in a switchover):
    *  SIP Server default-routes it when router-timeout expires */
   Stranded: 7,
+  /** IM: on its Routing Point in a treatment (announcement, CollectDigits) before routing */
+  Treatment: 8,
 } as const;
 // A reply (grant, rejection, delivery) for a call checks the call's state first: a call that was abandoned meanwhile
 // is Done, and only one request or delivery per call is ever in flight, so the state alone tells a stale reply.
@@ -49,8 +51,10 @@ export class Call {
   blame = -1;
   /** chat and email: the Interaction Server it entered through; null for SIP Server interactions */
   ixn: InteractionServer | null = null;
-  /** IM: messages still to come in the conversation, and those delivered */
+  /** IM: messages still to come in the conversation */
   imLeft = 0;
+  /** IM: the next treatment to run */
+  step = 0;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */

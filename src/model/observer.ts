@@ -32,6 +32,8 @@ export interface Observer {
   answered(call: Call, agent: Agent): void;
   released(call: Call, agent: Agent): void;
   abandoned(call: Call): void;
+  /** IM: a message of the session reached its agent */
+  imMessage(call: Call, agent: Agent): void;
   /** router-timeout expired with no URS routing it (`call.blame` names the fault behind it) */
   defaultRouted(call: Call): void;
   /** a fault ended the call: before it was answered (counted as dropped), or cutting off an established call */
@@ -60,7 +62,7 @@ export function fanOut(observers: readonly Observer[]): Observer {
     };
   const names: (keyof Observer)[] = [
     "arrival", "routeRequest", "firstAttempt", "queued", "reservationRequest", "reservationGrant",
-    "reservationConflict", "routeCall", "routeFailure", "ringing", "noAnswer", "answered", "released", "abandoned",
+    "reservationConflict", "routeCall", "routeFailure", "ringing", "noAnswer", "answered", "released", "abandoned", "imMessage",
     "defaultRouted", "dropped", "lostRequest", "fault", "dnService", "ownerChanged", "agentState", "agentLoad",
   ];
   return Object.fromEntries(names.map((n) => [n, all(n)])) as unknown as Observer;

@@ -11,6 +11,7 @@ import { Agent, AgentGroup } from "./agent.js";
 import { CapacityRule, MEDIA_INDEX } from "./capacity-rule.js";
 import { Connectivity } from "./connectivity.js";
 import { InteractionServer } from "./interaction-server.js";
+import { ImSessions, type ImHost } from "./im-session.js";
 import { FaultInjector } from "./faults.js";
 import { Call, CallState } from "./interaction.js";
 import type { Observer } from "./observer.js";
@@ -66,7 +67,7 @@ function viaInteractionServer(media: string): boolean {
   return media === "chat" || media === "email";
 }
 
-export class World implements EventTarget, CallControl, AgentDesk {
+export class World implements EventTarget, CallControl, AgentDesk, ImHost {
   readonly topology: Topology;
   readonly groups: AgentGroup[] = [];
   readonly agents: Agent[] = [];
@@ -230,6 +231,19 @@ export class World implements EventTarget, CallControl, AgentDesk {
         ),
       );
     });
+    this.traffic.forEach((type) => {
+      const im = type.spec.im;
+      if (im === undefined) return;
+      const replies = streams.stream(`im-reply:${type.id}`);
+      type.im = new ImSessions(
+        sim,
+        im,
+        sampler(im.messages, streams.stream(`im-messages:${type.id}`)),
+        sampler(im.gap, streams.stream(`im-gap:${type.id}`)),
+        im.treatments.map((t) => (t.kind === "collectDigits" ? sampler(t.reply, replies) : null)),
+        this,
+      );
+    });
     for (const g of this.groups) this.staffing.push(new Staffing(sim, g, this));
     if (scenario.faults.length > 0) {
       this.faults = new FaultInjector(this, sim, topology, this.connectivity, observer, scenario.faults);
@@ -305,7 +319,8 @@ export class World implements EventTarget, CallControl, AgentDesk {
       }
       call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
     }
-    this.sendRouteRequest(call, 0);
+    if (type.im !== null) type.im.open(call);
+    else this.sendRouteRequest(call, 0);
   }
 
   /** Chat or email reaches its site's Interaction Server, which asks the next URS to route it. */
@@ -444,7 +459,27 @@ export class World implements EventTarget, CallControl, AgentDesk {
     agent.load.answer();
     this.settle(agent);
     this.observer.answered(call, agent);
-    this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
+    if (call.type.im !== null) call.type.im.converse(call);
+    else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
+  }
+
+  // ---- IM sessions (ImHost) ----
+
+  routeSession(call: Call): void {
+    this.sendRouteRequest(call, 0);
+  }
+
+  endInTreatment(call: Call): void {
+    this.sim.cancel(call.patienceTimer);
+    this.abandon(call);
+  }
+
+  imMessage(call: Call): void {
+    this.observer.imMessage(call, call.agent!);
+  }
+
+  endSession(call: Call): void {
+    this.release(call);
   }
 
   /** agent-no-answer-timeout: the agent goes NotReady and the call goes back to routing */
@@ -516,6 +551,10 @@ export class World implements EventTarget, CallControl, AgentDesk {
       case CallState.Stranded:
         this.sim.cancel(call.routerTimer);
         call.routerTimer = null;
+        break;
+      case CallState.Treatment:
+        this.sim.cancel(call.ringTimer);
+        call.ringTimer = null;
         break;
       case CallState.Ringing:
       case CallState.Talking: {

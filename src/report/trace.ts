@@ -82,6 +82,9 @@ export class TraceRecorder implements Observer {
     this.call("EventReleased", call, { agent: agent.dn });
     this.finished(call);
   }
+  imMessage(call: Call, agent: Agent): void {
+    this.call("EventMessage", call, { agent: agent.dn });
+  }
   abandoned(call: Call): void {
     this.call("EventAbandoned", call, { wait: Math.round((this.sim.now - call.arrival) * 1e6) / 1e6 });
     this.finished(call);
