@@ -516,6 +516,9 @@ const DEFAULTS = {
   im: { messages: 5, gapMean: 30, idleTimeout: 600 },
 } as const;
 
+/** the most interactions of one media a capacity rule may allow (an agent's load travels packed, 12 bits a media) */
+const MAX_CAPACITY = 1000;
+
 const BUILTIN_RULE: CapacityRuleSpec = { name: "voice", alternatives: [{ voice: 1 }] };
 
 // floating-point slack when checking that periods cover the horizon (1.5h as 90 x 1m)
@@ -808,7 +811,14 @@ class Normalizer {
     for (const [name, alts] of Object.entries(this.raw.capacityRules ?? {})) {
       const alternatives: CapacityAlternative[] = alts.map((alt, i) => {
         const out: Partial<Record<Media, number>> = {};
-        for (const m of MEDIA) if (alt[m] !== undefined) out[m] = alt[m];
+        for (const m of MEDIA) {
+          const max = alt[m];
+          if (max === undefined) continue;
+          out[m] = max;
+          if (max > MAX_CAPACITY) {
+            this.values.push({ path: ["capacityRules", name, i, m], message: `expected at most ${MAX_CAPACITY} interactions at once, got ${max}` });
+          }
+        }
         if (Object.keys(out).length === 0) {
           this.values.push({
             path: ["capacityRules", name, i],
