@@ -65,6 +65,14 @@ describe("capacity rule arithmetic", () => {
     }
   });
 
+  it("the built-in voice rule holds one interaction at most: an idle agent takes voice, a busy one nothing", () => {
+    const voiceOnly = rule({ voice: 1 });
+    expect(voiceOnly.single).toBe(true);
+    expect(voiceOnly.idleMask).toBe(1 << voice);
+    expect(blended.single).toBe(false);
+    expect(blended.idleMask).toBe((1 << voice) | (1 << chat) | (1 << email));
+  });
+
   it("serves names the media an idle agent could ever take", () => {
     expect([voice, chat, email, im].map((m) => blended.serves(m))).toEqual([true, true, true, false]);
   });

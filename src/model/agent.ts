@@ -64,7 +64,11 @@ export class Agent {
   accepts(): number {
     const s = this.state;
     if (s === AgentState.LoggedOut || s === AgentState.NotReady || this.logoutPending || this.reloginPending) return 0;
-    return this.group.rule.maskFor(this.load.count);
+    // (the two shortcuts give what maskFor would, without its loops, on every voice state change)
+    const rule = this.group.rule;
+    if (this.load.total === 0) return rule.idleMask;
+    if (rule.single) return 0;
+    return rule.maskFor(this.load.count);
   }
 
   canTake(media: number): boolean {

@@ -7,9 +7,15 @@ export const MEDIA_INDEX: Readonly<Record<Media, number>> = { voice: 0, chat: 1,
 export class CapacityRule {
   /** alternatives as rows of maxima indexed by MEDIA_INDEX */
   private readonly rows: Int32Array[];
+  /** maskFor an agent holding nothing */
+  readonly idleMask: number;
+  /** no alternative allows more than one interaction at once (the built-in voice rule): a busy agent takes nothing */
+  readonly single: boolean;
 
   constructor(readonly spec: CapacityRuleSpec) {
     this.rows = spec.alternatives.map((alt) => Int32Array.from(MEDIA, (m) => alt[m] ?? 0));
+    this.idleMask = this.maskFor(new Int32Array(MEDIA.length));
+    this.single = this.rows.every((row) => row.reduce((a, b) => a + b, 0) <= 1);
   }
 
   get name(): string {
