@@ -263,7 +263,7 @@ faults:
     const answered: { t: number; node: string; agent: string }[] = [];
     const { world, sim } = worldOf(scenarioOf(SITES), {
       ...silent,
-      answered: (call: Call, agent) => answered.push({ t: sim.now, node: call.node.id, agent: agent.group.id }),
+      answered: (call: Call, agent) => answered.push({ t: sim.now, node: call.node!.id, agent: agent.group.id }),
     });
     world.start();
     sim.at(101, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!) }, 0);

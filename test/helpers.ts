@@ -44,6 +44,7 @@ export const silent: Observer = {
   answered() {},
   released() {},
   abandoned() {},
+  imMessage() {},
   defaultRouted() {},
   dropped() {},
   lostRequest() {},
@@ -51,6 +52,7 @@ export const silent: Observer = {
   dnService() {},
   ownerChanged() {},
   agentState() {},
+  agentLoad() {},
 };
 
 export function worldOf(s: Scenario, observer: Observer = silent): { world: World; sim: Simulation } {

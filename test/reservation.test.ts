@@ -46,7 +46,7 @@ function setup(environment: "none" | "sitex" = "none", seed = 1) {
       granted: () => replies.push({ t: sim.now, urs: id, granted: true }),
       rejected: () => replies.push({ t: sim.now, urs: id, granted: false, reason: reasons.get(id) }),
     }) as unknown as Urs;
-  const call = (priority: number) => ({ priority }) as Call;
+  const call = (priority: number) => ({ priority, type: { media: 0, viaInteractionServer: false } }) as unknown as Call;
   /** TReserveAgent from `who` for `agent` at time t */
   const request = (t: number, who: Urs, agent: Agent, priority = 1) =>
     sim.at(t, 3, { fire: () => protocol.request(who, call(priority), agent) }, 0);

@@ -20,6 +20,7 @@ import {
 } from "../report/comparison.js";
 import { componentsCsv } from "../report/components.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
+import { mediaCsv } from "../report/media.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
@@ -89,6 +90,7 @@ export async function finishStudy(
       "urs.csv": ursCsv(result),
       ...(result.components ? { "components.csv": componentsCsv(result.components) } : {}),
     };
+    if (result.byMedia) files["media.csv"] = mediaCsv(result);
     if (opts.out) {
       // the report's charts load d3: only when there is a report to write
       const { runReport } = await import("../report/html/run-report.js");
@@ -133,6 +135,8 @@ export async function finishStudy(
 
 /** The files each kind of study writes into --out (what --force may replace). */
 export function outFiles(kind: Study["kind"]): string[] {
-  if (kind === "run") return ["summary.json", "intervals.csv", "groups.csv", "nodes.csv", "urs.csv", "components.csv", "report.html"];
+  if (kind === "run") {
+    return ["summary.json", "intervals.csv", "groups.csv", "nodes.csv", "urs.csv", "media.csv", "components.csv", "report.html"];
+  }
   return [`${kind}.json`, `${kind}.csv`, "report.html"];
 }

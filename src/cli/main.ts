@@ -27,7 +27,7 @@ function program(): Command {
 
   scenarioOptions(p.command("run").argument("[scenario]", "scenario file (YAML or JSON); none runs the embedded demo"))
     .description("run a scenario's replications and report")
-    .option("--out <dir>", "write summary.json, intervals.csv, groups.csv, nodes.csv, urs.csv and report.html into this folder")
+    .option("--out <dir>", "write summary.json, intervals.csv, groups.csv, nodes.csv, urs.csv, media.csv (with chat, email or IM) and report.html into this folder")
     .option("--json", "print the summary JSON on stdout and nothing else there")
     .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1")
     .option("--trace-limit <n>", "how many interactions --trace follows (default 100)")

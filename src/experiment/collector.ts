@@ -12,6 +12,8 @@ import type { ClusterNode } from "../model/topology.js";
 import type { Urs } from "../model/urs.js";
 import type { World } from "../model/world.js";
 import { componentRecords, type ComponentRecord } from "./component-report.js";
+import type { MediaResult } from "../metrics/media-metrics.js";
+import { MediaBreakdown } from "./media-breakdown.js";
 
 export interface IntervalRow {
   readonly start: number;
@@ -39,6 +41,8 @@ export interface ReplicationResult {
   readonly faults?: readonly FaultCost[];
   /** each component instance's load (absent without the component load model) */
   readonly components?: readonly ComponentRecord[];
+  /** per media the traffic uses (absent when all of it is voice) */
+  readonly byMedia?: Record<string, MediaResult>;
 }
 
 /** What one fault cost in one replication, counting everything it caused whenever it happened (warmup included). */
@@ -75,8 +79,12 @@ export class Collector implements Observer {
   private readonly warmup: number;
   private readonly horizon: number;
   private readonly interval: number;
-  private readonly serviceLevel: number;
+  /** the service level threshold of each traffic type */
+  private readonly thresholds: Float64Array;
   private world: World | null = null;
+  /** null when every traffic type is voice */
+  private media: MediaBreakdown | null = null;
+  private readonly scenario: World["scenario"];
   /** the tallies a counted call reports to, by (arrival interval, type, node), built on first use so that observing
    *  allocates nothing per call */
   private readonly sliceCache: (Tally[] | undefined)[] = [];
@@ -96,7 +104,8 @@ export class Collector implements Observer {
     this.warmup = scenario.warmup;
     this.horizon = scenario.horizon;
     this.interval = scenario.interval;
-    this.serviceLevel = scenario.serviceLevel;
+    this.scenario = scenario;
+    this.thresholds = Float64Array.from(scenario.traffic, (t) => t.serviceLevel ?? scenario.serviceLevel);
     this.withFaults = scenario.faults.length > 0;
     this.faultCosts = this.withFaults
       ? scenario.faults.map(() => ({ dropped: 0, cutOff: 0, defaultRouted: 0, lostRequests: 0, routingFailures: 0 }))
@@ -125,6 +134,10 @@ export class Collector implements Observer {
     this.world = world;
     for (let i = 0; i < world.urs.length; i++) this.ursTallies.push(new Tally());
     for (const agent of world.agents) this.agentTallies.push(this.listOf(agent));
+    if (this.scenario.traffic.some((t) => t.media !== "voice")) {
+      const serves = world.groups.map((g) => g.rule.maskFor([0, 0, 0, 0]));
+      this.media = new MediaBreakdown(this.scenario, world.agents.length, serves, this.warmup, this.horizon);
+    }
   }
 
   /** one list per (group, owner node), shared by the agents it fits: a few lists that stay in cache */
@@ -151,7 +164,9 @@ export class Collector implements Observer {
 
   private slicesOf(call: Call): Tally[] {
     const k = Math.floor(call.arrival / this.interval);
-    const key = (k * this.types.length + call.type.index) * this.nodes.length + call.node.index;
+    // chat and email live on no node: their own column of keys, and no node slice
+    const node = call.node === null ? this.nodes.length : call.node.index;
+    const key = (k * this.types.length + call.type.index) * (this.nodes.length + 1) + node;
     let slices = this.sliceCache[key];
     if (slices === undefined) {
       const row = this.intervals[k]!;
@@ -159,11 +174,12 @@ export class Collector implements Observer {
       slices = unique([
         this.total,
         this.sites[site]!,
-        this.nodes[call.node.index]!,
+        ...(call.node === null ? [] : [this.nodes[node]!]),
         this.types[call.type.index]!,
         row[0]!,
         row[1 + site]!,
         row[1 + this.sites.length + call.type.index]!,
+        ...(this.media === null ? [] : [this.media.tallies[call.type.media]!]),
       ]);
       this.sliceCache[key] = slices;
     }
@@ -258,7 +274,7 @@ export class Collector implements Observer {
     const s = this.callSlices(call);
     if (!s) return;
     const wait = this.sim.now - call.arrival;
-    const within = wait <= this.serviceLevel ? 1 : 0;
+    const within = wait <= this.thresholds[call.type.index]! ? 1 : 0;
     for (const t of s) {
       t.answered++;
       t.waitAnswered += wait;
@@ -268,9 +284,19 @@ export class Collector implements Observer {
     const g = this.groups[agent.group.index]!;
     g.answered++;
     g.waitAnswered += wait;
+    if (this.media !== null) {
+      const gm = this.media.groupTally(agent, call.type.media);
+      gm.answered++;
+      gm.waitAnswered += wait;
+    }
   }
 
   released(): void {}
+
+  imMessage(call: Call): void {
+    const s = this.callSlices(call);
+    if (s) for (const t of s) t.imMessages++;
+  }
 
   abandoned(call: Call): void {
     const s = this.callSlices(call);
@@ -330,6 +356,10 @@ export class Collector implements Observer {
     return until > agent.stateSince ? until : agent.stateSince;
   }
 
+  agentLoad(agent: Agent, media: number, count: number): void {
+    this.media?.load(agent, media, count, this.sim.now);
+  }
+
   agentState(agent: Agent, from: AgentStateValue): void {
     this.account(agent, from, this.accountedUntil === null ? agent.stateSince : this.openSince(agent), this.sim.now);
   }
@@ -344,6 +374,7 @@ export class Collector implements Observer {
     const d = b - a;
     const whole = this.agentTallies[agent.index]!;
     for (let i = 0; i < whole.length; i++) addTime(whole[i]!, d, h);
+    this.media?.loggedIn(agent, d);
     // per interval, whole center and the agent's site (with one interval, its rows are the whole-run tallies)
     if (this.intervals.length === 1) return;
     const w = this.interval;
@@ -392,6 +423,7 @@ export class Collector implements Observer {
       routingDelayP95: this.routingDelays.count > 0 ? this.routingDelays.quantile(0.95) : 0,
       ...(this.faultCosts ? { faults: this.faultCosts } : {}),
       ...(world.load ? { components: componentRecords(world.load, this.warmup, this.horizon, this.interval) } : {}),
+      ...(this.media ? { byMedia: this.media.result(world.agents, hours) } : {}),
     };
   }
 }

@@ -5,6 +5,7 @@ import { METRIC_NAMES, type MetricName, type MetricRecord } from "../metrics/tal
 import type { Scenario } from "../scenario/types.js";
 import type { ReplicationResult } from "./collector.js";
 import { componentsSummary, type ComponentsSummary } from "./component-report.js";
+import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
 import { faultSummaries, type FaultSummary } from "./fault-report.js";
 import { runReplication, type ReplicationOptions } from "./replication.js";
 
@@ -45,6 +46,16 @@ export interface ExperimentResult {
   readonly faults?: readonly FaultSummary[];
   /** each component instance's load; absent without the component load model */
   readonly components?: ComponentsSummary;
+  /** per media the traffic uses; absent when all of it is voice */
+  readonly byMedia?: Record<string, MediaSummary>;
+}
+
+export type MediaSummaries = Partial<Record<(typeof MEDIA_METRIC_NAMES)[number], MetricSummary>>;
+
+/** one media: the whole center, and each agent group that can take it */
+export interface MediaSummary {
+  readonly metrics: MediaSummaries;
+  readonly byGroup: Record<string, MediaSummaries>;
 }
 
 export interface ExperimentOptions extends ReplicationOptions {
@@ -78,6 +89,30 @@ export function summarizeRecords(records: readonly MetricRecord[]): MetricSummar
     out[name] = summaryOf(records.map((r) => r[name] ?? 0));
   }
   return out;
+}
+
+function summarizeMedia(records: readonly MediaRecord[]): MediaSummaries {
+  const out: MediaSummaries = {};
+  for (const name of MEDIA_METRIC_NAMES) {
+    if (records[0]?.[name] === undefined) continue;
+    out[name] = summaryOf(records.map((r) => r[name] ?? 0));
+  }
+  return out;
+}
+
+function byMediaOf(results: readonly ReplicationResult[]): Record<string, MediaSummary> {
+  const first = results[0]!.byMedia!;
+  return Object.fromEntries(
+    Object.keys(first).map((m) => [
+      m,
+      {
+        metrics: summarizeMedia(results.map((r) => r.byMedia![m]!.metrics)),
+        byGroup: Object.fromEntries(
+          Object.keys(first[m]!.byGroup).map((g) => [g, summarizeMedia(results.map((r) => r.byMedia![m]!.byGroup[g]!))]),
+        ),
+      },
+    ]),
+  );
 }
 
 function bySlice(results: readonly ReplicationResult[], pick: (r: ReplicationResult) => Record<string, MetricRecord>) {
@@ -114,5 +149,6 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     perReplication: results.map((r) => r.metrics),
     ...(scenario.faults.length > 0 ? { faults: faultSummaries(scenario, results, intervals, summaryOf) } : {}),
     ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), summaryOf) } : {}),
+    ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),
   };
 }

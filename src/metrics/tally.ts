@@ -39,6 +39,10 @@ export class Tally {
   /** agent-seconds handling (ringing, talking, wrap-up), and logged in, inside the measured window */
   handlingTime = 0;
   loggedInTime = 0;
+  /** per media: agent-seconds weighted by the interactions held (handlingTime is then time with at least one) */
+  loadTime = 0;
+  /** IM messages delivered to agents */
+  imMessages = 0;
 }
 
 /** The metric names of DESIGN.md section 6 (the ones a scenario's targets may name), then the few ccsim adds, in the

@@ -1,10 +1,10 @@
-// Agents and agent groups: skills, capacity rule, owner node, and the state every other component learns of late.
+// Agents and agent groups: skills, capacity rule, owner node, load, and the state every other component learns of late.
 
 import type { SimEvent } from "../kernel/simulation.js";
 import type { AgentGroupSpec } from "../scenario/types.js";
 import { AgentState, type AgentStateValue } from "./agent-state.js";
 import type { CapacityRule } from "./capacity-rule.js";
-import type { Call } from "./interaction.js";
+import { Load } from "./load.js";
 import type { ClusterNode, Site } from "./topology.js";
 
 export class AgentGroup {
@@ -34,9 +34,11 @@ export class Agent {
   version = 0;
   /** when the current state began */
   stateSince = 0;
-  /** when the agent last became Ready (what longest-idle orders by) */
+  /** when the agent last became Ready, or (an agent with room for more) last took or let go of an interaction: what
+   *  longest-idle orders by, so that chats spread over agents rather than filling one agent first */
   readySince = 0;
-  call: Call | null = null;
+  /** the interactions it holds, by media and phase */
+  readonly load = new Load();
   /** the staffing plan wants this agent out: it leaves when its current work ends */
   logoutPending = false;
   /** pending wrap-up end, no-answer recovery or similar */
@@ -56,6 +58,22 @@ export class Agent {
     /** the node that owns the DN: it changes only when a fault makes the phone register elsewhere */
     public owner: ClusterNode,
   ) {}
+
+  /** The media it can take one more interaction of now, as bits (1 << media index): none while logged out, NotReady
+   *  or on its way out; otherwise what its capacity rule allows on top of its load. */
+  accepts(): number {
+    const s = this.state;
+    if (s === AgentState.LoggedOut || s === AgentState.NotReady || this.logoutPending || this.reloginPending) return 0;
+    // (the two shortcuts give what maskFor would, without its loops, on every voice state change)
+    const rule = this.group.rule;
+    if (this.load.total === 0) return rule.idleMask;
+    if (rule.single) return 0;
+    return rule.maskFor(this.load.count);
+  }
+
+  canTake(media: number): boolean {
+    return ((this.accepts() >> media) & 1) === 1;
+  }
 
   get site(): Site {
     return this.group.site;

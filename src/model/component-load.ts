@@ -144,7 +144,7 @@ class Delivery implements EventTarget {
   apply(u: StateUpdate): void {
     const c = this.connectivity;
     if (c.faulty && !c.linkUp(this.origin, this.server.node)) return;
-    this.server.update(u.agent, u.state, u.readySince, u.version);
+    this.server.update(u.agent, u.state, u.readySince, u.version, u.load, u.accepts);
   }
 }
 
@@ -253,9 +253,9 @@ export class ComponentLoad implements EventTarget {
   }
 
   /** An INVITE reaches the site's SIP Proxies now; the call reaches its node's Session Controller when they are done. */
-  callArrives(call: Call): void {
+  callArrives(call: Call, node: ClusterNode): void {
     const now = this.sim.now;
-    const d = this.sipProxy[call.node.site.index]!.serve(now, this.spec.sipProxy.call);
+    const d = this.sipProxy[node.site.index]!.serve(now, this.spec.sipProxy.call);
     this.sim.postAfter(d, Priority.MESSAGE, this, SC_SETUP, call);
   }
 
@@ -266,14 +266,16 @@ export class ComponentLoad implements EventTarget {
 
   fire(ev: SimEvent): void {
     const call = ev.subject as Call;
+    // only calls on a node come this way: chat and email reach URS through Interaction Server
+    const node = call.node!;
     const now = this.sim.now;
-    const sc = this.sessionController[call.node.index]!;
+    const sc = this.sessionController[node.index]!;
     if (ev.code === SC_SETUP) {
       this.host.sendRouteRequest(call, sc.serve(now, this.spec.sessionController.call));
     } else {
       // the call may have ended on the way: the Session Controller still read the request, and deliver() knows
       const d = sc.serve(now, this.spec.sessionController.routeCall);
-      this.host.deliverIn(call, d + (call.agent ? this.topology.nodeDelay(call.node, call.agent.owner) : 0));
+      this.host.deliverIn(call, d + (call.agent ? this.topology.nodeDelay(node, call.agent.owner) : 0));
     }
   }
 

@@ -384,7 +384,7 @@ export class FaultInjector implements EventTarget {
     if (!this.ha.agentStateAutoRestore && agent.state !== AgentState.LoggedOut && !agent.logoutPending) {
       // agent-state-auto-restore false: the new owner knows the DN logged out; the agent logs in again
       agent.reloginPending = true;
-      if (agent.call === null && (agent.state === AgentState.Ready || agent.state === AgentState.NotReady)) {
+      if (agent.load.total === 0 && (agent.state === AgentState.Ready || agent.state === AgentState.NotReady)) {
         this.world.logOutNow(agent);
         this.sim.postAfter(this.ha.loginDelay, Priority.STAFFING, this, RELOGIN, agent);
       }

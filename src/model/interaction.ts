@@ -1,7 +1,9 @@
-// One interaction (a voice call for now) from its arrival at a Routing Point to its release, abandonment or default route.
+// One interaction (a voice call, an IM session, a chat or an email) from its arrival at a Routing Point (or Interaction
+// Server) to its release, abandonment or default route.
 
 import type { SimEvent } from "../kernel/simulation.js";
 import type { Agent } from "./agent.js";
+import type { InteractionServer } from "./interaction-server.js";
 import type { ClusterNode } from "./topology.js";
 import type { TrafficType } from "./traffic.js";
 import type { Urs } from "./urs.js";
@@ -17,6 +19,8 @@ export const CallState = {
   /** on its Routing Point with no URS to route it (its URS is down, or the request was lost in a switchover):
    *  SIP Server default-routes it when router-timeout expires */
   Stranded: 7,
+  /** IM: on its Routing Point in a treatment (announcement, CollectDigits) before routing */
+  Treatment: 8,
 } as const;
 // A reply (grant, rejection, delivery) for a call checks the call's state first: a call that was abandoned meanwhile
 // is Done, and only one request or delivery per call is ever in flight, so the state alone tells a stale reply.
@@ -45,12 +49,19 @@ export class Call {
   routerTimer: SimEvent | null = null;
   /** the fault (index in Scenario.faults) that stranded it, -1 when none */
   blame = -1;
+  /** chat and email: the Interaction Server it entered through; null for SIP Server interactions */
+  ixn: InteractionServer | null = null;
+  /** IM: messages still to come in the conversation */
+  imLeft = 0;
+  /** IM: the next treatment to run */
+  step = 0;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */
     readonly id: number,
     readonly type: TrafficType,
-    readonly node: ClusterNode,
+    /** the SIP Server node (Session Controller) it lives on; null for chat and email, which live on Interaction Server */
+    readonly node: ClusterNode | null,
     readonly arrival: number,
     readonly handleTime: number,
     /** absolute time the caller hangs up if still unanswered; Infinity: never */

@@ -32,6 +32,8 @@ export interface Observer {
   answered(call: Call, agent: Agent): void;
   released(call: Call, agent: Agent): void;
   abandoned(call: Call): void;
+  /** IM: a message of the session reached its agent */
+  imMessage(call: Call, agent: Agent): void;
   /** router-timeout expired with no URS routing it (`call.blame` names the fault behind it) */
   defaultRouted(call: Call): void;
   /** a fault ended the call: before it was answered (counted as dropped), or cutting off an established call */
@@ -46,6 +48,9 @@ export interface Observer {
   ownerChanged(agent: Agent, from: ClusterNode): void;
   /** the agent leaves `from` for `agent.state`; `agent.stateSince` is still when `from` began */
   agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void;
+  /** the agent now holds `count` interactions of media `media` (MEDIA_INDEX): one more was delivered, or one left
+   *  its hands (end of wrap-up, a no-answer, the customer gone); told before the state change it may cause */
+  agentLoad(agent: Agent, media: number, count: number): void;
 }
 
 /** Sends every observation to several observers, in order. */
@@ -57,8 +62,8 @@ export function fanOut(observers: readonly Observer[]): Observer {
     };
   const names: (keyof Observer)[] = [
     "arrival", "routeRequest", "firstAttempt", "queued", "reservationRequest", "reservationGrant",
-    "reservationConflict", "routeCall", "routeFailure", "ringing", "noAnswer", "answered", "released", "abandoned",
-    "defaultRouted", "dropped", "lostRequest", "fault", "dnService", "ownerChanged", "agentState",
+    "reservationConflict", "routeCall", "routeFailure", "ringing", "noAnswer", "answered", "released", "abandoned", "imMessage",
+    "defaultRouted", "dropped", "lostRequest", "fault", "dnService", "ownerChanged", "agentState", "agentLoad",
   ];
   return Object.fromEntries(names.map((n) => [n, all(n)])) as unknown as Observer;
 }

@@ -14,13 +14,17 @@ import type { Urs } from "./urs.js";
 /** A TReserveAgent in flight, and later the reservation it became. */
 export class ReservationRequest {
   expiry: SimEvent | null = null;
+  /** the media the agent is reserved for (the call's) */
+  readonly media: number;
   constructor(
     readonly urs: Urs,
     readonly call: Call,
     readonly agent: Agent,
     readonly priority: number,
     readonly sentAt: number,
-  ) {}
+  ) {
+    this.media = call.type.media;
+  }
 }
 
 /**
@@ -219,9 +223,12 @@ export class ExplicitReservation implements ReservationProtocol, EventTarget {
   }
 
   /** With sitex, the server of the site whose node owns the agent's DN; otherwise (or when that one is down or cut
-   *  off) the highest agent_reservation priority that is up and reachable (the first listed among equals). */
-  serverFor(agent: Agent, urs: Urs): VqServer | null {
-    if (this.sitex) {
+   *  off) the highest agent_reservation priority that is up and reachable (the first listed among equals).
+   *  Interactions through Interaction Server (chat, email) always take the highest priority: "agents handling
+   *  multimedia interactions don't have DN ownership assigned. Interaction Server doesn't report the agent location"
+   *  (SIP Cluster Solution Guide, Agent Reservation in SIP Cluster). */
+  serverFor(agent: Agent, urs: Urs, multimedia = false): VqServer | null {
+    if (this.sitex && !multimedia) {
       const own = this.servers[agent.owner.site.index]!;
       if (own.up && this.reaches(urs, own)) return own;
     }
@@ -242,7 +249,7 @@ export class ExplicitReservation implements ReservationProtocol, EventTarget {
   request(urs: Urs, call: Call, agent: Agent): void {
     const req = new ReservationRequest(urs, call, agent, call.priority, this.sim.now);
     this.observer.reservationRequest(call, urs, agent);
-    const vq = this.serverFor(agent, urs);
+    const vq = this.serverFor(agent, urs, call.type.viaInteractionServer);
     if (vq === null) {
       // no VQ SIP Server is up: nothing can be reserved (the URS leaves the agent alone until its state changes)
       this.sim.postAfter(0, Priority.MESSAGE, this, URS_REPLY_REJECT, req);

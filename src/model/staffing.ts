@@ -9,6 +9,8 @@ export interface AgentDesk {
   logIn(agent: Agent): void;
   /** logs out now if idle, otherwise when the current work ends */
   logOut(agent: Agent): void;
+  /** an agent on its way out (logged out when its work ends) stays after all */
+  keep(agent: Agent): void;
 }
 
 export class Staffing implements EventTarget {
@@ -39,7 +41,7 @@ export class Staffing implements EventTarget {
     for (let i = 0; i < agents.length && count < target; i++) {
       const a = agents[i]!;
       if (a.logoutPending) {
-        a.logoutPending = false;
+        this.desk.keep(a);
         count++;
       } else if (a.state === AgentState.LoggedOut) {
         this.desk.logIn(a);

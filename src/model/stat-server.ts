@@ -3,7 +3,7 @@
 import { IndexedHeap } from "../kernel/indexed-heap.js";
 import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import { AgentState, type AgentStateValue } from "./agent-state.js";
+import type { AgentStateValue } from "./agent-state.js";
 import type { Agent } from "./agent.js";
 import type { SelectionRule } from "./selection.js";
 import type { TargetClass } from "./target-class.js";
@@ -16,6 +16,10 @@ export interface StateUpdate {
   /** when the agent became Ready, for longest-idle ordering */
   readonly readySince: number;
   readonly version: number;
+  /** the agent's load, packed (Load.packed): it travels with the state, as late */
+  readonly load: number;
+  /** the media the agent can take one more of (bits by media index), as its owner judged by its capacity rule */
+  readonly accepts: number;
 }
 
 /** Someone to tell when an agent becomes available in this view (its URS). */
@@ -29,7 +33,10 @@ const HELD = 0;
 export class StatServer implements EventTarget {
   /** the last version applied per agent */
   private readonly known: Int32Array;
+  /** per agent, the media this view shows it available for (bits by media index; 0: not available) */
   private readonly available: Uint8Array;
+  /** per agent, its load as last reported (packed) */
+  private readonly loads: Float64Array;
   private readonly readySince: Float64Array;
   /** the URS's own knowledge on top of the Stat Server's: -1 free, 0 held by a pending request, v > 0 held until this
    *  view has seen version v of the agent (the URS just routed a call there, or was told the agent is taken, and will
@@ -37,7 +44,7 @@ export class StatServer implements EventTarget {
   private readonly heldUntil: Int32Array;
   /** available, unheld members of each target class, ordered by the selection rule; null for classes this URS never routes */
   private readonly pools: (IndexedHeap | null)[];
-  /** 1 while the agent sits in its pools (available and not held) */
+  /** the media whose pools the agent sits in (available for them and not held), as bits */
   private readonly pooled: Uint8Array;
   /** 1 while this Stat Server shows the DN out of service (its owner is cut off or its phone unregistered) */
   private readonly oos: Uint8Array;
@@ -58,6 +65,7 @@ export class StatServer implements EventTarget {
   ) {
     this.known = new Int32Array(agentCount).fill(-1);
     this.available = new Uint8Array(agentCount);
+    this.loads = new Float64Array(agentCount);
     this.readySince = new Float64Array(agentCount);
     this.heldUntil = new Int32Array(agentCount).fill(NOT_HELD);
     this.pools = classes.map((c, i) => (routed[i] ? new IndexedHeap(c.members.length) : null));
@@ -66,28 +74,42 @@ export class StatServer implements EventTarget {
   }
 
   /** A state change reaches this Stat Server (fields passed apart so the zero-delay path allocates nothing). */
-  update(agent: Agent, state: AgentStateValue, readySince: number, version: number): void {
+  update(agent: Agent, _state: AgentStateValue, readySince: number, version: number, load: number, accepts: number): void {
     const a = agent.index;
     if (version <= this.known[a]!) return;
     this.known[a] = version;
+    this.loads[a] = load;
     let changed = false;
     const held = this.heldUntil[a]!;
     if (held > 0 && version >= held) {
       this.heldUntil[a] = NOT_HELD;
       changed = true;
     }
-    const now = state === AgentState.Ready && this.oos[a] === 0 ? 1 : 0;
+    // availability is what the owner judged the agent can take (a Ready voice agent: voice), unless the DN is out of
+    // service here; the state itself adds nothing to it
+    const now = this.oos[a] === 0 ? accepts : 0;
     if (now !== this.available[a]) {
       this.available[a] = now;
       changed = true;
-    } else if (now === 1 && this.readySince[a] !== readySince) {
-      // an update dropped as out of date may hide a Ready -> ... -> Ready cycle: re-key on the new ready time
+    } else if (now !== 0 && this.readySince[a] !== readySince) {
+      // an update dropped as out of date may hide a Ready -> ... -> Ready cycle, and an agent with room for more
+      // chats took or let go of one: re-key on the new ready time
       changed = true;
     }
     this.readySince[a] = readySince;
     if (!changed) return;
     this.sync(agent);
-    if (now === 1 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(agent);
+    if (now !== 0 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(agent);
+  }
+
+  /** This view shows the agent available for media m (its pools for m may hold it unless the URS holds it). */
+  accepts(agent: Agent, media: number): boolean {
+    return ((this.available[agent.index]! >> media) & 1) === 1;
+  }
+
+  /** The agent's load as this view last heard it (packed, see Load.packed). */
+  loadOf(agent: Agent): number {
+    return this.loads[agent.index]!;
   }
 
   isOutOfService(agent: Agent): boolean {
@@ -99,7 +121,7 @@ export class StatServer implements EventTarget {
     const a = agent.index;
     if (this.oos[a] === 1) return;
     this.oos[a] = 1;
-    if (this.available[a] === 1) {
+    if (this.available[a] !== 0) {
       this.available[a] = 0;
       this.sync(agent);
     }
@@ -111,7 +133,7 @@ export class StatServer implements EventTarget {
     if (this.oos[a] === 0) return;
     this.oos[a] = 0;
     this.known[a] = -1;
-    this.update(agent, agent.state, agent.readySince, agent.version);
+    this.update(agent, agent.state, agent.readySince, agent.version, agent.load.packed(), agent.accepts());
   }
 
   /** The best available, unheld member of a class by the selection rule. */
@@ -142,7 +164,7 @@ export class StatServer implements EventTarget {
     }
     this.heldUntil[a] = NOT_HELD;
     this.sync(agent);
-    if (this.available[a] === 1 && this.listener) this.listener.agentAvailable(agent);
+    if (this.available[a] !== 0 && this.listener) this.listener.agentAvailable(agent);
   }
 
   /** The URS learned the agent is taken (a conflict, a failed delivery): leave it alone until its state changes. */
@@ -156,17 +178,18 @@ export class StatServer implements EventTarget {
     if (this.heldUntil[agent.index] === ev.code) this.release(agent);
   }
 
-  /** Puts the agent in or out of its classes' pools to match available && not held (and re-keys it if in). */
+  /** Puts the agent in or out of its classes' pools to match available for the class's media && not held (and
+   *  re-keys it where in). */
   private sync(agent: Agent): void {
     const a = agent.index;
-    const inPools = this.available[a] === 1 && this.heldUntil[a] === NOT_HELD;
-    if (!inPools && this.pooled[a] === 0) return;
-    this.pooled[a] = inPools ? 1 : 0;
+    const want = this.heldUntil[a] === NOT_HELD ? this.available[a]! : 0;
+    if (want === 0 && this.pooled[a] === 0) return;
+    this.pooled[a] = want;
     for (const cls of this.classesOfAgent[a]!) {
       const pool = this.pools[cls.index];
       if (!pool) continue;
       const local = cls.localIndex[a]!;
-      if (inPools) {
+      if ((want >> cls.media) & 1) {
         const since = this.readySince[a]!;
         pool.set(local, this.rule.key1(cls, local, since), this.rule.key2(cls, local, since));
       } else pool.delete(local);

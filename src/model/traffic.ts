@@ -5,6 +5,7 @@ import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js"
 import type { Rng } from "../kernel/random-stream.js";
 import { Priority } from "../kernel/priorities.js";
 import type { TraceSpec, TrafficSpec } from "../scenario/types.js";
+import type { ImSessions } from "./im-session.js";
 import type { TargetClass } from "./target-class.js";
 import type { Site } from "./topology.js";
 
@@ -36,6 +37,10 @@ export class TrafficType implements EventTarget {
   readonly handleTime: () => number;
   /** `patience:<type>` (or the trace's patience where the row has one); null when callers never abandon */
   readonly patience: (() => number) | null;
+  /** chat and email enter through Interaction Server; voice and IM through a SIP Server Routing Point */
+  readonly viaInteractionServer: boolean;
+  /** media im: its sessions' treatments and conversations (set by the world) */
+  im: ImSessions | null = null;
 
   private readonly trace: TraceSpec | undefined;
   /** the trace row of the arrival being made (the handle time and patience draws read it) */
@@ -70,6 +75,7 @@ export class TrafficType implements EventTarget {
     this.rates = spec.arrivals.rates;
     this.period = spec.arrivals.period;
     this.priority = spec.priority;
+    this.viaInteractionServer = spec.media === "chat" || spec.media === "email";
     const trace = (this.trace = spec.trace);
     this.handleTime = handleTime;
     this.patience = patience;

@@ -116,13 +116,13 @@ export class Urs implements EventTarget, AvailabilityListener {
   }
 
   /** The view shows an agent available: a waiting strategy reacts at once (no new strategy run) with the best
-   *  waiting call the agent can take. */
+   *  waiting call the agent can take (of a media the view shows it has room for). */
   agentAvailable(agent: Agent): void {
     let best: Call | undefined;
     let from: CallQueue | undefined;
     for (const cls of this.classesOfAgent[agent.index]!) {
       const q = this.queues[cls.index];
-      if (!q) continue;
+      if (!q || !this.view.accepts(agent, cls.media)) continue;
       const c = q.peek();
       if (c !== undefined && (best === undefined || before(c, best))) {
         best = c;

@@ -11,6 +11,8 @@ import { Agent, AgentGroup } from "./agent.js";
 import { CapacityRule, MEDIA_INDEX } from "./capacity-rule.js";
 import { ComponentLoad, type LoadHost } from "./component-load.js";
 import { Connectivity } from "./connectivity.js";
+import { InteractionServer } from "./interaction-server.js";
+import { ImSessions, type ImHost } from "./im-session.js";
 import { FaultInjector } from "./faults.js";
 import { Call, CallState } from "./interaction.js";
 import type { Observer } from "./observer.js";
@@ -32,10 +34,11 @@ const DELIVER = 0;
 const ANSWER = 1;
 const NO_ANSWER = 2;
 const RELEASE = 3;
-const WRAP_END = 4;
 const NOT_READY_END = 5;
 const PATIENCE = 6;
 const ROUTER_TIMEOUT = 7;
+/** one interaction's wrap-up ends (the subject is the interaction, since an agent may wrap up several at once) */
+const WRAP_END = 4;
 
 /** Stat Servers that hear of a state change from one node after the same delay: one event reaches them all. */
 class Fanout implements EventTarget {
@@ -50,15 +53,22 @@ class Fanout implements EventTarget {
     const u = ev.subject as StateUpdate;
     const c = this.connectivity;
     if (!c.faulty) {
-      for (const s of this.servers) s.update(u.agent, u.state, u.readySince, u.version);
+      for (const s of this.servers) s.update(u.agent, u.state, u.readySince, u.version, u.load, u.accepts);
       return;
     }
     // while faults are about, a server hears only what its host node's T-Controller still receives
-    for (const s of this.servers) if (c.linkUp(this.origin, s.node)) s.update(u.agent, u.state, u.readySince, u.version);
+    for (const s of this.servers) {
+      if (c.linkUp(this.origin, s.node)) s.update(u.agent, u.state, u.readySince, u.version, u.load, u.accepts);
+    }
   }
 }
 
-export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
+/** chat and email reach URS through Interaction Server */
+function viaInteractionServer(media: string): boolean {
+  return media === "chat" || media === "email";
+}
+
+export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImHost {
   readonly topology: Topology;
   readonly groups: AgentGroup[] = [];
   readonly agents: Agent[] = [];
@@ -79,6 +89,8 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
   private readonly live: Set<Call> | null = null;
   /** the component load model; null when the scenario has no `components:` (messages cost no CPU) */
   readonly load: ComponentLoad | null = null;
+  /** per site, the Interaction Server chat and email of that site enter through (null: the site has none) */
+  readonly interactionServers: (InteractionServer | null)[];
 
   constructor(
     readonly scenario: Scenario,
@@ -152,8 +164,11 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
       const here = p.serves[0]!.site.id;
       const failsOverHere = (site: string) =>
         scenario.faults.length > 0 && scenario.sites.find((x) => x.id === site)!.failover === here;
+      // chat and email come from Interaction Server, which sends them to every URS
       const routed = this.classes.map((cls) =>
-        scenario.traffic.some((t, i) => built.classOf[i] === cls && (t.site === here || failsOverHere(t.site))),
+        scenario.traffic.some(
+          (t, i) => built.classOf[i] === cls && (t.site === here || failsOverHere(t.site) || viaInteractionServer(t.media)),
+        ),
       );
       const view = new StatServer(
         sim,
@@ -183,6 +198,12 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
       this.urs.push(urs);
       for (const n of p.serves) this.ursOfNode[n.index] = urs;
     }
+
+    this.interactionServers = topology.sites.map((site) =>
+      scenario.traffic.some((t) => t.site === site.id && viaInteractionServer(t.media))
+        ? new InteractionServer(site, this.urs, sim, topology)
+        : null,
+    );
 
     this.fanouts = topology.nodes.map((origin) => {
       const byDelay = new Map<number, Fanout>();
@@ -218,6 +239,19 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
         ),
       );
     });
+    this.traffic.forEach((type) => {
+      const im = type.spec.im;
+      if (im === undefined) return;
+      const replies = streams.stream(`im-reply:${type.id}`);
+      type.im = new ImSessions(
+        sim,
+        im,
+        sampler(im.messages, streams.stream(`im-messages:${type.id}`)),
+        sampler(im.gap, streams.stream(`im-gap:${type.id}`)),
+        im.treatments.map((t) => (t.kind === "collectDigits" ? sampler(t.reply, replies) : null)),
+        this,
+      );
+    });
     for (const g of this.groups) this.staffing.push(new Staffing(sim, g, this));
     if (scenario.faults.length > 0) {
       this.faults = new FaultInjector(this, sim, topology, this.connectivity, observer, scenario.faults);
@@ -242,9 +276,10 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
         return this.noAnswer(ev.subject as Call);
       case RELEASE:
         return this.release(ev.subject as Call);
-      case WRAP_END:
       case NOT_READY_END:
         return this.agentFree(ev.subject as Agent);
+      case WRAP_END:
+        return this.wrapEnd(ev.subject as Call);
       case PATIENCE:
         return this.abandon(ev.subject as Call);
       case ROUTER_TIMEOUT:
@@ -258,6 +293,10 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
    *  this; tests call it to place calls at chosen instants on chosen nodes). */
   arrive(type: TrafficType, at?: ClusterNode): void {
     const now = this.sim.now;
+    if (type.viaInteractionServer) {
+      this.admitMultimedia(type, now);
+      return;
+    }
     const node = at ?? type.site.proxyPick(this.scenario.routing.proxy === "least-loaded");
     const handle = type.handleTime();
     const patience = type.patience ? type.patience() : Infinity;
@@ -288,8 +327,30 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
       }
       call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
     }
-    if (this.load !== null) this.load.callArrives(call);
+    if (type.im !== null) type.im.open(call);
+    else if (this.load !== null) this.load.callArrives(call, node);
     else this.sendRouteRequest(call, 0);
+  }
+
+  /** Chat or email reaches its site's Interaction Server, which asks the next URS to route it. */
+  private admitMultimedia(type: TrafficType, arrival: number): void {
+    const handle = type.handleTime();
+    const patience = type.patience ? type.patience() : Infinity;
+    const call = new Call(
+      this.nextCallId++,
+      type,
+      null,
+      arrival,
+      handle,
+      arrival + patience,
+      this.scenario.warmup,
+      this.scenario.horizon,
+    );
+    call.ixn = this.interactionServers[type.site.index]!;
+    this.live?.add(call);
+    this.observer.arrival(call);
+    if (patience !== Infinity) call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
+    this.sendRouteRequest(call, 0);
   }
 
   /** A call the SIP Proxies cannot place now: sent to a failed node they have not noticed yet (SIP retransmits it
@@ -315,16 +376,23 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
       }
     }
     // nowhere to go: the call exists only to be counted as lost (on the first node of its site)
-    const call = new Call(this.nextCallId++, type, type.site.nodes[0]!, arrival, handle, arrival + patience, this.scenario.warmup, this.scenario.horizon);
+    const first = type.site.nodes[0]!;
+    const call = new Call(this.nextCallId++, type, first, arrival, handle, arrival + patience, this.scenario.warmup, this.scenario.horizon);
     this.observer.arrival(call);
     call.state = CallState.Done;
-    this.observer.dropped(call, this.faults!.nodeFault[call.node.index]!, false);
+    this.observer.dropped(call, this.faults!.nodeFault[first.index]!, false);
   }
 
   /** EventRouteRequest from the call's node to the URS serving it; `extra` is time already spent reaching the node. */
   sendRouteRequest(call: Call, extra: number): void {
-    const urs = this.ursOfNode[call.node.index]!;
-    const d = extra + this.topology.nodeDelay(call.node, urs.node);
+    const node = call.node;
+    if (node === null) {
+      // Interaction Server: the next URS up; with none up the interaction waits for router-timeout and is sent again
+      if (!call.ixn!.routeRequest(call, extra)) this.strand(call, false, this.urs[0]!.downBy);
+      return;
+    }
+    const urs = this.ursOfNode[node.index]!;
+    const d = extra + this.topology.nodeDelay(node, urs.node);
     if (d === 0) urs.routeRequest(call);
     else this.sim.postAfter(d, Priority.MESSAGE, urs, URS_ROUTE_REQUEST, call);
   }
@@ -334,8 +402,15 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
     call.state = CallState.Delivering;
     this.observer.routeCall(call, urs, agent);
     call.routed = true;
-    if (this.load !== null) return this.load.routeCall(call, this.topology.nodeDelay(urs.node, call.node));
-    this.deliverIn(call, this.topology.nodeDelay(urs.node, call.node) + this.topology.nodeDelay(call.node, agent.owner));
+    const node = call.node;
+    // an interaction with no node (chat, email) costs no Session Controller time
+    if (this.load !== null && node !== null) return this.load.routeCall(call, this.topology.nodeDelay(urs.node, node));
+    this.deliverIn(
+      call,
+      node === null
+        ? call.ixn!.delayTo(urs) + this.topology.siteDelay(agent.owner, call.ixn!.site)
+        : this.topology.nodeDelay(urs.node, node) + this.topology.nodeDelay(node, agent.owner),
+    );
   }
 
   deliverIn(call: Call, d: number): void {
@@ -351,14 +426,18 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
       urs.view.releaseWhenChanged(agent);
       return;
     }
-    const problem = this.faults === null ? null : this.faults.deliveryProblem(call.node, agent);
-    if (problem !== null || agent.state !== AgentState.Ready) {
-      if (problem !== null) this.observer.routeFailure(call, agent, problem, this.faults!.deliveryBlame(call.node, agent));
+    const node = call.node;
+    // (Interaction Server reaches desktops outside the cluster: the nodes' faults do not stand in its way)
+    const problem = this.faults === null || node === null ? null : this.faults.deliveryProblem(node, agent);
+    const media = call.type.media;
+    if (problem !== null || !agent.canTake(media)) {
+      if (problem !== null) this.observer.routeFailure(call, agent, problem, this.faults!.deliveryBlame(node!, agent));
       else this.observer.routeFailure(call, agent, agent.state === AgentState.LoggedOut ? "logged-out" : "busy", -1);
-      const back = this.topology.nodeDelay(agent.owner, call.node);
+      const back = node === null ? this.topology.siteDelay(agent.owner, call.ixn!.site) : this.topology.nodeDelay(agent.owner, node);
       if (this.protocol.onDeliveryFailure === "next-candidate") {
         // EventError travels back to the URS, which tries its next candidate
-        this.sim.postAfter(back + this.topology.nodeDelay(call.node, urs.node), Priority.MESSAGE, urs, URS_DELIVERY_FAILED, call);
+        const toUrs = node === null ? call.ixn!.delayTo(urs) : this.topology.nodeDelay(node, urs.node);
+        this.sim.postAfter(back + toUrs, Priority.MESSAGE, urs, URS_DELIVERY_FAILED, call);
       } else {
         // the call returns to its Routing Point and is routed anew; the URS heard the TRouteCall fail
         urs.view.releaseWhenChanged(agent);
@@ -369,7 +448,8 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
       return;
     }
     this.protocol.delivered(agent);
-    agent.call = call;
+    agent.load.take(media);
+    this.observer.agentLoad(agent, media, agent.load.count[media]!);
     const group = agent.group;
     const unanswered = group.spec.noAnswer > 0 && group.answerRng() < group.spec.noAnswer;
     const ring = unanswered ? group.spec.noAnswerTimeout : group.answerDelay();
@@ -381,7 +461,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
       urs.view.release(agent, agent.version);
       return;
     }
-    this.setState(agent, AgentState.Ringing);
+    this.settle(agent);
     urs.view.release(agent, agent.version);
     call.ringTimer = this.sim.after(ring, unanswered ? Priority.TIMER : Priority.MESSAGE, this, unanswered ? NO_ANSWER : ANSWER, call);
   }
@@ -392,9 +472,30 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
     call.state = CallState.Talking;
     this.sim.cancel(call.patienceTimer);
     call.patienceTimer = null;
-    this.setState(agent, AgentState.Busy);
+    agent.load.answer();
+    this.settle(agent);
     this.observer.answered(call, agent);
-    this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
+    if (call.type.im !== null) call.type.im.converse(call);
+    else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
+  }
+
+  // ---- IM sessions (ImHost) ----
+
+  routeSession(call: Call): void {
+    this.sendRouteRequest(call, 0);
+  }
+
+  endInTreatment(call: Call): void {
+    this.sim.cancel(call.patienceTimer);
+    this.abandon(call);
+  }
+
+  imMessage(call: Call): void {
+    this.observer.imMessage(call, call.agent!);
+  }
+
+  endSession(call: Call): void {
+    this.release(call);
   }
 
   /** agent-no-answer-timeout: the agent goes NotReady and the call goes back to routing */
@@ -402,8 +503,14 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
     const agent = call.agent!;
     call.ringTimer = null;
     this.observer.noAnswer(call, agent);
-    agent.call = null;
-    this.setState(agent, AgentState.NotReady);
+    const media = call.type.media;
+    agent.load.drop(media, "ringing");
+    this.observer.agentLoad(agent, media, agent.load.count[media]!);
+    if (agent.state === AgentState.NotReady) {
+      // a second interaction rang out while the agent was NotReady already: the NotReady starts again
+      this.sim.cancel(agent.timer);
+      this.announce(agent);
+    } else this.setState(agent, AgentState.NotReady);
     agent.timer = this.sim.after(agent.group.spec.noAnswerNotReady, Priority.RELEASE, this, NOT_READY_END, agent);
     call.agent = null;
     call.state = CallState.Routing;
@@ -414,15 +521,30 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
     if (call.state !== CallState.Talking) return; // a fault cut it off
     const agent = call.agent!;
     call.state = CallState.Done;
-    call.node.activeCalls--;
+    if (call.node !== null) call.node.activeCalls--;
     this.live?.delete(call);
     this.observer.released(call, agent);
-    agent.call = null;
     const wrap = agent.group.wrapUp();
     if (wrap > 0) {
-      this.setState(agent, AgentState.AfterCallWork);
-      agent.timer = this.sim.after(wrap, Priority.RELEASE, this, WRAP_END, agent);
-    } else this.agentFree(agent);
+      agent.load.wrap();
+      this.settle(agent);
+      this.sim.postAfter(wrap, Priority.RELEASE, this, WRAP_END, call);
+    } else this.letGo(agent, call, "talking");
+  }
+
+  /** An interaction's wrap-up ends: the agent lets go of it. */
+  private wrapEnd(call: Call): void {
+    this.letGo(call.agent!, call, "wrapping");
+  }
+
+  /** The interaction leaves the agent's hands: with nothing left the agent is free (Ready, or out), otherwise it goes
+   *  on with the rest, and tells its new load. */
+  private letGo(agent: Agent, call: Call, phase: "ringing" | "talking" | "wrapping"): void {
+    const media = call.type.media;
+    agent.load.drop(media, phase);
+    this.observer.agentLoad(agent, media, agent.load.count[media]!);
+    if (agent.load.total === 0 && agent.state !== AgentState.NotReady) this.agentFree(agent);
+    else this.settle(agent);
   }
 
   private abandon(call: Call): void {
@@ -430,7 +552,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
     if (call.state === CallState.Talking || call.state === CallState.Done) return;
     this.detach(call);
     call.state = CallState.Done;
-    call.node.activeCalls--;
+    if (call.node !== null) call.node.activeCalls--;
     this.live?.delete(call);
     this.observer.abandoned(call);
   }
@@ -446,13 +568,15 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
         this.sim.cancel(call.routerTimer);
         call.routerTimer = null;
         break;
+      case CallState.Treatment:
+        this.sim.cancel(call.ringTimer);
+        call.ringTimer = null;
+        break;
       case CallState.Ringing:
       case CallState.Talking: {
         this.sim.cancel(call.ringTimer);
         call.ringTimer = null;
-        const agent = call.agent!;
-        agent.call = null;
-        this.agentFree(agent);
+        this.letGo(call.agent!, call, call.state === CallState.Ringing ? "ringing" : "talking");
         break;
       }
     }
@@ -482,6 +606,13 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
   private defaultRoute(call: Call): void {
     call.routerTimer = null;
     if (call.state !== CallState.Stranded) return;
+    if (call.node === null) {
+      // Interaction Server has no default DN: it sends the interaction to the next URS up
+      call.state = CallState.Routing;
+      call.blame = -1;
+      this.sendRouteRequest(call, 0);
+      return;
+    }
     this.sim.cancel(call.patienceTimer);
     call.patienceTimer = null;
     call.state = CallState.Done;
@@ -498,7 +629,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
     this.sim.cancel(call.patienceTimer);
     call.patienceTimer = null;
     call.state = CallState.Done;
-    call.node.activeCalls--;
+    if (call.node !== null) call.node.activeCalls--;
     this.live?.delete(call);
     this.observer.dropped(call, fault, established);
   }
@@ -524,16 +655,34 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
 
   logOut(agent: Agent): void {
     agent.reloginPending = false;
-    if (agent.state === AgentState.Ready || agent.state === AgentState.NotReady) {
+    if ((agent.state === AgentState.Ready || agent.state === AgentState.NotReady) && agent.load.total === 0) {
       this.sim.cancel(agent.timer);
       agent.timer = null;
       this.setState(agent, AgentState.LoggedOut);
-    } else agent.logoutPending = true;
+    } else this.closeDesk(agent, true);
   }
 
-  /** Work done (wrap-up, a no-answer's NotReady): Ready again, or out if the staffing plan wants the agent gone. */
+  /** The staffing plan wants a leaving agent after all. */
+  keep(agent: Agent): void {
+    this.closeDesk(agent, false);
+  }
+
+  /** An agent at work is on its way out (or no longer): an agent with room for more (a chat agent) tells the Stat
+   *  Servers it takes nothing more, or again. */
+  private closeDesk(agent: Agent, leaving: boolean): void {
+    const before = agent.accepts();
+    agent.logoutPending = leaving;
+    if (agent.accepts() !== before) this.announce(agent);
+  }
+
+  /** Work done (the last interaction, a no-answer's NotReady): Ready again, or out if the staffing plan wants the agent
+   *  gone; an agent NotReady while still holding interactions goes back to them. */
   private agentFree(agent: Agent): void {
     agent.timer = null;
+    if (agent.load.total > 0) {
+      this.setState(agent, agent.load.workState());
+      return;
+    }
     if (agent.logoutPending) {
       agent.logoutPending = false;
       agent.reloginPending = false;
@@ -542,6 +691,16 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
       this.setState(agent, AgentState.LoggedOut);
       this.faults!.reloginLater(agent);
     } else this.setState(agent, AgentState.Ready);
+  }
+
+  /** After the agent's load changed: its state follows its work (unless it is NotReady or out), and the Stat Servers
+   *  hear of the new load either way. An agent with room for more counts as idle from now, for longest-idle. */
+  private settle(agent: Agent): void {
+    const s = agent.state;
+    const to = s === AgentState.LoggedOut || s === AgentState.NotReady ? s : agent.load.workState();
+    if (agent.accepts() !== 0 && to !== AgentState.Ready) agent.readySince = this.sim.now;
+    if (to !== s) this.setState(agent, to);
+    else this.announce(agent);
   }
 
   /** A state change at the DN's owner node, then told to every Stat Server after its delay. */
@@ -559,8 +718,10 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
   private announce(agent: Agent): void {
     const to = agent.state;
     agent.version++;
+    const load = agent.load.packed();
+    const accepts = agent.accepts();
     if (this.load !== null) {
-      this.load.announce(agent.owner, { agent, state: to, readySince: agent.readySince, version: agent.version });
+      this.load.announce(agent.owner, { agent, state: to, readySince: agent.readySince, version: agent.version, load, accepts });
       return;
     }
     const fanouts = this.fanouts[agent.owner.index]!;
@@ -572,10 +733,10 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost {
         const faulty = this.connectivity.faulty;
         for (let k = 0; k < servers.length; k++) {
           if (faulty && !this.connectivity.linkUp(agent.owner, servers[k]!.node)) continue;
-          servers[k]!.update(agent, to, agent.readySince, agent.version);
+          servers[k]!.update(agent, to, agent.readySince, agent.version, load, accepts);
         }
       } else {
-        u ??= { agent, state: to, readySince: agent.readySince, version: agent.version };
+        u ??= { agent, state: to, readySince: agent.readySince, version: agent.version, load, accepts };
         this.sim.postAfter(f.delay, Priority.MESSAGE, f, 0, u);
       }
     }

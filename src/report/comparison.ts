@@ -5,6 +5,7 @@ import type { Comparison } from "../experiment/compare.js";
 import type { ExperimentResult, MetricSummaries } from "../experiment/experiment.js";
 import type { Sweep } from "../experiment/sweep.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import { mediaHeader, mediaRows } from "./media.js";
 import { human, tidy, tidyDeep } from "./numbers.js";
 import { grid } from "./table.js";
 import { CCSIM_VERSION } from "./version.js";
@@ -36,10 +37,12 @@ export function comparisonTable(c: Comparison, focus: readonly MetricName[]): st
     rows.push([n, ...cells, ...diffs]);
   }
   const r = c.variants[0]!.result;
+  const media = r.byMedia ? `\n\nper media (means):\n\n${grid([mediaHeader(r, [c.path]), ...c.variants.flatMap((v) => mediaRows(v.result, [v.value]))], 2)}` : "";
   return (
     `compare ${c.path}: seed ${r.seed}, ${r.replications} paired replications (common random numbers)\n\n` +
     grid(rows) +
-    "\n\nmean [95% CI]; * marks a difference whose interval excludes 0\n"
+    "\n\nmean [95% CI]; * marks a difference whose interval excludes 0\n" +
+    (media === "" ? "" : media.slice(1) + "\n")
   );
 }
 
@@ -53,15 +56,18 @@ interface Provenance {
 /** compare.json: who made it and from what, the variants with their metrics, the paired differences. */
 export interface ComparisonData extends Provenance {
   readonly vary: string;
-  readonly variants: readonly { readonly value: string; readonly metrics: MetricSummaries }[];
+  readonly variants: readonly { readonly value: string; readonly metrics: MetricSummaries; readonly byMedia?: ExperimentResult["byMedia"] }[];
   readonly differences: Comparison["differences"];
 }
 
 /** sweep.json: who made it and from what, then each point's varied values and metrics. */
 export interface SweepData extends Provenance {
   readonly vary: readonly string[];
-  readonly points: readonly { readonly values: readonly string[]; readonly metrics: MetricSummaries }[];
+  readonly points: readonly { readonly values: readonly string[]; readonly metrics: MetricSummaries; readonly byMedia?: ExperimentResult["byMedia"] }[];
 }
+
+/** a variant's or point's per-media breakdown, when the scenario has one */
+const mediaOf = (r: ExperimentResult) => (r.byMedia ? { byMedia: r.byMedia } : {});
 
 const provenanceOf = (r: ExperimentResult): Provenance => ({
   ccsim: CCSIM_VERSION,
@@ -74,7 +80,7 @@ export function comparisonData(c: Comparison): ComparisonData {
   return tidyDeep({
     ...provenanceOf(c.variants[0]!.result),
     vary: c.path,
-    variants: c.variants.map((v) => ({ value: v.value, metrics: v.result.metrics })),
+    variants: c.variants.map((v) => ({ value: v.value, metrics: v.result.metrics, ...mediaOf(v.result) })),
     differences: c.differences,
   });
 }
@@ -104,14 +110,17 @@ export function sweepTable(s: Sweep, focus: readonly MetricName[]): string {
   const rows = [[...s.paths, ...focus]];
   for (const p of s.points) rows.push([...p.values, ...focus.map((n) => withCi(p.result.metrics[n]))]);
   const r = s.points[0]!.result;
-  return `sweep: seed ${r.seed}, ${r.replications} replications a point; mean [95% CI]\n\n${grid(rows, s.paths.length)}\n`;
+  const media = r.byMedia
+    ? `\nper media (means):\n\n${grid([mediaHeader(r, s.paths), ...s.points.flatMap((p) => mediaRows(p.result, p.values))], s.paths.length + 1)}\n`
+    : "";
+  return `sweep: seed ${r.seed}, ${r.replications} replications a point; mean [95% CI]\n\n${grid(rows, s.paths.length)}\n${media}`;
 }
 
 export function sweepData(s: Sweep): SweepData {
   return tidyDeep({
     ...provenanceOf(s.points[0]!.result),
     vary: s.paths,
-    points: s.points.map((p) => ({ values: p.values, metrics: p.result.metrics })),
+    points: s.points.map((p) => ({ values: p.values, metrics: p.result.metrics, ...mediaOf(p.result) })),
   });
 }
 

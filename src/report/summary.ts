@@ -15,7 +15,7 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 export type Summary = Pick<
   ExperimentResult,
   "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" |
-  "components"
+  "byMedia" | "components"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -41,6 +41,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     byType: r.byType,
     byGroup: r.byGroup,
     byUrs: r.byUrs,
+    ...(r.byMedia ? { byMedia: r.byMedia } : {}),
     agentsPerNode: r.agentsPerNode,
     routingDelayP95: r.routingDelayP95,
     targets: judgeTargets(r.scenario.targets, r),

@@ -4,6 +4,7 @@ import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experi
 import { judgeTargets } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { componentsTable } from "./components.js";
+import { mediaHeader, mediaRows } from "./media.js";
 import { human } from "./numbers.js";
 import { unitOf } from "./units.js";
 import { formatMetric } from "./verdicts.js";
@@ -71,5 +72,6 @@ export function resultTable(r: ExperimentResult): string {
     out.push("", sliceTable("group", r.byGroup, ["answered", "occupancy", "asa"]));
   }
   if (r.components) out.push("", componentsTable(r.components));
+  if (r.byMedia) out.push("", grid([mediaHeader(r), ...mediaRows(r)]));
   return out.join("\n") + "\n";
 }

@@ -32,7 +32,9 @@ export class TraceRecorder implements Observer {
 
   private call(event: string, call: Call, extra: Record<string, string | number | undefined> = {}): void {
     if (!this.traced(call)) return;
-    this.emit(event, { ConnID: call.connId, type: call.type.id, node: call.node.id, ...extra });
+    // chat and email name their media and the Interaction Server they live on instead of a node
+    const media = call.type.media === 0 ? undefined : call.type.spec.media;
+    this.emit(event, { ConnID: call.connId, type: call.type.id, media, node: call.node?.id, ixn: call.ixn?.id, ...extra });
   }
 
   private finished(call: Call): void {
@@ -80,6 +82,9 @@ export class TraceRecorder implements Observer {
     this.call("EventReleased", call, { agent: agent.dn });
     this.finished(call);
   }
+  imMessage(call: Call, agent: Agent): void {
+    this.call("EventMessage", call, { agent: agent.dn });
+  }
   abandoned(call: Call): void {
     this.call("EventAbandoned", call, { wait: Math.round((this.sim.now - call.arrival) * 1e6) / 1e6 });
     this.finished(call);
@@ -123,6 +128,9 @@ export class TraceRecorder implements Observer {
     if (event === null) return;
     this.emit(event, { agent: agent.dn, owner: agent.owner.id, state: AGENT_STATE_NAMES[to] });
   }
+
+  /** loads show in the agent events of chat, email and IM only through the state they cause */
+  agentLoad(): void {}
 
   text(): string {
     return this.lines.length ? this.lines.join("\n") + "\n" : "";

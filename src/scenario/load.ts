@@ -39,6 +39,8 @@ import {
   type FaultKind,
   type FaultSpec,
   type HaSpec,
+  type ImSpec,
+  type TreatmentSpec,
   type Media,
   type Scenario,
   type SiteSpec,
@@ -521,7 +523,12 @@ const DEFAULTS = {
   site: { nodes: 1, vqPriority: 0 },
   agent: { capacity: "voice", phone: "sip", noAnswer: 0, noAnswerTimeout: 12, noAnswerNotReady: 60 },
   traffic: { media: "voice", priority: 0 },
+  /** an unused IM session is released after 10 minutes of inactivity (Skype for Business connector guide) */
+  im: { messages: 5, gapMean: 30, idleTimeout: 600 },
 } as const;
+
+/** the most interactions of one media a capacity rule may allow (an agent's load travels packed, 12 bits a media) */
+const MAX_CAPACITY = 1000;
 
 const BUILTIN_RULE: CapacityRuleSpec = { name: "voice", alternatives: [{ voice: 1 }] };
 
@@ -666,6 +673,8 @@ class Normalizer {
     const { traffic, compiled } = this.traffic(horizon, siteIds);
     this.skillRefs(agents, compiled, siteIds);
     this.serve(agents, traffic, compiled, capacityRules);
+    const topology = r.topology ?? DEFAULTS.topology;
+    this.topology(topology, sites, traffic);
     const ha = this.ha();
     const faults = this.faults(sites, horizon);
     const components = r.components === undefined ? undefined : this.components();
@@ -681,7 +690,7 @@ class Normalizer {
       warmup,
       interval,
       serviceLevel,
-      topology: r.topology ?? DEFAULTS.topology,
+      topology,
       sites,
       network,
       routing,
@@ -722,6 +731,30 @@ class Normalizer {
       urs: { attempt: cost("urs", "attempt", r.urs) },
       vqServer: { reserve: cost("vqServer", "reserve", r.vqServer) },
     };
+  }
+
+  /** IM needs SIP Servers outside a cluster; a standalone site is one SIP Server HA pair. */
+  private topology(topology: "cluster" | "standalone", sites: readonly SiteSpec[], traffic: readonly TrafficSpec[]): void {
+    if (topology === "standalone") {
+      sites.forEach((s, i) => {
+        if (s.nodes !== 1) {
+          this.values.push({
+            path: ["sites", i, "nodes"],
+            message: `topology standalone: each site is one SIP Server HA pair (expected nodes: 1), got ${s.nodes}`,
+          });
+        }
+      });
+      return;
+    }
+    traffic.forEach((t, i) => {
+      if (t.media !== "im") return;
+      this.values.push({
+        path: ["traffic", i, "media"],
+        message:
+          "SIP Cluster does not support Instant Messaging (SIP Cluster Solution Guide): use topology: standalone " +
+          "(one SIP Server HA pair a site) for IM",
+      });
+    });
   }
 
   private ha(): HaSpec {
@@ -820,7 +853,14 @@ class Normalizer {
     for (const [name, alts] of Object.entries(this.raw.capacityRules ?? {})) {
       const alternatives: CapacityAlternative[] = alts.map((alt, i) => {
         const out: Partial<Record<Media, number>> = {};
-        for (const m of MEDIA) if (alt[m] !== undefined) out[m] = alt[m];
+        for (const m of MEDIA) {
+          const max = alt[m];
+          if (max === undefined) continue;
+          out[m] = max;
+          if (max > MAX_CAPACITY) {
+            this.values.push({ path: ["capacityRules", name, i, m], message: `expected at most ${MAX_CAPACITY} interactions at once, got ${max}` });
+          }
+        }
         if (Object.keys(out).length === 0) {
           this.values.push({
             path: ["capacityRules", name, i],
@@ -928,19 +968,69 @@ class Normalizer {
         this.values.push({ path: p("target"), message: `bad skill expression: ${e.message}`, offset: e.offset });
       }
       compiled.push(expr);
+      const media = t.media ?? DEFAULTS.traffic.media;
+      if (t.im !== undefined && media !== "im") {
+        this.values.push({ path: p("im"), message: `only media im takes im (this type is ${media})`, key: true });
+      }
       const spec: TrafficSpec = {
         type: t.type,
         site,
-        media: t.media ?? DEFAULTS.traffic.media,
+        media,
         arrivals,
-        handleTime: this.dist(t.handleTime, p("handleTime")),
+        handleTime: this.handleTime(t, i),
         ...(t.patience === undefined ? {} : { patience: this.dist(t.patience, p("patience")) }),
         target: t.target,
         priority: t.priority ?? DEFAULTS.traffic.priority,
+        ...(t.serviceLevel === undefined ? {} : { serviceLevel: this.dur(t.serviceLevel, p("serviceLevel")) }),
+        ...(media === "im" ? { im: this.im(t.im ?? {}, p("im")) } : {}),
       };
       return spec;
     });
     return { traffic, compiled };
+  }
+
+  /** IM sessions last as long as their conversation; every other media needs its handle time */
+  private handleTime(t: RawScenario["traffic"][number], i: number): DistributionSpec {
+    const path: Path = ["traffic", i, "handleTime"];
+    if (t.media === "im") {
+      if (t.handleTime !== undefined) {
+        this.values.push({ path, message: "an IM session lasts as long as its conversation: give im.messages and im.gap instead", key: true });
+      }
+      return { dist: "constant", value: 0 };
+    }
+    if (t.handleTime === undefined) {
+      this.values.push({ path, message: "missing (expected a distribution: a duration like 30s, or a mapping like {dist: exponential, mean: 30s})" });
+      return { dist: "constant", value: 0 };
+    }
+    return this.dist(t.handleTime, path);
+  }
+
+  private im(raw: NonNullable<RawScenario["traffic"][number]["im"]>, path: Path): ImSpec {
+    const at = (...rest: PathSegment[]): Path => [...path, ...rest];
+    const treatments = (raw.treatments ?? []).map((tr, k): TreatmentSpec => {
+      const here = at("treatments", k);
+      if ((tr.playAnnouncement === undefined) === (tr.collectDigits === undefined)) {
+        this.values.push({ path: here, message: "expected exactly one of playAnnouncement or collectDigits" });
+        return { kind: "playAnnouncement", duration: 0 };
+      }
+      if (tr.playAnnouncement !== undefined) {
+        return { kind: "playAnnouncement", duration: this.dur(tr.playAnnouncement, [...here, "playAnnouncement"]) };
+      }
+      const c = tr.collectDigits!;
+      const cd: Path = [...here, "collectDigits"];
+      return {
+        kind: "collectDigits",
+        totalTimeout: this.dur(c.totalTimeout, [...cd, "totalTimeout"], { positive: true }),
+        reply: this.dist(c.reply, [...cd, "reply"]),
+        onTimeout: c.onTimeout ?? "proceed",
+      };
+    });
+    return {
+      messages: raw.messages === undefined ? { dist: "constant", value: DEFAULTS.im.messages } : this.dist(raw.messages, at("messages")),
+      gap: raw.gap === undefined ? { dist: "exponential", mean: DEFAULTS.im.gapMean } : this.dist(raw.gap, at("gap")),
+      idleTimeout: this.optDur(raw.idleTimeout, at("idleTimeout"), DEFAULTS.im.idleTimeout, { positive: true }),
+      treatments,
+    };
   }
 
   private arrivals(a: NonNullable<RawScenario["traffic"][number]["arrivals"]>, horizon: number, path: Path): ArrivalsSpec {

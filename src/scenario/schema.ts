@@ -301,6 +301,35 @@ const AgentGroup = obj(
   "a group of identical agents",
 );
 
+const Treatment = obj(
+  {
+    playAnnouncement: durationSchema("PlayAnnouncement: how long the announcement takes").optional(),
+    collectDigits: obj(
+      {
+        totalTimeout: durationSchema("TOTAL_TIMEOUT: how long the strategy waits for the customer's reply"),
+        reply: Distribution.meta({ description: "how long the customer takes to reply" }),
+        onTimeout: oneOf(["proceed", "end"], "what happens when TOTAL_TIMEOUT passes first: route anyway, or end the session (default proceed)").optional(),
+      },
+      "a {totalTimeout, reply, onTimeout} mapping",
+      "CollectDigits: the customer's reply, waited for at most TOTAL_TIMEOUT",
+    ).optional(),
+  },
+  "a treatment like {playAnnouncement: 5s} or {collectDigits: {totalTimeout: 30s, reply: 10s}}",
+  "one treatment before routing: give playAnnouncement or collectDigits",
+);
+
+const Im = obj(
+  {
+    messages: Distribution.optional().meta({ description: "messages the customer sends once an agent has the session, drawn and rounded, at least 1 (default 5)" }),
+    gap: Distribution.optional().meta({ description: "time between messages, and after the last until the customer closes (default exponential, mean 30s)" }),
+    idleTimeout: durationSchema("a session with no message for this long is released (default 10m: an unused IM session)").optional(),
+    treatments: z.array(Treatment, { error: expected("a list of treatments") }).optional()
+      .meta({ description: "treatments on the Routing Point before routing, in order (default none)" }),
+  },
+  "an im mapping {messages, gap, idleTimeout, treatments}",
+  "media im: the conversation and the treatments before routing",
+);
+
 const Arrivals = obj(
   {
     rate: rateSchema("constant Poisson rate, > 0").optional(),
@@ -327,11 +356,13 @@ const Traffic = obj(
     site: pattern(SITE_ID_PATTERN, "a site id", "site where these interactions arrive (default: the only site)").optional(),
     media: oneOf(MEDIA, "media (default voice)").optional(),
     arrivals: Arrivals,
-    handleTime: Distribution.meta({ description: "talk time" }),
+    handleTime: Distribution.optional().meta({ description: "talk time (required except for media im, whose conversation sets it)" }),
     patience: Distribution.optional().meta({ description: "time until the caller abandons (default: never)" }),
     target: z.string({ error: expected('a skill expression like "sales > 3 & english > 0"') })
       .meta({ description: 'target skill expression, e.g. "sales > 3 & english > 0" or "sitex(GEO_LOCATION) & sales"' }),
     priority: num("higher is served first (default 0)").optional(),
+    serviceLevel: durationSchema("this type's service level threshold T (default: the scenario's serviceLevel)").optional(),
+    im: Im.optional(),
   },
   "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
   "one interaction type",

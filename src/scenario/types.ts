@@ -153,6 +153,26 @@ export interface TrafficSpec {
   readonly target: string;
   /** higher is served first */
   readonly priority: number;
+  /** this type's service level threshold T (absent: the scenario's) */
+  readonly serviceLevel?: number;
+  /** media im only: the session's conversation and treatments (handleTime is then unused: a constant 0) */
+  readonly im?: ImSpec;
+}
+
+/** A treatment an IM session gets on its Routing Point before routing (IM Solution Guide, "IM treatments"). */
+export type TreatmentSpec =
+  | { readonly kind: "playAnnouncement"; readonly duration: number }
+  /** the customer's reply is the "digits"; TOTAL_TIMEOUT is the only parameter that applies to IM */
+  | { readonly kind: "collectDigits"; readonly totalTimeout: number; readonly reply: DistributionSpec; readonly onTimeout: "proceed" | "end" };
+
+export interface ImSpec {
+  /** messages the customer sends once an agent has the session, the first on answer (drawn, rounded, at least 1) */
+  readonly messages: DistributionSpec;
+  /** time between two messages, and after the last until the customer closes the session */
+  readonly gap: DistributionSpec;
+  /** a session with no message for this long is released (an unused IM session: 10 minutes) */
+  readonly idleTimeout: number;
+  readonly treatments: readonly TreatmentSpec[];
 }
 
 export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "vq-down" | "site-down";

@@ -1,0 +1,115 @@
+// IM sessions (media im, IM Solution Guide): a SIP MESSAGE opens a session on a Routing Point; the strategy may give it
+// treatments first (PlayAnnouncement for a while; CollectDigits, where the "digits" are the customer's next message and
+// only TOTAL_TIMEOUT applies, after which the session is routed anyway or ends, as configured); then it is routed like
+// a chat, and once an agent has it the customer's messages arrive one by one until the customer closes the session,
+// or it stays unused for the idle timeout and is released (10 minutes, Skype for Business connector guide).
+
+import { Priority } from "../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import type { ImSpec } from "../scenario/types.js";
+import { CallState, type Call } from "./interaction.js";
+
+/** What the sessions ask of the world around them. */
+export interface ImHost {
+  /** the treatments are done: the session asks URS for an agent */
+  routeSession(call: Call): void;
+  /** CollectDigits timed out with onTimeout end: the session ends on its Routing Point */
+  endInTreatment(call: Call): void;
+  /** a message reaches the session's agent */
+  imMessage(call: Call): void;
+  /** the session is over: the customer closed it, or (`idle`) nobody wrote for the idle timeout */
+  endSession(call: Call, idle: boolean): void;
+}
+
+const STEP = 0;
+const DIGITS_TIMEOUT = 1;
+const MESSAGE = 2;
+const CLOSE = 3;
+const IDLE = 4;
+
+export class ImSessions implements EventTarget {
+  constructor(
+    private readonly sim: Simulation,
+    private readonly spec: ImSpec,
+    /** `im-messages:<type>` */
+    private readonly messages: () => number,
+    /** `im-gap:<type>` */
+    private readonly gap: () => number,
+    /** per treatment, the customer's reply time for a CollectDigits (`im-reply:<type>`), null for the others */
+    private readonly replies: readonly ((() => number) | null)[],
+    private readonly host: ImHost,
+  ) {}
+
+  /** A session reaches its Routing Point: treatments, then routing. */
+  open(call: Call): void {
+    call.state = CallState.Treatment;
+    call.step = 0;
+    this.next(call);
+  }
+
+  /** The next treatment, or routing when there is none left. The timer is the call's ringTimer, so that a customer
+   *  who leaves during a treatment cancels it (World.detach). */
+  private next(call: Call): void {
+    const treatments = this.spec.treatments;
+    if (call.step >= treatments.length) {
+      this.host.routeSession(call);
+      return;
+    }
+    const k = call.step++;
+    const t = treatments[k]!;
+    if (t.kind === "playAnnouncement") {
+      call.ringTimer = this.sim.after(t.duration, Priority.MESSAGE, this, STEP, call);
+      return;
+    }
+    const reply = this.replies[k]!();
+    call.ringTimer =
+      reply <= t.totalTimeout
+        ? this.sim.after(reply, Priority.MESSAGE, this, STEP, call)
+        : this.sim.after(t.totalTimeout, Priority.TIMER, this, DIGITS_TIMEOUT, call);
+  }
+
+  /** An agent answered: the first message (the one that opened the session) reaches it now, the others follow. */
+  converse(call: Call): void {
+    const n = Math.max(1, Math.round(this.messages()));
+    call.imLeft = n - 1;
+    this.host.imMessage(call);
+    this.wait(call);
+  }
+
+  /** The customer's next move: a message after a gap, or closing after one; a gap longer than the idle timeout
+   *  releases the session when the timeout expires instead. */
+  private wait(call: Call): void {
+    const g = this.gap();
+    if (g > this.spec.idleTimeout) this.sim.postAfter(this.spec.idleTimeout, Priority.RELEASE, this, IDLE, call);
+    else this.sim.postAfter(g, call.imLeft > 0 ? Priority.MESSAGE : Priority.RELEASE, this, call.imLeft > 0 ? MESSAGE : CLOSE, call);
+  }
+
+  fire(ev: SimEvent): void {
+    const call = ev.subject as Call;
+    switch (ev.code) {
+      case STEP:
+        call.ringTimer = null;
+        if (call.state === CallState.Treatment) this.next(call);
+        return;
+      case DIGITS_TIMEOUT: {
+        call.ringTimer = null;
+        if (call.state !== CallState.Treatment) return;
+        const t = this.spec.treatments[call.step - 1]!;
+        if (t.kind === "collectDigits" && t.onTimeout === "end") this.host.endInTreatment(call);
+        else this.next(call);
+        return;
+      }
+      case MESSAGE:
+        // a fault may have ended the session meanwhile
+        if (call.state !== CallState.Talking) return;
+        call.imLeft--;
+        this.host.imMessage(call);
+        this.wait(call);
+        return;
+      case CLOSE:
+      case IDLE:
+        if (call.state === CallState.Talking) this.host.endSession(call, ev.code === IDLE);
+        return;
+    }
+  }
+}

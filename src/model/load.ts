@@ -1,0 +1,64 @@
+// An agent's load: the interactions it holds, counted by media (MEDIA_INDEX) and by phase (ringing, talking,
+// wrapping up), from delivery to the end of wrap-up. The capacity rule judges the counts; the phases give the state.
+
+import { AgentState, type AgentStateValue } from "./agent-state.js";
+
+export const MEDIA_COUNT = 4;
+/** bits a media's count takes in a packed load: a capacity maximum is at most MAX_PER_MEDIA */
+const BITS = 12;
+export const MAX_PER_MEDIA = (1 << BITS) - 1;
+
+export class Load {
+  /** interactions held per media index */
+  readonly count = new Int32Array(MEDIA_COUNT);
+  /** all interactions held */
+  total = 0;
+  ringing = 0;
+  talking = 0;
+  wrapping = 0;
+
+  /** A delivered interaction starts ringing. */
+  take(media: number): void {
+    this.count[media]!++;
+    this.total++;
+    this.ringing++;
+  }
+
+  answer(): void {
+    this.ringing--;
+    this.talking++;
+  }
+
+  /** talk ends and wrap-up begins */
+  wrap(): void {
+    this.talking--;
+    this.wrapping++;
+  }
+
+  /** An interaction leaves the agent's hands from the phase it was in. */
+  drop(media: number, phase: "ringing" | "talking" | "wrapping"): void {
+    this.count[media]!--;
+    this.total--;
+    this[phase]--;
+  }
+
+  /** The state the work shows: any interaction ringing makes the DN Ringing, else any talking Busy, else any in
+   *  wrap-up AfterCallWork, else Ready. (A single voice call walks Ready, Ringing, Busy, AfterCallWork, Ready.) */
+  workState(): AgentStateValue {
+    if (this.ringing > 0) return AgentState.Ringing;
+    if (this.talking > 0) return AgentState.Busy;
+    if (this.wrapping > 0) return AgentState.AfterCallWork;
+    return AgentState.Ready;
+  }
+
+  /** The counts as one number (12 bits a media), so that a state update carries them without an allocation. */
+  packed(): number {
+    const c = this.count;
+    return c[0]! + c[1]! * 4096 + c[2]! * 16777216 + c[3]! * 68719476736;
+  }
+}
+
+/** The count of one media in a packed load. */
+export function unpackCount(packed: number, media: number): number {
+  return Math.floor(packed / 2 ** (BITS * media)) % 4096;
+}

@@ -1,0 +1,111 @@
+// Capacity rules: an agent can take one more interaction of media m if its load plus one m fits one alternative.
+// Fixed loads, exact answers.
+
+import { describe, expect, it } from "vitest";
+import { AgentState } from "../src/model/agent-state.js";
+import { CapacityRule, MEDIA_INDEX } from "../src/model/capacity-rule.js";
+import { Load, unpackCount } from "../src/model/load.js";
+import type { CapacityAlternative } from "../src/scenario/types.js";
+
+const { voice, chat, email, im } = MEDIA_INDEX;
+const rule = (...alternatives: CapacityAlternative[]) => new CapacityRule({ name: "r", alternatives });
+/** a load as counts by media index: [voice, chat, email, im] */
+const load = (v: number, c = 0, e = 0, i = 0) => [v, c, e, i];
+
+describe("capacity rule arithmetic", () => {
+  const blended = rule({ voice: 1 }, { chat: 3 }, { chat: 2, email: 1 });
+
+  it("an idle agent can take any media one of the alternatives has", () => {
+    expect(blended.allows(load(0), voice)).toBe(true);
+    expect(blended.allows(load(0), chat)).toBe(true);
+    expect(blended.allows(load(0), email)).toBe(true);
+    expect(blended.allows(load(0), im)).toBe(false);
+  });
+
+  it("an agent busy on two chats may take a third chat, or an email, and not voice", () => {
+    expect(blended.allows(load(0, 2), chat)).toBe(true);
+    expect(blended.allows(load(0, 2), email)).toBe(true);
+    expect(blended.allows(load(0, 2), voice)).toBe(false);
+  });
+
+  it("three chats fill the agent; two chats and an email too", () => {
+    for (const m of [voice, chat, email, im]) {
+      expect(blended.allows(load(0, 3), m)).toBe(false);
+      expect(blended.allows(load(0, 2, 1), m)).toBe(false);
+    }
+  });
+
+  it("one chat and one email leave room for one more chat only", () => {
+    expect([voice, chat, email, im].map((m) => blended.allows(load(0, 1, 1), m))).toEqual([false, true, false, false]);
+  });
+
+  it("a voice call takes the whole agent", () => {
+    expect([voice, chat, email, im].map((m) => blended.allows(load(1), m))).toEqual([false, false, false, false]);
+  });
+
+  it("an alternative with several media lets them mix up to each maximum", () => {
+    const mixed = rule({ voice: 1, chat: 1 }, { chat: 2 });
+    expect(mixed.allows(load(1), chat)).toBe(true);
+    expect(mixed.allows(load(0, 1), voice)).toBe(true);
+    expect(mixed.allows(load(1, 1), chat)).toBe(false);
+    expect(mixed.allows(load(0, 1), chat)).toBe(true);
+  });
+
+  it("the availability mask says exactly what allows says, for every load up to the maxima", () => {
+    const rules = [blended, rule({ voice: 1, chat: 1 }, { chat: 2 }), rule({ im: 4 }), rule({ email: 2 }, { voice: 1, email: 1 })];
+    for (const r of rules) {
+      for (let v = 0; v <= 2; v++)
+        for (let c = 0; c <= 4; c++)
+          for (let e = 0; e <= 2; e++)
+            for (let i = 0; i <= 5; i++) {
+              const l = load(v, c, e, i);
+              const mask = r.maskFor(l);
+              for (const m of [voice, chat, email, im]) expect(((mask >> m) & 1) === 1, `${l} ${m}`).toBe(r.allows(l, m));
+            }
+    }
+  });
+
+  it("the built-in voice rule holds one interaction at most: an idle agent takes voice, a busy one nothing", () => {
+    const voiceOnly = rule({ voice: 1 });
+    expect(voiceOnly.single).toBe(true);
+    expect(voiceOnly.idleMask).toBe(1 << voice);
+    expect(blended.single).toBe(false);
+    expect(blended.idleMask).toBe((1 << voice) | (1 << chat) | (1 << email));
+  });
+
+  it("serves names the media an idle agent could ever take", () => {
+    expect([voice, chat, email, im].map((m) => blended.serves(m))).toEqual([true, true, true, false]);
+  });
+});
+
+describe("an agent's load", () => {
+  it("counts interactions by media and phase, and shows the state its work gives", () => {
+    const l = new Load();
+    l.take(chat);
+    expect(l.workState()).toBe(AgentState.Ringing);
+    l.answer();
+    l.take(chat);
+    l.answer();
+    l.take(email);
+    expect(l.workState()).toBe(AgentState.Ringing);
+    l.answer();
+    expect(l.workState()).toBe(AgentState.Busy);
+    l.wrap();
+    l.drop(chat, "talking");
+    l.drop(chat, "talking");
+    expect(l.workState()).toBe(AgentState.AfterCallWork);
+    expect([...l.count]).toEqual([0, 0, 1, 0]);
+    l.drop(email, "wrapping");
+    expect(l.total).toBe(0);
+    expect(l.workState()).toBe(AgentState.Ready);
+  });
+
+  it("packs its counts into one number a state update carries", () => {
+    const l = new Load();
+    for (let k = 0; k < 3; k++) l.take(chat);
+    l.take(email);
+    for (let k = 0; k < 1000; k++) l.take(im);
+    const p = l.packed();
+    expect([0, 1, 2, 3].map((m) => unpackCount(p, m))).toEqual([0, 3, 1, 1000]);
+  });
+});
