@@ -10,6 +10,7 @@ import { AgentState, type AgentStateValue } from "./agent-state.js";
 import { Agent, AgentGroup } from "./agent.js";
 import { CapacityRule, MEDIA_INDEX } from "./capacity-rule.js";
 import { ComponentLoad, type LoadHost } from "./component-load.js";
+import { Phase, type PhaseValue } from "./load.js";
 import { Connectivity } from "./connectivity.js";
 import { InteractionServer } from "./interaction-server.js";
 import { ImSessions, type ImHost } from "./im-session.js";
@@ -504,7 +505,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
     call.ringTimer = null;
     this.observer.noAnswer(call, agent);
     const media = call.type.media;
-    agent.load.drop(media, "ringing");
+    agent.load.drop(media, Phase.Ringing);
     this.observer.agentLoad(agent, media, agent.load.count[media]!);
     if (agent.state === AgentState.NotReady) {
       // a second interaction rang out while the agent was NotReady already: the NotReady starts again
@@ -529,17 +530,17 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
       agent.load.wrap();
       this.settle(agent);
       this.sim.postAfter(wrap, Priority.RELEASE, this, WRAP_END, call);
-    } else this.letGo(agent, call, "talking");
+    } else this.letGo(agent, call, Phase.Talking);
   }
 
   /** An interaction's wrap-up ends: the agent lets go of it. */
   private wrapEnd(call: Call): void {
-    this.letGo(call.agent!, call, "wrapping");
+    this.letGo(call.agent!, call, Phase.Wrapping);
   }
 
   /** The interaction leaves the agent's hands: with nothing left the agent is free (Ready, or out), otherwise it goes
    *  on with the rest, and tells its new load. */
-  private letGo(agent: Agent, call: Call, phase: "ringing" | "talking" | "wrapping"): void {
+  private letGo(agent: Agent, call: Call, phase: PhaseValue): void {
     const media = call.type.media;
     agent.load.drop(media, phase);
     this.observer.agentLoad(agent, media, agent.load.count[media]!);
@@ -576,7 +577,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
       case CallState.Talking: {
         this.sim.cancel(call.ringTimer);
         call.ringTimer = null;
-        this.letGo(call.agent!, call, call.state === CallState.Ringing ? "ringing" : "talking");
+        this.letGo(call.agent!, call, call.state === CallState.Ringing ? Phase.Ringing : Phase.Talking);
         break;
       }
     }
