@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { AgentState } from "../src/model/agent-state.js";
 import { CapacityRule, MEDIA_INDEX } from "../src/model/capacity-rule.js";
-import { Load, unpackCount } from "../src/model/load.js";
+import { Load, Phase, unpackCount } from "../src/model/load.js";
 import type { CapacityAlternative } from "../src/scenario/types.js";
 
 const { voice, chat, email, im } = MEDIA_INDEX;
@@ -91,11 +91,11 @@ describe("an agent's load", () => {
     l.answer();
     expect(l.workState()).toBe(AgentState.Busy);
     l.wrap();
-    l.drop(chat, "talking");
-    l.drop(chat, "talking");
+    l.drop(chat, Phase.Talking);
+    l.drop(chat, Phase.Talking);
     expect(l.workState()).toBe(AgentState.AfterCallWork);
     expect([...l.count]).toEqual([0, 0, 1, 0]);
-    l.drop(email, "wrapping");
+    l.drop(email, Phase.Wrapping);
     expect(l.total).toBe(0);
     expect(l.workState()).toBe(AgentState.Ready);
   });
