@@ -11,6 +11,8 @@ export interface SelectionRule {
   key2(cls: TargetClass, local: number, since: number): number;
   /** the URS picked this member */
   picked(cls: TargetClass, local: number): void;
+  /** the keys of members becoming available mostly come in increasing order (a sorted list serves them best) */
+  readonly keysInOrder: boolean;
 }
 
 /** Longest idle first: every URS with the same view picks the same agent, which is why conflicts happen. */
@@ -18,6 +20,7 @@ const longestIdle: SelectionRule = {
   key1: (_c, _l, since) => since,
   key2: () => 0,
   picked: () => {},
+  keysInOrder: true,
 };
 
 /** Highest score on the target's skills first, then longest idle. */
@@ -25,12 +28,13 @@ const mostSkilled: SelectionRule = {
   key1: (cls, local) => -cls.scores[local]!,
   key2: (_c, _l, since) => since,
   picked: () => {},
+  keysInOrder: false,
 };
 
 /** Uniformly at random among the available: each gets an independent uniform key when it becomes available, and the
  *  smallest key of a set of independent uniforms is equally likely to be any member's. */
 function random(rng: Rng): SelectionRule {
-  return { key1: () => rng(), key2: () => 0, picked: () => {} };
+  return { key1: () => rng(), key2: () => 0, picked: () => {}, keysInOrder: false };
 }
 
 /** Fixed cyclic order: a member is picked once per round; one picked k times orders after all picked fewer times. */
@@ -47,6 +51,7 @@ function roundRobin(): SelectionRule {
     picked: (cls, local) => {
       of(cls)[local]! += 1;
     },
+    keysInOrder: false,
   };
 }
 

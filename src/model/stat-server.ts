@@ -1,6 +1,7 @@
 // A routing Stat Server's view of agent availability: what its URS sees, as late as the network made it.
 
 import { IndexedHeap } from "../kernel/indexed-heap.js";
+import { SortedList } from "../kernel/sorted-list.js";
 import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
 import type { AgentStateValue } from "./agent-state.js";
@@ -43,7 +44,7 @@ export class StatServer implements EventTarget {
    *  not pick it again before the Stat Server says what became of it, or `holdTimeout` passes) */
   private readonly heldUntil: Int32Array;
   /** available, unheld members of each target class, ordered by the selection rule; null for classes this URS never routes */
-  private readonly pools: (IndexedHeap | null)[];
+  private readonly pools: (IndexedHeap | SortedList | null)[];
   /** the media whose pools the agent sits in (available for them and not held), as bits */
   private readonly pooled: Uint8Array;
   /** 1 while this Stat Server shows the DN out of service (its owner is cut off or its phone unregistered) */
@@ -68,7 +69,9 @@ export class StatServer implements EventTarget {
     this.loads = new Float64Array(agentCount);
     this.readySince = new Float64Array(agentCount);
     this.heldUntil = new Int32Array(agentCount).fill(NOT_HELD);
-    this.pools = classes.map((c, i) => (routed[i] ? new IndexedHeap(c.members.length) : null));
+    // both order by (key1, key2, agent): which one serves a rule changes the speed, never the pick
+    const Pool = rule.keysInOrder ? SortedList : IndexedHeap;
+    this.pools = classes.map((c, i) => (routed[i] ? new Pool(c.members.length) : null));
     this.pooled = new Uint8Array(agentCount);
     this.oos = new Uint8Array(agentCount);
   }
