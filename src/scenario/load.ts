@@ -519,6 +519,7 @@ const DEFAULTS = {
     statServer: { event: 0.005 },
     urs: { attempt: 0.08 },
     vqServer: { reserve: 0.01 },
+    interactionServer: { route: 0.11, deliver: 0.056 },
   },
   site: { nodes: 1, vqPriority: 0 },
   agent: { capacity: "voice", phone: "sip", noAnswer: 0, noAnswerTimeout: 12, noAnswerNotReady: 60 },
@@ -730,6 +731,10 @@ class Normalizer {
       statServer: { event: cost("statServer", "event", r.statServer) },
       urs: { attempt: cost("urs", "attempt", r.urs) },
       vqServer: { reserve: cost("vqServer", "reserve", r.vqServer) },
+      interactionServer: {
+        route: cost("interactionServer", "route", r.interactionServer),
+        deliver: cost("interactionServer", "deliver", r.interactionServer),
+      },
     };
   }
 
