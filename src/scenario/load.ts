@@ -679,7 +679,7 @@ class Normalizer {
     const ha = this.ha();
     const faults = this.faults(sites, horizon);
     const components = r.components === undefined ? undefined : this.components();
-    const targets = this.targets(components);
+    const targets = this.targets(components, traffic);
 
     return {
       version: 1,
@@ -1241,7 +1241,7 @@ class Normalizer {
     });
   }
 
-  private targets(components: ComponentsSpec | undefined): TargetSpec[] {
+  private targets(components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[]): TargetSpec[] {
     const out: TargetSpec[] = [];
     const given = (this.raw.targets ?? {}) as Readonly<Record<string, unknown>>;
     const add = (metric: string, src: string, path: Path) => {
@@ -1267,6 +1267,8 @@ class Normalizer {
           this.values.push({ path, message: "a utilization target needs the component load model: add `components: {}` (the default costs) or give costs" });
         } else if (kind === "smartProxy" && !components.smartProxy.enabled) {
           this.values.push({ path, message: "the Smart Proxy is off (components.smartProxy: false), so it has no utilization" });
+        } else if (kind === "interactionServer" && !traffic.some((t) => t.media === "chat" || t.media === "email")) {
+          this.values.push({ path, message: "no chat or email traffic, so no Interaction Server and no utilization to judge" });
         } else add(`utilization.${kind}`, s, path);
       }
     }
