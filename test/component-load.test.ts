@@ -9,8 +9,9 @@ import { ccsim, run, scenarioFile, scenarioOf, tempFolders } from "./helpers.js"
 
 const temp = tempFolders("load");
 
-/** One site, one node, plenty of agents; a call every 2 s for an hour, replayed from a trace so the rate is exact. */
-function clockwork(components: string) {
+/** One site, one node, plenty of agents; a call (or chat) every 2 s for an hour, replayed from a trace so the rate is
+ *  exact. */
+function clockwork(components: string, media: "voice" | "chat" = "voice") {
   const dir = temp();
   const rows = ["time"];
   for (let t = 0; t < 3600; t += 2) rows.push(String(t));
@@ -23,8 +24,9 @@ sites: [{ id: dc1, nodes: 1 }]
 network: { intraSite: 0, interSite: 0, statDelay: 0 }
 routing: { mode: centralized, reservation: { mode: none } }
 components: ${components}
-agents: [{ group: a, count: 60, skills: { s: 1 } }]
-traffic: [{ type: c, arrivals: { trace: calls.csv }, handleTime: 30s, target: "s > 0" }]
+capacityRules: { one: [{ ${media}: 1 }] }
+agents: [{ group: a, count: 60, skills: { s: 1 }, capacity: one }]
+traffic: [{ type: c, media: ${media}, arrivals: { trace: calls.csv }, handleTime: 30s, target: "s > 0" }]
 `,
   );
   return loadScenario({ file: join(dir, "s.yaml") });
@@ -43,6 +45,27 @@ describe("component load", () => {
     expect(c["dc1.n1.sessionController"]!.meanDelay.mean).toBe(0);
     expect(r.components!.busiest).toBe("dc1.n1.sessionController");
     expect(r.components!.sustained).toBe(true);
+  });
+
+  it("Interaction Server's utilization is the chat rate x (routing request + route), and chats cost no SIP Proxy or Session Controller", () => {
+    const r = run(clockwork("{ interactionServer: { route: 100ms, deliver: 50ms }, urs: { attempt: 40ms } }", "chat"));
+    const c = r.components!.instances;
+    // 0.5 chats/s: one routing request to a URS and one route carried out to a desktop each
+    expect(c["dc1.interactionServer"]!.utilization.mean).toBeCloseTo(0.5 * 0.15, 12);
+    expect(c["dc1.interactionServer"]!.messagesPerSecond.mean).toBeCloseTo(1, 12);
+    // the route comes back after the URS's strategy run: it never finds Interaction Server busy
+    expect(c["dc1.interactionServer"]!.meanDelay.mean).toBe(0);
+    expect(c["dc1.urs"]!.utilization.mean).toBeCloseTo(0.5 * 0.04, 12);
+    expect(c["dc1.sipProxy"]!.messagesPerSecond.mean).toBe(0);
+    expect(c["dc1.n1.sessionController"]!.messagesPerSecond.mean).toBe(0);
+    expect(r.components!.busiest).toBe("dc1.interactionServer");
+    expect(r.components!.busiestOfKind.interactionServer).toBe("dc1.interactionServer");
+  });
+
+  it("a site without chat or email has no Interaction Server", () => {
+    const r = run(clockwork("{}"));
+    expect(r.components!.instances["dc1.interactionServer"]).toBeUndefined();
+    expect(r.components!.busiestOfKind.interactionServer).toBeUndefined();
   });
 
   it("a Session Controller slower than the calls are frequent saturates: utilization 1, a growing queue, not sustained", () => {

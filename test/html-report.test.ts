@@ -31,6 +31,7 @@ const dirs = {
   faults: join(root, "faults"),
   check: join(root, "check"),
   size: join(root, "size"),
+  nodes: join(root, "nodes"),
 };
 
 beforeAll(async () => {
@@ -48,7 +49,9 @@ beforeAll(async () => {
   // the gate fails (exit 1) and still writes its report; the sizing finds 14 after trying 14 and 13
   const gate = ["check", "scenarios/gate-fail.yaml", "--replications", "3", "--quiet", "--out", dirs.check];
   const size = ["size", "scenarios/erlang-c.yaml", "--replications", "3", "--target", "serviceLevel=>= 0.85", "--quiet", "--out", dirs.size];
-  for (const [args, code] of [[gate, 1], [size, 0]] as const) {
+  // dc1 with one node misses its Session Controller target: two are recommended
+  const nodes = ["size", "scenarios/sized-two-site.yaml", "--for", "nodes:dc1", "--replications", "2", "--set", "horizon=1h", "--quiet", "--out", dirs.nodes];
+  for (const [args, code] of [[gate, 1], [size, 0], [nodes, 0]] as const) {
     const r = ccsim(args);
     if (r.code !== code) throw new Error(`ccsim ${args.join(" ")}: exit ${r.code}: ${r.stderr}`);
   }
@@ -383,6 +386,36 @@ describe("report.html of ccsim size, in chromium", () => {
     await expectWellFormed(page);
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(SHOTS, "size.png"), fullPage: true });
+    await page.close();
+  }, SLOW);
+});
+
+describe("report.html of ccsim size --for nodes, in chromium", () => {
+  it("gives the recommended node count, every try with its busiest component, and that component's utilization per try", async () => {
+    const data = json(join(dirs.nodes, "sizing.json"));
+    expect(data.recommended).toEqual({ dc1: 2 });
+    const { page, problems } = await open(join(dirs.nodes, "report.html"));
+    expect(await page.textContent("#answer p.answer")).toBe("Recommended: dc1 2, the smallest count that met every target with every component keeping up.");
+    expectVerdictRows((await tableText(page, "table.verdicts")).slice(1), data.targets);
+    const tries = (await tableText(page, "table.tries")).slice(1);
+    expect(tries).toHaveLength(data.tries.length);
+    tries.forEach(([n, scope, count, setting, verdict, busiest, utilization], i) => {
+      const t = data.tries[i];
+      expect([n, scope, count, setting, verdict, busiest]).toEqual([String(i + 1), t.scope, String(t.count), t.setting, t.met ? "met" : "missed", t.busiest.id]);
+      expectShown(utilization!, t.busiest.utilization * 100, `try ${n} utilization`);
+    });
+    // the chart: one bar with its whisker per try for the mean, one bar per try for the busiest interval
+    const bars = data.tries.length;
+    expect(await count(page, "#utilization .series rect.bar")).toBe(2 * bars);
+    expect(await count(page, "#utilization path.whisker")).toBe(bars);
+    expect((await tableText(page, "#utilization table")).slice(1).map((r) => r[0])).toEqual(["dc1: 1", "dc1: 2"]);
+    expect(await page.textContent("#method")).toMatch(/Start: dc1: at 2 nodes the busiest node component is/);
+    expect(await page.textContent("#reproduce pre")).toBe("npx ccsim size scenarios/sized-two-site.yaml --seed 11 --replications 2 --set horizon=1h --for nodes:dc1");
+    await expectCsvLinksMatchTables(page);
+    expect(parse(await linkText(page, "#tries a.csv"))).toEqual(await tableText(page, "table.tries"));
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "size-nodes.png"), fullPage: true });
     await page.close();
   }, SLOW);
 });

@@ -1,5 +1,6 @@
-// `ccsim size <scenario> --for agents[:group]`: the smallest head count of a group that meets every target, from an
-// Erlang start and simulated tries on common random numbers; a table (or JSON) on stdout, a report in --out.
+// `ccsim size <scenario> --for agents[:group]|nodes[:site]|urs|throughput`: the smallest head count or machine count that
+// meets every target (or the largest load sustained), from an analytic start and simulated tries on common random
+// numbers; a table (or JSON) on stdout, a report in --out.
 
 import { sizeNodes, sizeUrs, throughputCapacity, type MachineSizing } from "../experiment/machine-sizing.js";
 import { profileOf, sizePerPeriod } from "../experiment/period-sizing.js";
@@ -8,7 +9,8 @@ import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../r
 import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../report/period-sizing-report.js";
 import type { Scenario } from "../scenario/types.js";
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
-import { sizingCsv, sizingJson, sizingMarkdown } from "../report/sizing-report.js";
+import type { Provenance } from "../report/html/provenance.js";
+import { sizingCsv, sizingJson, sizingMarkdown, type SizingContext } from "../report/sizing-report.js";
 import { grid } from "../report/table.js";
 import { formatMetric, verdictsOf } from "../report/verdicts.js";
 import { suggestion } from "../scenario/did-you-mean.js";
@@ -16,7 +18,7 @@ import { InputError } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { loadScenarioFromCli, wholeNumber, type CommonOptions } from "./options.js";
-import { targetFlags, withTargetFlags } from "./target-option.js";
+import { targetFlags, withTargetFlags, type TargetFlag } from "./target-option.js";
 
 export interface SizeOptions extends CommonOptions {
   /** write into an --out folder that holds files (replacing only ccsim's) */
@@ -43,7 +45,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   if (kind === "vq") {
     throw new InputError(where, undefined, "sizing vq is not supported: the guide has one VQ SIP Server HA pair a site; its load is reported (components.csv) and can be a target (utilization.vqServer)");
   }
-  if (MACHINES.includes(kind)) return sizeMachines(file, opts, kind as "nodes" | "urs" | "throughput", name, scenario, seed, replications);
+  if (MACHINES.includes(kind)) return sizeMachines(file, opts, flags, kind as "nodes" | "urs" | "throughput", name, scenario, seed, replications);
   if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs or throughput${suggestion(kind, ["agents", ...MACHINES])}`);
   const groups = scenario.agents.map((a) => a.group);
   let group: string;
@@ -60,27 +62,19 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   const max = wholeNumber("--max", opts.max, 1);
   const chatty = !opts.quiet && !opts.json;
   const types = analyticStart(scenario, group).traffic;
-  if (profileOf(scenario, types) !== null) return sizePeriods(file, opts, scenario, group, types, seed, replications, max);
+  if (profileOf(scenario, types) !== null) return sizePeriods(file, opts, flags, scenario, group, types, seed, replications, max);
   const result = sizeAgents(scenario, group, {
     seed,
     replications,
     ...(max !== undefined ? { max } : {}),
     onTry: chatty && process.stderr.isTTY ? (t) => process.stderr.write(`  tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
   });
-  // the seed and replications as settled, so the command makes the same numbers after the file's defaults change
-  const settled = { ...opts, seed: String(seed), replications: String(replications) };
-  const ctx = { scenario: scenario.name, seed, replications, command: sizeCommandLine(file, settled) };
+  const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = sizingJson(result, ctx);
   if (opts.out) {
     // the report's charts load d3: only when there is a report to write
     const { sizeReport } = await import("../report/html/size-report.js");
-    const provenance = provenanceOf("size", file, settled, seed, replications);
-    const html = sizeReport({
-      result,
-      context: ctx,
-      version: CCSIM_VERSION,
-      provenance: { ...provenance, command: ctx.command, overrides: [...provenance.overrides, ...flags.map((f) => f.override)] },
-    });
+    const html = sizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
     writeOutputs(opts.out, { "sizing.md": sizingMarkdown(result, ctx), "sizing.csv": sizingCsv(result), "sizing.json": json, "report.html": html });
   }
   if (opts.json) process.stdout.write(json);
@@ -114,19 +108,26 @@ function sizeCommandLine(file: string, opts: SizeOptions): string {
 function contextOf(file: string, opts: SizeOptions, scenario: Scenario, seed: number, replications: number) {
   // the seed and replications as settled, so the command makes the same numbers after the file's defaults change
   const settled = { ...opts, seed: String(seed), replications: String(replications) };
-  return { scenario: scenario.name, seed, replications, command: sizeCommandLine(file, settled) };
+  return { settled, ctx: { scenario: scenario.name, seed, replications, command: sizeCommandLine(file, settled) } };
+}
+
+/** How report.html says to reproduce a sizing: its command line with --target flags, and every override. */
+function reportProvenance(file: string, settled: SizeOptions, flags: readonly TargetFlag[], ctx: SizingContext): Provenance {
+  const p = provenanceOf("size", file, settled, ctx.seed, ctx.replications);
+  return { ...p, command: ctx.command, overrides: [...p.overrides, ...flags.map((f) => f.override)] };
 }
 
 /** --for nodes[:site] | urs | throughput: machines on the component load model. */
-function sizeMachines(
+async function sizeMachines(
   file: string,
   opts: SizeOptions,
+  flags: readonly TargetFlag[],
   kind: "nodes" | "urs" | "throughput",
   name: string | undefined,
   scenario: Scenario,
   seed: number,
   replications: number,
-): number {
+): Promise<number> {
   const where = `--for ${opts.for}`;
   if (scenario.components === undefined) {
     throw new InputError(file, "components", `sizing ${kind} needs the component load model: add \`components: {}\` (the default costs) or your own costs`);
@@ -149,9 +150,18 @@ function sizeMachines(
   };
   const result: MachineSizing =
     kind === "nodes" ? sizeNodes(scenario, name ? [name] : sites, o) : kind === "urs" ? sizeUrs(scenario, o) : throughputCapacity(scenario, o);
-  const ctx = contextOf(file, opts, scenario, seed, replications);
+  const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = machineSizingJson(result, ctx);
-  if (opts.out) writeOutputs(opts.out, { "sizing.md": machineSizingMarkdown(result, ctx), "sizing.csv": machineSizingCsv(result), "sizing.json": json });
+  if (opts.out) {
+    const { machineSizeReport } = await import("../report/html/machine-size-report.js");
+    const html = machineSizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
+    writeOutputs(opts.out, {
+      "sizing.md": machineSizingMarkdown(result, ctx),
+      "sizing.csv": machineSizingCsv(result),
+      "sizing.json": json,
+      "report.html": html,
+    });
+  }
   const found = Object.values(result.recommended).every((v) => v !== null);
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
@@ -178,16 +188,17 @@ function sizeMachines(
 }
 
 /** --for agents[:group] when the group's traffic has an arrival profile: a count per period. */
-function sizePeriods(
+async function sizePeriods(
   file: string,
   opts: SizeOptions,
+  flags: readonly TargetFlag[],
   scenario: Scenario,
   group: string,
   types: readonly string[],
   seed: number,
   replications: number,
   max: number | undefined,
-): number {
+): Promise<number> {
   const chatty = !opts.quiet && !opts.json && process.stderr.isTTY;
   const result = sizePerPeriod(scenario, group, types, {
     seed,
@@ -195,9 +206,18 @@ function sizePeriods(
     ...(max !== undefined ? { max } : {}),
     onTry: chatty ? (p, t) => process.stderr.write(`  period ${p + 1}, tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
   });
-  const ctx = contextOf(file, opts, scenario, seed, replications);
+  const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = periodSizingJson(result, ctx);
-  if (opts.out) writeOutputs(opts.out, { "sizing.md": periodSizingMarkdown(result, ctx), "sizing.csv": periodSizingCsv(result), "sizing.json": json });
+  if (opts.out) {
+    const { periodSizeReport } = await import("../report/html/period-size-report.js");
+    const html = periodSizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
+    writeOutputs(opts.out, {
+      "sizing.md": periodSizingMarkdown(result, ctx),
+      "sizing.csv": periodSizingCsv(result),
+      "sizing.json": json,
+      "report.html": html,
+    });
+  }
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
     const rows = [["period", "start", "agents", "tries"]];

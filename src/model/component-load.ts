@@ -1,5 +1,5 @@
 // The component load model: every component instance (SIP Proxy, Session Controller, T-Controller, Smart Proxy, Stat
-// Server, URS, VQ SIP Server) is one FIFO server with a CPU cost per message kind, so a busy component delays what it
+// Server, URS, VQ SIP Server, Interaction Server) is one FIFO server with a CPU cost per message kind, so a busy component delays what it
 // handles, and that delay is added to the message's network delay. Built only when the scenario has `components:`.
 //
 // A FIFO server that sees its messages in time order needs no events of its own: a message reaching it at `now`
@@ -103,10 +103,15 @@ export interface LoadHost {
   sendRouteRequest(call: Call, extra: number): void;
   /** the call reaches the agent's DN `delay` seconds from now */
   deliverIn(call: Call, delay: number): void;
+  /** Interaction Server has taken a chat's or email's routing request: it leaves for the next URS `extra` seconds
+   *  from now */
+  forwardRouteRequest(call: Call, extra: number): void;
 }
 
 const SC_SETUP = 0;
 const SC_ROUTE = 1;
+const IXN_REQUEST = 2;
+const IXN_ROUTE = 3;
 
 /** An agent-state event from one node's T-Controller reaching another node: that node's T-Controller (legacy Stat
  *  Servers) or Smart Proxy takes it, then each Stat Server on the node. */
@@ -150,14 +155,16 @@ class Delivery implements EventTarget {
 
 /** Every component instance of a deployment, and the hops of each message through them. */
 export class ComponentLoad implements EventTarget {
-  /** all instances, in report order: per site its SIP Proxies and VQ SIP Server, per node its Session Controller,
-   *  T-Controller and Smart Proxy, per URS placement its Stat Server and URS */
+  /** all instances, in report order: per site its SIP Proxies, VQ SIP Server and Interaction Server (if it has one),
+   *  per node its Session Controller, T-Controller and Smart Proxy, per URS placement its Stat Server and URS */
   readonly components: Component[] = [];
   private readonly sipProxy: Component[];
   private readonly sessionController: Component[];
   private readonly tController: Component[];
   readonly vqServer: Component[];
   readonly urs: Component[];
+  /** per site, its Interaction Server (null: the site has none) */
+  private readonly interactionServer: (Component | null)[];
   /** per origin node: what the owner's T-Controller pays for one state change of a DN it owns */
   private readonly ownerCost: number[];
   /** per origin node: the Stat Servers it reaches without leaving the node (legacy clients on its own T-Controller) */
@@ -173,6 +180,8 @@ export class ComponentLoad implements EventTarget {
     ursList: readonly Urs[],
     readonly connectivity: Connectivity,
     private readonly host: LoadHost,
+    /** per site, whether chat and email enter it through an Interaction Server */
+    withInteractionServer: readonly boolean[],
   ) {
     const spec: ComponentsSpec = scenario.components!;
     this.spec = spec;
@@ -183,9 +192,11 @@ export class ComponentLoad implements EventTarget {
     };
     this.sipProxy = [];
     this.vqServer = [];
+    this.interactionServer = [];
     for (const s of topology.sites) {
       this.sipProxy.push(make("sipProxy", s.id));
       this.vqServer.push(make("vqServer", s.id));
+      this.interactionServer.push(withInteractionServer[s.index] ? make("interactionServer", s.id) : null);
     }
     this.sessionController = [];
     this.tController = [];
@@ -264,9 +275,36 @@ export class ComponentLoad implements EventTarget {
     this.sim.postAfter(delay, Priority.MESSAGE, this, SC_ROUTE, call);
   }
 
+  /** A chat's or email's routing request reaches its Interaction Server `extra` seconds from now (0 when it is there
+   *  already: a new interaction, or one its agent did not take). */
+  ixnRouteRequest(call: Call, extra: number): void {
+    if (extra === 0) this.ixnRequestHere(call);
+    else this.sim.postAfter(extra, Priority.MESSAGE, this, IXN_REQUEST, call);
+  }
+
+  /** The URS's route for a chat or email leaves for its Interaction Server, which it reaches `delay` seconds from now;
+   *  Interaction Server then pushes the interaction to the agent's desktop (no Session Controller: no SIP dialogue). */
+  ixnRouteCall(call: Call, delay: number): void {
+    if (delay === 0) this.ixnRouteHere(call);
+    else this.sim.postAfter(delay, Priority.MESSAGE, this, IXN_ROUTE, call);
+  }
+
+  private ixnRequestHere(call: Call): void {
+    const ixn = this.interactionServer[call.ixn!.site.index]!;
+    this.host.forwardRouteRequest(call, ixn.serve(this.sim.now, this.spec.interactionServer.route));
+  }
+
+  private ixnRouteHere(call: Call): void {
+    const site = call.ixn!.site;
+    // the interaction may have ended on the way: Interaction Server still read the route, and deliver() knows
+    const d = this.interactionServer[site.index]!.serve(this.sim.now, this.spec.interactionServer.deliver);
+    this.host.deliverIn(call, d + (call.agent ? this.topology.siteDelay(call.agent.owner, site) : 0));
+  }
+
   fire(ev: SimEvent): void {
     const call = ev.subject as Call;
-    // only calls on a node come this way: chat and email reach URS through Interaction Server
+    if (ev.code === IXN_REQUEST) return this.ixnRequestHere(call);
+    if (ev.code === IXN_ROUTE) return this.ixnRouteHere(call);
     const node = call.node!;
     const now = this.sim.now;
     const sc = this.sessionController[node.index]!;

@@ -218,7 +218,15 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
     });
 
     if (scenario.components !== undefined) {
-      const load = (this.load = new ComponentLoad(scenario, sim, topology, this.urs, this.connectivity, this));
+      const load = (this.load = new ComponentLoad(
+        scenario,
+        sim,
+        topology,
+        this.urs,
+        this.connectivity,
+        this,
+        this.interactionServers.map((x) => x !== null),
+      ));
       if (this.protocol instanceof ExplicitReservation) for (const vq of this.protocol.servers) vq.load = load.vqStep(vq.site.index);
     }
 
@@ -388,8 +396,8 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
   sendRouteRequest(call: Call, extra: number): void {
     const node = call.node;
     if (node === null) {
-      // Interaction Server: the next URS up; with none up the interaction waits for router-timeout and is sent again
-      if (!call.ixn!.routeRequest(call, extra)) this.strand(call, false, this.urs[0]!.downBy);
+      if (this.load !== null) this.load.ixnRouteRequest(call, extra);
+      else this.forwardRouteRequest(call, extra);
       return;
     }
     const urs = this.ursOfNode[node.index]!;
@@ -398,14 +406,24 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
     else this.sim.postAfter(d, Priority.MESSAGE, urs, URS_ROUTE_REQUEST, call);
   }
 
-  /** TRouteCall: from the URS to the call's node, then on to the DN's owner node. */
+  /** Interaction Server sends the routing request to the next URS up; with none up the interaction waits for
+   *  router-timeout and is sent again. */
+  forwardRouteRequest(call: Call, extra: number): void {
+    if (!call.ixn!.routeRequest(call, extra)) this.strand(call, false, this.urs[0]!.downBy);
+  }
+
+  /** TRouteCall: from the URS to the call's node, then on to the DN's owner node (chat and email: the route goes to
+   *  their Interaction Server, which pushes them to the agent's desktop). */
   routeCall(urs: Urs, call: Call, agent: Agent): void {
     call.state = CallState.Delivering;
     this.observer.routeCall(call, urs, agent);
     call.routed = true;
     const node = call.node;
-    // an interaction with no node (chat, email) costs no Session Controller time
-    if (this.load !== null && node !== null) return this.load.routeCall(call, this.topology.nodeDelay(urs.node, node));
+    if (this.load !== null) {
+      // an interaction with no node (chat, email) costs its Interaction Server, not a Session Controller
+      if (node === null) return this.load.ixnRouteCall(call, call.ixn!.delayTo(urs));
+      return this.load.routeCall(call, this.topology.nodeDelay(urs.node, node));
+    }
     this.deliverIn(
       call,
       node === null

@@ -519,6 +519,7 @@ const DEFAULTS = {
     statServer: { event: 0.005 },
     urs: { attempt: 0.08 },
     vqServer: { reserve: 0.01 },
+    interactionServer: { route: 0.11, deliver: 0.056 },
   },
   site: { nodes: 1, vqPriority: 0 },
   agent: { capacity: "voice", phone: "sip", noAnswer: 0, noAnswerTimeout: 12, noAnswerNotReady: 60 },
@@ -678,7 +679,7 @@ class Normalizer {
     const ha = this.ha();
     const faults = this.faults(sites, horizon);
     const components = r.components === undefined ? undefined : this.components();
-    const targets = this.targets(components);
+    const targets = this.targets(components, traffic);
 
     return {
       version: 1,
@@ -730,6 +731,10 @@ class Normalizer {
       statServer: { event: cost("statServer", "event", r.statServer) },
       urs: { attempt: cost("urs", "attempt", r.urs) },
       vqServer: { reserve: cost("vqServer", "reserve", r.vqServer) },
+      interactionServer: {
+        route: cost("interactionServer", "route", r.interactionServer),
+        deliver: cost("interactionServer", "deliver", r.interactionServer),
+      },
     };
   }
 
@@ -1236,7 +1241,7 @@ class Normalizer {
     });
   }
 
-  private targets(components: ComponentsSpec | undefined): TargetSpec[] {
+  private targets(components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[]): TargetSpec[] {
     const out: TargetSpec[] = [];
     const given = (this.raw.targets ?? {}) as Readonly<Record<string, unknown>>;
     const add = (metric: string, src: string, path: Path) => {
@@ -1262,6 +1267,8 @@ class Normalizer {
           this.values.push({ path, message: "a utilization target needs the component load model: add `components: {}` (the default costs) or give costs" });
         } else if (kind === "smartProxy" && !components.smartProxy.enabled) {
           this.values.push({ path, message: "the Smart Proxy is off (components.smartProxy: false), so it has no utilization" });
+        } else if (kind === "interactionServer" && !traffic.some((t) => t.media === "chat" || t.media === "email")) {
+          this.values.push({ path, message: "no chat or email traffic, so no Interaction Server and no utilization to judge" });
         } else add(`utilization.${kind}`, s, path);
       }
     }

@@ -428,6 +428,10 @@ const Components = obj(
     statServer: costs(["event"], "a routing Stat Server", { event: "each agent state change it applies (default 5ms)" }),
     urs: costs(["attempt"], "a URS pair", { attempt: "each strategy run: a routing attempt (default 80ms)" }),
     vqServer: costs(["reserve"], "a site's VQ SIP Server", { reserve: "each TReserveAgent (default 10ms)" }),
+    interactionServer: costs(["route", "deliver"], "a site's Interaction Server (chat, email)", {
+      route: "each routing request it sends a URS (default 110ms)",
+      deliver: "each route from a URS it carries out to an agent desktop (default 56ms)",
+    }),
   },
   `a components mapping with any of ${COMPONENT_KINDS.join(", ")}`,
   "the component load model: CPU cost per message; absent: off",

@@ -210,9 +210,21 @@ export interface ComponentsSpec {
   readonly urs: { readonly attempt: number };
   /** a site's VQ SIP Server: each TReserveAgent */
   readonly vqServer: { readonly reserve: number };
+  /** a site's Interaction Server (chat, email): each routing request it sends a URS, each route it carries out (the
+   *  interaction pushed to the agent's desktop) */
+  readonly interactionServer: { readonly route: number; readonly deliver: number };
 }
 
-export const COMPONENT_KINDS = ["sipProxy", "sessionController", "tController", "smartProxy", "statServer", "urs", "vqServer"] as const;
+export const COMPONENT_KINDS = [
+  "sipProxy",
+  "sessionController",
+  "tController",
+  "smartProxy",
+  "statServer",
+  "urs",
+  "vqServer",
+  "interactionServer",
+] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
 export interface TargetSpec {

@@ -15,6 +15,9 @@ const metricOf = (v: Verdict) => v.metric as MetricName;
 /** A margin of a share is in percentage points. */
 const marginUnit = (n: MetricName) => (unitOf(n) === "%" ? "pts" : shownUnit(n));
 
+/** A dot row's label: a utilization target names its kind alone (the full label does not fit the margin). */
+const rowLabel = (n: MetricName) => (n.startsWith("utilization.") ? `busiest ${n.slice("utilization.".length)}` : labelOf(n));
+
 export const verdictWord = (met: boolean): string => (met ? "met" : "missed");
 
 export function verdictTable(verdicts: readonly Verdict[]): DataTable {
@@ -60,14 +63,15 @@ export function targetFigures(verdicts: readonly Verdict[], specs: readonly Targ
         rows: [[`${v.metric} ${v.target}`, s(spec.value), est.mean, est.lo, est.hi, s(v.judgedOn), verdictWord(v.met)]],
       };
       return figure({
-        id: `target-${v.metric}`,
+        // an id a CSS selector can name: utilization.urs becomes target-utilization-urs
+        id: `target-${v.metric.replace(/\./g, "-")}`,
         title: `${labelOf(n)} ${v.target}`,
         kind: "dots",
         note: `${verdictWord(v.met)}: judged on ${shown(s(v.judgedOn))} ${shownUnit(n)}, the ${spec.op.startsWith(">") ? "lower" : "upper"} end of the interval.`,
         chart: dotChart({
           label: `${labelOf(n)}: mean and 95% interval against the target ${v.target}`,
           xTitle: axisTitle(n),
-          rows: [{ label: labelOf(n), est, cls: v.met ? "dotrow s3" : "dotrow s4", note: verdictWord(v.met) }],
+          rows: [{ label: rowLabel(n), est, cls: v.met ? "dotrow s3" : "dotrow s4", note: verdictWord(v.met) }],
           reference: { value: s(spec.value), label: `target ${spec.op} ${shown(s(spec.value))}` },
         }),
         table,

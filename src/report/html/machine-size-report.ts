@@ -1,0 +1,192 @@
+// report.html of `ccsim size --for nodes|urs|throughput`: what was sized, the answer, the targets at it, every try
+// with its busiest component, the busiest component's utilization per try as a chart, how the search started, the
+// assumptions.
+
+import type { MachineSizing, MachineTry } from "../../experiment/machine-sizing.js";
+import type { MetricName } from "../../metrics/tally.js";
+import type { SizingContext } from "../sizing-report.js";
+import { verdictsOf } from "../verdicts.js";
+import { barChart } from "./bar-chart.js";
+import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
+import { shown, shownValue } from "./format.js";
+import { el, esc } from "./markup.js";
+import { page } from "./page.js";
+import { provenanceSections, type Provenance } from "./provenance.js";
+import { targetFigures, verdictTableHtml, verdictWord } from "./targets.js";
+
+export interface MachineSizeReportInput {
+  readonly result: MachineSizing;
+  readonly context: SizingContext;
+  readonly version: string;
+  readonly provenance: Provenance;
+}
+
+const TITLES: Record<MachineSizing["what"], string> = {
+  nodes: "SIP Cluster nodes",
+  urs: "URS pairs",
+  throughput: "throughput capacity",
+};
+
+const pct = (x: number) => Number((x * 100).toPrecision(5));
+
+/** met, missed (a target), or not sustained (a component did not keep up) */
+function verdictOf(t: MachineTry): string {
+  return t.met ? "met" : t.result.components!.sustained ? "missed" : "not sustained";
+}
+
+function busiestOf(t: MachineTry) {
+  const c = t.result.components!;
+  return { id: c.busiest, summary: c.instances[c.busiest]! };
+}
+
+/** What a try varied, short enough for an axis: "dc1: 2", "3 pairs", "x 1.712". */
+function labelOf(s: MachineSizing, t: MachineTry): string {
+  if (s.what === "nodes") return `${t.scope}: ${t.value}`;
+  if (s.what === "urs") return `${t.value} pair${t.value === 1 ? "" : "s"}`;
+  return `x ${shown(t.value)}`;
+}
+
+function triesTable(s: MachineSizing): DataTable {
+  const metrics = verdictsOf(s.tries[0]!.result).map((v) => v.metric);
+  return {
+    columns: [
+      "try", "scope", s.what === "throughput" ? "scale" : "count", "setting", "verdict", "busiest component", "its utilization %",
+      "its busiest interval %", ...metrics.flatMap((m) => [`${m} mean`, `${m} judged on`, `${m} verdict`]),
+    ],
+    rows: s.tries.map((t, i): Cell[] => {
+      const b = busiestOf(t);
+      return [
+        i + 1, t.scope, t.value, t.setting, verdictOf(t), b.id, pct(b.summary.utilization.mean), pct(b.summary.peakUtilization.mean),
+        ...verdictsOf(t.result).flatMap((v) => {
+          const n = v.metric as MetricName;
+          return [shownValue(n, v.mean), shownValue(n, v.judgedOn), verdictWord(v.met)];
+        }),
+      ];
+    }),
+  };
+}
+
+/** The busiest component's utilization per try, ordered by what was varied (per site for nodes). */
+function utilizationFigure(s: MachineSizing): string {
+  const scopes = [...new Set(s.tries.map((t) => t.scope))];
+  const ordered = [...s.tries].sort((a, b) => scopes.indexOf(a.scope) - scopes.indexOf(b.scope) || a.value - b.value);
+  const table: DataTable = {
+    columns: ["tried", "verdict", "busiest component", "utilization %", "95% CI low", "95% CI high", "busiest interval %"],
+    rows: ordered.map((t): Cell[] => {
+      const u = busiestOf(t).summary;
+      const ci = u.utilization.ci95;
+      return [labelOf(s, t), verdictOf(t), busiestOf(t).id, pct(u.utilization.mean), ci ? pct(ci[0]) : null, ci ? pct(ci[1]) : null, pct(u.peakUtilization.mean)];
+    }),
+  };
+  const varied = s.what === "nodes" ? "site: nodes" : s.what === "urs" ? "URS pairs" : "traffic scale";
+  const chart = barChart({
+    label: `Utilization of the busiest component for each ${varied} tried: its mean over the run and its busiest interval`,
+    categories: ordered.map((t) => labelOf(s, t)),
+    xTitle: `${varied} tried`,
+    yTitle: "utilization of the busiest component (%)",
+    series: [
+      {
+        name: "mean over the run, 95% CI",
+        values: ordered.map((t) => {
+          const u = busiestOf(t).summary.utilization;
+          return { mean: pct(u.mean), lo: u.ci95 ? pct(u.ci95[0]) : null, hi: u.ci95 ? pct(u.ci95[1]) : null };
+        }),
+      },
+      { name: "busiest interval", values: ordered.map((t) => ({ mean: pct(busiestOf(t).summary.peakUtilization.mean), lo: null, hi: null })) },
+    ],
+    suffix: "%",
+  });
+  return figure({
+    id: "utilization",
+    title: "Utilization of the busiest component per try",
+    kind: "bars",
+    note:
+      "A busiest interval at 100% means that component was busy the whole interval: it did not keep up (not sustained). " +
+      "The busiest component can differ from try to try; the table names it.",
+    chart,
+    table,
+  });
+}
+
+function answerOf(s: MachineSizing): string {
+  const answer = Object.entries(s.recommended).map(([k, v]) => `${k} ${v === null ? "none found" : v}`).join(", ");
+  const found = Object.values(s.recommended).every((v) => v !== null);
+  if (!found) return el("p", { class: "answer missed" }, esc(`Not found: ${answer}. The targets below are at the last try, ${s.shown.setting}.`));
+  if (s.what === "throughput") {
+    return el("p", { class: "answer met" }, esc(`Throughput capacity: ${answer}`), esc(", the largest load tried at which every component kept up."));
+  }
+  const several = Object.keys(s.recommended).length > 1 && s.what === "nodes";
+  return el(
+    "p",
+    { class: "answer met" },
+    esc(`Recommended: ${answer}`),
+    esc(`, the smallest count${several ? "s" : ""} that met every target with every component keeping up.`),
+  );
+}
+
+function method(s: MachineSizing, ctx: SizingContext): string {
+  const items = [
+    `Varied: ${s.varied}.`,
+    ...s.start.map((l) => `Start: ${l}.`),
+    s.what === "throughput"
+      ? "Then simulation: bracketing the largest sustained factor, then bisection until the bracket is within 2%."
+      : "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
+  ];
+  const assumptions = [
+    `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers), so neighbouring tries differ by what was varied alone.`,
+    'Component costs are the scenario\'s components: (defaults: README, "Component load"): assumptions to calibrate against your own measurements, not facts.',
+    "A component keeps up (is sustained) when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean at most twice its first's plus 10 ms).",
+    s.what === "throughput"
+      ? "The scenario's targets do not count for throughput capacity: a try passes when every component keeps up."
+      : "Each target is judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
+  ];
+  const list = (xs: readonly string[]) => el("ul", {}, ...xs.map((x) => el("li", {}, esc(x))));
+  return el("h3", {}, "How it was found") + list(items) + el("h3", {}, "Assumptions") + list(assumptions);
+}
+
+export function machineSizeReport(input: MachineSizeReportInput): string {
+  const { result: s, context: ctx } = input;
+  const verdicts = verdictsOf(s.shown.result);
+  const tries = triesTable(s);
+  const answerFact = Object.entries(s.recommended).map(([k, v]) => `${k} ${v ?? "none found"}`).join(", ");
+  return page({
+    kind: "size",
+    title: `ccsim size: ${TITLES[s.what]} in ${ctx.scenario}`,
+    facts: [
+      answerFact,
+      `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
+      `seed ${ctx.seed}`,
+      `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`,
+      `ccsim ${input.version}`,
+    ],
+    sections: [
+      { id: "answer", title: "Answer", body: el("p", {}, esc(`Sized: ${TITLES[s.what]}, varying ${s.varied}.`)) + answerOf(s) },
+      ...(verdicts.length > 0
+        ? [
+            {
+              id: "targets",
+              title: `Targets at ${s.shown.setting}`,
+              body:
+                (s.what === "throughput" ? el("p", { class: "note" }, esc("Shown for information: throughput capacity does not count the targets.")) : "") +
+                verdictTableHtml(verdicts, "targets.csv") + targetFigures(verdicts, s.shown.result.scenario.targets),
+            },
+          ]
+        : []),
+      {
+        id: "tries",
+        title: "Tries",
+        body:
+          el(
+            "p",
+            { class: "note" },
+            "In the order they were run; the busiest component is the instance with the highest mean utilization. ",
+            csvLink(tries, "tries.csv"),
+          ) +
+          el("div", { class: "wide" }, tableHtml(tries, "tries")) +
+          utilizationFigure(s),
+      },
+      { id: "method", title: "How it was found, and assumptions", body: method(s, ctx) },
+      ...provenanceSections(input.provenance),
+    ],
+  });
+}
