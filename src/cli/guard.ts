@@ -4,6 +4,7 @@
 import { totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { estimateCost } from "../experiment/cost.js";
+import { thousands } from "../metrics/thousands.js";
 import { InputError } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/types.js";
 
@@ -27,7 +28,7 @@ function durationText(s: number): string {
 }
 
 function count(n: number): string {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : Math.round(n).toLocaleString("en-US");
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : thousands(n);
 }
 
 /** the memory this process may use: the JavaScript heap's limit, or the machine's memory if that is less */

@@ -12,6 +12,7 @@
 //     (bench/scenarios/cluster-2000.yaml), one core.
 
 import { meanOf } from "../kernel/distributions.js";
+import { thousands } from "../metrics/thousands.js";
 import type { Scenario } from "../scenario/types.js";
 
 const BASE_BYTES = 60e6;
@@ -111,11 +112,11 @@ export function estimateCost(s: Scenario, replications: number): Cost {
     if (tr !== undefined) traceBytes += [tr.times, tr.handleTime, tr.patience, tr.priority].reduce((n, a) => n + (a?.byteLength ?? 0), 0);
   }
   const parts = [
-    { what: `${agents.toLocaleString("en-US")} agents x ${urs} URS`, bytes: agents * (AGENT_BYTES + AGENT_PER_URS_BYTES * urs) },
-    { what: `${nodes.toLocaleString("en-US")} nodes`, bytes: nodes * (NODE_BYTES + 16 * urs) },
-    { what: `${Math.round(peakCalls).toLocaleString("en-US")} calls in the system at the peak`, bytes: peakCalls * CALL_BYTES },
+    { what: `${thousands(agents)} agents x ${urs} URS`, bytes: agents * (AGENT_BYTES + AGENT_PER_URS_BYTES * urs) },
+    { what: `${thousands(nodes)} nodes`, bytes: nodes * (NODE_BYTES + 16 * urs) },
+    { what: `${thousands(peakCalls)} calls in the system at the peak`, bytes: peakCalls * CALL_BYTES },
     {
-      what: `${intervals.toLocaleString("en-US")} intervals x ${slices} slices x ${replications + 1}`,
+      what: `${thousands(intervals)} intervals x ${slices} slices x ${replications + 1}`,
       bytes: intervals * slices * SLICE_BYTES * (replications + 1),
     },
     { what: "the trace", bytes: traceBytes },

@@ -1,5 +1,7 @@
 // The one way ccsim formats numbers in files: ten significant digits, so outputs are tidy and byte-stable.
 
+import { thousands } from "../metrics/thousands.js";
+
 export function tidy(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   return Number(x.toPrecision(10));
@@ -18,6 +20,6 @@ export function tidyDeep<T>(v: T): T {
 /** A number for a terminal: fixed decimals chosen by size. */
 export function human(x: number, decimals = 3): string {
   if (!Number.isFinite(x)) return String(x);
-  if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString("en-US");
+  if (Math.abs(x) >= 1000) return thousands(x);
   return x.toFixed(decimals);
 }
