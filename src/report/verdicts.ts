@@ -72,3 +72,16 @@ export function verdictTable(vs: readonly Verdict[]): string {
   }
   return grid(rows, 2);
 }
+
+/** The same table in Markdown, for sizing.md: a missed target in bold. */
+export function verdictMarkdown(vs: readonly Verdict[]): string[] {
+  const out = ["| target | wanted | mean | 95% CI | judged on | margin | verdict |", "|---|---|---:|---:|---:|---:|---|"];
+  for (const v of vs) {
+    const ci = v.ci95 ? `[${formatMetric(v.metric, v.ci95[0])}, ${formatMetric(v.metric, v.ci95[1])}]` : "";
+    out.push(
+      `| ${v.metric} | \`${v.target}\` | ${formatMetric(v.metric, v.mean)} | ${ci} | ${formatMetric(v.metric, v.judgedOn)} | ` +
+        `${formatMargin(v.metric, v.margin)} | ${v.met ? "met" : "**missed**"} |`,
+    );
+  }
+  return out;
+}

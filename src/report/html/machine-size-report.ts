@@ -3,16 +3,15 @@
 // assumptions.
 
 import type { MachineSizing, MachineTry } from "../../experiment/machine-sizing.js";
-import type { MetricName } from "../../metrics/tally.js";
 import type { SizingContext } from "../sizing-report.js";
 import { verdictsOf } from "../verdicts.js";
 import { barChart } from "./bar-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
-import { shown, shownValue } from "./format.js";
-import { el, esc } from "./markup.js";
+import { shown } from "./format.js";
+import { el, esc, textList } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
-import { targetFigures, verdictTableHtml, verdictWord } from "./targets.js";
+import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml, verdictWord } from "./targets.js";
 
 export interface MachineSizeReportInput {
   readonly result: MachineSizing;
@@ -51,16 +50,13 @@ function triesTable(s: MachineSizing): DataTable {
   return {
     columns: [
       "try", "scope", s.what === "throughput" ? "scale" : "count", "setting", "verdict", "busiest component", "its utilization %",
-      "its busiest interval %", ...metrics.flatMap((m) => [`${m} mean`, `${m} judged on`, `${m} verdict`]),
+      "its busiest interval %", ...tryVerdictColumns(metrics),
     ],
     rows: s.tries.map((t, i): Cell[] => {
       const b = busiestOf(t);
       return [
         i + 1, t.scope, t.value, t.setting, verdictOf(t), b.id, pct(b.summary.utilization.mean), pct(b.summary.peakUtilization.mean),
-        ...verdictsOf(t.result).flatMap((v) => {
-          const n = v.metric as MetricName;
-          return [shownValue(n, v.mean), shownValue(n, v.judgedOn), verdictWord(v.met)];
-        }),
+        ...tryVerdictCells(verdictsOf(t.result)),
       ];
     }),
   };
@@ -140,8 +136,7 @@ function method(s: MachineSizing, ctx: SizingContext): string {
       ? "The scenario's targets do not count for throughput capacity: a try passes when every component keeps up."
       : "Each target is judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
   ];
-  const list = (xs: readonly string[]) => el("ul", {}, ...xs.map((x) => el("li", {}, esc(x))));
-  return el("h3", {}, "How it was found") + list(items) + el("h3", {}, "Assumptions") + list(assumptions);
+  return el("h3", {}, "How it was found") + textList(items) + el("h3", {}, "Assumptions") + textList(assumptions);
 }
 
 export function machineSizeReport(input: MachineSizeReportInput): string {
