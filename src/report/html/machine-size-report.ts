@@ -11,6 +11,7 @@ import { shown } from "./format.js";
 import { el, esc, textList } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
+import { runFacts } from "./size-report.js";
 import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml, verdictWord } from "./targets.js";
 
 export interface MachineSizeReportInput {
@@ -150,9 +151,7 @@ export function machineSizeReport(input: MachineSizeReportInput): string {
     facts: [
       answerFact,
       `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
-      `seed ${ctx.seed}`,
-      `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`,
-      `ccsim ${input.version}`,
+      ...runFacts(ctx, input.version),
     ],
     sections: [
       { id: "answer", title: "Answer", body: el("p", {}, esc(`Sized: ${TITLES[s.what]}, varying ${s.varied}.`)) + answerOf(s) },

@@ -15,6 +15,7 @@ import { clock, shownValue } from "./format.js";
 import { el, esc, textList } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
+import { runFacts } from "./size-report.js";
 import { tryVerdictCells, tryVerdictColumns, verdictWord } from "./targets.js";
 
 export interface PeriodSizeReportInput {
@@ -110,9 +111,7 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
       `staffing [${s.staffing.map((c) => c ?? "?").join(", ")}]`,
       `${s.periods.length} periods of ${formatDuration(s.period)}`,
       `${tries.rows.length} tries`,
-      `seed ${ctx.seed}`,
-      `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`,
-      `ccsim ${input.version}`,
+      ...runFacts(ctx, input.version),
     ],
     sections: [
       {

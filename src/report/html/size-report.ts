@@ -20,6 +20,11 @@ export interface SizeReportInput {
   readonly provenance: Provenance;
 }
 
+/** The facts every size report's header ends with: how each try was run. */
+export function runFacts(ctx: SizingContext, version: string): string[] {
+  return [`seed ${ctx.seed}`, `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`, `ccsim ${version}`];
+}
+
 function triesTable(s: SizingResult): DataTable {
   const metrics = verdictsOf(s.tries[0]!.result).map((v) => v.metric);
   return {
@@ -115,9 +120,7 @@ export function sizeReport(input: SizeReportInput): string {
     facts: [
       s.recommended !== null ? `recommended ${s.recommended} agents` : `none up to ${s.max}`,
       `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
-      `seed ${ctx.seed}`,
-      `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`,
-      `ccsim ${input.version}`,
+      ...runFacts(ctx, input.version),
     ],
     sections: [
       {
