@@ -7,7 +7,8 @@ import { STEADY_HORIZON, STEADY_WARMUP } from "../experiment/period-sizing.js";
 import { formatDuration } from "../scenario/duration.js";
 import { tidyDeep } from "./numbers.js";
 import { reproduceLines, sizingHeader, targetCells, targetColumns, tryTargets, type SizingContext } from "./sizing-report.js";
-import { formatMetric, verdictsOf } from "./verdicts.js";
+import { formatMetric } from "./units.js";
+import { verdictsOf } from "./verdicts.js";
 
 const clock = (t: number) => `${String(Math.floor(t / 3600)).padStart(2, "0")}:${String(Math.floor((t % 3600) / 60)).padStart(2, "0")}`;
 

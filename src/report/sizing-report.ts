@@ -6,7 +6,8 @@ import { stringify } from "csv-stringify/sync";
 import type { ExperimentResult } from "../experiment/experiment.js";
 import type { SizingResult, SizingTry } from "../experiment/sizing.js";
 import { tidy, tidyDeep } from "./numbers.js";
-import { formatMetric, verdictMarkdown, verdictsOf } from "./verdicts.js";
+import { formatMetric } from "./units.js";
+import { verdictMarkdown, verdictsOf } from "./verdicts.js";
 import { CCSIM_VERSION } from "./version.js";
 
 export interface SizingContext {
