@@ -13,7 +13,7 @@ export interface MachineTry {
   readonly scope: string;
   /** the count tried (nodes, URS pairs), or the traffic scale factor */
   readonly value: number;
-  /** how the scenario was changed, e.g. "sites[0].nodes=3" or "routing: grouped, nodesPerUrs 2 (4 URS pairs)" */
+  /** how the scenario was changed, e.g. "sites[0].nodes=3" or "routing.mode=grouped, routing.nodesPerUrs=2" */
   readonly setting: string;
   readonly met: boolean;
   readonly result: ExperimentResult;

@@ -7,7 +7,8 @@ import { tidy, tidyDeep } from "./numbers.js";
 import { reproduceLines, sizingHeader, targetCells, targetColumns, tryCells, tryTargets, type SizingContext } from "./sizing-report.js";
 import { verdictMarkdown, verdictsOf } from "./verdicts.js";
 
-const TITLES: Record<MachineSizing["what"], string> = {
+/** What each machine sizing sizes, as a title says it. */
+export const TITLES: Record<MachineSizing["what"], string> = {
   nodes: "SIP Cluster nodes",
   urs: "URS pairs",
   throughput: "throughput capacity",

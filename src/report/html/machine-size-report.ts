@@ -3,6 +3,7 @@
 // assumptions.
 
 import type { MachineSizing, MachineTry } from "../../experiment/machine-sizing.js";
+import { TITLES } from "../machine-sizing-report.js";
 import type { SizingContext } from "../sizing-report.js";
 import { verdictsOf } from "../verdicts.js";
 import { barChart } from "./bar-chart.js";
@@ -20,12 +21,6 @@ export interface MachineSizeReportInput {
   readonly version: string;
   readonly provenance: Provenance;
 }
-
-const TITLES: Record<MachineSizing["what"], string> = {
-  nodes: "SIP Cluster nodes",
-  urs: "URS pairs",
-  throughput: "throughput capacity",
-};
 
 const pct = (x: number) => Number((x * 100).toPrecision(5));
 
