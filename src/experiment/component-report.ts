@@ -50,9 +50,9 @@ export interface ComponentsSummary {
 
 /** A queue is growing when its last interval's delay exceeds twice its first interval's by more than this (seconds):
  *  the floor keeps the noise of near-zero delays from counting. */
-export const GROWTH_FLOOR = 0.01;
+const GROWTH_FLOOR = 0.01;
 /** An interval counts as saturated from this utilization on (an overloaded server is busy the whole interval). */
-export const SATURATED = 0.999;
+const SATURATED = 0.999;
 
 export function componentRecords(load: ComponentLoad, warmup: number, horizon: number, interval: number): ComponentRecord[] {
   return load.components.map((c) => recordOf(c, warmup, horizon, interval));

@@ -13,7 +13,7 @@ export interface MachineTry {
   readonly scope: string;
   /** the count tried (nodes, URS pairs), or the traffic scale factor */
   readonly value: number;
-  /** how the scenario was changed, e.g. "sites[0].nodes=3" or "routing: grouped, nodesPerUrs 2 (4 URS pairs)" */
+  /** how the scenario was changed, e.g. "sites[0].nodes=3" or "routing.mode=grouped, routing.nodesPerUrs=2" */
   readonly setting: string;
   readonly met: boolean;
   readonly result: ExperimentResult;
@@ -39,7 +39,7 @@ export interface MachineOptions {
 }
 
 /** Every target met, and every component instance kept up with its load (see component-report.ts, sustainedBy). */
-export function machineMet(r: ExperimentResult): boolean {
+function machineMet(r: ExperimentResult): boolean {
   return r.components!.sustained && judgeTargets(r.scenario.targets, r).every((v) => v.met);
 }
 
@@ -177,7 +177,7 @@ export function scaled(s: Scenario, f: number): Scenario {
 }
 
 /** Mean offered calls per second over [warmup, horizon), all types. */
-export function offeredRate(s: Scenario): number {
+function offeredRate(s: Scenario): number {
   let calls = 0;
   for (const t of s.traffic) {
     const a = t.arrivals;

@@ -8,6 +8,7 @@ import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics
 import { compileSkillExpression } from "../scenario/skill-expression.js";
 import type { ArrivalsSpec, DistributionSpec, Scenario, TargetSpec } from "../scenario/types.js";
 import { runExperiment, type ExperimentResult } from "./experiment.js";
+import { firstPassing } from "./search.js";
 import { judgeTargets } from "./targets.js";
 
 /** What the search started from, and why. */
@@ -146,49 +147,14 @@ export function sizeAgents(scenario: Scenario, group: string, opts: SizingOption
   const start = analyticStart(scenario, group);
   const max = opts.max ?? start.count * 3 + 20;
   const tries: SizingTry[] = [];
-  const seen = new Map<number, boolean>();
-  const pass = (count: number): boolean => {
-    const known = seen.get(count);
-    if (known !== undefined) return known;
+  // candidate i is the count i + 1
+  const found = firstPassing(max, Math.min(opts.from ?? start.count, max) - 1, (i) => {
+    const count = i + 1;
     const result = runExperiment(withCount(scenario, group, count), { seed: opts.seed, replications: opts.replications });
     const t = { count, met: metTargets(result), result };
     tries.push(t);
-    seen.set(count, t.met);
     opts.onTry?.(t);
     return t.met;
-  };
-
-  const c0 = Math.min(opts.from ?? start.count, max);
-  let lo: number; // a count that missed (0: none needed below hi)
-  let hi: number; // a count that met
-  if (pass(c0)) {
-    hi = c0;
-    lo = 0;
-    for (let step = 1; hi > 1; step *= 2) {
-      const c = Math.max(1, hi - step);
-      if (pass(c)) hi = c;
-      else {
-        lo = c;
-        break;
-      }
-    }
-  } else {
-    lo = c0;
-    hi = -1;
-    for (let step = 1; lo < max; step *= 2) {
-      const c = Math.min(max, lo + step);
-      if (pass(c)) {
-        hi = c;
-        break;
-      }
-      lo = c;
-    }
-    if (hi < 0) return { group, start, recommended: null, tries, max };
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (pass(mid)) hi = mid;
-    else lo = mid;
-  }
-  return { group, start, recommended: hi, tries, max };
+  });
+  return { group, start, recommended: found < 0 ? null : found + 1, tries, max };
 }

@@ -1,6 +1,7 @@
 // The component load model: every component instance (SIP Proxy, Session Controller, T-Controller, Smart Proxy, Stat
-// Server, URS, VQ SIP Server, Interaction Server) is one FIFO server with a CPU cost per message kind, so a busy component delays what it
-// handles, and that delay is added to the message's network delay. Built only when the scenario has `components:`.
+// Server, URS, VQ SIP Server, Interaction Server) is one FIFO server with a CPU cost per message kind, so a busy
+// component delays what it handles, and that delay is added to the message's network delay. Built only when the
+// scenario has `components:`.
 //
 // A FIFO server that sees its messages in time order needs no events of its own: a message reaching it at `now`
 // starts at max(now, busyUntil) and leaves at start + cost (a virtual finish time). Every hop below is therefore
@@ -161,8 +162,8 @@ export class ComponentLoad implements EventTarget {
   private readonly sipProxy: Component[];
   private readonly sessionController: Component[];
   private readonly tController: Component[];
-  readonly vqServer: Component[];
-  readonly urs: Component[];
+  private readonly vqServer: Component[];
+  private readonly urs: Component[];
   /** per site, its Interaction Server (null: the site has none) */
   private readonly interactionServer: (Component | null)[];
   /** per origin node: what the owner's T-Controller pays for one state change of a DN it owns */

@@ -4,9 +4,9 @@
 import { AgentState, type AgentStateValue } from "./agent-state.js";
 
 export const MEDIA_COUNT = 4;
-/** bits a media's count takes in a packed load: a capacity maximum is at most MAX_PER_MEDIA */
+/** bits a media's count takes in a packed load: room for the scenario's cap on a capacity maximum (1000,
+ *  scenario/load.ts MAX_CAPACITY) */
 const BITS = 12;
-export const MAX_PER_MEDIA = (1 << BITS) - 1;
 
 /** the phase an interaction is in while an agent holds it */
 export const Phase = { Ringing: 0, Talking: 1, Wrapping: 2 } as const;

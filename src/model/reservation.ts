@@ -14,17 +14,13 @@ import type { Urs } from "./urs.js";
 /** A TReserveAgent in flight, and later the reservation it became. */
 export class ReservationRequest {
   expiry: SimEvent | null = null;
-  /** the media the agent is reserved for (the call's) */
-  readonly media: number;
   constructor(
     readonly urs: Urs,
     readonly call: Call,
     readonly agent: Agent,
     readonly priority: number,
     readonly sentAt: number,
-  ) {
-    this.media = call.type.media;
-  }
+  ) {}
 }
 
 /**

@@ -4,11 +4,11 @@
 import { stringify } from "csv-stringify/sync";
 import type { MachineSizing, MachineTry } from "../experiment/machine-sizing.js";
 import { tidy, tidyDeep } from "./numbers.js";
-import type { SizingContext } from "./sizing-report.js";
-import { formatMargin, formatMetric, verdictsOf } from "./verdicts.js";
-import { CCSIM_VERSION } from "./version.js";
+import { reproduceLines, sizingHeader, targetCells, targetColumns, tryCells, tryTargets, type SizingContext } from "./sizing-report.js";
+import { verdictMarkdown, verdictsOf } from "./verdicts.js";
 
-const TITLES: Record<MachineSizing["what"], string> = {
+/** What each machine sizing sizes, as a title says it. */
+export const TITLES: Record<MachineSizing["what"], string> = {
   nodes: "SIP Cluster nodes",
   urs: "URS pairs",
   throughput: "throughput capacity",
@@ -21,10 +21,7 @@ function busiestOf(t: MachineTry): { id: string; utilization: number; sustained:
 
 export function machineSizingJson(s: MachineSizing, ctx: SizingContext): string {
   const data = {
-    ccsim: CCSIM_VERSION,
-    scenario: ctx.scenario,
-    seed: ctx.seed,
-    replications: ctx.replications,
+    ...sizingHeader(ctx),
     sized: { what: s.what, varied: s.varied },
     recommended: s.recommended,
     targets: verdictsOf(s.shown.result),
@@ -35,23 +32,22 @@ export function machineSizingJson(s: MachineSizing, ctx: SizingContext): string 
       setting: t.setting,
       met: t.met,
       busiest: busiestOf(t),
-      targets: verdictsOf(t.result).map((v) => ({ metric: v.metric, mean: v.mean, judgedOn: v.judgedOn, met: v.met })),
+      targets: tryTargets(t.result),
     })),
   };
   return JSON.stringify(tidyDeep(data), null, 2) + "\n";
 }
 
 export function machineSizingCsv(s: MachineSizing): string {
-  const metrics = verdictsOf(s.tries[0]!.result).map((v) => v.metric);
   const header = [
     "try", "scope", s.what === "throughput" ? "scale" : "count", "setting", "met", "busiest", "busiest_utilization", "sustained",
-    ...metrics.flatMap((m) => [`${m}_mean`, `${m}_judgedOn`, `${m}_met`]),
+    ...targetColumns(s.tries[0]!.result),
   ];
   const rows = s.tries.map((t, i) => {
     const b = busiestOf(t);
     return [
       i + 1, t.scope, tidy(t.value), t.setting, t.met ? "yes" : "no", b.id, tidy(b.utilization), b.sustained ? "yes" : "no",
-      ...verdictsOf(t.result).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), v.met ? "yes" : "no"]),
+      ...targetCells(t.result),
     ];
   });
   return stringify([header, ...rows]);
@@ -74,23 +70,15 @@ export function machineSizingMarkdown(s: MachineSizing, ctx: SizingContext): str
   const verdicts = verdictsOf(s.shown.result);
   if (verdicts.length > 0) {
     out.push("", `### Targets at ${s.shown.setting}`, "");
-    out.push("| target | wanted | mean | 95% CI | judged on | margin | verdict |", "|---|---|---:|---:|---:|---:|---|");
-    for (const v of verdicts) {
-      const ci = v.ci95 ? `[${formatMetric(v.metric, v.ci95[0])}, ${formatMetric(v.metric, v.ci95[1])}]` : "";
-      out.push(
-        `| ${v.metric} | \`${v.target}\` | ${formatMetric(v.metric, v.mean)} | ${ci} | ${formatMetric(v.metric, v.judgedOn)} | ` +
-          `${formatMargin(v.metric, v.margin)} | ${v.met ? "met" : "**missed**"} |`,
-      );
-    }
+    out.push(...verdictMarkdown(verdicts));
   }
   out.push("", "### Tries", "", "In the order they were run; busiest: the component instance with the highest mean utilization.", "");
   out.push(`| # | ${s.what === "throughput" ? "scale" : "count"} | setting | verdict | busiest | utilization | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
   out.push(`|---:|---:|---|---|---|---:|${verdicts.map(() => "---:").join("|")}|`);
   s.tries.forEach((t, i) => {
     const b = busiestOf(t);
-    const cells = verdictsOf(t.result).map((v) => `${formatMetric(v.metric, v.mean)} (${formatMetric(v.metric, v.judgedOn)})${v.met ? "" : " ✗"}`);
     out.push(
-      `| ${i + 1} | ${tidy(t.value)} | \`${t.setting}\` | ${t.met ? "met" : b.sustained ? "missed" : "not sustained"} | ${b.id} | ${pct(b.utilization)} | ${cells.join(" | ")} |`,
+      `| ${i + 1} | ${tidy(t.value)} | \`${t.setting}\` | ${t.met ? "met" : b.sustained ? "missed" : "not sustained"} | ${b.id} | ${pct(b.utilization)} | ${tryCells(t.result).join(" | ")} |`,
     );
   });
   out.push("", "### How it was found", "", `- Varied: ${s.varied}.`, ...s.start.map((l) => `- Start: ${l}.`));
@@ -104,8 +92,7 @@ export function machineSizingMarkdown(s: MachineSizing, ctx: SizingContext): str
     "- A component keeps up when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean queueing delay at most twice its first's plus 10 ms).",
     "- Targets are judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
     "",
-    `Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`,
-    "",
+    ...reproduceLines(ctx),
   );
   return out.join("\n");
 }

@@ -4,20 +4,12 @@
 import { stringify } from "csv-stringify/sync";
 import type { ExperimentResult, MediaSummaries } from "../experiment/experiment.js";
 import { MEDIA_METRIC_NAMES, type MediaMetricName } from "../metrics/media-metrics.js";
-import type { MetricName } from "../metrics/tally.js";
-import { human, tidy } from "./numbers.js";
-import { unitOf } from "./units.js";
+import { tidy } from "./numbers.js";
+import { formatMetric } from "./units.js";
 
 const TABLE: readonly MediaMetricName[] = [
   "offered", "serviceLevel", "asa", "abandonRate", "occupancy", "concurrency", "reservationConflicts", "conflictRate",
 ];
-
-function fmt(name: MediaMetricName, x: number): string {
-  const unit = name === "concurrency" || name === "imMessages" ? "count" : unitOf(name as MetricName);
-  if (unit === "%") return `${(x * 100).toFixed(2)}%`;
-  if (unit === "s") return `${x.toFixed(3)} s`;
-  return human(x, Number.isInteger(x) ? 0 : 3);
-}
 
 /** the columns worth showing: the table's, plus IM messages when IM is there */
 function columns(r: ExperimentResult): MediaMetricName[] {
@@ -25,7 +17,7 @@ function columns(r: ExperimentResult): MediaMetricName[] {
 }
 
 function cells(m: MediaSummaries, names: readonly MediaMetricName[]): string[] {
-  return names.map((n) => (m[n] ? fmt(n, m[n]!.mean) : ""));
+  return names.map((n) => (m[n] ? formatMetric(n, m[n]!.mean) : ""));
 }
 
 /** The rows of one result's media table, each led by `lead`. */

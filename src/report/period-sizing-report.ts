@@ -5,19 +5,16 @@ import { stringify } from "csv-stringify/sync";
 import type { PeriodSizing } from "../experiment/period-sizing.js";
 import { STEADY_HORIZON, STEADY_WARMUP } from "../experiment/period-sizing.js";
 import { formatDuration } from "../scenario/duration.js";
-import { tidy, tidyDeep } from "./numbers.js";
-import type { SizingContext } from "./sizing-report.js";
-import { formatMetric, verdictsOf } from "./verdicts.js";
-import { CCSIM_VERSION } from "./version.js";
+import { tidyDeep } from "./numbers.js";
+import { reproduceLines, sizingHeader, targetCells, targetColumns, tryTargets, type SizingContext } from "./sizing-report.js";
+import { formatMetric } from "./units.js";
+import { verdictsOf } from "./verdicts.js";
 
 const clock = (t: number) => `${String(Math.floor(t / 3600)).padStart(2, "0")}:${String(Math.floor((t % 3600) / 60)).padStart(2, "0")}`;
 
 export function periodSizingJson(s: PeriodSizing, ctx: SizingContext): string {
   const data = {
-    ccsim: CCSIM_VERSION,
-    scenario: ctx.scenario,
-    seed: ctx.seed,
-    replications: ctx.replications,
+    ...sizingHeader(ctx),
     sized: { what: "agents per period", group: s.group, period: s.period },
     recommended: { [s.group]: s.staffing },
     periods: s.periods.map((p, i) => ({
@@ -33,7 +30,7 @@ export function periodSizingJson(s: PeriodSizing, ctx: SizingContext): string {
             group: s.group,
             count: t.count,
             met: t.met,
-            targets: verdictsOf(t.result).map((v) => ({ metric: v.metric, mean: v.mean, judgedOn: v.judgedOn, met: v.met })),
+            targets: tryTargets(t.result),
           })),
     ),
   };
@@ -42,15 +39,11 @@ export function periodSizingJson(s: PeriodSizing, ctx: SizingContext): string {
 
 export function periodSizingCsv(s: PeriodSizing): string {
   const first = s.periods.find((p) => p !== null)!;
-  const metrics = verdictsOf(first.tries[0]!.result).map((v) => v.metric);
-  const header = ["try", "period", "period_start_s", "group", "count", "met", ...metrics.flatMap((m) => [`${m}_mean`, `${m}_judgedOn`, `${m}_met`])];
+  const header = ["try", "period", "period_start_s", "group", "count", "met", ...targetColumns(first.tries[0]!.result)];
   const rows: (string | number)[][] = [];
   s.periods.forEach((p, i) =>
     p?.tries.forEach((t) =>
-      rows.push([
-        rows.length + 1, i, i * s.period, s.group, t.count, t.met ? "yes" : "no",
-        ...verdictsOf(t.result).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), v.met ? "yes" : "no"]),
-      ]),
+      rows.push([rows.length + 1, i, i * s.period, s.group, t.count, t.met ? "yes" : "no", ...targetCells(t.result)]),
     ),
   );
   return stringify([header, ...rows]);
@@ -79,8 +72,7 @@ export function periodSizingMarkdown(s: PeriodSizing, ctx: SizingContext): strin
     "- Other groups work their own staffing table's count of that period.",
     "- Each target is judged on the 95% confidence bound that makes the claim safe.",
     "",
-    `Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`,
-    "",
+    ...reproduceLines(ctx),
   );
   return out.join("\n");
 }

@@ -1,11 +1,13 @@
 // The sizing report: sizing.json (the answer, the targets at it, every try), sizing.csv (one row per try) and
 // sizing.md, Markdown a CI job appends to $GITHUB_STEP_SUMMARY: what was sized, the answer, targets and margins, the
-// tries, the assumptions.
+// tries, the assumptions. Agent sizing's, and the pieces the machine and per-period reports share with it.
 
 import { stringify } from "csv-stringify/sync";
+import type { ExperimentResult } from "../experiment/experiment.js";
 import type { SizingResult, SizingTry } from "../experiment/sizing.js";
 import { tidy, tidyDeep } from "./numbers.js";
-import { formatMargin, formatMetric, verdictsOf, type Verdict } from "./verdicts.js";
+import { formatMetric } from "./units.js";
+import { verdictMarkdown, verdictsOf } from "./verdicts.js";
 import { CCSIM_VERSION } from "./version.js";
 
 export interface SizingContext {
@@ -22,13 +24,40 @@ export function shownTry(s: SizingResult): SizingTry {
   return s.recommended === null ? byCount[byCount.length - 1]! : byCount.find((t) => t.count === s.recommended)!;
 }
 
+/** What every sizing.json opens with: the ccsim version, the scenario, its seed and replications. */
+export function sizingHeader(ctx: SizingContext) {
+  return { ccsim: CCSIM_VERSION, scenario: ctx.scenario, seed: ctx.seed, replications: ctx.replications };
+}
+
+/** A try's targets in sizing.json: each one's mean, the bound judged on, and met. */
+export function tryTargets(r: ExperimentResult) {
+  return verdictsOf(r).map((v) => ({ metric: v.metric, mean: v.mean, judgedOn: v.judgedOn, met: v.met }));
+}
+
+/** sizing.csv's columns of the targets, three a target (the tries all judge the ones of `r`). */
+export function targetColumns(r: ExperimentResult): string[] {
+  return verdictsOf(r).flatMap((v) => [`${v.metric}_mean`, `${v.metric}_judgedOn`, `${v.metric}_met`]);
+}
+
+/** A try's cells under targetColumns. */
+export function targetCells(r: ExperimentResult): (string | number)[] {
+  return verdictsOf(r).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), v.met ? "yes" : "no"]);
+}
+
+/** A try's cells in sizing.md: each target's mean (and the bound it was judged on), ✗ when missed. */
+export function tryCells(r: ExperimentResult): string[] {
+  return verdictsOf(r).map((v) => `${formatMetric(v.metric, v.mean)} (${formatMetric(v.metric, v.judgedOn)})${v.met ? "" : " ✗"}`);
+}
+
+/** The last lines of every sizing.md: the command that makes it again. */
+export function reproduceLines(ctx: SizingContext): string[] {
+  return [`Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`, ""];
+}
+
 export function sizingJson(s: SizingResult, ctx: SizingContext): string {
   const { measures, ...start } = s.start;
   const data = {
-    ccsim: CCSIM_VERSION,
-    scenario: ctx.scenario,
-    seed: ctx.seed,
-    replications: ctx.replications,
+    ...sizingHeader(ctx),
     sized: { what: "agents", group: s.group, max: s.max },
     recommended: { [s.group]: s.recommended },
     targets: verdictsOf(shownTry(s).result),
@@ -37,26 +66,17 @@ export function sizingJson(s: SizingResult, ctx: SizingContext): string {
       group: s.group,
       count: t.count,
       met: t.met,
-      targets: verdictsOf(t.result).map((v) => ({ metric: v.metric, mean: v.mean, judgedOn: v.judgedOn, met: v.met })),
+      targets: tryTargets(t.result),
     })),
   };
   return JSON.stringify(tidyDeep(data), null, 2) + "\n";
 }
 
 export function sizingCsv(s: SizingResult): string {
-  const metrics = verdictsOf(s.tries[0]!.result).map((v) => v.metric);
-  const header = ["try", "group", "count", "met", ...metrics.flatMap((m) => [`${m}_mean`, `${m}_judgedOn`, `${m}_met`])];
-  const rows = s.tries.map((t, i) => [
-    i + 1,
-    s.group,
-    t.count,
-    t.met ? "yes" : "no",
-    ...verdictsOf(t.result).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), v.met ? "yes" : "no"]),
-  ]);
+  const header = ["try", "group", "count", "met", ...targetColumns(s.tries[0]!.result)];
+  const rows = s.tries.map((t, i) => [i + 1, s.group, t.count, t.met ? "yes" : "no", ...targetCells(t.result)]);
   return stringify([header, ...rows]);
 }
-
-const cellOf = (v: Verdict) => `${formatMetric(v.metric, v.mean)} (${formatMetric(v.metric, v.judgedOn)})${v.met ? "" : " ✗"}`;
 
 export function sizingMarkdown(s: SizingResult, ctx: SizingContext): string {
   const st = s.start;
@@ -74,19 +94,12 @@ export function sizingMarkdown(s: SizingResult, ctx: SizingContext): string {
     out.push(`**No count up to ${s.max} met every target.** Shown below: the targets at ${shown.count}, the largest tried.`);
   }
   out.push("", `### Targets at ${shown.count} agents`, "");
-  out.push("| target | wanted | mean | 95% CI | judged on | margin | verdict |", "|---|---|---:|---:|---:|---:|---|");
-  for (const v of verdicts) {
-    const ci = v.ci95 ? `[${formatMetric(v.metric, v.ci95[0])}, ${formatMetric(v.metric, v.ci95[1])}]` : "";
-    out.push(
-      `| ${v.metric} | \`${v.target}\` | ${formatMetric(v.metric, v.mean)} | ${ci} | ${formatMetric(v.metric, v.judgedOn)} | ` +
-        `${formatMargin(v.metric, v.margin)} | ${v.met ? "met" : "**missed**"} |`,
-    );
-  }
+  out.push(...verdictMarkdown(verdicts));
   out.push("", "### Tries", "", "In the order they were run; each cell is the mean (and the bound it was judged on).", "");
   out.push(`| # | agents | verdict | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
   out.push(`|---:|---:|---|${verdicts.map(() => "---:").join("|")}|`);
   s.tries.forEach((t, i) => {
-    out.push(`| ${i + 1} | ${t.count} | ${t.met ? "met" : "missed"} | ${verdictsOf(t.result).map(cellOf).join(" | ")} |`);
+    out.push(`| ${i + 1} | ${t.count} | ${t.met ? "met" : "missed"} | ${tryCells(t.result).join(" | ")} |`);
   });
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   out.push("", "### How it was found", "");
@@ -112,8 +125,7 @@ export function sizingMarkdown(s: SizingResult, ctx: SizingContext): string {
     "- The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
     "- A verdict a little way from a target can change with the seed; a margin near 0 means more replications would make the answer firmer.",
     "",
-    `Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`,
-    "",
+    ...reproduceLines(ctx),
   );
   return out.join("\n");
 }

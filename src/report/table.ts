@@ -5,19 +5,10 @@ import { judgeTargets } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { componentsTable } from "./components.js";
 import { mediaHeader, mediaRows } from "./media.js";
-import { human } from "./numbers.js";
-import { unitOf } from "./units.js";
-import { formatMetric } from "./verdicts.js";
-
-function fmt(name: MetricName, x: number): string {
-  const unit = unitOf(name);
-  if (unit === "%") return `${(x * 100).toFixed(2)}%`;
-  if (unit === "s") return `${x.toFixed(3)} s`;
-  return human(x, Number.isInteger(x) ? 0 : 3);
-}
+import { formatMetric } from "./units.js";
 
 function ci(name: MetricName, s: MetricSummary): string {
-  return s.ci95 ? `[${fmt(name, s.ci95[0])}, ${fmt(name, s.ci95[1])}]` : "";
+  return s.ci95 ? `[${formatMetric(name, s.ci95[0])}, ${formatMetric(name, s.ci95[1])}]` : "";
 }
 
 export function grid(rows: string[][], rightAlignFrom = 1): string {
@@ -35,7 +26,7 @@ const HEADLINE: MetricName[] = [
 
 function sliceTable(title: string, slices: Record<string, MetricSummaries>, names: MetricName[]): string {
   const rows = [[title, ...names]];
-  for (const [id, m] of Object.entries(slices)) rows.push([id, ...names.map((n) => (m[n] ? fmt(n, m[n]!.mean) : ""))]);
+  for (const [id, m] of Object.entries(slices)) rows.push([id, ...names.map((n) => (m[n] ? formatMetric(n, m[n]!.mean) : ""))]);
   return grid(rows);
 }
 
@@ -51,7 +42,7 @@ export function resultTable(r: ExperimentResult): string {
   const rows = [["metric", "mean", "95% CI"]];
   for (const n of HEADLINE) {
     const m = r.metrics[n];
-    if (m) rows.push([n, fmt(n, m.mean), ci(n, m)]);
+    if (m) rows.push([n, formatMetric(n, m.mean), ci(n, m)]);
   }
   out.push(grid(rows));
   const verdicts = judgeTargets(s.targets, r);

@@ -6,7 +6,7 @@ import { judgeTargets, targetMetric } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { human } from "./numbers.js";
 import { grid } from "./table.js";
-import { unitOf } from "./units.js";
+import { formatMetric, unitOf } from "./units.js";
 
 export interface Verdict {
   readonly metric: string;
@@ -37,19 +37,9 @@ export function verdictsOf(r: ExperimentResult): Verdict[] {
   });
 }
 
-const unitOfTarget = (metric: string) => unitOf(metric as MetricName);
-
-/** A metric's value as people read it: shares in %, times in seconds, counts plain. */
-export function formatMetric(metric: string, x: number): string {
-  const unit = unitOfTarget(metric);
-  if (unit === "%") return `${(x * 100).toFixed(2)}%`;
-  if (unit === "s") return `${x.toFixed(3)} s`;
-  return human(x, Number.isInteger(x) ? 0 : 3);
-}
-
 /** A margin in the metric's unit: percentage points for shares. */
 export function formatMargin(metric: string, x: number): string {
-  const unit = unitOfTarget(metric);
+  const unit = unitOf(metric as MetricName);
   const sign = x >= 0 ? "+" : "-";
   const a = Math.abs(x);
   if (unit === "%") return `${sign}${(a * 100).toFixed(2)} pts`;
@@ -71,4 +61,17 @@ export function verdictTable(vs: readonly Verdict[]): string {
     ]);
   }
   return grid(rows, 2);
+}
+
+/** The same table in Markdown, for sizing.md: a missed target in bold. */
+export function verdictMarkdown(vs: readonly Verdict[]): string[] {
+  const out = ["| target | wanted | mean | 95% CI | judged on | margin | verdict |", "|---|---|---:|---:|---:|---:|---|"];
+  for (const v of vs) {
+    const ci = v.ci95 ? `[${formatMetric(v.metric, v.ci95[0])}, ${formatMetric(v.metric, v.ci95[1])}]` : "";
+    out.push(
+      `| ${v.metric} | \`${v.target}\` | ${formatMetric(v.metric, v.mean)} | ${ci} | ${formatMetric(v.metric, v.judgedOn)} | ` +
+        `${formatMargin(v.metric, v.margin)} | ${v.met ? "met" : "**missed**"} |`,
+    );
+  }
+  return out;
 }

@@ -3,16 +3,17 @@
 // assumptions.
 
 import type { MachineSizing, MachineTry } from "../../experiment/machine-sizing.js";
-import type { MetricName } from "../../metrics/tally.js";
+import { TITLES } from "../machine-sizing-report.js";
 import type { SizingContext } from "../sizing-report.js";
 import { verdictsOf } from "../verdicts.js";
 import { barChart } from "./bar-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
-import { shown, shownValue } from "./format.js";
-import { el, esc } from "./markup.js";
+import { shown } from "./format.js";
+import { el, esc, textList } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
-import { targetFigures, verdictTableHtml, verdictWord } from "./targets.js";
+import { runFacts } from "./size-report.js";
+import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml, verdictWord } from "./targets.js";
 
 export interface MachineSizeReportInput {
   readonly result: MachineSizing;
@@ -20,12 +21,6 @@ export interface MachineSizeReportInput {
   readonly version: string;
   readonly provenance: Provenance;
 }
-
-const TITLES: Record<MachineSizing["what"], string> = {
-  nodes: "SIP Cluster nodes",
-  urs: "URS pairs",
-  throughput: "throughput capacity",
-};
 
 const pct = (x: number) => Number((x * 100).toPrecision(5));
 
@@ -51,16 +46,13 @@ function triesTable(s: MachineSizing): DataTable {
   return {
     columns: [
       "try", "scope", s.what === "throughput" ? "scale" : "count", "setting", "verdict", "busiest component", "its utilization %",
-      "its busiest interval %", ...metrics.flatMap((m) => [`${m} mean`, `${m} judged on`, `${m} verdict`]),
+      "its busiest interval %", ...tryVerdictColumns(metrics),
     ],
     rows: s.tries.map((t, i): Cell[] => {
       const b = busiestOf(t);
       return [
         i + 1, t.scope, t.value, t.setting, verdictOf(t), b.id, pct(b.summary.utilization.mean), pct(b.summary.peakUtilization.mean),
-        ...verdictsOf(t.result).flatMap((v) => {
-          const n = v.metric as MetricName;
-          return [shownValue(n, v.mean), shownValue(n, v.judgedOn), verdictWord(v.met)];
-        }),
+        ...tryVerdictCells(verdictsOf(t.result)),
       ];
     }),
   };
@@ -140,8 +132,7 @@ function method(s: MachineSizing, ctx: SizingContext): string {
       ? "The scenario's targets do not count for throughput capacity: a try passes when every component keeps up."
       : "Each target is judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
   ];
-  const list = (xs: readonly string[]) => el("ul", {}, ...xs.map((x) => el("li", {}, esc(x))));
-  return el("h3", {}, "How it was found") + list(items) + el("h3", {}, "Assumptions") + list(assumptions);
+  return el("h3", {}, "How it was found") + textList(items) + el("h3", {}, "Assumptions") + textList(assumptions);
 }
 
 export function machineSizeReport(input: MachineSizeReportInput): string {
@@ -155,9 +146,7 @@ export function machineSizeReport(input: MachineSizeReportInput): string {
     facts: [
       answerFact,
       `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
-      `seed ${ctx.seed}`,
-      `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`,
-      `ccsim ${input.version}`,
+      ...runFacts(ctx, input.version),
     ],
     sections: [
       { id: "answer", title: "Answer", body: el("p", {}, esc(`Sized: ${TITLES[s.what]}, varying ${s.varied}.`)) + answerOf(s) },

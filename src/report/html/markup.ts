@@ -25,5 +25,8 @@ function attrs(a: Attrs): string {
 /** An element with children (already markup). */
 export const el = (name: string, a: Attrs = {}, ...children: string[]): string => `<${name}${attrs(a)}>${children.join("")}</${name}>`;
 
+/** A bulleted list of plain sentences. */
+export const textList = (items: readonly string[]): string => el("ul", {}, ...items.map((x) => el("li", {}, esc(x))));
+
 /** An empty SVG element (`<circle .../>`), which inline SVG in HTML allows. */
 export const leaf = (name: string, a: Attrs = {}): string => `<${name}${attrs(a)}/>`;

@@ -12,10 +12,11 @@ import { verdictsOf } from "../verdicts.js";
 import { barChart } from "./bar-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { clock, shownValue } from "./format.js";
-import { el, esc } from "./markup.js";
+import { el, esc, textList } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
-import { verdictWord } from "./targets.js";
+import { runFacts } from "./size-report.js";
+import { tryVerdictCells, tryVerdictColumns, verdictWord } from "./targets.js";
 
 export interface PeriodSizeReportInput {
   readonly result: PeriodSizing;
@@ -80,14 +81,11 @@ function triesTable(s: PeriodSizing): DataTable {
     p?.tries.forEach((t) =>
       rows.push([
         rows.length + 1, when(s, i), t.count, verdictWord(t.met),
-        ...verdictsOf(t.result).flatMap((v) => {
-          const n = v.metric as MetricName;
-          return [shownValue(n, v.mean), shownValue(n, v.judgedOn), verdictWord(v.met)];
-        }),
+        ...tryVerdictCells(verdictsOf(t.result)),
       ]),
     ),
   );
-  return { columns: ["try", "period", "agents", "verdict", ...metrics.flatMap((m) => [`${m} mean`, `${m} judged on`, `${m} verdict`])], rows };
+  return { columns: ["try", "period", "agents", "verdict", ...tryVerdictColumns(metrics)], rows };
 }
 
 export function periodSizeReport(input: PeriodSizeReportInput): string {
@@ -106,7 +104,6 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
     "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
     "The Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
   ];
-  const list = (xs: readonly string[]) => el("ul", {}, ...xs.map((x) => el("li", {}, esc(x))));
   return page({
     kind: "size",
     title: `ccsim size: agents of ${s.group} per period in ${ctx.scenario}`,
@@ -114,9 +111,7 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
       `staffing [${s.staffing.map((c) => c ?? "?").join(", ")}]`,
       `${s.periods.length} periods of ${formatDuration(s.period)}`,
       `${tries.rows.length} tries`,
-      `seed ${ctx.seed}`,
-      `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`,
-      `ccsim ${input.version}`,
+      ...runFacts(ctx, input.version),
     ],
     sections: [
       {
@@ -143,7 +138,7 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
           el("p", { class: "note" }, "Period by period, in the order they were run; each target's mean and the bound it was judged on. ", csvLink(tries, "tries.csv")) +
           el("div", { class: "wide" }, tableHtml(tries, "tries")),
       },
-      { id: "method", title: "Assumptions", body: list(assumptions) },
+      { id: "method", title: "Assumptions", body: textList(assumptions) },
       ...provenanceSections(input.provenance),
     ],
   });

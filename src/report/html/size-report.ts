@@ -8,10 +8,10 @@ import { verdictsOf } from "../verdicts.js";
 import { bandChart } from "./band-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { axisTitle, labelOf, shown, shownUnit, shownValue } from "./format.js";
-import { el, esc } from "./markup.js";
+import { el, esc, textList } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
-import { targetFigures, verdictTableHtml, verdictWord } from "./targets.js";
+import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml, verdictWord } from "./targets.js";
 
 export interface SizeReportInput {
   readonly result: SizingResult;
@@ -20,18 +20,20 @@ export interface SizeReportInput {
   readonly provenance: Provenance;
 }
 
+/** The facts every size report's header ends with: how each try was run. */
+export function runFacts(ctx: SizingContext, version: string): string[] {
+  return [`seed ${ctx.seed}`, `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`, `ccsim ${version}`];
+}
+
 function triesTable(s: SizingResult): DataTable {
   const metrics = verdictsOf(s.tries[0]!.result).map((v) => v.metric);
   return {
-    columns: ["try", "agents", "verdict", ...metrics.flatMap((m) => [`${m} mean`, `${m} judged on`, `${m} verdict`])],
+    columns: ["try", "agents", "verdict", ...tryVerdictColumns(metrics)],
     rows: s.tries.map((t, i): Cell[] => [
       i + 1,
       t.count,
       verdictWord(t.met),
-      ...verdictsOf(t.result).flatMap((v) => {
-        const n = v.metric as MetricName;
-        return [shownValue(n, v.mean), shownValue(n, v.judgedOn), verdictWord(v.met)];
-      }),
+      ...tryVerdictCells(verdictsOf(t.result)),
     ]),
   };
 }
@@ -95,8 +97,7 @@ function howFound(s: SizingResult, ctx: SizingContext): string {
     "The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
     "A verdict a little way from a target can change with the seed; a margin near 0 means more replications would make the answer firmer.",
   ];
-  const list = (xs: readonly string[]) => el("ul", {}, ...xs.map((x) => el("li", {}, esc(x))));
-  return el("h3", {}, "How it was found") + list(items) + el("h3", {}, "Assumptions") + list(assumptions);
+  return el("h3", {}, "How it was found") + textList(items) + el("h3", {}, "Assumptions") + textList(assumptions);
 }
 
 export function sizeReport(input: SizeReportInput): string {
@@ -119,9 +120,7 @@ export function sizeReport(input: SizeReportInput): string {
     facts: [
       s.recommended !== null ? `recommended ${s.recommended} agents` : `none up to ${s.max}`,
       `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
-      `seed ${ctx.seed}`,
-      `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`,
-      `ccsim ${input.version}`,
+      ...runFacts(ctx, input.version),
     ],
     sections: [
       {

@@ -20,6 +20,14 @@ const rowLabel = (n: MetricName) => (n.startsWith("utilization.") ? `busiest ${n
 
 export const verdictWord = (met: boolean): string => (met ? "met" : "missed");
 
+/** A tries table's columns of the targets: each one's mean, the bound it was judged on, and its verdict. */
+export const tryVerdictColumns = (metrics: readonly string[]): string[] =>
+  metrics.flatMap((m) => [`${m} mean`, `${m} judged on`, `${m} verdict`]);
+
+/** A try's cells under tryVerdictColumns. */
+export const tryVerdictCells = (verdicts: readonly Verdict[]): Cell[] =>
+  verdicts.flatMap((v) => [shownValue(metricOf(v), v.mean), shownValue(metricOf(v), v.judgedOn), verdictWord(v.met)]);
+
 export function verdictTable(verdicts: readonly Verdict[]): DataTable {
   return {
     columns: ["target", "unit", "wanted", "mean", "95% CI low", "95% CI high", "judged on", "margin", "margin unit", "verdict"],
