@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { AgentState } from "../src/model/agent-state.js";
 import { CapacityRule, MEDIA_INDEX } from "../src/model/capacity-rule.js";
-import { Load, Phase, unpackCount } from "../src/model/load.js";
+import { Load, Phase } from "../src/model/load.js";
 import type { CapacityAlternative } from "../src/scenario/types.js";
 
 const { voice, chat, email, im } = MEDIA_INDEX;
@@ -98,14 +98,5 @@ describe("an agent's load", () => {
     l.drop(email, Phase.Wrapping);
     expect(l.total).toBe(0);
     expect(l.workState()).toBe(AgentState.Ready);
-  });
-
-  it("packs its counts into one number a state update carries", () => {
-    const l = new Load();
-    for (let k = 0; k < 3; k++) l.take(chat);
-    l.take(email);
-    for (let k = 0; k < 1000; k++) l.take(im);
-    const p = l.packed();
-    expect([0, 1, 2, 3].map((m) => unpackCount(p, m))).toEqual([0, 3, 1, 1000]);
   });
 });

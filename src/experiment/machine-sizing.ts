@@ -134,7 +134,8 @@ export function sizeUrs(scenario: Scenario, opts: MachineOptions): MachineSizing
     if (kinds.includes(c.kind)) limit = Math.min(limit, allowed(scenario.targets, c.kind));
   }
   const want = Math.max(1, Math.ceil(work / limit));
-  const startIndex = Math.max(0, candidates.findIndex(([c]) => c >= want));
+  // the fewest pairs that reach the start estimate; when none does, the most there are
+  const startIndex = candidates.findIndex(([c]) => c >= want);
   const tries: MachineTry[] = [];
   const found = firstPassing(candidates.length, startIndex < 0 ? candidates.length - 1 : startIndex, (i) => {
     const [count, k] = candidates[i]!;

@@ -150,7 +150,7 @@ class Delivery implements EventTarget {
   apply(u: StateUpdate): void {
     const c = this.connectivity;
     if (c.faulty && !c.linkUp(this.origin, this.server.node)) return;
-    this.server.update(u.agent, u.state, u.readySince, u.version, u.load, u.accepts);
+    this.server.update(u.agent, u.readySince, u.version, u.accepts);
   }
 }
 

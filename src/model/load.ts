@@ -4,10 +4,6 @@
 import { AgentState, type AgentStateValue } from "./agent-state.js";
 
 export const MEDIA_COUNT = 4;
-/** bits a media's count takes in a packed load: room for the scenario's cap on a capacity maximum (1000,
- *  scenario/load.ts MAX_CAPACITY) */
-const BITS = 12;
-
 /** the phase an interaction is in while an agent holds it */
 export const Phase = { Ringing: 0, Talking: 1, Wrapping: 2 } as const;
 export type PhaseValue = (typeof Phase)[keyof typeof Phase];
@@ -57,15 +53,4 @@ export class Load {
     if (this.wrapping > 0) return AgentState.AfterCallWork;
     return AgentState.Ready;
   }
-
-  /** The counts as one number (12 bits a media), so that a state update carries them without an allocation. */
-  packed(): number {
-    const c = this.count;
-    return c[0]! + c[1]! * 4096 + c[2]! * 16777216 + c[3]! * 68719476736;
-  }
-}
-
-/** The count of one media in a packed load. */
-export function unpackCount(packed: number, media: number): number {
-  return Math.floor(packed / 2 ** (BITS * media)) % 4096;
 }

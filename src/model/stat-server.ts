@@ -4,7 +4,6 @@ import { IndexedHeap } from "../kernel/indexed-heap.js";
 import { SortedList } from "../kernel/sorted-list.js";
 import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import type { AgentStateValue } from "./agent-state.js";
 import type { Agent } from "./agent.js";
 import type { SelectionRule } from "./selection.js";
 import type { TargetClass } from "./target-class.js";
@@ -13,12 +12,9 @@ import type { ClusterNode } from "./topology.js";
 /** A state change in flight from a DN's owner to the Stat Servers: one record shared by all its receivers. */
 export interface StateUpdate {
   readonly agent: Agent;
-  readonly state: AgentStateValue;
   /** when the agent became Ready, for longest-idle ordering */
   readonly readySince: number;
   readonly version: number;
-  /** the agent's load, packed (Load.packed): it travels with the state, as late */
-  readonly load: number;
   /** the media the agent can take one more of (bits by media index), as its owner judged by its capacity rule */
   readonly accepts: number;
 }
@@ -36,8 +32,6 @@ export class StatServer implements EventTarget {
   private readonly known: Int32Array;
   /** per agent, the media this view shows it available for (bits by media index; 0: not available) */
   private readonly available: Uint8Array;
-  /** per agent, its load as last reported (packed) */
-  private readonly loads: Float64Array;
   private readonly readySince: Float64Array;
   /** the URS's own knowledge on top of the Stat Server's: -1 free, 0 held by a pending request, v > 0 held until this
    *  view has seen version v of the agent (the URS just routed a call there, or was told the agent is taken, and will
@@ -66,7 +60,6 @@ export class StatServer implements EventTarget {
   ) {
     this.known = new Int32Array(agentCount).fill(-1);
     this.available = new Uint8Array(agentCount);
-    this.loads = new Float64Array(agentCount);
     this.readySince = new Float64Array(agentCount);
     this.heldUntil = new Int32Array(agentCount).fill(NOT_HELD);
     // both order by (key1, key2, agent): which one serves a rule changes the speed, never the pick
@@ -77,11 +70,10 @@ export class StatServer implements EventTarget {
   }
 
   /** A state change reaches this Stat Server (fields passed apart so the zero-delay path allocates nothing). */
-  update(agent: Agent, _state: AgentStateValue, readySince: number, version: number, load: number, accepts: number): void {
+  update(agent: Agent, readySince: number, version: number, accepts: number): void {
     const a = agent.index;
     if (version <= this.known[a]!) return;
     this.known[a] = version;
-    this.loads[a] = load;
     let changed = false;
     const held = this.heldUntil[a]!;
     if (held > 0 && version >= held) {
@@ -110,11 +102,6 @@ export class StatServer implements EventTarget {
     return ((this.available[agent.index]! >> media) & 1) === 1;
   }
 
-  /** The agent's load as this view last heard it (packed, see Load.packed). */
-  loadOf(agent: Agent): number {
-    return this.loads[agent.index]!;
-  }
-
   isOutOfService(agent: Agent): boolean {
     return this.oos[agent.index] === 1;
   }
@@ -136,7 +123,7 @@ export class StatServer implements EventTarget {
     if (this.oos[a] === 0) return;
     this.oos[a] = 0;
     this.known[a] = -1;
-    this.update(agent, agent.state, agent.readySince, agent.version, agent.load.packed(), agent.accepts());
+    this.update(agent, agent.readySince, agent.version, agent.accepts());
   }
 
   /** The best available, unheld member of a class by the selection rule. */

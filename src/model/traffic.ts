@@ -4,7 +4,7 @@
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
 import type { Rng } from "../kernel/random-stream.js";
 import { Priority } from "../kernel/priorities.js";
-import type { TraceSpec, TrafficSpec } from "../scenario/types.js";
+import { viaInteractionServer, type TraceSpec, type TrafficSpec } from "../scenario/types.js";
 import type { ImSessions } from "./im-session.js";
 import type { TargetClass } from "./target-class.js";
 import type { Site } from "./topology.js";
@@ -75,7 +75,7 @@ export class TrafficType implements EventTarget {
     this.rates = spec.arrivals.rates;
     this.period = spec.arrivals.period;
     this.priority = spec.priority;
-    this.viaInteractionServer = spec.media === "chat" || spec.media === "email";
+    this.viaInteractionServer = viaInteractionServer(spec.media);
     const trace = (this.trace = spec.trace);
     this.handleTime = handleTime;
     this.patience = patience;

@@ -5,7 +5,7 @@ import type { RandomStreams } from "../kernel/random-stream.js";
 import { sampler } from "../kernel/distributions.js";
 import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import type { Scenario } from "../scenario/types.js";
+import { viaInteractionServer, type Scenario } from "../scenario/types.js";
 import { AgentState, type AgentStateValue } from "./agent-state.js";
 import { Agent, AgentGroup } from "./agent.js";
 import { CapacityRule, MEDIA_INDEX } from "./capacity-rule.js";
@@ -54,19 +54,14 @@ class Fanout implements EventTarget {
     const u = ev.subject as StateUpdate;
     const c = this.connectivity;
     if (!c.faulty) {
-      for (const s of this.servers) s.update(u.agent, u.state, u.readySince, u.version, u.load, u.accepts);
+      for (const s of this.servers) s.update(u.agent, u.readySince, u.version, u.accepts);
       return;
     }
     // while faults are about, a server hears only what its host node's T-Controller still receives
     for (const s of this.servers) {
-      if (c.linkUp(this.origin, s.node)) s.update(u.agent, u.state, u.readySince, u.version, u.load, u.accepts);
+      if (c.linkUp(this.origin, s.node)) s.update(u.agent, u.readySince, u.version, u.accepts);
     }
   }
-}
-
-/** chat and email reach URS through Interaction Server */
-function viaInteractionServer(media: string): boolean {
-  return media === "chat" || media === "email";
 }
 
 export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImHost {
@@ -735,12 +730,10 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
 
   /** The owner node tells every Stat Server the DN's state (a new version), each after its delay. */
   private announce(agent: Agent): void {
-    const to = agent.state;
     agent.version++;
-    const load = agent.load.packed();
     const accepts = agent.accepts();
     if (this.load !== null) {
-      this.load.announce(agent.owner, { agent, state: to, readySince: agent.readySince, version: agent.version, load, accepts });
+      this.load.announce(agent.owner, { agent, readySince: agent.readySince, version: agent.version, accepts });
       return;
     }
     const fanouts = this.fanouts[agent.owner.index]!;
@@ -752,10 +745,10 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
         const faulty = this.connectivity.faulty;
         for (let k = 0; k < servers.length; k++) {
           if (faulty && !this.connectivity.linkUp(agent.owner, servers[k]!.node)) continue;
-          servers[k]!.update(agent, to, agent.readySince, agent.version, load, accepts);
+          servers[k]!.update(agent, agent.readySince, agent.version, accepts);
         }
       } else {
-        u ??= { agent, state: to, readySince: agent.readySince, version: agent.version, load, accepts };
+        u ??= { agent, readySince: agent.readySince, version: agent.version, accepts };
         this.sim.postAfter(f.delay, Priority.MESSAGE, f, 0, u);
       }
     }

@@ -48,6 +48,7 @@ import {
   type TargetSpec,
   type TraceSpec,
   type TrafficSpec,
+  viaInteractionServer,
 } from "./types.js";
 
 export interface LoadOptions {
@@ -528,7 +529,7 @@ const DEFAULTS = {
   im: { messages: 5, gapMean: 30, idleTimeout: 600 },
 } as const;
 
-/** the most interactions of one media a capacity rule may allow (an agent's load travels packed, 12 bits a media) */
+/** the most interactions of one media a capacity rule may allow: a bound on what a desk can hold, well past any real one */
 const MAX_CAPACITY = 1000;
 
 const BUILTIN_RULE: CapacityRuleSpec = { name: "voice", alternatives: [{ voice: 1 }] };
@@ -1267,7 +1268,7 @@ class Normalizer {
           this.values.push({ path, message: "a utilization target needs the component load model: add `components: {}` (the default costs) or give costs" });
         } else if (kind === "smartProxy" && !components.smartProxy.enabled) {
           this.values.push({ path, message: "the Smart Proxy is off (components.smartProxy: false), so it has no utilization" });
-        } else if (kind === "interactionServer" && !traffic.some((t) => t.media === "chat" || t.media === "email")) {
+        } else if (kind === "interactionServer" && !traffic.some((t) => viaInteractionServer(t.media))) {
           this.values.push({ path, message: "no chat or email traffic, so no Interaction Server and no utilization to judge" });
         } else add(`utilization.${kind}`, s, path);
       }

@@ -5,6 +5,11 @@
 export type Media = "voice" | "chat" | "email" | "im";
 export const MEDIA: readonly Media[] = ["voice", "chat", "email", "im"];
 
+/** Chat and email reach URS through Interaction Server; voice and IM through a SIP Server Routing Point. */
+export function viaInteractionServer(media: Media): boolean {
+  return media === "chat" || media === "email";
+}
+
 /** A distribution of a non-negative quantity (seconds for durations). Parameters are checked by the loader. */
 export type DistributionSpec =
   | { readonly dist: "constant"; readonly value: number }

@@ -70,7 +70,7 @@ export function componentsSection(c: ComponentsSummary): Section {
           `${c.busiest} at ${(busiest.utilization.mean * 100).toFixed(1)}%. ` +
           (c.sustained
             ? "Every instance keeps up with its load."
-            : "Not sustained: an instance is busy a whole interval or its queueing delay grows. ") +
+            : "Not sustained: an instance is busy a whole interval or its queueing delay grows.") +
           " Whiskers: 95% confidence intervals. "),
         csvLink(table, "components.csv"),
       ) +
