@@ -6,8 +6,11 @@
 // chunks loaded only when used. Packages written as CommonJS call require(), which an ES module bundle does not have:
 // the banner gives them one.
 
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
+// chunk names carry a content hash: clear the last build's, or they pile up
+rmSync("dist/bundle", { recursive: true, force: true });
 await build({
   entryPoints: ["dist/cli/main.js", "dist/experiment/worker.js"],
   outdir: "dist/bundle",
