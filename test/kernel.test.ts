@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Simulation, type EventTarget, type SimEvent } from "../src/kernel/simulation.js";
 
@@ -74,5 +75,50 @@ describe("the kernel", () => {
     sim.run();
     expect(times.length).toBe(5000);
     for (let i = 1; i < times.length; i++) expect(times[i]!).toBeGreaterThanOrEqual(times[i - 1]!);
+  });
+
+  it("fires exactly in (time, priority, insertion) order when events schedule others as they fire, ties and all", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ t: fc.integer({ min: 0, max: 20 }), p: fc.integer({ min: 0, max: 3 }), kids: fc.integer({ min: 0, max: 3 }) }), {
+          minLength: 1,
+          maxLength: 200,
+        }),
+        (plan) => {
+          // event i of the plan fires `kids` more (the next ones of the plan), each `t` after the instant it fires
+          const kidsOf = (i: number) => plan[i % plan.length]!.kids;
+
+          const sim = new Simulation();
+          const fired: number[] = [];
+          let k = 1;
+          const target = {
+            fire: (ev: SimEvent) => {
+              fired.push(ev.subject as number);
+              for (let c = 0; c < kidsOf(ev.subject as number) && k < plan.length; c++, k++) sim.after(plan[k]!.t, plan[k]!.p, target, 0, k);
+            },
+          };
+          sim.after(plan[0]!.t, plan[0]!.p, target, 0, 0);
+          sim.run();
+
+          // the reference: pending events in a plain list, the next one found by scanning it
+          const pending: { t: number; p: number; i: number }[] = [{ t: plan[0]!.t, p: plan[0]!.p, i: 0 }];
+          const expected: number[] = [];
+          let j = 1;
+          while (pending.length > 0) {
+            let best = 0;
+            for (let q = 1; q < pending.length; q++) {
+              const a = pending[q]!;
+              const b = pending[best]!;
+              if (a.t < b.t || (a.t === b.t && (a.p < b.p || (a.p === b.p && a.i < b.i)))) best = q;
+            }
+            const e = pending.splice(best, 1)[0]!;
+            expected.push(e.i);
+            for (let c = 0; c < kidsOf(e.i) && j < plan.length; c++, j++) pending.push({ t: e.t + plan[j]!.t, p: plan[j]!.p, i: j });
+          }
+          expect(fired).toEqual(expected);
+        },
+      ),
+      { seed: 11, numRuns: 300 },
+    );
   });
 });

