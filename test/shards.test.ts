@@ -126,6 +126,20 @@ describe("--shard", () => {
     }
   });
 
+  it("is refused by check and size, with why: a check is judged on all replications, a size search is sequential", () => {
+    for (const [args, message] of [
+      [["check", "scenarios/gate-pass.yaml"], /^--shard: a check judges its targets on all replications together: run it whole .* or shard `ccsim run` and `ccsim merge` the partials/],
+      [["size", "scenarios/gate-fail.yaml"], /^--shard: a size search cannot be split: .* the tries run one after another/],
+    ] as const) {
+      const out = join(tmp(), "out");
+      const r = ccsim([...args, "--shard", "1/2", "--out", out]);
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr.trim().split("\n"), args[0]).toHaveLength(1);
+      expect(r.stderr.trim(), args[0]).toMatch(message);
+      expect(existsSync(out), args[0]).toBe(false);
+    }
+  });
+
   it("gives every point's replications to every shard in equal measure, to within one", () => {
     // 3 points x 10 replications over 4 shards: each shard runs 2 or 3 replications of every point
     const jobs = [0, 1, 2].flatMap((point) => Array.from({ length: 10 }, (_, replication) => ({ point, replication })));

@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openPool } from "../src/experiment/pool.js";
+import { experimentRunner } from "../src/experiment/pooled-experiment.js";
 import { analyticStart, sizeAgents } from "../src/experiment/sizing.js";
 import { erlangAMeasures, erlangCMeasures } from "../src/metrics/erlang.js";
 import { ccsim, scenarioFile } from "./helpers.js";
@@ -39,6 +41,8 @@ describe("sizing agents", () => {
   // Erlang C: 13 agents give 0.7956 and 14 give 0.8884 within 20 s, so 14 is the textbook minimum for >= 0.88.
   // The simulation judges 14 on the lower 95% bound of its service level (0.8833 on this seed), still above 0.88.
   const s = scenarioFile("erlang-c.yaml", ["targets.serviceLevel=>= 0.88"]);
+  // a pool of one runs every try in this thread
+  const run = experimentRunner(openPool(1));
 
   it("starts from the Erlang C minimum for the group's load", () => {
     const st = analyticStart(s, "agents");
@@ -47,8 +51,8 @@ describe("sizing agents", () => {
     expect(st.count).toBe(14);
   });
 
-  it("gives the textbook Erlang C answer for a service-level target, with the count below it tried and missed", () => {
-    const r = sizeAgents(s, "agents", { seed: s.seed, replications: s.replications });
+  it("gives the textbook Erlang C answer for a service-level target, with the count below it tried and missed", async () => {
+    const r = await sizeAgents(s, "agents", { seed: s.seed, replications: s.replications, run });
     expect(r.recommended).toBe(14);
     expect(r.tries.map((t) => [t.count, t.met])).toEqual([
       [14, true],
@@ -56,21 +60,21 @@ describe("sizing agents", () => {
     ]);
   });
 
-  it("finds the same answer from far below and far above the analytic start", () => {
+  it("finds the same answer from far below and far above the analytic start", async () => {
     // fewer replications widen the intervals, so the target leaves room: >= 0.85 is still 14 by Erlang C
     const loose = scenarioFile("erlang-c.yaml", ["targets.serviceLevel=>= 0.85"]);
-    const opts = { seed: s.seed, replications: 4 };
-    const up = sizeAgents(loose, "agents", { ...opts, from: 6 });
-    const down = sizeAgents(loose, "agents", { ...opts, from: 40 });
+    const opts = { seed: s.seed, replications: 4, run };
+    const up = await sizeAgents(loose, "agents", { ...opts, from: 6 });
+    const down = await sizeAgents(loose, "agents", { ...opts, from: 40 });
     expect(up.recommended).toBe(14);
     expect(down.recommended).toBe(14);
     // stepping 1, 2, 4, ... from 6 passes 14 at 21 (6+1+2+4+8), then bisects back
     expect(up.tries.map((t) => t.count).slice(0, 5)).toEqual([6, 7, 9, 13, 21]);
   });
 
-  it("says so when no count up to the limit meets the targets", () => {
+  it("says so when no count up to the limit meets the targets", async () => {
     const hard = scenarioFile("erlang-c.yaml", ["targets.serviceLevel=>= 0.88", "horizon=20h"]);
-    const r = sizeAgents(hard, "agents", { seed: 1, replications: 2, max: 12 });
+    const r = await sizeAgents(hard, "agents", { seed: 1, replications: 2, max: 12, run });
     expect(r.recommended).toBeNull();
     expect(r.tries.every((t) => !t.met)).toBe(true);
   });

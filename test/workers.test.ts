@@ -1,4 +1,5 @@
-// Replications spread over worker threads: the same bytes for any --workers, and Ctrl-C or SIGTERM stop it cleanly.
+// Replications spread over worker threads: the same bytes for any --workers (run, compare, check, size), and Ctrl-C or
+// SIGTERM stop it cleanly.
 
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -46,10 +47,34 @@ describe("--workers", () => {
     expect(readFileSync(join(dir, "two.jsonl"), "utf8")).toBe(one);
   });
 
-  it("--workers must be a whole number of at least 1", () => {
-    const r = ccsim(["run", SCENARIO, ...SMALL, "--workers", "0"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^--workers: expected a whole number >= 1/);
+  it("a size search gives the same JSON on one thread and on two, try by try", () => {
+    // gate-fail's support group: four tries (20, 21, 23, 22) of ten replications each
+    const args = ["size", "scenarios/gate-fail.yaml", "--json"];
+    const one = ccsim([...args, "--workers", "1"]);
+    const two = ccsim([...args, "--workers", "2"]);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).tries.map((t: { count: number }) => t.count)).toEqual([20, 21, 23, 22]);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it("a check gives the same verdicts JSON on one thread and on two", () => {
+    const args = ["check", "scenarios/gate-fail.yaml", "--json"];
+    const one = ccsim([...args, "--workers", "1"]);
+    const two = ccsim([...args, "--workers", "2"]);
+    // gate-fail misses a target: the exit code and the missed list come through the threads too
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stdout).missed.length).toBeGreaterThan(0);
+    expect(two.code).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it("--workers must be a whole number of at least 1, for check and size too", () => {
+    for (const args of [["run", SCENARIO, ...SMALL], ["check", "scenarios/gate-pass.yaml"], ["size", "scenarios/gate-fail.yaml"]]) {
+      const r = ccsim([...args, "--workers", "0"]);
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr.trim(), args[0]).toMatch(/^--workers: expected a whole number >= 1, got "0"$/);
+    }
   });
 
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
@@ -72,4 +97,22 @@ describe("--workers", () => {
       expect(existsSync(out)).toBe(false);
     });
   }
+
+  it("SIGINT during a size search's tries: the pool's threads stop, exit 130, one line, nothing written", async () => {
+    const out = join(tmp(), "out");
+    // some nine seconds of tries on one thread: the signal lands in the middle of the search
+    const child = spawn(process.execPath, [`${ROOT}/bin/ccsim.js`, "size", "scenarios/sized-two-site.yaml", "--for", "nodes", "--workers", "2", "--quiet", "--out", out], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 2500));
+    child.kill("SIGINT");
+    const [exit, sig] = await new Promise<[number | null, string | null]>((r) => child.on("close", (c, s) => r([c, s])));
+    expect(sig).toBeNull();
+    expect(exit).toBe(130);
+    expect(stderr).toBe("ccsim: interrupted by SIGINT; nothing written\n");
+    expect(existsSync(out)).toBe(false);
+  });
 });

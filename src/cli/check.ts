@@ -1,14 +1,16 @@
 // `ccsim check <scenario>`: the CI gate. Runs the scenario, judges every target on its safe CI bound, prints each
-// with its value, CI and verdict, and exits 1 when any is missed (0 when all are met, 2 on bad input).
+// with its value, CI and verdict, and exits 1 when any is missed (0 when all are met, 2 on bad input). The
+// replications run on --workers threads; --shard is refused (a check is judged on all of them).
 
-import { runExperiment } from "../experiment/experiment.js";
+import { withPool } from "../experiment/pool.js";
+import { experimentRunner } from "../experiment/pooled-experiment.js";
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { InputError } from "../scenario/errors.js";
-import { loadScenarioFromCli, type CommonOptions } from "./options.js";
+import { loadScenarioFromCli, workerCount, type CommonOptions } from "./options.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { targetFlags, withTargetFlags } from "./target-option.js";
@@ -20,9 +22,21 @@ export interface CheckOptions extends CommonOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly workers?: string;
+  /** refused: see below */
+  readonly shard?: string;
 }
 
 export async function checkCommand(file: string, opts: CheckOptions): Promise<number> {
+  if (opts.shard !== undefined) {
+    throw new InputError(
+      "--shard",
+      undefined,
+      "a check judges its targets on all replications together: run it whole (--workers spreads them over threads), " +
+        "or shard `ccsim run` and `ccsim merge` the partials: the merged summary.json carries the same verdicts (targets[].met)",
+    );
+  }
+  const workers = workerCount(opts.workers);
   const flags = targetFlags(opts.target);
   const { scenario, seed, replications } = withTargetFlags(flags, () =>
     loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
@@ -32,8 +46,13 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
   }
   if (opts.out) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
-  const result = runExperiment(scenario, { seed, replications, onProgress: bar.update });
-  bar.done();
+  let result;
+  try {
+    result = await withPool(workers, (pool) => experimentRunner(pool)(scenario, { seed, replications, onProgress: bar.update }));
+  } finally {
+    // an interrupted check's message then starts on a clean line
+    bar.done();
+  }
   const verdicts = verdictsOf(result);
   const missed = verdicts.filter((v) => !v.met);
   const json =

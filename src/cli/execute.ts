@@ -1,7 +1,6 @@
 // Runs a study as the command line asks: the whole of it or one --shard, on --workers threads; then reports it, or
 // writes the shard's partial result for `ccsim merge`.
 
-import { availableParallelism } from "node:os";
 import { runJobs } from "../experiment/pool.js";
 import { parseShard, shardJobs } from "../experiment/shard.js";
 import { studyOf, type StudySource } from "../experiment/study-source.js";
@@ -14,7 +13,7 @@ import { InputError } from "../scenario/errors.js";
 import { checkOutDir } from "../report/output-dir.js";
 import { finishStudy, outFiles, type ReportOptions } from "./finish.js";
 import { guardRun } from "./guard.js";
-import { wholeNumber } from "./options.js";
+import { workerCount } from "./options.js";
 
 export interface ExecuteOptions extends ReportOptions {
   readonly workers?: string;
@@ -32,7 +31,7 @@ export async function executeStudy(
     readonly traceLimit?: number;
   },
 ): Promise<number> {
-  const workers = wholeNumber("--workers", opts.workers, 1) ?? availableParallelism();
+  const workers = workerCount(opts.workers);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (shard) {
     if (!opts.out) throw new InputError("--shard", undefined, "needs --out DIR, the folder its partial result is written to");

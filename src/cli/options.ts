@@ -1,5 +1,6 @@
-// Options shared by the commands that run a scenario: the file (or the demo), --set, --seed, --replications.
+// Options shared by the commands that run a scenario: the file (or the demo), --set, --seed, --replications, --workers.
 
+import { availableParallelism } from "node:os";
 import { loadScenario, readScenarioText } from "../scenario/load.js";
 import { DEMO_SCENARIO } from "../scenario/demo.js";
 import { InputError } from "../scenario/errors.js";
@@ -18,6 +19,11 @@ export function wholeNumber(flag: string, v: string | undefined, min: number): n
     throw new InputError(flag, undefined, `expected a whole number >= ${min}, got ${JSON.stringify(v)}`);
   }
   return n;
+}
+
+/** --workers: the threads replications are spread over; the machine's cores when not given. */
+export function workerCount(v: string | undefined): number {
+  return wholeNumber("--workers", v, 1) ?? availableParallelism();
 }
 
 export function loadScenarioFromCli(

@@ -1,9 +1,12 @@
 // `ccsim size <scenario> --for agents[:group]|nodes[:site]|urs|throughput`: the smallest head count or machine count that
 // meets every target (or the largest load sustained), from an analytic start and simulated tries on common random
-// numbers; a table (or JSON) on stdout, a report in --out.
+// numbers; a table (or JSON) on stdout, a report in --out. The tries run one after another, each try's replications
+// on one pool of --workers threads; --shard is refused.
 
 import { sizeNodes, sizeUrs, throughputCapacity, type MachineSizing } from "../experiment/machine-sizing.js";
 import { profileOf, sizePerPeriod } from "../experiment/period-sizing.js";
+import { withPool } from "../experiment/pool.js";
+import { experimentRunner, type ExperimentRunner } from "../experiment/pooled-experiment.js";
 import { analyticStart, sizeAgents } from "../experiment/sizing.js";
 import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../report/machine-sizing-report.js";
 import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../report/period-sizing-report.js";
@@ -18,7 +21,7 @@ import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
-import { loadScenarioFromCli, wholeNumber, type CommonOptions } from "./options.js";
+import { loadScenarioFromCli, wholeNumber, workerCount, type CommonOptions } from "./options.js";
 import { targetFlags, withTargetFlags, type TargetFlag } from "./target-option.js";
 
 export interface SizeOptions extends CommonOptions {
@@ -30,11 +33,23 @@ export interface SizeOptions extends CommonOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly workers?: string;
+  /** refused: see below */
+  readonly shard?: string;
 }
 
 const MACHINES = ["nodes", "urs", "throughput"];
 
 export async function sizeCommand(file: string, opts: SizeOptions): Promise<number> {
+  if (opts.shard !== undefined) {
+    throw new InputError(
+      "--shard",
+      undefined,
+      "a size search cannot be split: each try's count follows from the verdicts before it, so the tries run one after " +
+        "another; --workers spreads each try's replications over threads",
+    );
+  }
+  const workers = workerCount(opts.workers);
   const flags = targetFlags(opts.target);
   const { scenario, seed, replications } = withTargetFlags(flags, () =>
     loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
@@ -46,7 +61,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   if (kind === "vq") {
     throw new InputError(where, undefined, "sizing vq is not supported: the guide has one VQ SIP Server HA pair a site; its load is reported (components.csv) and can be a target (utilization.vqServer)");
   }
-  if (MACHINES.includes(kind)) return sizeMachines(file, opts, flags, kind as "nodes" | "urs" | "throughput", name, scenario, seed, replications);
+  if (MACHINES.includes(kind)) return sizeMachines(file, opts, workers, flags, kind as "nodes" | "urs" | "throughput", name, scenario, seed, replications);
   if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs or throughput${suggestion(kind, ["agents", ...MACHINES])}`);
   const groups = scenario.agents.map((a) => a.group);
   let group: string;
@@ -63,13 +78,14 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   const max = wholeNumber("--max", opts.max, 1);
   const chatty = !opts.quiet && !opts.json;
   const types = analyticStart(scenario, group).traffic;
-  if (profileOf(scenario, types) !== null) return sizePeriods(file, opts, flags, scenario, group, types, seed, replications, max);
-  const result = sizeAgents(scenario, group, {
+  if (profileOf(scenario, types) !== null) return sizePeriods(file, opts, workers, flags, scenario, group, types, seed, replications, max);
+  const result = await onPool(workers, (run) => sizeAgents(scenario, group, {
     seed,
     replications,
+    run,
     ...(max !== undefined ? { max } : {}),
     onTry: chatty && process.stderr.isTTY ? (t) => process.stderr.write(`  tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
-  });
+  }));
   const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = sizingJson(result, ctx);
   if (opts.out) {
@@ -99,6 +115,11 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   return result.recommended === null ? 1 : 0;
 }
 
+/** A search on one pool of --workers threads, started once for all its tries and stopped before anything is written. */
+function onPool<T>(workers: number, search: (run: ExperimentRunner) => Promise<T>): Promise<T> {
+  return withPool(workers, (pool) => search(experimentRunner(pool)));
+}
+
 function sizeCommandLine(file: string, opts: SizeOptions): string {
   let s = withTargets(commandLine("size", file, opts) + ` --for ${opts.for ?? "agents"}`, opts.target);
   if (opts.max !== undefined) s += ` --max ${opts.max}`;
@@ -122,6 +143,7 @@ function reportProvenance(file: string, settled: SizeOptions, flags: readonly Ta
 async function sizeMachines(
   file: string,
   opts: SizeOptions,
+  workers: number,
   flags: readonly TargetFlag[],
   kind: "nodes" | "urs" | "throughput",
   name: string | undefined,
@@ -143,14 +165,16 @@ async function sizeMachines(
   }
   const max = wholeNumber("--max", opts.max, 1);
   const chatty = !opts.quiet && !opts.json && process.stderr.isTTY;
-  const o = {
+  const options = {
     seed,
     replications,
     ...(max !== undefined ? { max } : {}),
     onTry: chatty ? (t: { setting: string; met: boolean }) => process.stderr.write(`  tried ${t.setting}: ${t.met ? "met" : "missed"}\n`) : undefined,
   };
-  const result: MachineSizing =
-    kind === "nodes" ? sizeNodes(scenario, name ? [name] : sites, o) : kind === "urs" ? sizeUrs(scenario, o) : throughputCapacity(scenario, o);
+  const result: MachineSizing = await onPool(workers, (run) => {
+    const o = { ...options, run };
+    return kind === "nodes" ? sizeNodes(scenario, name ? [name] : sites, o) : kind === "urs" ? sizeUrs(scenario, o) : throughputCapacity(scenario, o);
+  });
   const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = machineSizingJson(result, ctx);
   if (opts.out) {
@@ -192,6 +216,7 @@ async function sizeMachines(
 async function sizePeriods(
   file: string,
   opts: SizeOptions,
+  workers: number,
   flags: readonly TargetFlag[],
   scenario: Scenario,
   group: string,
@@ -201,12 +226,13 @@ async function sizePeriods(
   max: number | undefined,
 ): Promise<number> {
   const chatty = !opts.quiet && !opts.json && process.stderr.isTTY;
-  const result = sizePerPeriod(scenario, group, types, {
+  const result = await onPool(workers, (run) => sizePerPeriod(scenario, group, types, {
     seed,
     replications,
+    run,
     ...(max !== undefined ? { max } : {}),
     onTry: chatty ? (p, t) => process.stderr.write(`  period ${p + 1}, tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
-  });
+  }));
   const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = periodSizingJson(result, ctx);
   if (opts.out) {

@@ -4,7 +4,8 @@
 // divided over more or fewer instances), then searches with simulation on common random numbers.
 
 import type { Scenario, TargetSpec } from "../scenario/types.js";
-import { runExperiment, type ExperimentResult } from "./experiment.js";
+import type { ExperimentResult } from "./experiment.js";
+import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
 import { judgeTargets } from "./targets.js";
 
@@ -34,6 +35,8 @@ export interface MachineSizing {
 export interface MachineOptions {
   readonly seed: number;
   readonly replications: number;
+  /** runs each try (on a pool of worker threads, or in this thread) */
+  readonly run: ExperimentRunner;
   readonly max?: number;
   readonly onTry?: (t: MachineTry) => void;
 }
@@ -62,13 +65,13 @@ function busiest(r: ExperimentResult, kinds: readonly string[], scope: (s: strin
 const NODE_KINDS = ["sessionController", "tController", "smartProxy"];
 
 /** The fewest nodes in each site in turn (one site, or every site in order keeping the answers found so far). */
-export function sizeNodes(scenario: Scenario, sites: readonly string[], opts: MachineOptions): MachineSizing {
+export async function sizeNodes(scenario: Scenario, sites: readonly string[], opts: MachineOptions): Promise<MachineSizing> {
   const tries: MachineTry[] = [];
   const recommended: Record<string, number | null> = {};
   const start: string[] = [];
   let current = scenario;
   let shown: MachineTry | null = null;
-  const base = runExperiment(scenario, { seed: opts.seed, replications: opts.replications });
+  const base = await opts.run(scenario, { seed: opts.seed, replications: opts.replications });
   for (const site of sites) {
     const si = current.sites.findIndex((s) => s.id === site);
     const n0 = current.sites[si]!.nodes;
@@ -83,9 +86,9 @@ export function sizeNodes(scenario: Scenario, sites: readonly string[], opts: Ma
     );
     const at = (n: number): Scenario => ({ ...current, sites: current.sites.map((s, i) => (i === si ? { ...s, nodes: n } : s)) });
     const byCount = new Map<number, MachineTry>();
-    const found = firstPassing(max, want - 1, (i) => {
+    const found = await firstPassing(max, want - 1, async (i) => {
       const n = i + 1;
-      const result = runExperiment(at(n), { seed: opts.seed, replications: opts.replications });
+      const result = await opts.run(at(n), { seed: opts.seed, replications: opts.replications });
       const t: MachineTry = { scope: site, value: n, setting: `sites[${si}].nodes=${n}`, met: machineMet(result), result };
       tries.push(t);
       byCount.set(n, t);
@@ -116,7 +119,7 @@ function ursCount(s: Scenario, k: number): number {
  * centralized), tried in order of the pairs it makes. More pairs spread URS and Stat Server load but raise conflicts,
  * so the search assumes only that a count that passes is not followed by one that misses.
  */
-export function sizeUrs(scenario: Scenario, opts: MachineOptions): MachineSizing {
+export async function sizeUrs(scenario: Scenario, opts: MachineOptions): Promise<MachineSizing> {
   const maxNodes = Math.max(...scenario.sites.map((s) => s.nodes));
   // for each distinct count, the largest k that gives it (the fewest pairs for those nodes), fewest pairs first
   const byCount = new Map<number, number>();
@@ -125,7 +128,7 @@ export function sizeUrs(scenario: Scenario, opts: MachineOptions): MachineSizing
     if (!byCount.has(c)) byCount.set(c, k);
   }
   const candidates = [...byCount.entries()].sort((a, b) => a[0] - b[0]);
-  const base = runExperiment(scenario, { seed: opts.seed, replications: opts.replications });
+  const base = await opts.run(scenario, { seed: opts.seed, replications: opts.replications });
   const kinds = ["urs", "statServer"];
   let work = 0;
   let limit = 1;
@@ -137,10 +140,10 @@ export function sizeUrs(scenario: Scenario, opts: MachineOptions): MachineSizing
   // the fewest pairs that reach the start estimate; when none does, the most there are
   const startIndex = candidates.findIndex(([c]) => c >= want);
   const tries: MachineTry[] = [];
-  const found = firstPassing(candidates.length, startIndex < 0 ? candidates.length - 1 : startIndex, (i) => {
+  const found = await firstPassing(candidates.length, startIndex < 0 ? candidates.length - 1 : startIndex, async (i) => {
     const [count, k] = candidates[i]!;
     const s: Scenario = { ...scenario, routing: { ...scenario.routing, mode: "grouped", nodesPerUrs: k } };
-    const result = runExperiment(s, { seed: opts.seed, replications: opts.replications });
+    const result = await opts.run(s, { seed: opts.seed, replications: opts.replications });
     const t: MachineTry = { scope: "URS", value: count, setting: `routing.mode=grouped, routing.nodesPerUrs=${k}`, met: machineMet(result), result };
     tries.push(t);
     opts.onTry?.(t);
@@ -196,11 +199,11 @@ function offeredRate(s: Scenario): number {
  * (component-report.ts, sustainedBy); scenario targets do not count here. Starts at 1 / the busiest utilization at
  * scale 1, brackets, then bisects until the bracket is within 2%.
  */
-export function throughputCapacity(scenario: Scenario, opts: MachineOptions): MachineSizing {
+export async function throughputCapacity(scenario: Scenario, opts: MachineOptions): Promise<MachineSizing> {
   const tries: MachineTry[] = [];
   const rate = offeredRate(scenario);
-  const run = (f: number): MachineTry => {
-    const result = runExperiment(scaled(scenario, f), { seed: opts.seed, replications: opts.replications });
+  const run = async (f: number): Promise<MachineTry> => {
+    const result = await opts.run(scaled(scenario, f), { seed: opts.seed, replications: opts.replications });
     const t: MachineTry = {
       scope: "traffic",
       value: f,
@@ -212,7 +215,7 @@ export function throughputCapacity(scenario: Scenario, opts: MachineOptions): Ma
     opts.onTry?.(t);
     return t;
   };
-  const first = run(1);
+  const first = await run(1);
   const u = first.result.components!.instances[first.result.components!.busiest]!.utilization.mean;
   const guess = u > 0 ? 1 / u : 64;
   let lo = first.met ? 1 : 0;
@@ -221,7 +224,7 @@ export function throughputCapacity(scenario: Scenario, opts: MachineOptions): Ma
   const maxTries = opts.max ?? 14;
   while (tries.length < maxTries && !(hi < Infinity && lo > 0 && hi / lo <= 1.02)) {
     if (!(next > lo && next < hi)) next = hi === Infinity ? lo * 2 : lo === 0 ? hi / 2 : Math.sqrt(lo * hi);
-    const t = run(next);
+    const t = await run(next);
     if (t.met) lo = next;
     else hi = next;
     next = hi === Infinity ? lo * 1.1 : lo === 0 ? hi / 2 : (lo + hi) / 2;

@@ -5,6 +5,7 @@
 
 import type { Scenario } from "../scenario/types.js";
 import { InputError } from "../scenario/errors.js";
+import type { ExperimentRunner } from "./pooled-experiment.js";
 import { sizeAgents, type SizingResult, type SizingTry } from "./sizing.js";
 
 export const STEADY_WARMUP = 1800;
@@ -55,12 +56,12 @@ function periodScenario(s: Scenario, p: number, period: number): Scenario {
   };
 }
 
-export function sizePerPeriod(
+export async function sizePerPeriod(
   scenario: Scenario,
   group: string,
   types: readonly string[],
-  opts: { seed: number; replications: number; max?: number; onTry?: (period: number, t: SizingTry) => void },
-): PeriodSizing {
+  opts: { seed: number; replications: number; run: ExperimentRunner; max?: number; onTry?: (period: number, t: SizingTry) => void },
+): Promise<PeriodSizing> {
   const profile = profileOf(scenario, types)!;
   const periods: (SizingResult | null)[] = [];
   const staffing: (number | null)[] = [];
@@ -72,9 +73,10 @@ export function sizePerPeriod(
       staffing.push(0);
       continue;
     }
-    const r = sizeAgents(s, group, {
+    const r = await sizeAgents(s, group, {
       seed: opts.seed,
       replications: opts.replications,
+      run: opts.run,
       ...(opts.max !== undefined ? { max: opts.max } : {}),
       onTry: (t) => opts.onTry?.(p, t),
     });

@@ -1,85 +1,172 @@
-// Runs a study's jobs on worker threads, or in this thread when one would do, and hands back their outputs in the
-// order of the job list whatever order they finish in: replications are deterministic from (seed, replication), so the
-// merged result does not depend on how many threads ran it.
+// Runs jobs on worker threads, or in this thread when one would do, and hands back their outputs in the order of the
+// job list whatever order they finish in: replications are deterministic from (seed, replication), so the merged
+// result does not depend on how many threads ran it. A pool is opened once and runs batch after batch on the same
+// threads (a size search's tries), so each thread starts and warms up only once.
 
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../scenario/types.js";
 import { Interrupted } from "./interrupted.js";
 import { runJob, type JobOutput } from "./job.js";
 import type { Job } from "./study.js";
-import type { JobMessage, WorkerData } from "./worker.js";
+import type { BatchMessage, JobMessage } from "./worker.js";
 
-export interface PoolOptions {
-  /** worker threads at most; 1 runs in this thread */
-  readonly workers: number;
+export interface BatchOptions {
   /** trace the first replication of the first point, following this many interactions */
   readonly traceLimit?: number;
   /** called after each job with (done, total) */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+export interface PoolOptions extends BatchOptions {
+  /** worker threads at most; 1 runs in this thread */
+  readonly workers: number;
+}
+
+export interface JobPool {
+  /** Runs one batch (one at a time): every job of `scenarios[job.point]` on `seed`, outputs in the order of `jobs`. */
+  run(scenarios: readonly Scenario[], seed: number, jobs: readonly Job[], options?: BatchOptions): Promise<JobOutput[]>;
+  /** Stops the threads. Rejects with Interrupted when a signal came after the last batch, so nothing gets written. */
+  close(): Promise<void>;
+}
+
 const WORKER = new URL("./worker.js", import.meta.url);
 
+/** A pool of `workers` threads at most; they are started when a batch first needs them. */
+export function openPool(workers: number): JobPool {
+  return new ThreadPool(workers);
+}
+
+/** Opens a pool, hands it to `use`, and closes it however `use` ends. */
+export async function withPool<T>(workers: number, use: (pool: JobPool) => Promise<T>): Promise<T> {
+  const pool = openPool(workers);
+  try {
+    return await use(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** One batch on a pool of its own. */
 export async function runJobs(
   scenarios: readonly Scenario[],
   seed: number,
   jobs: readonly Job[],
   options: PoolOptions,
 ): Promise<JobOutput[]> {
-  const threads = Math.min(options.workers, jobs.length);
-  // one thread or one job: no worker is worth its start-up (each loads the model anew)
-  if (threads <= 1) {
-    return jobs.map((job, k) => {
-      const out = runJob(scenarios[job.point]!, seed, job, options.traceLimit);
-      options.onProgress?.(k + 1, jobs.length);
-      return out;
+  return withPool(options.workers, (pool) => pool.run(scenarios, seed, jobs, options));
+}
+
+interface RunningBatch {
+  readonly total: number;
+  readonly jobs: readonly Job[];
+  readonly outputs: JobOutput[];
+  readonly options: BatchOptions;
+  next: number;
+  done: number;
+  readonly resolve: (outputs: JobOutput[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+class ThreadPool implements JobPool {
+  private readonly workers: Worker[] = [];
+  private batch: RunningBatch | null = null;
+  /** the first thing that went wrong; the pool runs nothing after it */
+  private failure: { readonly error: unknown; reported: boolean } | null = null;
+  private closed = false;
+  // The main thread is idle while the workers run, and does little between batches, so a signal is handled at once:
+  // stop every worker, and let the caller write nothing. Handlers live only while threads do, so Ctrl-C elsewhere
+  // (and in a run that stays in this thread) keeps its usual effect.
+  private readonly onSigint = () => this.fail(new Interrupted("SIGINT"));
+  private readonly onSigterm = () => this.fail(new Interrupted("SIGTERM"));
+
+  constructor(private readonly size: number) {}
+
+  run(scenarios: readonly Scenario[], seed: number, jobs: readonly Job[], options: BatchOptions = {}): Promise<JobOutput[]> {
+    if (this.closed) return Promise.reject(new Error("the pool is closed"));
+    if (this.batch !== null) return Promise.reject(new Error("the pool runs one batch at a time"));
+    if (this.failure !== null) {
+      this.failure.reported = true;
+      return Promise.reject(this.failure.error);
+    }
+    const threads = Math.min(this.size, jobs.length);
+    // no thread yet, and one or none wanted: no worker is worth its start-up (each loads the model anew)
+    if (this.workers.length === 0 && threads <= 1) {
+      return Promise.resolve(
+        jobs.map((job, k) => {
+          const out = runJob(scenarios[job.point]!, seed, job, options.traceLimit);
+          options.onProgress?.(k + 1, jobs.length);
+          return out;
+        }),
+      );
+    }
+    while (this.workers.length < threads) this.start();
+    return new Promise((resolve, reject) => {
+      const batch: RunningBatch = { total: jobs.length, jobs, outputs: new Array<JobOutput>(jobs.length), options, next: 0, done: 0, resolve, reject };
+      this.batch = batch;
+      const data: BatchMessage = { kind: "batch", scenarios, seed, traceLimit: options.traceLimit };
+      for (const w of this.workers.slice(0, Math.min(this.workers.length, jobs.length))) {
+        w.postMessage(data);
+        this.give(w, batch);
+      }
     });
   }
-  return new Promise((resolve, reject) => {
-    const outputs: JobOutput[] = new Array<JobOutput>(jobs.length);
-    const workers: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let settled = false;
 
-    // The main thread is idle while the workers run, so a signal is handled at once: stop every worker, and let the
-    // caller write nothing. Handlers live only as long as the pool, so Ctrl-C elsewhere keeps its usual effect.
-    const onSigint = () => finish(new Interrupted("SIGINT"));
-    const onSigterm = () => finish(new Interrupted("SIGTERM"));
-    process.on("SIGINT", onSigint);
-    process.on("SIGTERM", onSigterm);
-
-    function finish(error?: unknown): void {
-      if (settled) return;
-      settled = true;
-      process.off("SIGINT", onSigint);
-      process.off("SIGTERM", onSigterm);
-      void Promise.all(workers.map((w) => w.terminate())).then(() => (error === undefined ? resolve(outputs) : reject(error)));
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopListening();
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.failure !== null && !this.failure.reported) {
+      this.failure.reported = true;
+      throw this.failure.error;
     }
+  }
 
-    function give(w: Worker): void {
-      if (next >= jobs.length) return;
-      const k = next++;
-      w.postMessage({ k, job: jobs[k]! } satisfies JobMessage);
+  private start(): void {
+    if (this.workers.length === 0) {
+      process.on("SIGINT", this.onSigint);
+      process.on("SIGTERM", this.onSigterm);
     }
+    const w = new Worker(WORKER);
+    this.workers.push(w);
+    w.on("message", ({ k, output }: { k: number; output: JobOutput }) => {
+      const b = this.batch;
+      if (b === null || this.failure !== null) return;
+      b.outputs[k] = output;
+      b.done++;
+      b.options.onProgress?.(b.done, b.total);
+      if (b.done === b.total) {
+        this.batch = null;
+        b.resolve(b.outputs);
+      } else this.give(w, b);
+    });
+    w.on("error", (e) => this.fail(e));
+    w.on("exit", (code) => this.fail(new Error(`a worker thread stopped (exit code ${code}) before its job was done`)));
+  }
 
-    const data: WorkerData = { scenarios, seed, traceLimit: options.traceLimit };
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(WORKER, { workerData: data });
-      workers.push(w);
-      w.on("message", ({ k, output }: { k: number; output: JobOutput }) => {
-        if (settled) return;
-        outputs[k] = output;
-        done++;
-        options.onProgress?.(done, jobs.length);
-        if (done === jobs.length) finish();
-        else give(w);
-      });
-      w.on("error", (e) => finish(e));
-      w.on("exit", (code) => {
-        if (!settled) finish(new Error(`a worker thread stopped (exit code ${code}) before its job was done`));
-      });
-      give(w);
-    }
-  });
+  private give(w: Worker, b: RunningBatch): void {
+    if (b.next >= b.total) return;
+    const k = b.next++;
+    w.postMessage({ kind: "job", k, job: b.jobs[k]! } satisfies JobMessage);
+  }
+
+  /** Stops every thread; the running batch, else the next one or close, rejects with `error`. */
+  private fail(error: unknown): void {
+    if (this.failure !== null || this.closed) return;
+    const failure = { error, reported: false };
+    this.failure = failure;
+    this.stopListening();
+    const b = this.batch;
+    this.batch = null;
+    void Promise.all(this.workers.map((w) => w.terminate())).then(() => {
+      if (b === null || failure.reported) return;
+      failure.reported = true;
+      b.reject(error);
+    });
+  }
+
+  private stopListening(): void {
+    process.off("SIGINT", this.onSigint);
+    process.off("SIGTERM", this.onSigterm);
+  }
 }

@@ -7,7 +7,8 @@ import { meanOf } from "../kernel/distributions.js";
 import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics/erlang.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
 import type { ArrivalsSpec, DistributionSpec, Scenario, TargetSpec } from "../scenario/types.js";
-import { runExperiment, type ExperimentResult } from "./experiment.js";
+import type { ExperimentResult } from "./experiment.js";
+import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
 import { judgeTargets } from "./targets.js";
 
@@ -55,6 +56,8 @@ export interface SizingResult {
 export interface SizingOptions {
   readonly seed: number;
   readonly replications: number;
+  /** runs each try (on a pool of worker threads, or in this thread) */
+  readonly run: ExperimentRunner;
   /** the largest count to try (default: 3 x the analytic start + 20) */
   readonly max?: number;
   /** start here instead of at the analytic minimum */
@@ -143,14 +146,14 @@ export function metTargets(r: ExperimentResult): boolean {
   return judgeTargets(r.scenario.targets, r).every((v) => v.met);
 }
 
-export function sizeAgents(scenario: Scenario, group: string, opts: SizingOptions): SizingResult {
+export async function sizeAgents(scenario: Scenario, group: string, opts: SizingOptions): Promise<SizingResult> {
   const start = analyticStart(scenario, group);
   const max = opts.max ?? start.count * 3 + 20;
   const tries: SizingTry[] = [];
   // candidate i is the count i + 1
-  const found = firstPassing(max, Math.min(opts.from ?? start.count, max) - 1, (i) => {
+  const found = await firstPassing(max, Math.min(opts.from ?? start.count, max) - 1, async (i) => {
     const count = i + 1;
-    const result = runExperiment(withCount(scenario, group, count), { seed: opts.seed, replications: opts.replications });
+    const result = await opts.run(withCount(scenario, group, count), { seed: opts.seed, replications: opts.replications });
     const t = { count, met: metTargets(result), result };
     tries.push(t);
     opts.onTry?.(t);

@@ -1,24 +1,34 @@
-// The worker thread of the pool: gets the study's scenarios once, then runs the jobs it is sent, one at a time.
+// The worker thread of the pool: gets each batch's scenarios and seed before its jobs, then runs the jobs it is sent,
+// one at a time.
 
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { Scenario } from "../scenario/types.js";
 import { runJob } from "./job.js";
 import type { Job } from "./study.js";
 
-export interface WorkerData {
+/** What the jobs that follow it run on, until the next batch. */
+export interface BatchMessage {
+  readonly kind: "batch";
   readonly scenarios: readonly Scenario[];
   readonly seed: number;
   readonly traceLimit: number | undefined;
 }
 
 export interface JobMessage {
-  /** the job's place in the list the pool was given */
+  readonly kind: "job";
+  /** the job's place in its batch's list */
   readonly k: number;
   readonly job: Job;
 }
 
-const data = workerData as WorkerData;
+// messages on a port arrive in the order they were posted, so a batch's jobs always find its scenarios here
+let batch: BatchMessage | null = null;
 // an exception here ends the thread with an "error" event in the pool, which stops the run
-parentPort!.on("message", ({ k, job }: JobMessage) => {
-  parentPort!.postMessage({ k, output: runJob(data.scenarios[job.point]!, data.seed, job, data.traceLimit) });
+parentPort!.on("message", (m: BatchMessage | JobMessage) => {
+  if (m.kind === "batch") {
+    batch = m;
+    return;
+  }
+  const b = batch!;
+  parentPort!.postMessage({ k: m.k, output: runJob(b.scenarios[m.job.point]!, b.seed, m.job, b.traceLimit) });
 });
