@@ -125,5 +125,9 @@ describe("ccsim size", () => {
     const vq = ccsim(["size", "scenarios/gate-pass.yaml", "--for", "vq"]);
     expect(vq.code).toBe(2);
     expect(vq.stderr).toMatch(/one VQ SIP Server HA pair a site/);
+    // sizing URS pairs tries every grouping: --max has nothing to bound, so it is refused, not ignored
+    const max = ccsim(["size", "scenarios/sized-two-site.yaml", "--for", "urs", "--max", "3"]);
+    expect(max.code).toBe(2);
+    expect(max.stderr).toBe("--max: bounds the count of agents or nodes, or the tries of --for throughput: --for urs tries every grouping of the nodes\n");
   });
 });

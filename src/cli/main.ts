@@ -17,13 +17,17 @@ function program(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  const scenarioOptions = (c: Command) =>
+  // check and size take --shard only to refuse it with the reason (they judge all replications, or search in
+  // sequence), so their help does not offer it
+  const scenarioOptions = (c: Command, shards = true) =>
     c
       .option("--seed <n>", "random seed (default: the scenario's)")
       .option("--replications <n>", "number of replications (default: the scenario's)")
       .option("--set <path=value>", "override a scenario field, e.g. agents[0].count=13 (repeatable)", collect)
       .option("--workers <n>", "worker threads the replications are spread over (default: the machine's cores)")
-      .option("--shard <i/n>", "run only the i-th of n slices of the replications; write a partial result into --out");
+      .addOption(
+        new Option("--shard <i/n>", "run only the i-th of n slices of the replications; write a partial result into --out").hideHelp(!shards),
+      );
 
   scenarioOptions(p.command("run").argument("[scenario]", "scenario file (YAML or JSON); none runs the embedded demo"))
     .description("run a scenario's replications and report")
@@ -76,7 +80,7 @@ function program(): Command {
       exitCode = await mergeCommand(partials, opts);
     });
 
-  scenarioOptions(p.command("check").argument("<scenario>", "scenario file"))
+  scenarioOptions(p.command("check").argument("<scenario>", "scenario file"), false)
     .description("run a scenario and judge its targets: exit 1 when any is missed (a CI gate)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
     .option("--out <dir>", "write check.json, summary.json and report.html into this folder")
@@ -88,10 +92,10 @@ function program(): Command {
       exitCode = await checkCommand(file, opts);
     });
 
-  scenarioOptions(p.command("size").argument("<scenario>", "scenario file"))
+  scenarioOptions(p.command("size").argument("<scenario>", "scenario file"), false)
     .description("the smallest agent count of a group meeting every target: Erlang start, then simulated tries")
-    .option("--for <what>", "agents or agents:GROUP (default agents, when there is one group)")
-    .option("--max <n>", "the largest count to try (default 3 x the Erlang start + 20)")
+    .option("--for <what>", "agents[:GROUP] (default agents, when there is one group), nodes[:SITE], urs or throughput")
+    .option("--max <n>", "the largest count to try (default: agents 3 x the Erlang start + 20; nodes 4 x the utilization start, at least 8); throughput: the most tries (14)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
     .option("--out <dir>", "write sizing.md, sizing.csv, sizing.json and report.html into this folder")
     .option("--force", "write into an --out folder that holds files (replacing only ccsim's)")

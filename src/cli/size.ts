@@ -164,6 +164,9 @@ async function sizeMachines(
     throw new InputError(where, undefined, `no site ${JSON.stringify(name)}${suggestion(name, sites)}; sites: ${sites.join(", ")}`);
   }
   const max = wholeNumber("--max", opts.max, 1);
+  if (max !== undefined && kind === "urs") {
+    throw new InputError("--max", undefined, "bounds the count of agents or nodes, or the tries of --for throughput: --for urs tries every grouping of the nodes");
+  }
   const chatty = !opts.quiet && !opts.json && process.stderr.isTTY;
   const options = {
     seed,
