@@ -124,6 +124,15 @@ describe("before a run: memory and time", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("check and size refuse it too, before they run anything", () => {
+    for (const cmd of [["check", "--target", "serviceLevel=>= 0.8"], ["size", "--target", "serviceLevel=>= 0.8"]]) {
+      const r = ccsim([cmd[0]!, "scenarios/erlang-c.yaml", "--set", "agents[0].count=100000000", ...cmd.slice(1)]);
+      expect(r.code, cmd[0]).toBe(2);
+      expect(r.stderr.trim().split("\n"), cmd[0]).toHaveLength(1);
+      expect(r.stderr, cmd[0]).toMatch(/refusing to run: it would need about \d+(\.\d)? GB of memory/);
+    }
+  });
+
   it("--force lets it through; --quiet silences the warning about a long run, and nothing else does", () => {
     const huge = scenarioFile("erlang-c.yaml", ["agents[0].count=100000000"]);
     expect(() => guardRun("x", [huge], 1, {}, 4e9, () => {})).toThrow(InputError);

@@ -10,6 +10,7 @@ import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { InputError } from "../scenario/errors.js";
+import { guardRun } from "./guard.js";
 import { loadScenarioFromCli, workerCount, type CommonOptions } from "./options.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
@@ -45,6 +46,7 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     throw new InputError(file, "targets", 'nothing to check: add targets to the scenario or give --target, e.g. --target serviceLevel=">= 0.80"');
   }
   if (opts.out) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
+  guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet });
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   let result;
   try {

@@ -84,7 +84,7 @@ function program(): Command {
     .description("run a scenario and judge its targets: exit 1 when any is missed (a CI gate)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
     .option("--out <dir>", "write check.json, summary.json and report.html into this folder")
-    .option("--force", "write into an --out folder that holds files (replacing only ccsim's)")
+    .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run despite the memory estimate")
     .option("--json", "print the verdicts as JSON on stdout and nothing else there")
     .option("--quiet", "print nothing but errors")
     .action(async (file: string, opts) => {
@@ -98,7 +98,7 @@ function program(): Command {
     .option("--max <n>", "the largest count to try (default: agents 3 x the Erlang start + 20; nodes 4 x the utilization start, at least 8); throughput: the most tries (14)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
     .option("--out <dir>", "write sizing.md, sizing.csv, sizing.json and report.html into this folder")
-    .option("--force", "write into an --out folder that holds files (replacing only ccsim's)")
+    .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run despite the memory estimate")
     .option("--json", "print the sizing JSON on stdout and nothing else there")
     .option("--quiet", "print nothing but errors")
     .action(async (file: string, opts) => {

@@ -21,6 +21,7 @@ import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
+import { guardRun } from "./guard.js";
 import { loadScenarioFromCli, wholeNumber, workerCount, type CommonOptions } from "./options.js";
 import { targetFlags, withTargetFlags, type TargetFlag } from "./target-option.js";
 
@@ -55,6 +56,8 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
   );
   if (opts.out) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
+  // the memory a try needs, as run refuses it; no time warning, since one try's time is not the search's
+  guardRun(file, [scenario], replications, { force: opts.force, quiet: true });
   const what = opts.for ?? "agents";
   const [kind, name] = what.split(":", 2) as [string, string | undefined];
   const where = `--for ${what}`;
