@@ -255,6 +255,9 @@ const scenarioArb = fc
     standalone: fc.boolean(),
     autoRestore: fc.boolean(),
     tc: duration(5000),
+    // the component load model: off, on with the defaults, with Smart Proxy, or with a Stat Server slow enough to
+    // saturate (views go stale, queues grow)
+    components: fc.constantFrom(undefined, undefined, {}, { smartProxy: true }, { statServer: { event: "900ms" } }),
   })
   .map((r) => {
     const siteIds = r.sites.map((_, i) => `dc${i + 1}`);
@@ -331,6 +334,7 @@ const scenarioArb = fc
       traffic,
       ha: { tcReconnectTimeout: r.tc, agentStateAutoRestore: r.autoRestore, registrationDelay: "60s", loginDelay: "10s" },
       faults: faultsOf({ ...r, sites: r.standalone ? r.sites.map(() => 1) : r.sites }, siteIds, horizon),
+      ...(r.components === undefined ? {} : { components: r.components }),
     };
   });
 
