@@ -78,6 +78,10 @@ describe("merge refuses partial results that do not belong together", () => {
     refused([a!], /^ccsim merge: missing shard 2\/2$/m);
   });
 
+  it("--metrics on run partials: a run's table shows every metric, so the flag is refused, not ignored", () => {
+    refused([...shards(run, 2), "--metrics", "serviceLevel"], /^--metrics: chooses the columns of a compare or sweep table/m);
+  });
+
   it("the same shard twice", () => {
     const [a, b] = shards(run, 2);
     const copy = tmp();

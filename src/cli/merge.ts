@@ -18,6 +18,9 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
   const files = partialPaths(args).map((path) => ({ path, p: readPartial(path) }));
   const first = files[0]!;
   const { kind, seed, replications } = first.p.source;
+  if (focus !== undefined && kind === "run") {
+    throw new InputError("--metrics", undefined, "chooses the columns of a compare or sweep table; these are run partials, whose table shows every metric");
+  }
   const count = first.p.shard.count;
   const byIndex = new Map<number, string>();
   for (const { path, p } of files) {
