@@ -35,11 +35,11 @@ const DELIVER = 0;
 const ANSWER = 1;
 const NO_ANSWER = 2;
 const RELEASE = 3;
+/** one interaction's wrap-up ends (the subject is the interaction, since an agent may wrap up several at once) */
+const WRAP_END = 4;
 const NOT_READY_END = 5;
 const PATIENCE = 6;
 const ROUTER_TIMEOUT = 7;
-/** one interaction's wrap-up ends (the subject is the interaction, since an agent may wrap up several at once) */
-const WRAP_END = 4;
 
 /** Stat Servers that hear of a state change from one node after the same delay: one event reaches them all. */
 class Fanout implements EventTarget {
