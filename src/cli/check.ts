@@ -2,6 +2,7 @@
 // with its value, CI and verdict, and exits 1 when any is missed (0 when all are met, 2 on bad input). The
 // replications run on --workers threads; --shard is refused (a check is judged on all of them).
 
+import { estimateCost } from "../experiment/cost.js";
 import { withPool } from "../experiment/pool.js";
 import { experimentRunner } from "../experiment/pooled-experiment.js";
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
@@ -11,7 +12,7 @@ import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { InputError } from "../scenario/errors.js";
 import { guardRun } from "./guard.js";
-import { loadScenarioFromCli, workerCount, type CommonOptions } from "./options.js";
+import { loadScenarioFromCli, workerCount, workersFlag, type CommonOptions } from "./options.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { targetFlags, withTargetFlags } from "./target-option.js";
@@ -37,7 +38,7 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
         "or shard `ccsim run` and `ccsim merge` the partials: the merged summary.json carries the same verdicts (targets[].met)",
     );
   }
-  const workers = workerCount(opts.workers);
+  const flag = workersFlag(opts.workers);
   const flags = targetFlags(opts.target);
   const { scenario, seed, replications } = withTargetFlags(flags, () =>
     loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
@@ -47,6 +48,7 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
   }
   if (opts.out) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
   guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet });
+  const workers = workerCount(flag, estimateCost(scenario, replications).seconds);
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   let result;
   try {

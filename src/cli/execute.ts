@@ -1,6 +1,7 @@
 // Runs a study as the command line asks: the whole of it or one --shard, on --workers threads; then reports it, or
 // writes the shard's partial result for `ccsim merge`.
 
+import { estimateCost } from "../experiment/cost.js";
 import { runJobs } from "../experiment/pool.js";
 import { parseShard, shardJobs } from "../experiment/shard.js";
 import { studyOf, type StudySource } from "../experiment/study-source.js";
@@ -13,7 +14,7 @@ import { InputError } from "../scenario/errors.js";
 import { checkOutDir } from "../report/output-dir.js";
 import { finishStudy, outFiles, type ReportOptions } from "./finish.js";
 import { guardRun } from "./guard.js";
-import { workerCount } from "./options.js";
+import { workerCount, workersFlag } from "./options.js";
 
 export interface ExecuteOptions extends ReportOptions {
   readonly workers?: string;
@@ -31,7 +32,7 @@ export async function executeStudy(
     readonly traceLimit?: number;
   },
 ): Promise<number> {
-  const workers = workerCount(opts.workers);
+  const flag = workersFlag(opts.workers);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (shard) {
     if (!opts.out) throw new InputError("--shard", undefined, "needs --out DIR, the folder its partial result is written to");
@@ -45,6 +46,8 @@ export async function executeStudy(
   guardRun(source.file, study.points.map((p) => p.scenario), study.replications, opts);
   const all = jobsOf(study);
   const jobs = shard ? shardJobs(all, shard) : all;
+  const seconds = study.points.reduce((n, p) => n + estimateCost(p.scenario, study.replications).seconds, 0);
+  const workers = workerCount(flag, (seconds * jobs.length) / all.length);
   const label = `ccsim ${source.kind}${shard ? ` ${shard.index}/${shard.count}` : ""}`;
   const bar = progressBar(label, !opts.quiet && !opts.json && process.stderr.isTTY === true);
   let outputs;

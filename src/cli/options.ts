@@ -21,9 +21,21 @@ export function wholeNumber(flag: string, v: string | undefined, min: number): n
   return n;
 }
 
-/** --workers: the threads replications are spread over; the machine's cores when not given. */
-export function workerCount(v: string | undefined): number {
-  return wholeNumber("--workers", v, 1) ?? availableParallelism();
+/** A run estimated to take less than this (seconds on one core) stays in one thread when --workers is not given: each
+ *  thread pays ~0.2 s to start and warm up its JIT, and 20 replications of 0.08 s each gained only 1.1x on two threads
+ *  here (npm run bench), while 20 of 0.6 s gained 1.9x. */
+export const SMALL_RUN_SECONDS = 2;
+
+/** --workers as given (checked at once, before anything is loaded), undefined when not given. */
+export function workersFlag(v: string | undefined): number | undefined {
+  return wholeNumber("--workers", v, 1);
+}
+
+/** The threads replications are spread over: --workers, or without it the machine's cores, or one thread for a run
+ *  estimated to take under SMALL_RUN_SECONDS. The output is the same whatever the count. */
+export function workerCount(flag: number | undefined, estimatedSeconds: number): number {
+  if (flag !== undefined) return flag;
+  return estimatedSeconds < SMALL_RUN_SECONDS ? 1 : availableParallelism();
 }
 
 export function loadScenarioFromCli(
