@@ -3,8 +3,10 @@
 
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SMALL_RUN_SECONDS, workerCount } from "../src/cli/options.js";
 import { ROOT, ccsim, tempFolders, filesOf } from "./helpers.js";
 
 const tmp = tempFolders("workers");
@@ -114,5 +116,14 @@ describe("--workers", () => {
     expect(exit).toBe(130);
     expect(stderr).toBe("ccsim: interrupted by SIGINT; nothing written\n");
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("the default thread count", () => {
+  it("is the machine's cores, except for a run too short to repay a thread's start; --workers always wins", () => {
+    expect(workerCount(undefined, SMALL_RUN_SECONDS - 0.1)).toBe(1);
+    expect(workerCount(undefined, SMALL_RUN_SECONDS)).toBe(availableParallelism());
+    expect(workerCount(3, 0.01)).toBe(3);
+    expect(workerCount(1, 1000)).toBe(1);
   });
 });
