@@ -32,6 +32,7 @@ const dirs = {
   check: join(root, "check"),
   size: join(root, "size"),
   nodes: join(root, "nodes"),
+  media: join(root, "media"),
 };
 
 beforeAll(async () => {
@@ -42,6 +43,7 @@ beforeAll(async () => {
     ["run", SCENARIO, "--out", dirs.run, ...QUICK],
     ["compare", SCENARIO, "--vary", "routing.mode=node-based,centralized", "--out", dirs.compare, ...QUICK],
     ["sweep", SCENARIO, "--vary", "sites[*].nodes=1,2,4", "--out", dirs.sweep, ...QUICK],
+    ["run", "scenarios/blended-voice-chat.yaml", "--replications", "2", "--set", "horizon=1h", "--quiet", "--out", dirs.media],
   ]) {
     const r = ccsim(args);
     if (r.code !== 0) throw new Error(`ccsim ${args.join(" ")}: exit ${r.code}: ${r.stderr}`);
@@ -151,6 +153,9 @@ describe("report.html of ccsim run, in chromium", () => {
       });
     }
     expect(await count(page, "figure[data-kind=time]")).toBe(7);
+    // voice only: no Media section
+    expect(summary.byMedia).toBeUndefined();
+    expect(await count(page, "#media")).toBe(0);
     // bars with their whiskers: two per node and per site, one per group
     const nodes = Object.keys(summary.byNode).length;
     expect(nodes).toBe(8);
@@ -239,6 +244,64 @@ describe("report.html of ccsim run, in chromium", () => {
     expect(await count(page, "#faults table tbody tr")).toBe(2);
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(SHOTS, "run-faults.png"), fullPage: true });
+    await page.close();
+  }, SLOW);
+});
+
+describe("report.html of a blended run, in chromium", () => {
+  it("has a Media section: service level per media on its own threshold, each group's time per media, and the media table of summary.json", async () => {
+    const summary = json(join(dirs.media, "summary.json"));
+    const media = Object.keys(summary.byMedia);
+    expect(media).toEqual(["voice", "chat"]);
+    const { page, problems } = await open(join(dirs.media, "report.html"));
+    const sections = await page.$$eval("main > section", (ss) => ss.map((x) => x.id));
+    expect(sections.indexOf("media")).toBe(sections.indexOf("groups") + 1);
+
+    // one dot and one whisker per media, each labelled with its threshold (chat is judged within 60 s, voice 20 s)
+    expect(await count(page, "#media-service-level .series circle.dot")).toBe(media.length);
+    expect(await count(page, "#media-service-level path.whisker")).toBe(media.length);
+    const labels = await page.$$eval("#media-service-level .axis.y text", (ts) => ts.map((t) => t.textContent));
+    expect(labels).toEqual(expect.arrayContaining(["voice (within 20 s)", "chat (within 1 min)"]));
+    const levels = (await tableText(page, "#media-service-level table")).slice(1);
+    expect(levels.map((r) => r[0])).toEqual(media);
+    for (const [m, , mean, lo, hi] of levels) {
+      const sl = summary.byMedia[m!].metrics.serviceLevel;
+      expectShown(mean!, sl.mean * 100, `${m} service level`);
+      expectShown(lo!, sl.ci95[0] * 100, `${m} service level low`);
+      expectShown(hi!, sl.ci95[1] * 100, `${m} service level high`);
+    }
+
+    // one bar per media an agent group can take: voice groups one, blended groups two
+    const takes = media.flatMap((m) => Object.keys(summary.byMedia[m].byGroup).map((g) => [m, g] as const));
+    expect(takes.filter(([m]) => m === "chat").map(([, g]) => g)).toEqual(["blended-dc1", "blended-dc2"]);
+    expect(await count(page, "#media-occupancy .series rect.bar")).toBe(takes.length);
+    const occupancy = await tableText(page, "#media-occupancy table");
+    for (const row of occupancy.slice(1)) {
+      media.forEach((m, i) => {
+        const o = summary.byMedia[m].byGroup[row[0]!]?.occupancy;
+        if (!o) expect(row[1 + 3 * i], `${row[0]} ${m}`).toBe("");
+        else expectShown(row[1 + 3 * i]!, o.mean * 100, `${row[0]} ${m} occupancy`);
+      });
+    }
+
+    // the terminal's media table: every row and column from summary.json, shares in %
+    const [header, ...rows] = await tableText(page, "table.media");
+    expect(header).toEqual(["media", "offered", "service level %", "ASA (s)", "abandonment %", "occupancy %", "concurrency", "reservation conflicts", "conflict rate %"]);
+    const names = ["offered", "serviceLevel", "asa", "abandonRate", "occupancy", "concurrency", "reservationConflicts", "conflictRate"];
+    expect(rows.map((r) => r[0])).toEqual(media);
+    for (const row of rows) {
+      names.forEach((n, j) => {
+        const scale = header![1 + j]!.endsWith("%") ? 100 : 1;
+        expectShown(row[1 + j]!, summary.byMedia[row[0]!].metrics[n].mean * scale, `${row[0]} ${n}`);
+      });
+    }
+    expect(await page.getAttribute("#media p.note a.csv", "download")).toBe("media.csv");
+    expect(parse(await linkText(page, "#media p.note a.csv"))).toEqual([header, ...rows]);
+
+    await expectCsvLinksMatchTables(page);
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.locator("#media").screenshot({ path: join(SHOTS, "run-media.png") });
     await page.close();
   }, SLOW);
 });

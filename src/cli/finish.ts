@@ -20,7 +20,7 @@ import {
 } from "../report/comparison.js";
 import { componentsCsv } from "../report/components.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
-import { mediaCsv } from "../report/media.js";
+import { mediaCsv, mediaThresholds } from "../report/media.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
@@ -98,6 +98,7 @@ export async function finishStudy(
         summary,
         intervals: result.intervals,
         serviceLevelThreshold: study.points[0]!.scenario.serviceLevel,
+        ...(result.byMedia ? { mediaThresholds: mediaThresholds(study.points[0]!.scenario) } : {}),
         provenance: provenance(),
       });
     }

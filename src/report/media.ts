@@ -1,19 +1,21 @@
 // The per-media breakdown in reports (scenarios with chat, email or IM only): media.csv, and the media tables of run,
-// compare and sweep on the terminal.
+// compare and sweep on the terminal, the columns of report.html's media table, and each media's thresholds.
 
 import { stringify } from "csv-stringify/sync";
 import type { ExperimentResult, MediaSummaries } from "../experiment/experiment.js";
 import { MEDIA_METRIC_NAMES, type MediaMetricName } from "../metrics/media-metrics.js";
+import type { Scenario } from "../scenario/types.js";
 import { tidy } from "./numbers.js";
 import { formatMetric } from "./units.js";
 
-const TABLE: readonly MediaMetricName[] = [
+/** the terminal's media table, and report.html's */
+export const MEDIA_TABLE: readonly MediaMetricName[] = [
   "offered", "serviceLevel", "asa", "abandonRate", "occupancy", "concurrency", "reservationConflicts", "conflictRate",
 ];
 
 /** the columns worth showing: the table's, plus IM messages when IM is there */
-function columns(r: ExperimentResult): MediaMetricName[] {
-  return "im" in r.byMedia! ? [...TABLE, "imMessages"] : [...TABLE];
+export function mediaColumns(byMedia: Record<string, unknown>): MediaMetricName[] {
+  return "im" in byMedia ? [...MEDIA_TABLE, "imMessages"] : [...MEDIA_TABLE];
 }
 
 function cells(m: MediaSummaries, names: readonly MediaMetricName[]): string[] {
@@ -22,12 +24,12 @@ function cells(m: MediaSummaries, names: readonly MediaMetricName[]): string[] {
 
 /** The rows of one result's media table, each led by `lead`. */
 export function mediaRows(r: ExperimentResult, lead: readonly string[] = []): string[][] {
-  const names = columns(r);
+  const names = mediaColumns(r.byMedia!);
   return Object.entries(r.byMedia!).map(([media, s]) => [...lead, media, ...cells(s.metrics, names)]);
 }
 
 export function mediaHeader(r: ExperimentResult, lead: readonly string[] = []): string[] {
-  return [...lead, "media", ...columns(r)];
+  return [...lead, "media", ...mediaColumns(r.byMedia!)];
 }
 
 /** media.csv: one row per media for the whole center (group "*"), then per agent group that can take it; each metric's
@@ -49,4 +51,17 @@ export function mediaCsv(r: ExperimentResult): string {
     for (const [g, m] of Object.entries(s.byGroup)) row(media, g, m);
   }
   return stringify(rows);
+}
+
+/** Each media's service level thresholds (seconds, distinct, ascending): every traffic type is judged on its own
+ *  `serviceLevel`, or the scenario's, so one media's figure can mix several. */
+export function mediaThresholds(s: Scenario): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const t of s.traffic) {
+    const list = (out[t.media] ??= []);
+    const T = t.serviceLevel ?? s.serviceLevel;
+    if (!list.includes(T)) list.push(T);
+  }
+  for (const list of Object.values(out)) list.sort((a, b) => a - b);
+  return out;
 }

@@ -1,5 +1,6 @@
 // report.html of `ccsim run`: the headline with confidence intervals and targets, the day interval by interval,
-// conflicts and routing failures per node and site, occupancy per group, the fault windows, and how to reproduce it.
+// conflicts and routing failures per node and site, occupancy per group, each media (with chat, email or IM), component
+// load, the fault windows, and how to reproduce it.
 
 import type { IntervalMeans, MetricSummaries } from "../../experiment/experiment.js";
 import type { MetricName } from "../../metrics/tally.js";
@@ -7,6 +8,7 @@ import type { Summary } from "../summary.js";
 import { unitOf } from "../units.js";
 import { barChart, type BarSeries } from "./bar-chart.js";
 import { componentsSection } from "./components-section.js";
+import { mediaSection } from "./media-section.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { axisTitle, clock, estimateOf, labelOf, shown, shownUnit, shownValue, span } from "./format.js";
 import { el, esc } from "./markup.js";
@@ -21,6 +23,8 @@ export interface RunReportInput {
   readonly intervals: readonly IntervalMeans[];
   /** the service level threshold T, in seconds */
   readonly serviceLevelThreshold: number;
+  /** each media's service level thresholds in seconds (scenarios with chat, email or IM) */
+  readonly mediaThresholds?: Readonly<Record<string, readonly number[]>>;
   readonly provenance: Provenance;
 }
 
@@ -231,6 +235,7 @@ export function runReport(input: RunReportInput): string {
       ),
     },
   ];
+  if (s.byMedia) sections.push(mediaSection(s.byMedia, input.mediaThresholds ?? {}));
   if (s.components) sections.push(componentsSection(s.components));
   const faults = faultsSection(s);
   if (faults) sections.push(faults);
