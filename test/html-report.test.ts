@@ -33,7 +33,12 @@ const dirs = {
   size: join(root, "size"),
   nodes: join(root, "nodes"),
   media: join(root, "media"),
+  mediaSweep: join(root, "media-sweep"),
+  mediaCompare: join(root, "media-compare"),
 };
+const BLENDED = ["scenarios/blended-voice-chat.yaml", "--replications", "2", "--set", "horizon=1h", "--quiet"];
+// 0.001/min: in an hour no chat arrives at all
+const CHAT_RATES = "traffic[1].arrivals.rate=0.001/min,4/min,8/min";
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -43,7 +48,9 @@ beforeAll(async () => {
     ["run", SCENARIO, "--out", dirs.run, ...QUICK],
     ["compare", SCENARIO, "--vary", "routing.mode=node-based,centralized", "--out", dirs.compare, ...QUICK],
     ["sweep", SCENARIO, "--vary", "sites[*].nodes=1,2,4", "--out", dirs.sweep, ...QUICK],
-    ["run", "scenarios/blended-voice-chat.yaml", "--replications", "2", "--set", "horizon=1h", "--quiet", "--out", dirs.media],
+    ["run", ...BLENDED, "--out", dirs.media],
+    ["sweep", ...BLENDED, "--vary", CHAT_RATES, "--out", dirs.mediaSweep],
+    ["compare", ...BLENDED, "--vary", "traffic[1].arrivals.rate=2/min,6/min", "--out", dirs.mediaCompare],
   ]) {
     const r = ccsim(args);
     if (r.code !== 0) throw new Error(`ccsim ${args.join(" ")}: exit ${r.code}: ${r.stderr}`);
@@ -374,6 +381,114 @@ describe("report.html of ccsim sweep, in chromium", () => {
 });
 
 /** The verdict table's rows against the targets of check.json or sizing.json (shares shown as percentages). */
+type Summaries = Record<string, { mean: number; ci95: number[] }>;
+type ByMedia = Record<string, { metrics: Summaries }>;
+const CHARTED = [
+  { name: "serviceLevel", scale: 100, of: "offered" },
+  { name: "reservationConflicts", scale: 1 },
+  { name: "conflictRate", scale: 100, of: "reservationRequests" },
+] as const;
+/** what a media chart shows of one point or variant: nothing for a share of nothing */
+const shownOf = (c: (typeof CHARTED)[number], m: Summaries) => ("of" in c && m[c.of]!.mean === 0 ? null : m[c.name]!);
+
+describe("report.html of a blended sweep, in chromium", () => {
+  it("has a Media part: voice service level falling and voice conflicts rising as chat grows, one line per media, at the numbers of sweep.json", async () => {
+    const data = json(join(dirs.mediaSweep, "sweep.json"));
+    const points = data.points as { values: string[]; byMedia: ByMedia }[];
+    expect(points.map((p) => p.values[0])).toEqual(["0.001/min", "4/min", "8/min"]);
+    const media = Object.keys(points[0]!.byMedia);
+    expect(media).toEqual(["voice", "chat"]);
+    const voice = points.map((p) => p.byMedia.voice!.metrics);
+    expect(voice[2]!.serviceLevel!.mean).toBeLessThan(voice[0]!.serviceLevel!.mean);
+    expect(voice[2]!.reservationConflicts!.mean).toBeGreaterThan(voice[0]!.reservationConflicts!.mean);
+    expect(points[0]!.byMedia.chat!.metrics.offered!.mean).toBe(0);
+
+    const { page, problems } = await open(join(dirs.mediaSweep, "report.html"));
+    const sections = await page.$$eval("main > section", (ss) => ss.map((x) => x.id));
+    expect(sections.indexOf("media")).toBe(sections.indexOf("metrics") + 1);
+    for (const c of CHARTED) {
+      const id = `#media-${c.name}`;
+      // one line per media, named in the legend, one dot per point the media has a value at
+      expect(await count(page, `${id} .series`), c.name).toBe(media.length);
+      expect(await page.$$eval(`${id} .legend text`, (ts) => ts.map((t) => t.textContent))).toEqual(media);
+      const dots = await page.$$eval(`${id} g.series`, (gs) => gs.map((g) => g.querySelectorAll("circle.dot").length));
+      expect(dots, c.name).toEqual(media.map((m) => points.filter((p) => shownOf(c, p.byMedia[m]!.metrics) !== null).length));
+      const rows = (await tableText(page, `${id} table`)).slice(1);
+      expect(rows.map((r) => [r[0], r[1]])).toEqual(points.flatMap((p) => media.map((m) => [p.values[0], m])));
+      for (const [x, m, mean, lo, hi] of rows) {
+        const s = shownOf(c, points.find((p) => p.values[0] === x)!.byMedia[m!]!.metrics);
+        if (s === null) {
+          expect([mean, lo, hi], `${c.name} ${m} at ${x}`).toEqual(["", "", ""]);
+          continue;
+        }
+        expectShown(mean!, s.mean * c.scale, `${c.name} ${m} at ${x}`);
+        expectShown(lo!, s.ci95[0]! * c.scale, `${c.name} ${m} low at ${x}`);
+        expectShown(hi!, s.ci95[1]! * c.scale, `${c.name} ${m} high at ${x}`);
+      }
+    }
+    // voice's dots climb down the service level chart (larger y is lower) as chat grows
+    const ys = await page.$eval("#media-serviceLevel g.series", (g) => [...g.querySelectorAll("circle.dot")].map((c) => Number(c.getAttribute("cy"))));
+    expect(ys[2]!).toBeGreaterThan(ys[0]!);
+
+    // each media's table, with the terminal's columns, against the swept value
+    for (const m of media) {
+      const [header, ...rows] = await tableText(page, `#media-table-${m} table`);
+      expect(header!.slice(0, 4)).toEqual(["traffic[1].arrivals.rate", "offered", "service level %", "ASA (s)"]);
+      expect(rows.map((r) => r[0])).toEqual(points.map((p) => p.values[0]));
+      rows.forEach((row, i) => {
+        const s = points[i]!.byMedia[m]!.metrics;
+        expectShown(row[1]!, s.offered!.mean, `${m} offered at ${row[0]}`);
+        expectShown(row[2]!, s.serviceLevel!.mean * 100, `${m} service level at ${row[0]}`);
+      });
+      expect(await page.getAttribute(`#media-table-${m} a.csv`, "download")).toBe(`media-${m}.csv`);
+      expect(parse(await linkText(page, `#media-table-${m} a.csv`))).toEqual([header, ...rows]);
+    }
+    await expectCsvLinksMatchTables(page);
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.locator("#media").screenshot({ path: join(SHOTS, "sweep-media.png") });
+    await page.close();
+  }, SLOW);
+});
+
+describe("report.html of a blended compare, in chromium", () => {
+  it("has a Media part: each metric per media and variant side by side, at the numbers of compare.json", async () => {
+    const data = json(join(dirs.mediaCompare, "compare.json"));
+    const variants = data.variants as { value: string; byMedia: ByMedia }[];
+    const media = Object.keys(variants[0]!.byMedia);
+    expect(media).toEqual(["voice", "chat"]);
+    const { page, problems } = await open(join(dirs.mediaCompare, "report.html"));
+    for (const c of CHARTED) {
+      const id = `#media-${c.name}`;
+      const labels = await page.$$eval(`${id} .axis.y text:not(.axis-title)`, (ts) => ts.map((t) => t.textContent));
+      expect(labels, c.name).toEqual(media.flatMap((m) => variants.map((v) => `${m}, ${v.value}`)));
+      expect(await count(page, `${id} .series circle.dot`), c.name).toBe(media.length * variants.length);
+      const rows = (await tableText(page, `${id} table`)).slice(1);
+      for (const [m, value, mean, lo, hi] of rows) {
+        const s = variants.find((v) => v.value === value)!.byMedia[m!]!.metrics[c.name]!;
+        expectShown(mean!, s.mean * c.scale, `${c.name} ${m} ${value}`);
+        expectShown(lo!, s.ci95[0]! * c.scale, `${c.name} ${m} ${value} low`);
+        expectShown(hi!, s.ci95[1]! * c.scale, `${c.name} ${m} ${value} high`);
+      }
+    }
+    // the terminal's media table: a row per variant and media
+    const [header, ...rows] = await tableText(page, "#media-table table");
+    expect(header!.slice(0, 4)).toEqual(["traffic[1].arrivals.rate", "media", "offered", "service level %"]);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual(variants.flatMap((v) => media.map((m) => [v.value, m])));
+    for (const [value, m, offered, level] of rows) {
+      const s = variants.find((v) => v.value === value)!.byMedia[m!]!.metrics;
+      expectShown(offered!, s.offered!.mean, `${m} ${value} offered`);
+      expectShown(level!, s.serviceLevel!.mean * 100, `${m} ${value} service level`);
+    }
+    expect(parse(await linkText(page, "#media-table a.csv"))).toEqual([header, ...rows]);
+    await expectCsvLinksMatchTables(page);
+    await expectWellFormed(page);
+    expect(problems).toEqual([]);
+    await page.locator("#media").screenshot({ path: join(SHOTS, "compare-media.png") });
+    await page.close();
+  }, SLOW);
+});
+
 function expectVerdictRows(rows: string[][], targets: { metric: string; target: string; mean: number; ci95: number[]; judgedOn: number; margin: number; met: boolean }[]) {
   expect(rows).toHaveLength(targets.length);
   rows.forEach(([metric, unit, wanted, mean, lo, hi, judged, margin, , verdict], i) => {

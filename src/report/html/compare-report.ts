@@ -8,6 +8,7 @@ import { dotChart, type DotRow } from "./dot-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { axisTitle, estimateOf, labelOf, shownUnit, shownValue } from "./format.js";
 import { el, esc } from "./markup.js";
+import { compareMediaSection } from "./media-study.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
 import { seriesClass } from "./chart-frame.js";
@@ -116,6 +117,7 @@ function sideBySide(d: ComparisonData, focus: readonly MetricName[]): string {
 export function compareReport(input: CompareReportInput): string {
   const { data: d, focus } = input;
   const values = d.variants.map((v) => v.value);
+  const media = compareMediaSection(d);
   return page({
     kind: "compare",
     title: `ccsim compare: ${d.scenario}, ${d.vary}`,
@@ -138,6 +140,7 @@ export function compareReport(input: CompareReportInput): string {
               `a filled dot is a difference whose interval excludes 0; a hollow grey dot marked "${NOT_SIGNIFICANT}" is one whose interval includes 0.`,
           ) + el("div", { class: "stack" }, ...focus.map((n) => metricFigure(d, n))),
       },
+      ...(media ? [media] : []),
       ...provenanceSections(input.provenance),
     ],
   });

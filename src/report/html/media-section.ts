@@ -14,7 +14,7 @@ import { el, esc } from "./markup.js";
 import type { Section } from "./page.js";
 
 /** the media table's column titles, with the unit each is shown in */
-const COLUMN: Readonly<Record<MediaMetricName, string>> = {
+export const MEDIA_COLUMN: Readonly<Record<MediaMetricName, string>> = {
   offered: "offered",
   answered: "answered",
   abandoned: "abandoned",
@@ -31,11 +31,11 @@ const COLUMN: Readonly<Record<MediaMetricName, string>> = {
 };
 
 // the media metrics share the design's units (concurrency and IM messages are counts)
-const value = (n: MediaMetricName, x: number) => shownValue(n as MetricName, x);
+export const mediaValue = (n: MediaMetricName, x: number) => shownValue(n as MetricName, x);
 
-function estimate(n: MediaMetricName, m: MetricSummary | undefined): Estimate | null {
+export function mediaEstimate(n: MediaMetricName, m: MetricSummary | undefined): Estimate | null {
   if (!m) return null;
-  return { mean: value(n, m.mean), lo: m.ci95 ? value(n, m.ci95[0]) : null, hi: m.ci95 ? value(n, m.ci95[1]) : null };
+  return { mean: mediaValue(n, m.mean), lo: m.ci95 ? mediaValue(n, m.ci95[0]) : null, hi: m.ci95 ? mediaValue(n, m.ci95[1]) : null };
 }
 
 const thresholdText = (ts: readonly number[] | undefined) => (ts && ts.length > 0 ? ts.map(span).join(", ") : "");
@@ -44,7 +44,7 @@ export function mediaSection(byMedia: Readonly<Record<string, MediaSummary>>, th
   const media = Object.keys(byMedia);
   const labelOf = (m: string) => (thresholds[m]?.length ? `${m} (within ${thresholdText(thresholds[m])})` : m);
 
-  const levels = media.map((m) => estimate("serviceLevel", byMedia[m]!.metrics.serviceLevel));
+  const levels = media.map((m) => mediaEstimate("serviceLevel", byMedia[m]!.metrics.serviceLevel));
   const serviceLevel = figure({
     id: "media-service-level",
     title: "Service level per media",
@@ -65,7 +65,7 @@ export function mediaSection(byMedia: Readonly<Record<string, MediaSummary>>, th
   const groups = [...new Set(media.flatMap((m) => Object.keys(byMedia[m]!.byGroup)))];
   const series: BarSeries[] = media.map((m) => ({
     name: m,
-    values: groups.map((g) => estimate("occupancy", byMedia[m]!.byGroup[g]?.occupancy)),
+    values: groups.map((g) => mediaEstimate("occupancy", byMedia[m]!.byGroup[g]?.occupancy)),
   }));
   const occupancy = figure({
     id: "media-occupancy",
@@ -91,8 +91,8 @@ export function mediaSection(byMedia: Readonly<Record<string, MediaSummary>>, th
 
   const names = mediaColumns(byMedia);
   const table: DataTable = {
-    columns: ["media", ...names.map((n) => COLUMN[n])],
-    rows: media.map((m) => [m, ...names.map((n) => { const s = byMedia[m]!.metrics[n]; return s ? value(n, s.mean) : null; })]),
+    columns: ["media", ...names.map((n) => MEDIA_COLUMN[n])],
+    rows: media.map((m) => [m, ...names.map((n) => { const s = byMedia[m]!.metrics[n]; return s ? mediaValue(n, s.mean) : null; })]),
   };
   const whisker = media.some((m) => byMedia[m]!.metrics.serviceLevel?.ci95) ? " Whiskers: 95% confidence intervals." : "";
   return {

@@ -7,6 +7,7 @@ import { bandChart, type BandSeries } from "./band-chart.js";
 import { figure, type Cell, type DataTable } from "./figure.js";
 import { axisTitle, estimateOf, labelOf, shownUnit } from "./format.js";
 import { el } from "./markup.js";
+import { sweepMediaSection } from "./media-study.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
 
@@ -46,6 +47,7 @@ function metricFigure(d: SweepData, n: MetricName): string {
 
 export function sweepReport(input: SweepReportInput): string {
   const { data: d, focus } = input;
+  const media = sweepMediaSection(d);
   return page({
     kind: "sweep",
     title: `ccsim sweep: ${d.scenario}, ${d.vary.join(" × ")}`,
@@ -63,6 +65,7 @@ export function sweepReport(input: SweepReportInput): string {
           el("p", { class: "note" }, "Each point: the mean over its replications; the band: its 95% confidence interval. Every point ran on the same random streams.") +
           el("div", { class: "grid" }, ...focus.map((n) => metricFigure(d, n))),
       },
+      ...(media ? [media] : []),
       ...provenanceSections(input.provenance),
     ],
   });
