@@ -2,7 +2,6 @@
 // with its value, CI and verdict, and exits 1 when any is missed (0 when all are met, 2 on bad input). The
 // replications run on --workers threads; --shard is refused (a check is judged on all of them).
 
-import { estimateCost } from "../experiment/cost.js";
 import { withPool } from "../experiment/pool.js";
 import { experimentRunner } from "../experiment/pooled-experiment.js";
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
@@ -12,10 +11,10 @@ import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { InputError } from "../scenario/errors.js";
 import { guardRun } from "./guard.js";
-import { loadScenarioFromCli, workerCount, workersFlag, type CommonOptions } from "./options.js";
+import { workerCount, workersFlag, type CommonOptions } from "./options.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
-import { targetFlags, withTargetFlags } from "./target-option.js";
+import { loadWithTargets } from "./target-option.js";
 
 export interface CheckOptions extends CommonOptions {
   /** write into an --out folder that holds files (replacing only ccsim's) */
@@ -39,16 +38,12 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     );
   }
   const flag = workersFlag(opts.workers);
-  const flags = targetFlags(opts.target);
-  const { scenario, seed, replications } = withTargetFlags(flags, () =>
-    loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
-  );
+  const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
   if (scenario.targets.length === 0) {
     throw new InputError(file, "targets", 'nothing to check: add targets to the scenario or give --target, e.g. --target serviceLevel=">= 0.80"');
   }
   if (opts.out) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
-  guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet });
-  const workers = workerCount(flag, estimateCost(scenario, replications).seconds);
+  const workers = workerCount(flag, guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet }));
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   let result;
   try {

@@ -1,7 +1,6 @@
 // Runs a study as the command line asks: the whole of it or one --shard, on --workers threads; then reports it, or
 // writes the shard's partial result for `ccsim merge`.
 
-import { estimateCost } from "../experiment/cost.js";
 import { runJobs } from "../experiment/pool.js";
 import { parseShard, shardJobs } from "../experiment/shard.js";
 import { studyOf, type StudySource } from "../experiment/study-source.js";
@@ -43,10 +42,9 @@ export async function executeStudy(
   const study = studyOf(source);
   // a shard writes its partial next to the other shards': only a whole study's folder must hold nothing else
   if (opts.out && !shard) checkOutDir(opts.out, outFiles(study.kind), opts.force === true);
-  guardRun(source.file, study.points.map((p) => p.scenario), study.replications, opts);
+  const seconds = guardRun(source.file, study.points.map((p) => p.scenario), study.replications, opts);
   const all = jobsOf(study);
   const jobs = shard ? shardJobs(all, shard) : all;
-  const seconds = study.points.reduce((n, p) => n + estimateCost(p.scenario, study.replications).seconds, 0);
   const workers = workerCount(flag, (seconds * jobs.length) / all.length);
   const label = `ccsim ${source.kind}${shard ? ` ${shard.index}/${shard.count}` : ""}`;
   const bar = progressBar(label, !opts.quiet && !opts.json && process.stderr.isTTY === true);

@@ -38,7 +38,8 @@ export function memoryLimit(): number {
 
 /**
  * Throws InputError when a variant would need more memory than `limit` (unless force); writes a warning to
- * `warn` when all of them together would run longer than WARN_SECONDS (unless quiet).
+ * `warn` when all of them together would run longer than WARN_SECONDS (unless quiet). Returns that estimate of the
+ * running time on one core, in seconds (what the default thread count is chosen by).
  */
 export function guardRun(
   where: string,
@@ -47,7 +48,7 @@ export function guardRun(
   opts: GuardOptions,
   limit: number = memoryLimit(),
   warn: (line: string) => void = (line) => process.stderr.write(line),
-): void {
+): number {
   const costs = variants.map((s) => estimateCost(s, replications));
   const worst = costs.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   if (worst.bytes > limit && opts.force !== true) {
@@ -67,4 +68,5 @@ export function guardRun(
         `at roughly ${count(worst.callsPerSecond)} calls/s (fewer replications or a shorter horizon make it quicker)\n`,
     );
   }
+  return seconds;
 }

@@ -3,7 +3,6 @@
 // numbers; a table (or JSON) on stdout, a report in --out. The tries run one after another, each try's replications
 // on one pool of --workers threads; --shard is refused.
 
-import { estimateCost } from "../experiment/cost.js";
 import { sizeNodes, sizeUrs, throughputCapacity, type MachineSizing } from "../experiment/machine-sizing.js";
 import { profileOf, sizePerPeriod } from "../experiment/period-sizing.js";
 import { withPool } from "../experiment/pool.js";
@@ -23,8 +22,8 @@ import { InputError } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { guardRun } from "./guard.js";
-import { loadScenarioFromCli, wholeNumber, workerCount, workersFlag, type CommonOptions } from "./options.js";
-import { targetFlags, withTargetFlags, type TargetFlag } from "./target-option.js";
+import { wholeNumber, workerCount, workersFlag, type CommonOptions } from "./options.js";
+import { loadWithTargets, type TargetFlag } from "./target-option.js";
 
 export interface SizeOptions extends CommonOptions {
   /** write into an --out folder that holds files (replacing only ccsim's) */
@@ -52,15 +51,12 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     );
   }
   const flag = workersFlag(opts.workers);
-  const flags = targetFlags(opts.target);
-  const { scenario, seed, replications } = withTargetFlags(flags, () =>
-    loadScenarioFromCli(file, opts, flags.map((f) => f.override)),
-  );
+  const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
   if (opts.out) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
   // the memory a try needs, as run refuses it; no time warning, since one try's time is not the search's
-  guardRun(file, [scenario], replications, { force: opts.force, quiet: true });
+  const perTry = guardRun(file, [scenario], replications, { force: opts.force, quiet: true });
   // a search makes several tries on the same threads: three at the least (its start and a count either side)
-  const workers = workerCount(flag, 3 * estimateCost(scenario, replications).seconds);
+  const workers = workerCount(flag, 3 * perTry);
   const what = opts.for ?? "agents";
   const [kind, name] = what.split(":", 2) as [string, string | undefined];
   const where = `--for ${what}`;

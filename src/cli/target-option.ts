@@ -6,6 +6,7 @@ import { InputError } from "../scenario/errors.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { METRIC_NAMES } from "../scenario/schema.js";
 import { COMPONENT_KINDS } from "../scenario/types.js";
+import { loadScenarioFromCli, type CommonOptions } from "./options.js";
 
 export interface TargetFlag {
   readonly flag: string;
@@ -15,7 +16,7 @@ export interface TargetFlag {
 const UTILIZATIONS = COMPONENT_KINDS.map((k) => `utilization.${k}`);
 const TARGETABLE: readonly string[] = [...METRIC_NAMES, ...UTILIZATIONS];
 
-export function targetFlags(given: readonly string[] | undefined): TargetFlag[] {
+function targetFlags(given: readonly string[] | undefined): TargetFlag[] {
   return (given ?? []).map((t) => {
     const flag = `--target ${t}`;
     // metric=comparison (serviceLevel=">= 0.80"), or the comparison written straight after the name
@@ -30,10 +31,15 @@ export function targetFlags(given: readonly string[] | undefined): TargetFlag[] 
   });
 }
 
-/** Runs `load` and, if an InputError blames one of the target overrides, names the --target flag instead. */
-export function withTargetFlags<T>(flags: readonly TargetFlag[], load: () => T): T {
+/** The scenario as check and size load it: the file, --set, then the --target flags as overrides; an InputError
+ *  that blames one of those overrides names the --target flag the user typed instead. */
+export function loadWithTargets(
+  file: string,
+  opts: CommonOptions & { readonly target?: readonly string[] },
+): ReturnType<typeof loadScenarioFromCli> & { flags: TargetFlag[] } {
+  const flags = targetFlags(opts.target);
   try {
-    return load();
+    return { ...loadScenarioFromCli(file, opts, flags.map((f) => f.override)), flags };
   } catch (e) {
     if (e instanceof InputError) {
       const f = flags.find((x) => e.where === `--set ${x.override}`);

@@ -82,7 +82,7 @@ function summaryOf(xs: number[]): MetricSummary {
 }
 
 /** Summaries of a list of records with the same keys (a key missing from the first record is left out). */
-export function summarizeRecords(records: readonly MetricRecord[]): MetricSummaries {
+function summarizeRecords(records: readonly MetricRecord[]): MetricSummaries {
   const out: MetricSummaries = {};
   for (const name of METRIC_NAMES) {
     if (records[0]?.[name] === undefined) continue;

@@ -30,7 +30,7 @@ export interface FaultSummary {
 const COST_NAMES: readonly (keyof FaultCost)[] = ["dropped", "cutOff", "defaultRouted", "lostRequests", "routingFailures"];
 
 /** The site whose service level a fault hits most directly, or "*" when it spans sites. */
-export function faultSite(f: FaultSpec): string {
+function faultSite(f: FaultSpec): string {
   const siteOf = (id: string) => id.replace(/\.n\d+$/, "");
   if (f.target !== undefined) return siteOf(f.target);
   const [a, b] = f.between!;
@@ -67,7 +67,7 @@ export function faultSummaries(
 }
 
 /** Recovery on one service level series (intervals in time order). */
-export function recoveryOf(
+function recoveryOf(
   rows: readonly IntervalMeans[],
   at: number,
 ): { before: number | null; lowest: number | null; recovery: number | null } {

@@ -133,7 +133,7 @@ export function analyticStart(scenario: Scenario, group: string): AnalyticStart 
 }
 
 /** The scenario with the group's head count set, all day (a staffing table of the group is replaced). */
-export function withCount(scenario: Scenario, group: string, count: number): Scenario {
+function withCount(scenario: Scenario, group: string, count: number): Scenario {
   const agents = scenario.agents.map((a) => {
     if (a.group !== group) return a;
     const { staffing: _replaced, ...rest } = a;
@@ -142,7 +142,7 @@ export function withCount(scenario: Scenario, group: string, count: number): Sce
   return { ...scenario, agents };
 }
 
-export function metTargets(r: ExperimentResult): boolean {
+function metTargets(r: ExperimentResult): boolean {
   return judgeTargets(r.scenario.targets, r).every((v) => v.met);
 }
 

@@ -9,7 +9,7 @@ import { tidy } from "./numbers.js";
 import { formatMetric } from "./units.js";
 
 /** the terminal's media table, and report.html's */
-export const MEDIA_TABLE: readonly MediaMetricName[] = [
+const MEDIA_TABLE: readonly MediaMetricName[] = [
   "offered", "serviceLevel", "asa", "abandonRate", "occupancy", "concurrency", "reservationConflicts", "conflictRate",
 ];
 

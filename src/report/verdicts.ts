@@ -38,7 +38,7 @@ export function verdictsOf(r: ExperimentResult): Verdict[] {
 }
 
 /** A margin in the metric's unit: percentage points for shares. */
-export function formatMargin(metric: string, x: number): string {
+function formatMargin(metric: string, x: number): string {
   const unit = unitOf(metric as MetricName);
   const sign = x >= 0 ? "+" : "-";
   const a = Math.abs(x);

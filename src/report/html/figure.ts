@@ -27,7 +27,7 @@ export function tableHtml(t: DataTable, className = "data"): string {
   return el("table", { class: className }, head, body);
 }
 
-export function csvOf(t: DataTable): string {
+function csvOf(t: DataTable): string {
   return stringify([t.columns as string[], ...t.rows.map((r) => r.map(cellText))]);
 }
 

@@ -13,7 +13,7 @@ import { el, esc, textList } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
 import { runFacts } from "./size-report.js";
-import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml, verdictWord } from "./targets.js";
+import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml } from "./targets.js";
 
 export interface MachineSizeReportInput {
   readonly result: MachineSizing;
