@@ -64,6 +64,28 @@ export class Simulation {
     this.queue.push(ev);
   }
 
+  /** Takes the next sequence number now, for an event posted later with postTaken(): that event then runs exactly
+   *  where one posted now for the same time and priority would have. */
+  takeSeq(): number {
+    if (this.seq > MAX_SEQ) this.refuse(this.now, 0);
+    return this.seq++;
+  }
+
+  /** post() with a sequence number taken earlier by takeSeq(). */
+  postTaken(time: number, priority: number, seq: number, target: EventTarget, code: number, subject: unknown = null): void {
+    this.check(time, priority);
+    if (!(seq >= 0 && seq < this.seq) || seq !== Math.floor(seq)) throw new RangeError(`sequence number ${seq} was never taken`);
+    const ev = this.spare.pop() ?? new SimEvent(0, 0, 0, target, 0, null, true);
+    ev.cancelled = false;
+    ev.time = time;
+    ev.priority = priority;
+    ev.seq = seq;
+    ev.target = target;
+    ev.code = code;
+    ev.subject = subject;
+    this.queue.push(ev);
+  }
+
   postAfter(delay: number, priority: number, target: EventTarget, code: number, subject: unknown = null): void {
     this.post(this.now + delay, priority, target, code, subject);
   }

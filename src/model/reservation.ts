@@ -1,5 +1,6 @@
 // Agent reservation: the VQ SIP Servers' arbitration (explicit), and the two ways of routing without it (implicit, none).
 
+import { FifoTimers } from "../kernel/fifo-timers.js";
 import type { Rng } from "../kernel/random-stream.js";
 import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
@@ -13,7 +14,6 @@ import type { Urs } from "./urs.js";
 
 /** A TReserveAgent in flight, and later the reservation it became. */
 export class ReservationRequest {
-  expiry: SimEvent | null = null;
   constructor(
     readonly urs: Urs,
     readonly call: Call,
@@ -57,7 +57,6 @@ export class ImplicitReservation implements ReservationProtocol {
 
 const VQ_RECEIVE = 0;
 const VQ_CLOSE = 1;
-const VQ_EXPIRE = 2;
 /** a TReserveAgent the VQ SIP Server has finished processing (component load model only) */
 const VQ_PROCESSED = 3;
 const URS_REPLY_GRANT = 0;
@@ -75,6 +74,8 @@ export class VqServer implements EventTarget {
   load: Step | null = null;
   /** the granted, not yet used or expired reservation per agent */
   private readonly reserved: (ReservationRequest | null)[];
+  /** each grant's expiry: a reservation released or replaced before its time is dead and fires nothing */
+  private readonly expiries: FifoTimers<ReservationRequest>;
 
   constructor(
     readonly site: Site,
@@ -85,6 +86,15 @@ export class VqServer implements EventTarget {
   ) {
     this.windows = new Array<ReservationRequest[] | null>(agentCount).fill(null);
     this.reserved = new Array<ReservationRequest | null>(agentCount).fill(null);
+    this.expiries = new FifoTimers<ReservationRequest>(
+      protocol.sim,
+      protocol.reservationTime,
+      Priority.TIMER,
+      (req) => this.reserved[req.agent.index] === req,
+      (req) => {
+        this.reserved[req.agent.index] = null;
+      },
+    );
   }
 
   get priority(): number {
@@ -103,8 +113,6 @@ export class VqServer implements EventTarget {
         return this.receive(ev.subject as ReservationRequest);
       case VQ_CLOSE:
         return this.close(ev.subject as Agent);
-      case VQ_EXPIRE:
-        return this.expire(ev.subject as ReservationRequest);
     }
   }
 
@@ -149,12 +157,8 @@ export class VqServer implements EventTarget {
       if (r.priority === top && winner === null && pick-- === 0) winner = r;
     }
     this.reserved[agent.index] = winner;
-    winner!.expiry = this.protocol.sim.after(this.protocol.reservationTime, Priority.TIMER, this, VQ_EXPIRE, winner);
+    this.expiries.set(winner!, 0);
     for (const r of reqs) this.protocol.reply(this, r, r === winner, "collision");
-  }
-
-  private expire(req: ReservationRequest): void {
-    if (this.reserved[req.agent.index] === req) this.reserved[req.agent.index] = null;
   }
 
   /** The pair fails: requests it was collecting are lost, and so are the reservations it held. */
@@ -165,11 +169,7 @@ export class VqServer implements EventTarget {
       const reqs = this.windows[a];
       if (reqs) for (const r of reqs) this.protocol.lose(r, fault);
       this.windows[a] = null;
-      const r = this.reserved[a];
-      if (r) {
-        this.protocol.sim.cancel(r.expiry);
-        this.reserved[a] = null;
-      }
+      this.reserved[a] = null;
     }
   }
 
@@ -178,12 +178,9 @@ export class VqServer implements EventTarget {
     this.downBy = -1;
   }
 
+  /** The reservation is used up (its expiry, now dead, fires nothing). */
   release(agent: Agent): void {
-    const r = this.reserved[agent.index];
-    if (r) {
-      this.protocol.sim.cancel(r.expiry);
-      this.reserved[agent.index] = null;
-    }
+    this.reserved[agent.index] = null;
   }
 }
 

@@ -1,9 +1,10 @@
 // A routing Stat Server's view of agent availability: what its URS sees, as late as the network made it.
 
+import { FifoTimers } from "../kernel/fifo-timers.js";
 import { IndexedHeap } from "../kernel/indexed-heap.js";
 import { SortedList } from "../kernel/sorted-list.js";
 import { Priority } from "../kernel/priorities.js";
-import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import type { Simulation } from "../kernel/simulation.js";
 import type { Agent } from "./agent.js";
 import type { SelectionRule } from "./selection.js";
 import type { TargetClass } from "./target-class.js";
@@ -27,7 +28,7 @@ export interface AvailabilityListener {
 const NOT_HELD = -1;
 const HELD = 0;
 
-export class StatServer implements EventTarget {
+export class StatServer {
   /** the last version applied per agent */
   private readonly known: Int32Array;
   /** per agent, the media this view shows it available for (bits by media index; 0: not available) */
@@ -37,6 +38,10 @@ export class StatServer implements EventTarget {
    *  view has seen version v of the agent (the URS just routed a call there, or was told the agent is taken, and will
    *  not pick it again before the Stat Server says what became of it, or `holdTimeout` passes) */
   private readonly heldUntil: Int32Array;
+  /** per agent, the stamp of its latest hold timer: only that one may end the hold, an older one is dead */
+  private readonly holdStamp: Float64Array;
+  private lastStamp = 0;
+  private readonly holdTimers: FifoTimers<Agent>;
   /** available, unheld members of each target class, ordered by the selection rule; null for classes this URS never routes */
   private readonly pools: (IndexedHeap | SortedList | null)[];
   /** the media whose pools the agent sits in (available for them and not held), as bits */
@@ -46,10 +51,10 @@ export class StatServer implements EventTarget {
   listener: AvailabilityListener | null = null;
 
   constructor(
-    private readonly sim: Simulation,
+    sim: Simulation,
     /** the longest a URS keeps an agent it was told is taken while the Stat Server still shows it Ready: a reservation
      *  that is never used leaves no trace in the DN's state, only its expiry */
-    private readonly holdTimeout: number,
+    holdTimeout: number,
     readonly id: string,
     readonly node: ClusterNode,
     agentCount: number,
@@ -62,6 +67,14 @@ export class StatServer implements EventTarget {
     this.available = new Uint8Array(agentCount);
     this.readySince = new Float64Array(agentCount);
     this.heldUntil = new Int32Array(agentCount).fill(NOT_HELD);
+    this.holdStamp = new Float64Array(agentCount);
+    this.holdTimers = new FifoTimers<Agent>(
+      sim,
+      holdTimeout,
+      Priority.TIMER,
+      (agent, stamp) => this.heldUntil[agent.index]! > 0 && this.holdStamp[agent.index] === stamp,
+      (agent) => this.release(agent),
+    );
     // both order by (key1, key2, agent): which one serves a rule changes the speed, never the pick
     const Pool = rule.keysInOrder ? SortedList : IndexedHeap;
     this.pools = classes.map((c, i) => (routed[i] ? new Pool(c.members.length) : null));
@@ -149,7 +162,8 @@ export class StatServer implements EventTarget {
     const a = agent.index;
     if (untilVersion > this.known[a]!) {
       this.heldUntil[a] = untilVersion;
-      this.sim.postAfter(this.holdTimeout, Priority.TIMER, this, untilVersion, agent);
+      this.holdStamp[a] = ++this.lastStamp;
+      this.holdTimers.set(agent, this.lastStamp);
       return;
     }
     this.heldUntil[a] = NOT_HELD;
@@ -160,12 +174,6 @@ export class StatServer implements EventTarget {
   /** The URS learned the agent is taken (a conflict, a failed delivery): leave it alone until its state changes. */
   releaseWhenChanged(agent: Agent): void {
     this.release(agent, this.known[agent.index]! + 1);
-  }
-
-  /** a hold timeout: the code is the version the hold waited for */
-  fire(ev: SimEvent): void {
-    const agent = ev.subject as Agent;
-    if (this.heldUntil[agent.index] === ev.code) this.release(agent);
   }
 
   /** Puts the agent in or out of its classes' pools to match available for the class's media && not held (and

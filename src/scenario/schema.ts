@@ -2,6 +2,7 @@
 // Strict objects everywhere so a misspelt key is an error; no transforms, so z.toJSONSchema can render it all.
 // Every leaf carries its own "expected ..., got ..." message so the loader never shows zod's generic wording.
 import * as z from "zod";
+z.config({ jitless: true });
 import { DURATION_EXPECTED, DURATION_PATTERN, parseDuration } from "./duration.js";
 import { describeValue } from "./errors.js";
 import { RATE_EXPECTED, RATE_PATTERN, parseRate } from "./rate.js";
