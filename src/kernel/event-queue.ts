@@ -36,6 +36,11 @@ export class EventQueue {
     return this.n > 0 ? this.times[0]! : Infinity;
   }
 
+  /** the earliest event's rank (priority, then sequence), for a tie on time with another queue */
+  peekRank(): number {
+    return this.ranks[0]!;
+  }
+
   push(ev: SimEvent): void {
     if (this.n === this.times.length) this.grow();
     const times = this.times;

@@ -6,6 +6,15 @@
 
 import { EventQueue, MAX_PRIORITY, MAX_SEQ } from "./event-queue.js";
 
+/**
+ * Two heaps, not one: most events are messages, strategy runs and arrivals due within a second, while a few thousand
+ * releases, wrap-ups and patience timers wait minutes. Apart, the many short ones sift through a small heap and only
+ * the long ones pay for the big one; run() takes the earlier of the two tops. Measured (whole process, best of 5-7):
+ * the cluster bench 10% less wall, M/M/950 9% less, M/M/14 unchanged; a horizon of 0.1 s or 5 s did no better, 30 s
+ * worse.
+ */
+const NEAR_HORIZON = 1;
+
 /** Whatever reacts to an event. One method, so that an event costs no closure: the target and a small code say it all.
  *  An event scheduled with post() is reused once fire() returns: read it during fire(), never keep it. */
 export interface EventTarget {
@@ -34,7 +43,9 @@ export class Simulation {
   /** events fired so far (cancelled ones not counted) */
   fired = 0;
   private seq = 0;
-  private readonly queue = new EventQueue();
+  /** events due within NEAR_HORIZON of when they were scheduled (messages, strategy runs, arrivals), and the rest */
+  private readonly near = new EventQueue();
+  private readonly far = new EventQueue();
   /** fired post() events, ready for reuse */
   private readonly spare: SimEvent[] = [];
 
@@ -42,7 +53,7 @@ export class Simulation {
   at(time: number, priority: number, target: EventTarget, code: number, subject: unknown = null): SimEvent {
     this.check(time, priority);
     const ev = new SimEvent(time, priority, this.seq++, target, code, subject, false);
-    this.queue.push(ev);
+    this.enqueue(ev);
     return ev;
   }
 
@@ -61,7 +72,7 @@ export class Simulation {
     ev.target = target;
     ev.code = code;
     ev.subject = subject;
-    this.queue.push(ev);
+    this.enqueue(ev);
   }
 
   /** Takes the next sequence number now, for an event posted later with postTaken(): that event then runs exactly
@@ -83,7 +94,7 @@ export class Simulation {
     ev.target = target;
     ev.code = code;
     ev.subject = subject;
-    this.queue.push(ev);
+    this.enqueue(ev);
   }
 
   postAfter(delay: number, priority: number, target: EventTarget, code: number, subject: unknown = null): void {
@@ -95,16 +106,26 @@ export class Simulation {
   }
 
   get pending(): number {
-    return this.queue.size;
+    return this.near.size + this.far.size;
+  }
+
+  private enqueue(ev: SimEvent): void {
+    if (ev.time - this.now < NEAR_HORIZON) this.near.push(ev);
+    else this.far.push(ev);
   }
 
   /** Runs until the event list is empty or the next event is later than `until`; the clock ends at the last event. */
   run(until = Infinity): void {
-    const queue = this.queue;
-    while (queue.size > 0) {
-      const time = queue.peekTime();
-      if (time > until) return;
-      const ev = queue.pop()!;
+    const near = this.near;
+    const far = this.far;
+    for (;;) {
+      // the earlier of the two queues' first events ((time, rank) is unique, so the merge is exact)
+      const nt = near.peekTime();
+      const ft = far.peekTime();
+      const fromNear = nt < ft || (nt === ft && nt !== Infinity && near.peekRank() < far.peekRank());
+      const time = fromNear ? nt : ft;
+      if (time === Infinity || time > until) return;
+      const ev = (fromNear ? near : far).pop()!;
       if (ev.cancelled) continue;
       this.now = time;
       this.fired++;
