@@ -93,6 +93,10 @@ export class Collector implements Observer {
   private lastSlices: Tally[] | null = null;
   /** per agent, the distinct whole-run tallies its time goes to: the whole center, its site, node and group */
   private readonly agentTallies: Tally[][] = [];
+  /** per agent, logged-in and handling time not yet added to its whole-run tallies: one sum a state change instead of
+   *  one per tally, added to them when the agent changes owner and at the end */
+  private loggedIn = new Float64Array(0);
+  private handling = new Float64Array(0);
   /** per fault, null when the scenario has none */
   private readonly faultCosts: FaultCost[] | null;
   private readonly withFaults: boolean;
@@ -134,6 +138,8 @@ export class Collector implements Observer {
     this.world = world;
     for (let i = 0; i < world.urs.length; i++) this.ursTallies.push(new Tally());
     for (const agent of world.agents) this.agentTallies.push(this.listOf(agent));
+    this.loggedIn = new Float64Array(world.agents.length);
+    this.handling = new Float64Array(world.agents.length);
     if (this.scenario.traffic.some((t) => t.media !== "voice")) {
       const serves = world.groups.map((g) => g.rule.maskFor([0, 0, 0, 0]));
       this.media = new MediaBreakdown(this.scenario, world.agents.length, serves, this.warmup, this.horizon);
@@ -345,7 +351,19 @@ export class Collector implements Observer {
     const now = this.sim.now;
     this.account(agent, agent.state, this.openSince(agent), now);
     (this.accountedUntil ??= new Float64Array(this.agentTallies.length))[agent.index] = now;
+    this.flush(agent.index);
     this.agentTallies[agent.index] = this.listOf(agent);
+  }
+
+  /** Adds the agent's time so far to its whole-run tallies. */
+  private flush(a: number): void {
+    const whole = this.agentTallies[a]!;
+    for (let i = 0; i < whole.length; i++) {
+      whole[i]!.loggedInTime += this.loggedIn[a]!;
+      whole[i]!.handlingTime += this.handling[a]!;
+    }
+    this.loggedIn[a] = 0;
+    this.handling[a] = 0;
   }
 
   /** per agent, the time up to which its current state is already accounted (set only by an owner change) */
@@ -372,8 +390,8 @@ export class Collector implements Observer {
     if (!(b > a)) return;
     const h = isHandling(state) ? 1 : 0;
     const d = b - a;
-    const whole = this.agentTallies[agent.index]!;
-    for (let i = 0; i < whole.length; i++) addTime(whole[i]!, d, h);
+    this.loggedIn[agent.index]! += d;
+    this.handling[agent.index]! += d * h;
     this.media?.loggedIn(agent, d);
     // per interval, whole center and the agent's site (with one interval, its rows are the whole-run tallies)
     if (this.intervals.length === 1) return;
@@ -392,7 +410,10 @@ export class Collector implements Observer {
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */
   result(): ReplicationResult {
     const world = this.world!;
-    for (const agent of world.agents) this.account(agent, agent.state, this.openSince(agent), this.horizon);
+    for (const agent of world.agents) {
+      this.account(agent, agent.state, this.openSince(agent), this.horizon);
+      this.flush(agent.index);
+    }
     const hours = (this.horizon - this.warmup) / 3600;
     const sc = world.scenario;
     const f = this.withFaults;
