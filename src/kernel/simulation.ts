@@ -1,8 +1,9 @@
 // The kernel: a clock and a future event list. Pop the earliest (time, priority, sequence), set the clock, fire it.
 //
-// Two ways to schedule: at()/after() return the event, the handle that cancels it (patience, ring, wrap-up and
-// reservation-expiry timers); post()/postAfter() schedule what nobody cancels (messages, arrivals, releases), and the
-// kernel reuses those event objects once they have fired, so the common case allocates nothing.
+// Two ways to schedule: at()/after() return the event, the handle that cancels it (patience, ring and NotReady
+// timers); post()/postAfter() schedule what nobody cancels (messages, arrivals, releases), and the kernel reuses those
+// event objects once they have fired, so the common case allocates nothing. Timers that all run one duration share
+// an event through FifoTimers (fifo-timers.ts), which takes sequence numbers ahead with takeSeq().
 
 import { EventQueue, MAX_PRIORITY, MAX_SEQ } from "./event-queue.js";
 
