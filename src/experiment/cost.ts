@@ -124,7 +124,7 @@ export function estimateCost(s: Scenario, replications: number): Cost {
   const bytes = BASE_BYTES + parts.reduce((n, p) => n + p.bytes, 0);
 
   const simple = s.routing.reservation.mode === "none" && urs === 1 && s.network.statDelay === 0 && s.network.intraSite === 0;
-  const callsPerSecond = simple ? 1.4e6 : agents > 500 ? 8e4 : 1.5e5;
+  const callsPerSecond = simple ? 1.4e6 : agents > 500 ? 1.2e5 : 1.5e5;
   return {
     callsPerReplication: calls,
     peakCalls,
