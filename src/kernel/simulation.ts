@@ -65,15 +65,7 @@ export class Simulation {
   /** Like at() for an event nobody will cancel: it returns no handle, so its object can be reused once it fired. */
   post(time: number, priority: number, target: EventTarget, code: number, subject: unknown = null): void {
     this.check(time, priority);
-    const ev = this.spare.pop() ?? new SimEvent(0, 0, 0, target, 0, null, true);
-    ev.cancelled = false;
-    ev.time = time;
-    ev.priority = priority;
-    ev.seq = this.seq++;
-    ev.target = target;
-    ev.code = code;
-    ev.subject = subject;
-    this.enqueue(ev);
+    this.schedule(time, priority, this.seq++, target, code, subject);
   }
 
   /** Takes the next sequence number now, for an event posted later with postTaken(): that event then runs exactly
@@ -87,6 +79,11 @@ export class Simulation {
   postTaken(time: number, priority: number, seq: number, target: EventTarget, code: number, subject: unknown = null): void {
     this.check(time, priority);
     if (!(seq >= 0 && seq < this.seq) || seq !== Math.floor(seq)) throw new RangeError(`sequence number ${seq} was never taken`);
+    this.schedule(time, priority, seq, target, code, subject);
+  }
+
+  /** a reused (or new) pooled event into the queues */
+  private schedule(time: number, priority: number, seq: number, target: EventTarget, code: number, subject: unknown): void {
     const ev = this.spare.pop() ?? new SimEvent(0, 0, 0, target, 0, null, true);
     ev.cancelled = false;
     ev.time = time;

@@ -58,7 +58,7 @@ export class ImplicitReservation implements ReservationProtocol {
 const VQ_RECEIVE = 0;
 const VQ_CLOSE = 1;
 /** a TReserveAgent the VQ SIP Server has finished processing (component load model only) */
-const VQ_PROCESSED = 3;
+const VQ_PROCESSED = 2;
 const URS_REPLY_GRANT = 0;
 const URS_REPLY_REJECT = 1;
 const URS_REQUEST_TIMEOUT = 2;
