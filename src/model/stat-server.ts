@@ -36,7 +36,8 @@ export class StatServer {
   private readonly readySince: Float64Array;
   /** the URS's own knowledge on top of the Stat Server's: -1 free, 0 held by a pending request, v > 0 held until this
    *  view has seen version v of the agent (the URS just routed a call there, or was told the agent is taken, and will
-   *  not pick it again before the Stat Server says what became of it, or `holdTimeout` passes) */
+   *  not pick it again before the Stat Server says what became of it, or `holdTimeout` passes from the last time it
+   *  was told) */
   private readonly heldUntil: Int32Array;
   /** per agent, the stamp of its latest hold timer: only that one may end the hold, an older one is dead */
   private readonly holdStamp: Float64Array;
