@@ -127,8 +127,7 @@ class NodeHop implements EventTarget {
     readonly servers: readonly Delivery[],
   ) {}
   fire(ev: SimEvent): void {
-    const c = this.load.connectivity;
-    if (c.faulty && !c.linkUp(this.origin, this.node)) return;
+    if (!this.load.connectivity.carries(this.origin, this.node)) return;
     const now = this.load.sim.now;
     this.load.toServers(this.servers, ev.subject as StateUpdate, now + this.via.serve(now, this.cost));
   }
@@ -148,8 +147,7 @@ class Delivery implements EventTarget {
   }
   /** while faults are about, a server hears only what its host node's T-Controller still receives */
   apply(u: StateUpdate): void {
-    const c = this.connectivity;
-    if (c.faulty && !c.linkUp(this.origin, this.server.node)) return;
+    if (!this.connectivity.carries(this.origin, this.server.node)) return;
     this.server.update(u.agent, u.readySince, u.version, u.accepts);
   }
 }
@@ -173,6 +171,9 @@ export class ComponentLoad implements EventTarget {
   /** per origin node: the other nodes its events travel to, with their network delay */
   private readonly hops: NodeHop[][];
   private readonly statDelay: number;
+  private readonly spec: ComponentsSpec;
+  /** per origin node, the network delay of each of its hops */
+  private readonly hopDelay: number[][];
 
   constructor(
     scenario: Scenario,
@@ -255,9 +256,6 @@ export class ComponentLoad implements EventTarget {
     this.hopDelay = this.hops.map((list) => list.map((h) => topology.nodeDelay(h.origin, h.node)));
     for (const u of ursList) u.load = new Step(this.urs[u.index]!, spec.urs.attempt);
   }
-
-  private readonly spec: ComponentsSpec;
-  private readonly hopDelay: number[][];
 
   /** the VQ SIP Server component of a site, with the cost of one TReserveAgent */
   vqStep(site: number): Step {

@@ -32,6 +32,12 @@ export class Connectivity {
     return a.up && b.up && this.cuts[a.index * this.n + b.index] === 0;
   }
 
+  /** A state event from a's T-Controller reaches node b: always, until a fault has started; then only over a link
+   *  that is up. */
+  carries(a: ClusterNode, b: ClusterNode): boolean {
+    return !this.faulty || this.linkUp(a, b);
+  }
+
   /** a still shows b's DNs in service */
   isDeclared(a: ClusterNode, b: ClusterNode): boolean {
     return this.declared[a.index * this.n + b.index] === 1;

@@ -52,14 +52,15 @@ class Fanout implements EventTarget {
   ) {}
   fire(ev: SimEvent): void {
     const u = ev.subject as StateUpdate;
-    const c = this.connectivity;
-    if (!c.faulty) {
-      for (const s of this.servers) s.update(u.agent, u.readySince, u.version, u.accepts);
-      return;
-    }
-    // while faults are about, a server hears only what its host node's T-Controller still receives
-    for (const s of this.servers) {
-      if (c.linkUp(this.origin, s.node)) s.update(u.agent, u.readySince, u.version, u.accepts);
+    this.tell(u.agent, u.readySince, u.version, u.accepts);
+  }
+
+  /** Each server hears the update, unless a fault cut its host node off from the origin (fields passed apart so that
+   *  the zero-delay path allocates nothing). */
+  tell(agent: Agent, readySince: number, version: number, accepts: number): void {
+    const servers = this.servers;
+    for (let k = 0; k < servers.length; k++) {
+      if (this.connectivity.carries(this.origin, servers[k]!.node)) servers[k]!.update(agent, readySince, version, accepts);
     }
   }
 }
@@ -87,6 +88,8 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
   readonly load: ComponentLoad | null = null;
   /** per site, the Interaction Server chat and email of that site enter through (null: the site has none) */
   readonly interactionServers: (InteractionServer | null)[];
+  /** the SIP Proxies send a call to the node with the fewest calls in progress (else round-robin) */
+  private readonly leastLoaded: boolean;
 
   constructor(
     readonly scenario: Scenario,
@@ -95,6 +98,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
     private readonly observer: Observer,
   ) {
     const topology = (this.topology = new Topology(scenario));
+    this.leastLoaded = scenario.routing.proxy === "least-loaded";
     this.connectivity = new Connectivity(topology);
     const rules = new Map(scenario.capacityRules.map((r) => [r.name, new CapacityRule(r)]));
 
@@ -301,7 +305,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
       this.admitMultimedia(type, now);
       return;
     }
-    const node = at ?? type.site.proxyPick(this.scenario.routing.proxy === "least-loaded");
+    const node = at ?? type.site.proxyPick(this.leastLoaded);
     const handle = type.handleTime();
     const patience = type.patience ? type.patience() : Infinity;
     if (node === null || !node.up) this.divert(type, type.site, node, now, handle, patience);
@@ -310,16 +314,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
 
   /** The call lands on a node that answers: from here on it exists for the metrics. */
   private admit(type: TrafficType, node: ClusterNode, arrival: number, handle: number, patience: number): void {
-    const call = new Call(
-      this.nextCallId++,
-      type,
-      node,
-      arrival,
-      handle,
-      arrival + patience,
-      this.scenario.warmup,
-      this.scenario.horizon,
-    );
+    const call = this.newCall(type, node, arrival, handle, patience);
     node.activeCalls++;
     this.live?.add(call);
     this.observer.arrival(call);
@@ -336,20 +331,16 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
     else this.sendRouteRequest(call, 0);
   }
 
+  /** The next ConnID's interaction; counted in the metrics when it arrived in [warmup, horizon). */
+  private newCall(type: TrafficType, node: ClusterNode | null, arrival: number, handle: number, patience: number): Call {
+    return new Call(this.nextCallId++, type, node, arrival, handle, arrival + patience, this.scenario.warmup, this.scenario.horizon);
+  }
+
   /** Chat or email reaches its site's Interaction Server, which asks the next URS to route it. */
   private admitMultimedia(type: TrafficType, arrival: number): void {
     const handle = type.handleTime();
     const patience = type.patience ? type.patience() : Infinity;
-    const call = new Call(
-      this.nextCallId++,
-      type,
-      null,
-      arrival,
-      handle,
-      arrival + patience,
-      this.scenario.warmup,
-      this.scenario.horizon,
-    );
+    const call = this.newCall(type, null, arrival, handle, patience);
     call.ixn = this.interactionServers[type.site.index]!;
     this.live?.add(call);
     this.observer.arrival(call);
@@ -363,7 +354,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
   private divert(type: TrafficType, site: Site, node: ClusterNode | null, arrival: number, handle: number, patience: number): void {
     if (node !== null) {
       node.held.push(() => {
-        const again = node.proxyOut ? node.site.proxyPick(this.scenario.routing.proxy === "least-loaded") : node;
+        const again = node.proxyOut ? node.site.proxyPick(this.leastLoaded) : node;
         if (again === null || !again.up) this.divert(type, node.site, again, arrival, handle, patience);
         else this.admit(type, again, arrival, handle, patience);
       });
@@ -372,7 +363,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
     const failover = this.scenario.sites[site.index]!.failover;
     if (failover !== undefined && site === type.site) {
       const other = this.topology.site(failover);
-      const n = other.proxyPick(this.scenario.routing.proxy === "least-loaded");
+      const n = other.proxyPick(this.leastLoaded);
       if (n !== null) {
         if (n.up) this.admit(type, n, arrival, handle, patience);
         else this.divert(type, other, n, arrival, handle, patience);
@@ -381,7 +372,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
     }
     // nowhere to go: the call exists only to be counted as lost (on the first node of its site)
     const first = type.site.nodes[0]!;
-    const call = new Call(this.nextCallId++, type, first, arrival, handle, arrival + patience, this.scenario.warmup, this.scenario.horizon);
+    const call = this.newCall(type, first, arrival, handle, patience);
     this.observer.arrival(call);
     call.state = CallState.Done;
     this.observer.dropped(call, this.faults!.nodeFault[first.index]!, false);
@@ -740,14 +731,8 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
     let u: StateUpdate | null = null;
     for (let i = 0; i < fanouts.length; i++) {
       const f = fanouts[i]!;
-      if (f.delay === 0) {
-        const servers = f.servers;
-        const faulty = this.connectivity.faulty;
-        for (let k = 0; k < servers.length; k++) {
-          if (faulty && !this.connectivity.linkUp(agent.owner, servers[k]!.node)) continue;
-          servers[k]!.update(agent, agent.readySince, agent.version, accepts);
-        }
-      } else {
+      if (f.delay === 0) f.tell(agent, agent.readySince, agent.version, accepts);
+      else {
         u ??= { agent, readySince: agent.readySince, version: agent.version, accepts };
         this.sim.postAfter(f.delay, Priority.MESSAGE, f, 0, u);
       }
