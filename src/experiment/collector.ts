@@ -141,7 +141,7 @@ export class Collector implements Observer {
     this.loggedIn = new Float64Array(world.agents.length);
     this.handling = new Float64Array(world.agents.length);
     if (this.scenario.traffic.some((t) => t.media !== "voice")) {
-      const serves = world.groups.map((g) => g.rule.maskFor([0, 0, 0, 0]));
+      const serves = world.groups.map((g) => g.rule.idleMask);
       this.media = new MediaBreakdown(this.scenario, world.agents.length, serves, this.warmup, this.horizon);
     }
   }

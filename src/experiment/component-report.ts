@@ -110,10 +110,8 @@ export function componentsSummary(
   const busiestOf = (ids: string[]) => ids.reduce((a, b) => (instances[b]!.utilization.mean > instances[a]!.utilization.mean ? b : a));
   const ids = Object.keys(instances);
   const busiestOfKind: Partial<Record<ComponentKind, string>> = {};
-  for (const id of ids) {
-    const k = instances[id]!.kind;
-    const cur = busiestOfKind[k];
-    if (cur === undefined || instances[id]!.utilization.mean > instances[cur]!.utilization.mean) busiestOfKind[k] = id;
+  for (const kind of new Set(ids.map((id) => instances[id]!.kind))) {
+    busiestOfKind[kind] = busiestOf(ids.filter((id) => instances[id]!.kind === kind));
   }
   return {
     instances,

@@ -13,7 +13,7 @@
 
 import { meanOf } from "../kernel/distributions.js";
 import { thousands } from "../metrics/thousands.js";
-import type { Scenario } from "../scenario/types.js";
+import { meanRate, type Scenario } from "../scenario/types.js";
 
 const BASE_BYTES = 60e6;
 const AGENT_BYTES = 400;
@@ -71,10 +71,7 @@ export function estimateCost(s: Scenario, replications: number): Cost {
   let patience = 0;
   let everyTypeAbandons = true;
   for (const t of s.traffic) {
-    const { period, rates } = t.arrivals;
-    let n = 0;
-    for (let k = 0; k * period < s.horizon && k < rates.length; k++) n += rates[k]! * (Math.min((k + 1) * period, s.horizon) - k * period);
-    if (t.trace !== undefined) n = t.trace.times.length;
+    const n = t.trace !== undefined ? t.trace.times.length : meanRate(t.arrivals, 0, s.horizon) * s.horizon;
     calls += n;
     handleWork += n * meanOf(t.handleTime);
     if (t.patience === undefined) everyTypeAbandons = false;

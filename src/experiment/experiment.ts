@@ -81,24 +81,19 @@ function summaryOf(xs: number[]): MetricSummary {
   return { mean: s.mean, sd: s.sd, ci95: s.ci95 };
 }
 
-/** Summaries of a list of records with the same keys (a key missing from the first record is left out). */
-function summarizeRecords(records: readonly MetricRecord[]): MetricSummaries {
-  const out: MetricSummaries = {};
-  for (const name of METRIC_NAMES) {
+/** Summaries of a list of records with the same keys, in the order of `names` (a key missing from the first record
+ *  is left out). */
+function summarizeKeys<K extends string>(records: readonly Partial<Record<K, number>>[], names: readonly K[]): Partial<Record<K, MetricSummary>> {
+  const out: Partial<Record<K, MetricSummary>> = {};
+  for (const name of names) {
     if (records[0]?.[name] === undefined) continue;
     out[name] = summaryOf(records.map((r) => r[name] ?? 0));
   }
   return out;
 }
 
-function summarizeMedia(records: readonly MediaRecord[]): MediaSummaries {
-  const out: MediaSummaries = {};
-  for (const name of MEDIA_METRIC_NAMES) {
-    if (records[0]?.[name] === undefined) continue;
-    out[name] = summaryOf(records.map((r) => r[name] ?? 0));
-  }
-  return out;
-}
+const summarizeRecords = (records: readonly MetricRecord[]): MetricSummaries => summarizeKeys(records, METRIC_NAMES);
+const summarizeMedia = (records: readonly MediaRecord[]): MediaSummaries => summarizeKeys(records, MEDIA_METRIC_NAMES);
 
 function byMediaOf(results: readonly ReplicationResult[]): Record<string, MediaSummary> {
   const first = results[0]!.byMedia!;

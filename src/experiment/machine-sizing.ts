@@ -3,7 +3,7 @@
 // traffic the deployment sustains. Each starts from the utilizations of one run of the scenario as it is (load
 // divided over more or fewer instances), then searches with simulation on common random numbers.
 
-import type { Scenario, TargetSpec } from "../scenario/types.js";
+import { meanRate, type Scenario, type TargetSpec } from "../scenario/types.js";
 import type { ExperimentResult } from "./experiment.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
@@ -182,16 +182,7 @@ export function scaled(s: Scenario, f: number): Scenario {
 
 /** Mean offered calls per second over [warmup, horizon), all types. */
 function offeredRate(s: Scenario): number {
-  let calls = 0;
-  for (const t of s.traffic) {
-    const a = t.arrivals;
-    for (let i = 0; i < a.rates.length; i++) {
-      const from = Math.max(s.warmup, i * a.period);
-      const to = i === a.rates.length - 1 ? s.horizon : Math.min(s.horizon, (i + 1) * a.period);
-      if (to > from) calls += a.rates[i]! * (to - from);
-    }
-  }
-  return calls / (s.horizon - s.warmup);
+  return s.traffic.reduce((n, t) => n + meanRate(t.arrivals, s.warmup, s.horizon), 0);
 }
 
 /**

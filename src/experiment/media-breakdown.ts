@@ -2,7 +2,7 @@
 // conflicts and service level, and its agent time: time with at least one interaction of the media (occupancy) and
 // mean interactions held at once while holding any (concurrency), for the whole center and per agent group.
 
-import { Tally, metricsOf } from "../metrics/tally.js";
+import { Tally, metricsOf, ratio } from "../metrics/tally.js";
 import type { MediaRecord, MediaResult } from "../metrics/media-metrics.js";
 import type { Agent } from "../model/agent.js";
 import { MEDIA_INDEX } from "../model/capacity-rule.js";
@@ -93,8 +93,6 @@ export class MediaBreakdown {
     );
   }
 }
-
-const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 function agentTime(t: Tally): MediaRecord {
   return { occupancy: ratio(t.handlingTime, t.loggedInTime), concurrency: ratio(t.loadTime, t.handlingTime) };

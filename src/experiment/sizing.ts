@@ -6,7 +6,7 @@
 import { meanOf } from "../kernel/distributions.js";
 import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics/erlang.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
-import type { ArrivalsSpec, DistributionSpec, Scenario, TargetSpec } from "../scenario/types.js";
+import { meanRate, type DistributionSpec, type Scenario, type TargetSpec } from "../scenario/types.js";
 import type { ExperimentResult } from "./experiment.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
@@ -66,16 +66,6 @@ export interface SizingOptions {
 }
 
 const ANALYTIC: readonly string[] = ["serviceLevel", "asa", "meanWait", "probWait", "abandonRate", "occupancy"];
-
-function meanRate(a: ArrivalsSpec, from: number, to: number): number {
-  let calls = 0;
-  for (let i = 0; i < a.rates.length; i++) {
-    const s = Math.max(from, i * a.period);
-    const e = i === a.rates.length - 1 ? to : Math.min(to, (i + 1) * a.period);
-    if (e > s) calls += a.rates[i]! * (e - s);
-  }
-  return calls / (to - from);
-}
 
 function exponentialMean(d: DistributionSpec | undefined): number | undefined {
   return d !== undefined && d.dist === "exponential" ? d.mean : undefined;

@@ -54,7 +54,8 @@ export const METRIC_NAMES = [
 export type MetricName = (typeof METRIC_NAMES)[number];
 export type MetricRecord = Partial<Record<MetricName, number>>;
 
-const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+/** a / b, or 0 when there is nothing to divide by */
+export const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 /**
  * Metrics of one slice. `hours` is the length of the measured window; `withOccupancy` says whether the slice has

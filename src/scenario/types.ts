@@ -125,6 +125,17 @@ export type ArrivalsSpec =
   /** Poisson at rates[i] during [i*period, (i+1)*period); one rate with period = horizon is a constant rate */
   { readonly period: number; readonly rates: readonly number[] };
 
+/** The mean arrival rate over [from, to) (the loader makes the periods cover the horizon; the last rate holds after). */
+export function meanRate(a: ArrivalsSpec, from: number, to: number): number {
+  let calls = 0;
+  for (let i = 0; i < a.rates.length; i++) {
+    const s = Math.max(from, i * a.period);
+    const e = i === a.rates.length - 1 ? to : Math.min(to, (i + 1) * a.period);
+    if (e > s) calls += a.rates[i]! * (e - s);
+  }
+  return calls / (to - from);
+}
+
 /**
  * Recorded arrivals of one traffic type, replayed instead of drawn. Plain typed arrays (a few bytes an arrival) made
  * by the loader from the CSV; a column the trace lacks is null, and a NaN in a column means the cell was empty: that
