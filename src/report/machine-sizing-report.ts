@@ -4,7 +4,17 @@
 import { stringify } from "csv-stringify/sync";
 import type { MachineSizing, MachineTry } from "../experiment/machine-sizing.js";
 import { tidy, tidyDeep } from "./numbers.js";
-import { reproduceLines, sizingHeader, targetCells, targetColumns, tryCells, tryTargets, type SizingContext } from "./sizing-report.js";
+import {
+  methodMarkdown,
+  reproduceLines,
+  sizingHeader,
+  targetCells,
+  targetColumns,
+  tryCells,
+  tryTargets,
+  type SizingContext,
+  type SizingMethod,
+} from "./sizing-report.js";
 import { verdictMarkdown, verdictsOf } from "./verdicts.js";
 
 /** What each machine sizing sizes, as a title says it. */
@@ -55,6 +65,27 @@ export function machineSizingCsv(s: MachineSizing): string {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** Machine sizing and throughput capacity: what was varied, the start, the search, and what the answer rests on. */
+export function machineSizingMethod(s: MachineSizing, ctx: SizingContext): SizingMethod {
+  return {
+    found: [
+      `Varied: ${s.varied}.`,
+      ...s.start.map((l) => `Start: ${l}.`),
+      s.what === "throughput"
+        ? "Then simulation: bracketing the largest sustained factor, then bisection until the bracket is within 2%."
+        : "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
+    ],
+    assumptions: [
+      `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers), so neighbouring tries differ by what was varied alone.`,
+      'Component costs are the scenario\'s components: (defaults: README, "Component load"): assumptions to calibrate against your own measurements, not facts.',
+      "A component keeps up (is sustained) when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean at most twice its first's plus 10 ms).",
+      s.what === "throughput"
+        ? "The scenario's targets do not count for throughput capacity: a try passes when every component keeps up."
+        : "Each target is judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
+    ],
+  };
+}
+
 export function machineSizingMarkdown(s: MachineSizing, ctx: SizingContext): string {
   const out: string[] = [];
   const answer = Object.entries(s.recommended).map(([k, v]) => `${k}: ${v === null ? "none found" : v}`).join(", ");
@@ -81,18 +112,6 @@ export function machineSizingMarkdown(s: MachineSizing, ctx: SizingContext): str
       `| ${i + 1} | ${tidy(t.value)} | \`${t.setting}\` | ${t.met ? "met" : b.sustained ? "missed" : "not sustained"} | ${b.id} | ${pct(b.utilization)} | ${tryCells(t.result).join(" | ")} |`,
     );
   });
-  out.push("", "### How it was found", "", `- Varied: ${s.varied}.`, ...s.start.map((l) => `- Start: ${l}.`));
-  out.push(
-    "- Then simulation: from the start, steps until the verdict changed, then bisection.",
-    "",
-    "### Assumptions",
-    "",
-    `- Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers).`,
-    "- Component costs are the scenario's `components:` (defaults: README, \"Component load\"): assumptions to calibrate against your own measurements, not facts.",
-    "- A component keeps up when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean queueing delay at most twice its first's plus 10 ms).",
-    "- Targets are judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
-    "",
-    ...reproduceLines(ctx),
-  );
+  out.push("", ...methodMarkdown(machineSizingMethod(s, ctx)), ...reproduceLines(ctx));
   return out.join("\n");
 }

@@ -6,11 +6,33 @@ import type { PeriodSizing } from "../experiment/period-sizing.js";
 import { STEADY_HORIZON, STEADY_WARMUP } from "../experiment/period-sizing.js";
 import { formatDuration } from "../scenario/duration.js";
 import { tidyDeep } from "./numbers.js";
-import { reproduceLines, sizingHeader, targetCells, targetColumns, tryTargets, type SizingContext } from "./sizing-report.js";
+import { clock } from "./html/format.js";
+import {
+  methodMarkdown,
+  reproduceLines,
+  sizingHeader,
+  targetCells,
+  targetColumns,
+  tryTargets,
+  type SizingContext,
+  type SizingMethod,
+} from "./sizing-report.js";
 import { formatMetric } from "./units.js";
 import { verdictsOf } from "./verdicts.js";
 
-const clock = (t: number) => `${String(Math.floor(t / 3600)).padStart(2, "0")}:${String(Math.floor((t % 3600) / 60)).padStart(2, "0")}`;
+/** Per-period sizing: what each period's answer rests on. */
+export function periodSizingMethod(ctx: SizingContext): SizingMethod {
+  return {
+    found: [],
+    assumptions: [
+      `Each period is sized as a steady state at its own arrival rates (the stationary independent period approximation): a ${formatDuration(STEADY_HORIZON - STEADY_WARMUP)} run after a ${formatDuration(STEADY_WARMUP)} warm-up. Calls still waiting from a busier period before are not carried over; a period right after a peak may need more than this.`,
+      `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers).`,
+      "Other groups work their own staffing table's count of that period.",
+      "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
+      "The Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
+    ],
+  };
+}
 
 export function periodSizingJson(s: PeriodSizing, ctx: SizingContext): string {
   const data = {
@@ -64,15 +86,6 @@ export function periodSizingMarkdown(s: PeriodSizing, ctx: SizingContext): strin
     const cells = p.tries.map((t) => `${t.count}: ${t.met ? "met" : "missed"} (${verdictsOf(t.result).map((v) => `${v.metric} ${formatMetric(v.metric, v.judgedOn)}`).join(", ")})`);
     out.push(`- ${clock(i * s.period)}: ${cells.join("; ")}`);
   });
-  out.push(
-    "",
-    "### Assumptions",
-    "",
-    `- Each period is sized as a steady state at its own arrival rates (the stationary independent period approximation): a ${formatDuration(STEADY_HORIZON - STEADY_WARMUP)} run after a ${formatDuration(STEADY_WARMUP)} warm-up, ${ctx.replications} replications on seed ${ctx.seed}. Calls still waiting from a busier period before are not carried over; a period right after a peak may need more than this.`,
-    "- Other groups work their own staffing table's count of that period.",
-    "- Each target is judged on the 95% confidence bound that makes the claim safe.",
-    "",
-    ...reproduceLines(ctx),
-  );
+  out.push("", ...methodMarkdown(periodSizingMethod(ctx)), ...reproduceLines(ctx));
   return out.join("\n");
 }

@@ -49,6 +49,44 @@ export function tryCells(r: ExperimentResult): string[] {
   return verdictsOf(r).map((v) => `${formatMetric(v.metric, v.mean)} (${formatMetric(v.metric, v.judgedOn)})${v.met ? "" : " ✗"}`);
 }
 
+/** How a sizing was found and what it assumes, in plain sentences that sizing.md and report.html both list. */
+export interface SizingMethod {
+  /** none: nothing to say beyond the assumptions */
+  readonly found: readonly string[];
+  readonly assumptions: readonly string[];
+}
+
+/** sizing.md's "How it was found" and "Assumptions" sections. */
+export function methodMarkdown(m: SizingMethod): string[] {
+  const list = (lines: readonly string[]) => lines.map((l) => `- ${l}`);
+  return [...(m.found.length > 0 ? ["### How it was found", "", ...list(m.found), ""] : []), "### Assumptions", "", ...list(m.assumptions), ""];
+}
+
+/** Agent sizing: the Erlang start, the search, and what the answer rests on. */
+export function agentSizingMethod(s: SizingResult, ctx: SizingContext): SizingMethod {
+  const st = s.start;
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  return {
+    found: [
+      `Start: ${st.model} for the pool ${st.pool.join(", ")} serving ${st.traffic.join(", ")}: ${(st.arrivalRate * 3600).toFixed(1)} calls/h, ` +
+        `${st.meanServiceTime.toFixed(1)} s of agent time a call, ${st.offeredLoad.toFixed(2)} Erlangs` +
+        (st.meanPatience !== undefined ? `, mean patience ${st.meanPatience.toFixed(1)} s` : "") +
+        `. It wants ${st.poolAgents} agents for the pool (service level ${pct(st.measures.serviceLevel)}, probability of waiting ${pct(st.measures.probWait)}` +
+        (st.model === "Erlang A" ? `, abandonment ${pct(st.measures.abandonRate)}` : "") +
+        `), so the search started at ${st.count} in ${s.group}.`,
+      ...(st.notAnalytic.length > 0 ? [`Left to the simulation alone (no closed form): ${st.notAnalytic.join(", ")}.`] : []),
+      "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
+    ],
+    assumptions: [
+      `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, handle times and patience), so neighbouring counts differ by the staffing alone.`,
+      "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
+      "The count holds all day (a staffing table of the group is replaced); every other group keeps its scenario count.",
+      "The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
+      "A verdict a little way from a target can change with the seed; a margin near 0 means more replications would make the answer firmer.",
+    ],
+  };
+}
+
 /** The last lines of every sizing.md: the command that makes it again. */
 export function reproduceLines(ctx: SizingContext): string[] {
   return [`Reproduce: \`${ctx.command}\` (ccsim ${CCSIM_VERSION})`, ""];
@@ -79,7 +117,6 @@ export function sizingCsv(s: SizingResult): string {
 }
 
 export function sizingMarkdown(s: SizingResult, ctx: SizingContext): string {
-  const st = s.start;
   const shown = shownTry(s);
   const verdicts = verdictsOf(shown.result);
   const out: string[] = [];
@@ -101,31 +138,6 @@ export function sizingMarkdown(s: SizingResult, ctx: SizingContext): string {
   s.tries.forEach((t, i) => {
     out.push(`| ${i + 1} | ${t.count} | ${t.met ? "met" : "missed"} | ${tryCells(t.result).join(" | ")} |`);
   });
-  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-  out.push("", "### How it was found", "");
-  out.push(
-    `- Start: ${st.model} for the pool ${st.pool.map((g) => `\`${g}\``).join(", ")} serving ${st.traffic.map((t) => `\`${t}\``).join(", ")}: ` +
-      `${(st.arrivalRate * 3600).toFixed(1)} calls/h, ${st.meanServiceTime.toFixed(1)} s of agent time a call, ` +
-      `${st.offeredLoad.toFixed(2)} Erlangs` +
-      (st.meanPatience !== undefined ? `, mean patience ${st.meanPatience.toFixed(1)} s` : "") +
-      `. It wants ${st.poolAgents} agents for the pool (service level ${pct(st.measures.serviceLevel)}, ` +
-      `probability of waiting ${pct(st.measures.probWait)}` +
-      (st.model === "Erlang A" ? `, abandonment ${pct(st.measures.abandonRate)}` : "") +
-      `), so the search started at ${st.count} in \`${s.group}\`.`,
-  );
-  if (st.notAnalytic.length > 0) out.push(`- Left to the simulation alone (no closed form): ${st.notAnalytic.join(", ")}.`);
-  out.push(
-    "- Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
-    "",
-    "### Assumptions",
-    "",
-    `- Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, handle times and patience), so neighbouring counts differ by the staffing alone.`,
-    "- Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
-    "- The count holds all day (a staffing table of the group is replaced); every other group keeps its scenario count.",
-    "- The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
-    "- A verdict a little way from a target can change with the seed; a margin near 0 means more replications would make the answer firmer.",
-    "",
-    ...reproduceLines(ctx),
-  );
+  out.push("", ...methodMarkdown(agentSizingMethod(s, ctx)), ...reproduceLines(ctx));
   return out.join("\n");
 }

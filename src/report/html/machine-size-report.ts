@@ -3,16 +3,16 @@
 // assumptions.
 
 import type { MachineSizing, MachineTry } from "../../experiment/machine-sizing.js";
-import { TITLES } from "../machine-sizing-report.js";
+import { machineSizingMethod, TITLES } from "../machine-sizing-report.js";
 import type { SizingContext } from "../sizing-report.js";
 import { verdictsOf } from "../verdicts.js";
 import { barChart } from "./bar-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { shown } from "./format.js";
-import { el, esc, textList } from "./markup.js";
+import { el, esc } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
-import { runFacts } from "./size-report.js";
+import { methodHtml, runFacts } from "./size-report.js";
 import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml } from "./targets.js";
 
 export interface MachineSizeReportInput {
@@ -116,25 +116,6 @@ function answerOf(s: MachineSizing): string {
   );
 }
 
-function method(s: MachineSizing, ctx: SizingContext): string {
-  const items = [
-    `Varied: ${s.varied}.`,
-    ...s.start.map((l) => `Start: ${l}.`),
-    s.what === "throughput"
-      ? "Then simulation: bracketing the largest sustained factor, then bisection until the bracket is within 2%."
-      : "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
-  ];
-  const assumptions = [
-    `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers), so neighbouring tries differ by what was varied alone.`,
-    'Component costs are the scenario\'s components: (defaults: README, "Component load"): assumptions to calibrate against your own measurements, not facts.',
-    "A component keeps up (is sustained) when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean at most twice its first's plus 10 ms).",
-    s.what === "throughput"
-      ? "The scenario's targets do not count for throughput capacity: a try passes when every component keeps up."
-      : "Each target is judged on the 95% confidence bound that makes the claim safe; utilization targets on the busiest instance of their kind.",
-  ];
-  return el("h3", {}, "How it was found") + textList(items) + el("h3", {}, "Assumptions") + textList(assumptions);
-}
-
 export function machineSizeReport(input: MachineSizeReportInput): string {
   const { result: s, context: ctx } = input;
   const verdicts = verdictsOf(s.shown.result);
@@ -174,7 +155,7 @@ export function machineSizeReport(input: MachineSizeReportInput): string {
           el("div", { class: "wide" }, tableHtml(tries, "tries")) +
           utilizationFigure(s),
       },
-      { id: "method", title: "How it was found, and assumptions", body: method(s, ctx) },
+      { id: "method", title: "How it was found, and assumptions", body: methodHtml(machineSizingMethod(s, ctx)) },
       ...provenanceSections(input.provenance),
     ],
   });

@@ -3,10 +3,10 @@
 // answer, every try of every period, the assumptions.
 
 import type { PeriodSizing } from "../../experiment/period-sizing.js";
-import { STEADY_HORIZON, STEADY_WARMUP } from "../../experiment/period-sizing.js";
 import type { SizingResult } from "../../experiment/sizing.js";
 import type { MetricName } from "../../metrics/tally.js";
 import { formatDuration } from "../../scenario/duration.js";
+import { periodSizingMethod } from "../period-sizing-report.js";
 import { shownTry, type SizingContext } from "../sizing-report.js";
 import { verdictsOf } from "../verdicts.js";
 import { barChart } from "./bar-chart.js";
@@ -97,13 +97,6 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
   const answer = found
     ? el("p", { class: "answer met" }, esc(`Recommended staffing for ${s.group}: [${s.staffing.join(", ")}]`), esc(", the smallest count meeting every target in each period."))
     : el("p", { class: "answer missed" }, esc(`Not found for every period: [${s.staffing.map((c) => c ?? "none").join(", ")}] (none: no count up to the maximum met every target).`));
-  const assumptions = [
-    `Each period is sized as a steady state at its own arrival rates (the stationary independent period approximation): a ${formatDuration(STEADY_HORIZON - STEADY_WARMUP)} run after a ${formatDuration(STEADY_WARMUP)} warm-up. Calls still waiting from a busier period before are not carried over; a period right after a peak may need more than this.`,
-    `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers).`,
-    "Other groups work their own staffing table's count of that period.",
-    "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
-    "The Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
-  ];
   return page({
     kind: "size",
     title: `ccsim size: agents of ${s.group} per period in ${ctx.scenario}`,
@@ -138,7 +131,7 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
           el("p", { class: "note" }, "Period by period, in the order they were run; each target's mean and the bound it was judged on. ", csvLink(tries, "tries.csv")) +
           el("div", { class: "wide" }, tableHtml(tries, "tries")),
       },
-      { id: "method", title: "Assumptions", body: textList(assumptions) },
+      { id: "method", title: "Assumptions", body: textList(periodSizingMethod(ctx).assumptions) },
       ...provenanceSections(input.provenance),
     ],
   });

@@ -3,7 +3,7 @@
 
 import type { SizingResult } from "../../experiment/sizing.js";
 import type { MetricName } from "../../metrics/tally.js";
-import { shownTry, type SizingContext } from "../sizing-report.js";
+import { agentSizingMethod, shownTry, type SizingContext, type SizingMethod } from "../sizing-report.js";
 import { verdictsOf } from "../verdicts.js";
 import { bandChart } from "./band-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
@@ -77,27 +77,9 @@ function searchFigure(s: SizingResult): string {
   });
 }
 
-function howFound(s: SizingResult, ctx: SizingContext): string {
-  const st = s.start;
-  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-  const items = [
-    `Start: ${st.model} for the pool ${st.pool.join(", ")} serving ${st.traffic.join(", ")}: ${(st.arrivalRate * 3600).toFixed(1)} calls/h, ` +
-      `${st.meanServiceTime.toFixed(1)} s of agent time a call, ${st.offeredLoad.toFixed(2)} Erlangs` +
-      (st.meanPatience !== undefined ? `, mean patience ${st.meanPatience.toFixed(1)} s` : "") +
-      `. It wants ${st.poolAgents} agents for the pool (service level ${pct(st.measures.serviceLevel)}, probability of waiting ${pct(st.measures.probWait)}` +
-      (st.model === "Erlang A" ? `, abandonment ${pct(st.measures.abandonRate)}` : "") +
-      `), so the search started at ${st.count} in ${s.group}.`,
-    ...(st.notAnalytic.length > 0 ? [`Left to the simulation alone (no closed form): ${st.notAnalytic.join(", ")}.`] : []),
-    "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
-  ];
-  const assumptions = [
-    `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, handle times and patience), so neighbouring counts differ by the staffing alone.`,
-    "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
-    "The count holds all day (a staffing table of the group is replaced); every other group keeps its scenario count.",
-    "The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
-    "A verdict a little way from a target can change with the seed; a margin near 0 means more replications would make the answer firmer.",
-  ];
-  return el("h3", {}, "How it was found") + textList(items) + el("h3", {}, "Assumptions") + textList(assumptions);
+/** The "How it was found, and assumptions" section of every size report. */
+export function methodHtml(m: SizingMethod): string {
+  return (m.found.length > 0 ? el("h3", {}, "How it was found") + textList(m.found) : "") + el("h3", {}, "Assumptions") + textList(m.assumptions);
 }
 
 export function sizeReport(input: SizeReportInput): string {
@@ -141,7 +123,7 @@ export function sizeReport(input: SizeReportInput): string {
           el("div", { class: "wide" }, tableHtml(tries, "tries")) +
           searchFigure(s),
       },
-      { id: "method", title: "How it was found, and assumptions", body: howFound(s, ctx) },
+      { id: "method", title: "How it was found, and assumptions", body: methodHtml(agentSizingMethod(s, ctx)) },
       ...provenanceSections(input.provenance),
     ],
   });
