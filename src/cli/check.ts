@@ -11,32 +11,19 @@ import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { InputError } from "../scenario/errors.js";
 import { guardRun } from "./guard.js";
-import { workerCount, workersFlag, type CommonOptions } from "./options.js";
+import { workerCount, workersFlag } from "./options.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
-import { loadWithTargets } from "./target-option.js";
+import { loadWithTargets, refuseShard, type GateOptions } from "./target-option.js";
 
-export interface CheckOptions extends CommonOptions {
-  /** write into an --out folder that holds files (replacing only ccsim's) */
-  readonly force?: boolean;
-  readonly target?: readonly string[];
-  readonly out?: string;
-  readonly json?: boolean;
-  readonly quiet?: boolean;
-  readonly workers?: string;
-  /** refused: see below */
-  readonly shard?: string;
-}
+export type CheckOptions = GateOptions;
 
 export async function checkCommand(file: string, opts: CheckOptions): Promise<number> {
-  if (opts.shard !== undefined) {
-    throw new InputError(
-      "--shard",
-      undefined,
-      "a check judges its targets on all replications together: run it whole (--workers spreads them over threads), " +
-        "or shard `ccsim run` and `ccsim merge` the partials: the merged summary.json carries the same verdicts (targets[].met)",
-    );
-  }
+  refuseShard(
+    opts,
+    "a check judges its targets on all replications together: run it whole (--workers spreads them over threads), " +
+      "or shard `ccsim run` and `ccsim merge` the partials: the merged summary.json carries the same verdicts (targets[].met)",
+  );
   const flag = workersFlag(opts.workers);
   const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
   if (scenario.targets.length === 0) {

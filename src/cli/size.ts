@@ -22,34 +22,22 @@ import { InputError } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { guardRun } from "./guard.js";
-import { wholeNumber, workerCount, workersFlag, type CommonOptions } from "./options.js";
-import { loadWithTargets, type TargetFlag } from "./target-option.js";
+import { wholeNumber, workerCount, workersFlag } from "./options.js";
+import { loadWithTargets, refuseShard, type GateOptions, type TargetFlag } from "./target-option.js";
 
-export interface SizeOptions extends CommonOptions {
-  /** write into an --out folder that holds files (replacing only ccsim's) */
-  readonly force?: boolean;
+export interface SizeOptions extends GateOptions {
   readonly for?: string;
   readonly max?: string;
-  readonly target?: readonly string[];
-  readonly out?: string;
-  readonly json?: boolean;
-  readonly quiet?: boolean;
-  readonly workers?: string;
-  /** refused: see below */
-  readonly shard?: string;
 }
 
 const MACHINES = ["nodes", "urs", "throughput"];
 
 export async function sizeCommand(file: string, opts: SizeOptions): Promise<number> {
-  if (opts.shard !== undefined) {
-    throw new InputError(
-      "--shard",
-      undefined,
-      "a size search cannot be split: each try's count follows from the verdicts before it, so the tries run one after " +
-        "another; --workers spreads each try's replications over threads",
-    );
-  }
+  refuseShard(
+    opts,
+    "a size search cannot be split: each try's count follows from the verdicts before it, so the tries run one after " +
+      "another; --workers spreads each try's replications over threads",
+  );
   const flag = workersFlag(opts.workers);
   const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
   if (opts.out) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
@@ -90,12 +78,10 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   }));
   const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = sizingJson(result, ctx);
-  if (opts.out) {
-    // the report's charts load d3: only when there is a report to write
+  await writeSizing(opts.out, json, () => sizingMarkdown(result, ctx), () => sizingCsv(result), async () => {
     const { sizeReport } = await import("../report/html/size-report.js");
-    const html = sizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
-    writeOutputs(opts.out, { "sizing.md": sizingMarkdown(result, ctx), "sizing.csv": sizingCsv(result), "sizing.json": json, "report.html": html });
-  }
+    return sizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
+  });
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
     const st = result.start;
@@ -115,6 +101,12 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     );
   }
   return result.recommended === null ? 1 : 0;
+}
+
+/** Every sizing's files into --out, when given: the report's module (its charts load d3) is loaded only then. */
+async function writeSizing(out: string | undefined, json: string, md: () => string, csv: () => string, html: () => Promise<string>): Promise<void> {
+  if (!out) return;
+  writeOutputs(out, { "sizing.md": md(), "sizing.csv": csv(), "sizing.json": json, "report.html": await html() });
 }
 
 /** A search on one pool of --workers threads, started once for all its tries and stopped before anything is written. */
@@ -182,16 +174,10 @@ async function sizeMachines(
   });
   const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = machineSizingJson(result, ctx);
-  if (opts.out) {
+  await writeSizing(opts.out, json, () => machineSizingMarkdown(result, ctx), () => machineSizingCsv(result), async () => {
     const { machineSizeReport } = await import("../report/html/machine-size-report.js");
-    const html = machineSizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
-    writeOutputs(opts.out, {
-      "sizing.md": machineSizingMarkdown(result, ctx),
-      "sizing.csv": machineSizingCsv(result),
-      "sizing.json": json,
-      "report.html": html,
-    });
-  }
+    return machineSizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
+  });
   const found = Object.values(result.recommended).every((v) => v !== null);
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
@@ -240,16 +226,10 @@ async function sizePeriods(
   }));
   const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = periodSizingJson(result, ctx);
-  if (opts.out) {
+  await writeSizing(opts.out, json, () => periodSizingMarkdown(result, ctx), () => periodSizingCsv(result), async () => {
     const { periodSizeReport } = await import("../report/html/period-size-report.js");
-    const html = periodSizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
-    writeOutputs(opts.out, {
-      "sizing.md": periodSizingMarkdown(result, ctx),
-      "sizing.csv": periodSizingCsv(result),
-      "sizing.json": json,
-      "report.html": html,
-    });
-  }
+    return periodSizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
+  });
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
     const rows = [["period", "start", "agents", "tries"]];

@@ -8,6 +8,23 @@ import { METRIC_NAMES } from "../scenario/schema.js";
 import { COMPONENT_KINDS } from "../scenario/types.js";
 import { loadScenarioFromCli, type CommonOptions } from "./options.js";
 
+/** What check and size take besides --set, --seed and --replications (--shard only to refuse it). */
+export interface GateOptions extends CommonOptions {
+  /** write into an --out folder that holds files (replacing only ccsim's) */
+  readonly force?: boolean;
+  readonly target?: readonly string[];
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+  readonly workers?: string;
+  readonly shard?: string;
+}
+
+/** check and size run whole: --shard exits 2 with `why`. */
+export function refuseShard(opts: GateOptions, why: string): void {
+  if (opts.shard !== undefined) throw new InputError("--shard", undefined, why);
+}
+
 export interface TargetFlag {
   readonly flag: string;
   readonly override: string;
