@@ -6,11 +6,10 @@ import { parseShard, shardJobs } from "../experiment/shard.js";
 import { studyOf, type StudySource } from "../experiment/study-source.js";
 import { jobsOf, studyHash } from "../experiment/study.js";
 import type { MetricName } from "../metrics/tally.js";
-import { writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { partialFileName, partialJson } from "../report/partial.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
-import { checkOutDir } from "../report/output-dir.js";
 import { finishStudy, outFiles, type ReportOptions } from "./finish.js";
 import { guardRun } from "./guard.js";
 import { workerCount, workersFlag } from "./options.js";
@@ -60,20 +59,15 @@ export async function executeStudy(
     // an interrupted run's message then starts on a clean line
     bar.done();
   }
+  // with seed and replications settled: merge names a difference in them, and a report says what ran
+  const settled = { ...source, seed: study.seed, replications: study.replications };
   if (shard) {
     const name = partialFileName(shard);
-    // with seed and replications settled, so that merge can name a difference in them
-    const settled = { ...source, seed: study.seed, replications: study.replications };
     writeOutputs(opts.out!, { [name]: partialJson(settled, studyHash(study), shard, jobs, outputs) });
     if (!opts.quiet) {
       process.stdout.write(`wrote ${opts.out}/${name}: shard ${shard.index}/${shard.count}, ${jobs.length} of ${all.length} replications\n`);
     }
     return 0;
   }
-  return finishStudy(
-    study,
-    { ...source, seed: study.seed, replications: study.replications },
-    outputs.map((o) => o.result),
-    { ...opts, trace: outputs[0]?.trace },
-  );
+  return finishStudy(study, settled, outputs.map((o) => o.result), { ...opts, trace: outputs[0]?.trace });
 }

@@ -389,7 +389,6 @@ export function readScenarioText(file: string): string {
   return readSource({ file }, file);
 }
 
-
 function tooBig(display: string, bytes: number): InputError {
   const mb = (x: number) => `${(x / (1 << 20)).toFixed(1)} MB`;
   return new InputError(
