@@ -1,10 +1,11 @@
 // The command line as users and scripts meet it: the demo, --json, --out files read back, determinism, bad input.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { ccsim, tempFolders } from "./helpers.js";
+import { ROOT, ccsim, tempFolders } from "./helpers.js";
 
 const tmp = tempFolders("test");
 const QUICK = ["--set", "horizon=2h", "--set", "warmup=15m", "--replications", "3"];
@@ -143,6 +144,35 @@ describe("ccsim validate and schema", () => {
     const s = JSON.parse(r.stdout);
     expect(s.$schema).toMatch(/json-schema/);
     expect(s.properties).toHaveProperty("routing");
+  });
+});
+
+describe("the bundle", () => {
+  /** what became of the code cache when `root`'s bin/load-bundle.js loads its bundle, in a fresh node */
+  const codeCache = (root: string) => {
+    const loader = `import { loadBundle } from ${JSON.stringify(join(root, "bin", "load-bundle.js"))}; console.log(loadBundle().codeCache);`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", loader], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    return r.stdout.trim();
+  };
+
+  it("starts with the code cache the build saved, which V8 takes", () => {
+    expect(codeCache(ROOT)).toBe("used");
+  });
+
+  it("a bundle changed since the build gets no cache, never the stale one", () => {
+    const copy = tmp();
+    for (const dir of ["bin", "dist/bundle"]) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
+    cpSync(join(ROOT, "package.json"), join(copy, "package.json"));
+    expect(codeCache(copy)).toBe("used");
+    // same length, other bytes (in one of esbuild's "// dist/..." comments): V8's own check, on the source's length
+    // alone, would take the old cache
+    const file = join(copy, "dist/bundle/ccsim.cjs");
+    const text = readFileSync(file, "utf8");
+    const at = text.lastIndexOf("// dist/");
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(file, `${text.slice(0, at)}// DIST/${text.slice(at + 8)}`);
+    expect(codeCache(copy)).toBe("none");
   });
 });
 

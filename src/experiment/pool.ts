@@ -29,7 +29,8 @@ export interface JobPool {
   close(): Promise<void>;
 }
 
-const WORKER = new URL("./worker.js", import.meta.url);
+// the thread's starter beside this module: dist/experiment/worker-thread.js, or in the bundle dist/bundle/worker-thread.js
+const WORKER = new URL("./worker-thread.js", import.meta.url);
 
 /** A pool of `workers` threads at most; they are started when a batch first needs them. */
 export function openPool(workers: number): JobPool {
