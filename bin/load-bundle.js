@@ -26,11 +26,8 @@ export function loadBundle() {
   } catch {
     cachedData = undefined;
   }
-  // the same wrapper Node puts around a CommonJS module
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString("utf8")}\n})`, {
-    filename: BUNDLE,
-    cachedData,
-  });
+  // the bundle is one function expression, the wrapper Node puts around a CommonJS module (see scripts/bundle.mjs)
+  const script = new Script(bytes.toString("utf8"), { filename: BUNDLE, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   return {

@@ -23,7 +23,13 @@ await build({
   target: "node20",
   logLevel: "warning",
   define: { "import.meta.url": "__ccsimBundleUrl" },
-  banner: { js: "const __ccsimBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // the file is the function Node would wrap a CommonJS module in, so that the loader compiles it as it is, not a
+  // copy of it with the wrapper added; strict, as the ES modules it came from (esbuild's own "use strict" comes
+  // after the banner, where it no longer counts)
+  banner: {
+    js: "(function (exports, require, module, __filename, __dirname) {\n\"use strict\";\nconst __ccsimBundleUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+  footer: { js: "})" },
 });
 writeFileSync(
   "dist/bundle/worker-thread.js",
