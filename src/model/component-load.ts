@@ -121,6 +121,8 @@ class NodeHop implements EventTarget {
     private readonly load: ComponentLoad,
     readonly origin: ClusterNode,
     readonly node: ClusterNode,
+    /** the network delay from origin to node */
+    readonly delay: number,
     /** the T-Controller or Smart Proxy of `node`, and what the event costs it */
     readonly via: Component,
     readonly cost: number,
@@ -172,8 +174,6 @@ export class ComponentLoad implements EventTarget {
   private readonly hops: NodeHop[][];
   private readonly statDelay: number;
   private readonly spec: ComponentsSpec;
-  /** per origin node, the network delay of each of its hops */
-  private readonly hopDelay: number[][];
 
   constructor(
     scenario: Scenario,
@@ -238,7 +238,10 @@ export class ComponentLoad implements EventTarget {
         this.hops.push(
           topology.nodes
             .filter((x) => x !== origin)
-            .map((x) => new NodeHop(this, origin, x, this.tController[x.index]!, tc.peer + hosted[x.index]!.length * tc.client, deliveries(x))),
+            .map(
+              (x) =>
+                new NodeHop(this, origin, x, topology.nodeDelay(origin, x), this.tController[x.index]!, tc.peer + hosted[x.index]!.length * tc.client, deliveries(x)),
+            ),
         );
       } else {
         // each Smart Proxy is a smart client of every T-Controller: the owner sends the event once to each Smart
@@ -248,12 +251,14 @@ export class ComponentLoad implements EventTarget {
         this.hops.push(
           hosts.map(
             (x) =>
-              new NodeHop(this, origin, x, smartProxy[x.index]!, spec.smartProxy.event + hosted[x.index]!.length * spec.smartProxy.client, deliveries(x)),
+              new NodeHop(
+                this, origin, x, topology.nodeDelay(origin, x), smartProxy[x.index]!,
+                spec.smartProxy.event + hosted[x.index]!.length * spec.smartProxy.client, deliveries(x),
+              ),
           ),
         );
       }
     }
-    this.hopDelay = this.hops.map((list) => list.map((h) => topology.nodeDelay(h.origin, h.node)));
     for (const u of ursList) u.load = new Step(this.urs[u.index]!, spec.urs.attempt);
   }
 
@@ -322,8 +327,7 @@ export class ComponentLoad implements EventTarget {
     const out = now + this.tController[origin.index]!.serve(now, this.ownerCost[origin.index]!);
     this.toServers(this.local[origin.index]!, u, out);
     const hops = this.hops[origin.index]!;
-    const delays = this.hopDelay[origin.index]!;
-    for (let i = 0; i < hops.length; i++) this.sim.post(out + delays[i]!, Priority.MESSAGE, hops[i]!, 0, u);
+    for (let i = 0; i < hops.length; i++) this.sim.post(out + hops[i]!.delay, Priority.MESSAGE, hops[i]!, 0, u);
   }
 
   /** The event leaves a node's T-Controller or Smart Proxy at `at` for the Stat Servers on that node: each takes it in

@@ -17,8 +17,8 @@ export interface ImHost {
   endInTreatment(call: Call): void;
   /** a message reaches the session's agent */
   imMessage(call: Call): void;
-  /** the session is over: the customer closed it, or (`idle`) nobody wrote for the idle timeout */
-  endSession(call: Call, idle: boolean): void;
+  /** the session is over: the customer closed it, or nobody wrote for the idle timeout */
+  endSession(call: Call): void;
 }
 
 const STEP = 0;
@@ -108,7 +108,7 @@ export class ImSessions implements EventTarget {
         return;
       case CLOSE:
       case IDLE:
-        if (call.state === CallState.Talking) this.host.endSession(call, ev.code === IDLE);
+        if (call.state === CallState.Talking) this.host.endSession(call);
         return;
     }
   }

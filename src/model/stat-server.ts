@@ -13,7 +13,7 @@ import type { ClusterNode } from "./topology.js";
 /** A state change in flight from a DN's owner to the Stat Servers: one record shared by all its receivers. */
 export interface StateUpdate {
   readonly agent: Agent;
-  /** when the agent became Ready, for longest-idle ordering */
+  /** what longest-idle orders by (Agent.readySince at the change) */
   readonly readySince: number;
   readonly version: number;
   /** the media the agent can take one more of (bits by media index), as its owner judged by its capacity rule */

@@ -721,19 +721,22 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
 
   /** The owner node tells every Stat Server the DN's state (a new version), each after its delay. */
   private announce(agent: Agent): void {
-    agent.version++;
+    // read once: what a server told at once makes happen (a waiting call routed to this agent) may change the agent
+    // again before the delayed record is made, and that record must be of this version
+    const version = ++agent.version;
+    const readySince = agent.readySince;
     const accepts = agent.accepts();
     if (this.load !== null) {
-      this.load.announce(agent.owner, { agent, readySince: agent.readySince, version: agent.version, accepts });
+      this.load.announce(agent.owner, { agent, readySince, version, accepts });
       return;
     }
     const fanouts = this.fanouts[agent.owner.index]!;
     let u: StateUpdate | null = null;
     for (let i = 0; i < fanouts.length; i++) {
       const f = fanouts[i]!;
-      if (f.delay === 0) f.tell(agent, agent.readySince, agent.version, accepts);
+      if (f.delay === 0) f.tell(agent, readySince, version, accepts);
       else {
-        u ??= { agent, readySince: agent.readySince, version: agent.version, accepts };
+        u ??= { agent, readySince, version, accepts };
         this.sim.postAfter(f.delay, Priority.MESSAGE, f, 0, u);
       }
     }
