@@ -9,12 +9,11 @@ import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
-import { InputError } from "../scenario/errors.js";
 import { guardRun } from "./guard.js";
 import { workerCount, workersFlag } from "./options.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
-import { loadWithTargets, refuseShard, type GateOptions } from "./target-option.js";
+import { loadWithTargets, refuseShard, requireTargets, type GateOptions } from "./target-option.js";
 
 export type CheckOptions = GateOptions;
 
@@ -26,9 +25,7 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
   );
   const flag = workersFlag(opts.workers);
   const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
-  if (scenario.targets.length === 0) {
-    throw new InputError(file, "targets", 'nothing to check: add targets to the scenario or give --target, e.g. --target serviceLevel=">= 0.80"');
-  }
+  requireTargets(file, scenario, "check");
   if (opts.out) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
   const workers = workerCount(flag, guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet }));
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);

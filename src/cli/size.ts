@@ -23,7 +23,7 @@ import { CCSIM_VERSION } from "../report/version.js";
 import { commandLine, provenanceOf, withTargets } from "./command-line.js";
 import { guardRun } from "./guard.js";
 import { wholeNumber, workerCount, workersFlag } from "./options.js";
-import { loadWithTargets, refuseShard, type GateOptions, type TargetFlag } from "./target-option.js";
+import { loadWithTargets, refuseShard, requireTargets, type GateOptions, type TargetFlag } from "./target-option.js";
 
 export interface SizeOptions extends GateOptions {
   readonly for?: string;
@@ -62,9 +62,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     if (!groups.includes(name)) throw new InputError(where, undefined, `no agent group ${JSON.stringify(name)}${suggestion(name, groups)}; groups: ${groups.join(", ")}`);
     group = name;
   }
-  if (scenario.targets.length === 0) {
-    throw new InputError(file, "targets", 'nothing to size for: add targets to the scenario or give --target, e.g. --target serviceLevel=">= 0.80"');
-  }
+  requireTargets(file, scenario, "size for");
   const max = wholeNumber("--max", opts.max, 1);
   const chatty = !opts.quiet && !opts.json;
   const types = analyticStart(scenario, group).traffic;

@@ -5,7 +5,7 @@
 import { InputError } from "../scenario/errors.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { METRIC_NAMES } from "../scenario/schema.js";
-import { COMPONENT_KINDS } from "../scenario/types.js";
+import { COMPONENT_KINDS, type Scenario } from "../scenario/types.js";
 import { loadScenarioFromCli, type CommonOptions } from "./options.js";
 
 /** What check and size take besides --set, --seed and --replications (--shard only to refuse it). */
@@ -18,6 +18,12 @@ export interface GateOptions extends CommonOptions {
   readonly quiet?: boolean;
   readonly workers?: string;
   readonly shard?: string;
+}
+
+/** check and size judge targets: a scenario with none, from the file or --target, exits 2 (`what`: "check", "size"). */
+export function requireTargets(file: string, scenario: Scenario, what: string): void {
+  if (scenario.targets.length > 0) return;
+  throw new InputError(file, "targets", `nothing to ${what}: add targets to the scenario or give --target, e.g. --target serviceLevel=">= 0.80"`);
 }
 
 /** check and size run whole: --shard exits 2 with `why`. */
