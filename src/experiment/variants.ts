@@ -38,6 +38,14 @@ function splitTopLevel(s: string): string[] {
 /** The scenario's top-level lists, the only places `[*]` can stand (their lengths are known before any point loads). */
 const STAR_LISTS = ["sites", "agents", "traffic", "faults"];
 
+/** Fields a --vary would change in every point's scenario while the study goes on without them. */
+const STUDY_WIDE: Record<string, string> = {
+  seed: "every point runs on the one seed of the study (common random numbers), so varying it would change nothing; give --seed",
+  replications: "every point runs the study's replications, so varying it would change nothing; give --replications",
+  $schema: "ccsim ignores $schema, so every point would be the same scenario",
+  version: "1 is the only scenario format version",
+};
+
 export function parseVary(spec: string): Vary {
   const where = `--vary ${spec}`;
   const eq = spec.indexOf("=");
@@ -52,6 +60,8 @@ export function parseVary(spec: string): Vary {
     throw new InputError(where, undefined, `[*] stands once, right after one of the scenario's lists (${STAR_LISTS.map((l) => `${l}[*]`).join(", ")}), e.g. sites[*].nodes`);
   }
   checkPath(segments, where);
+  const study = STUDY_WIDE[String(segments[0])];
+  if (study !== undefined) throw new InputError(where, path, study);
   // two equal values would be two identical points under two labels; values that read the same (1 and 1.0) count
   const seen = new Map<string, string>();
   for (const v of values) {
@@ -67,6 +77,16 @@ export function parseVary(spec: string): Vary {
 
 const shown = (segments: readonly VarySegment[]) => formatPath(segments.map((s) => (s === EVERY ? "*" : s)) as Path).replaceAll("[\"*\"]", "[*]");
 
+/** How a --set path stands to a --vary path it overlaps, naming the --vary. */
+function relation(set: readonly VarySegment[], v: Vary): string {
+  if (set.length === v.segments.length && set.every((x, k) => x === v.segments[k])) return `the same field as --vary ${v.spec}`;
+  const what =
+    set.length > v.segments.length ? "inside" :
+    set.length < v.segments.length ? "contains" :
+    "one of";
+  return `${what} ${shown(v.segments)}, which --vary ${v.spec} varies`;
+}
+
 /**
  * Refuses what would be silently lost: two --vary of the same field (or one inside the other), which would write
  * over each other in every point and mislabel the rows, and a --set of a field a --vary varies, which the --vary
@@ -78,13 +98,14 @@ export function refuseOverlaps(sets: readonly string[], varies: readonly Vary[])
       const a = varies[i]!;
       const b = varies[j]!;
       if (!overlaps(a.segments, b.segments)) continue;
-      const same = a.segments.length === b.segments.length;
+      const same = a.segments.length === b.segments.length && a.segments.every((x, k) => x === b.segments[k]);
+      const [outer, inner] = b.segments.length < a.segments.length ? [b, a] : [a, b];
       throw new InputError(
         `--vary ${b.spec}`,
         shown(b.segments),
         same
           ? `the same field as --vary ${a.spec}: give each field once, with all its values`
-          : `overlaps --vary ${a.spec} (${shown(b.segments.length > a.segments.length ? b.segments : a.segments)} is inside ${shown(b.segments.length > a.segments.length ? a.segments : b.segments)}): each point would set both`,
+          : `overlaps --vary ${a.spec} (${shown(inner.segments)} is ${inner.segments.length === outer.segments.length ? "one of" : "inside"} ${shown(outer.segments)}): each point would set it twice`,
       );
     }
   }
@@ -95,7 +116,7 @@ export function refuseOverlaps(sets: readonly string[], varies: readonly Vary[])
       throw new InputError(
         `--set ${s}`,
         formatPath(set.path),
-        `${set.path.length >= v.segments.length ? "lies inside" : "contains"} ${shown(v.segments)}, which --vary ${v.spec} varies: the --vary would replace it in every point; drop one of them`,
+        `${relation(set.path, v)}: the --vary would replace the --set in every point; drop one of them`,
       );
     }
   }
