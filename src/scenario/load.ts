@@ -211,17 +211,10 @@ class Locator {
         if (sharedPrefix(this.overrides[k]!.path, p.path) > found) return blame(k);
       }
     }
-    // a problem with something in the file that an override changed inside it: both are named
-    let after = "";
-    if (p.path.length > 0) {
-      for (let k = this.overrides.length - 1; k >= 0 && after === ""; k--) {
-        if (sharedPrefix(this.overrides[k]!.path, p.path) === p.path.length) after = ` (after ${this.overrides[k]!.where})`;
-      }
-    }
     if (pos === undefined) {
-      return { rank: [0, 0], error: new InputError(`${this.file}:1:1`, pathText, p.message + offsetNote + after, 1, 1) };
+      return { rank: [0, 0], error: new InputError(`${this.file}:1:1`, pathText, p.message + offsetNote, 1, 1) };
     }
-    return this.atOffset(pos.offset, pathText, p.message + (pos.exact ? "" : offsetNote) + after);
+    return this.atOffset(pos.offset, pathText, p.message + (pos.exact ? "" : offsetNote));
   }
 
   /** where a problem's node starts, and how many segments of its path the file has */
@@ -1386,6 +1379,48 @@ function deepFreeze<T>(v: T): T {
  * expected) for the first problem in document order.
  */
 export function loadScenario(opts: LoadOptions): Scenario {
+  try {
+    return loadOnce(opts);
+  } catch (e) {
+    throw blameOverride(e, opts);
+  }
+}
+
+/** Overrides tried one by one at most to find which one caused a problem placed in the file (each try is one load). */
+const MAX_BLAME_TRIES = 16;
+
+/**
+ * A problem placed in the file that the file alone does not have was caused by the overrides (`--set horizon=1s`
+ * makes the file's `warmup: 2h` too long): it is blamed on the override whose removal makes it go away (the last
+ * given, when only several together cause it), and the file's place is kept in the message.
+ */
+function blameOverride(e: unknown, opts: LoadOptions): unknown {
+  const given = opts.overrides ?? [];
+  if (!(e instanceof InputError) || e.line === undefined || given.length === 0) return e;
+  const stillFails = (overrides: LoadOptions["overrides"]): boolean => {
+    try {
+      loadOnce({ ...opts, overrides });
+      return false;
+    } catch (again) {
+      return again instanceof Error && again.message === e.message;
+    }
+  };
+  if (stillFails([])) return e;
+  let culprit = given.length - 1;
+  if (given.length <= MAX_BLAME_TRIES) {
+    for (let k = given.length - 1; k >= 0; k--) {
+      if (!stillFails(given.filter((_, j) => j !== k))) {
+        culprit = k;
+        break;
+      }
+    }
+  }
+  const o = given[culprit]!;
+  const where = typeof o === "string" ? `--set ${o}` : `${o.flag} ${o.source}`;
+  return new InputError(where, e.path, `${e.detail} (see ${e.where})`);
+}
+
+function loadOnce(opts: LoadOptions): Scenario {
   const display = opts.file ?? "<text>";
   const overrides = (opts.overrides ?? []).map((o) => (typeof o === "string" ? parseOverride(o) : parseOverride(o.source, o.flag)));
   let text = readSource(opts, display);
