@@ -1,8 +1,8 @@
 // Variants of a scenario for compare and sweep: `--vary path=v1,v2,...` becomes one override list per variant.
 
-import { InputError, formatPath, type Path } from "../scenario/errors.js";
+import { InputError, formatPath } from "../scenario/errors.js";
 import { parseOverride, parseOverrideValue } from "../scenario/load.js";
-import { EVERY, checkPath, overlaps, parsePath, type VarySegment } from "../scenario/override-path.js";
+import { EVERY, checkPath, overlaps, parsePath, shownPath as shown, type VarySegment } from "../scenario/override-path.js";
 
 export interface Vary {
   readonly path: string;
@@ -75,7 +75,6 @@ export function parseVary(spec: string): Vary {
   return { path, values, spec, segments };
 }
 
-const shown = (segments: readonly VarySegment[]) => formatPath(segments.map((s) => (s === EVERY ? "*" : s)) as Path).replaceAll("[\"*\"]", "[*]");
 
 /** How a --set path stands to a --vary path it overlaps, naming the --vary. */
 function relation(set: readonly VarySegment[], v: Vary): string {

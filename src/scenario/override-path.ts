@@ -10,8 +10,15 @@ import { ScenarioSchema } from "./schema.js";
 export const EVERY = "[*]";
 export type VarySegment = PathSegment | typeof EVERY;
 
-/** Keys JavaScript objects already answer to: following one reads or rewrites the prototype instead of the data. */
-export const RESERVED_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+/**
+ * Keys every JavaScript object already answers to (Object.prototype's, and `prototype`): following one reads or
+ * rewrites the prototype instead of the data, and as a skill name one would be found, as a function, on every
+ * agent that lacks the skill. None is a scenario key, so they are refused wherever a user names a key.
+ */
+export const RESERVED_KEYS: readonly string[] = [
+  "__proto__", "constructor", "prototype", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
+  "propertyIsEnumerable", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+];
 
 export function isReservedKey(k: string): boolean {
   return RESERVED_KEYS.includes(k);
@@ -25,7 +32,7 @@ export function reservedKeyMessage(path: Path): string {
     parent === "skills" ? "a skill" :
     parent === "capacityRules" && path.length === 2 ? "a capacity rule" :
     "a key";
-  return `${noun} may not be named ${JSON.stringify(key)}: JavaScript objects reserve ${RESERVED_KEYS.join(", ")}`;
+  return `${noun} may not be named ${JSON.stringify(key)}: every JavaScript object already has a property of that name`;
 }
 
 const SEGMENT = /\.?([A-Za-z_$][A-Za-z0-9_$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*"|'[^']*')\]|\[(\*)\]/y;
@@ -59,6 +66,11 @@ export function parsePath(text: string, where: string, star: boolean): VarySegme
     throw new InputError(where, undefined, "expected path=value, e.g. agents[0].count=20");
   }
   return path;
+}
+
+/** `sites[*].nodes`, as the user wrote it */
+export function shownPath(path: readonly VarySegment[]): string {
+  return formatPath(path.map((s) => (s === EVERY ? "*" : s)) as Path).replaceAll('["*"]', "[*]");
 }
 
 interface Def {
@@ -114,12 +126,16 @@ function walk(schema: z.ZodType, path: readonly VarySegment[], k: number): Walk 
         const keys = [...new Set(keyed.flatMap((f) => f.unknown!))];
         return unknownKey(path, depth, keys);
       }
+      // leaves of different types (a number or a duration text): the field is one value either way
+      if (new Set(deepest.map((f) => f.message)).size > 1) {
+        return { ok: false, depth, message: `${shownPath(path.slice(0, depth))} is a single value, with no fields or items inside` };
+      }
       return deepest[0]!;
     }
   }
   if (k === path.length) return { ok: true };
   const seg = path[k]!;
-  const here = formatPath(path.slice(0, k) as Path);
+  const here = shownPath(path.slice(0, k));
   if (typeof seg === "string" && seg !== EVERY && isReservedKey(seg)) {
     return { ok: false, depth: k, message: reservedKeyMessage(path.slice(0, k + 1) as Path) };
   }
@@ -164,7 +180,7 @@ function walk(schema: z.ZodType, path: readonly VarySegment[], k: number): Walk 
 function unknownKey(path: readonly VarySegment[], k: number, keys: readonly string[]): Walk {
   const seg = String(path[k]);
   const hint = suggestion(seg, keys);
-  const list = hint === "" ? `; ${k === 0 ? "the scenario's" : `${formatPath(path.slice(0, k) as Path)}'s`} keys are ${keys.join(", ")}` : "";
+  const list = hint === "" ? `; ${k === 0 ? "the scenario's" : `${shownPath(path.slice(0, k))}'s`} keys are ${keys.join(", ")}` : "";
   return { ok: false, depth: k, message: `unknown key${hint}${list}`, unknown: keys };
 }
 
@@ -175,7 +191,7 @@ function unknownKey(path: readonly VarySegment[], k: number, keys: readonly stri
 export function checkPath(path: readonly VarySegment[], where: string): void {
   const r = walk(ScenarioSchema, path, 0);
   if (r.ok) return;
-  throw new InputError(where, formatPath(path.slice(0, r.depth + 1).map((s) => (s === EVERY ? "*" : s)) as Path), r.message);
+  throw new InputError(where, shownPath(path.slice(0, r.depth + 1)), r.message);
 }
 
 /**
