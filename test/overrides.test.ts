@@ -2,6 +2,7 @@
 
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseVary, refuseOverlaps, variantGrid } from "../src/experiment/variants.js";
 import { studyOf } from "../src/experiment/study-source.js";
@@ -276,3 +277,77 @@ const MINIMAL_JSON = '"sites": [{"id": "dc1"}], "agents": [{"group": "all", "cou
 function parseOverrideStar(): unknown {
   return scenarioOf(MINIMAL, ["sites[*].nodes=2"]);
 }
+
+describe("class 4: any --set path and value (property): a scenario or one exit-2 line blamed on the --set, never pollution", () => {
+  const SEED = Number(process.env.CCSIM_FUZZ_SEED ?? 20260521);
+  const SCALE = Number(process.env.CCSIM_FUZZ_SCALE ?? 1);
+  const name = fc.constantFrom(
+    "agents", "sites", "traffic", "routing", "skills", "count", "nodes", "mode", "reservation", "handleTime", "mean",
+    "dist", "arrivals", "rate", "capacityRules", "voice", "targets", "serviceLevel", "utilization", "faults", "between",
+    "staffing", "counts", "im", "components", "smartProxy", "any", "__proto__", "constructor", "prototype", "toString",
+    "valueOf", "hasOwnProperty", "x", "agentz", "lang.en", "",
+  );
+  const segment = fc.oneof(name, fc.constantFrom(0, 1, 2, 9, 2 ** 53), fc.string({ maxLength: 4 }));
+  const render = (segs: readonly (string | number)[]) =>
+    segs.map((s, i) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(s) ? (i === 0 ? s : `.${s}`) : `[${JSON.stringify(s)}]`)).join("");
+  // real paths, so that many cases get past the path check and reach zod and the normalizer, then noise after them
+  const VALID = [
+    "agents[0].count", "agents[0].skills.any", "agents[0].skills", "agents[0]", "sites[0].nodes", "sites", "traffic[0].handleTime",
+    "traffic[0].handleTime.mean", "traffic[0].patience.mean", "routing.reservation.mode", "routing.mode", "capacityRules.voice",
+    "capacityRules.voice[0].voice", "targets.serviceLevel", "targets.utilization.urs", "faults", "faults[0].at",
+    "traffic[0].arrivals.rate", "agents[0].staffing.counts", "agents[0].staffing.counts[0]", "horizon", "warmup", "seed",
+  ];
+  const pathText = fc.oneof(
+    fc.array(segment, { minLength: 1, maxLength: 5 }).map(render),
+    fc.tuple(fc.constantFrom(...VALID), fc.array(segment, { maxLength: 2 })).map(([p, extra]) => p + (extra.length === 0 ? "" : render(["_", ...extra]).slice(1))),
+    fc.constantFrom(...VALID),
+  );
+  const value = fc.oneof(
+    fc.constantFrom("1", "-1", "0", "1e308", "-1e308", "NaN", ".inf", "null", "~", "", "[]", "{}", "3m", "x", "[1, 2]",
+      "{__proto__: {x: 1}}", "{constructor: 1}", "{dist: exponential, mean: 1s}", "{voice: 1}", "[{voice: 1}]", "{mode: none"),
+    fc.string({ maxLength: 8 }),
+  );
+  it("holds for random paths built from the scenario's keys, reserved names and noise", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pathText, value), { minLength: 1, maxLength: 3 }), (sets) => {
+        const overrides = sets.map(([p, v]) => `${p}=${v}`);
+        try {
+          scenarioOf(MINIMAL, overrides);
+        } catch (e) {
+          expect(e, overrides.join(" ")).toBeInstanceOf(InputError);
+          const msg = (e as InputError).message;
+          expect(msg.includes("\n"), msg).toBe(false);
+          // the file alone is valid, so whatever fails was one of the overrides, and the message says which
+          expect(overrides.some((o) => msg.startsWith(`--set ${o}: `)), msg).toBe(true);
+        }
+        expect(unpolluted()).toBe(true);
+      }),
+      { seed: SEED, numRuns: 400 * SCALE },
+    );
+  });
+  it("holds for sweeps: random --vary (with [*]) and --set, built the way ccsim sweep builds its points", () => {
+    const star = fc.tuple(fc.constantFrom("sites", "agents", "traffic", "faults"), fc.constantFrom("nodes", "count", "handleTime", "at", "__proto__", "skills", "x"))
+      .map(([l, f]) => `${l}[*].${f}`);
+    const vary = fc.tuple(fc.oneof(pathText, star), fc.array(value, { minLength: 1, maxLength: 3 }))
+      .map(([p, vs]) => `${p}=${vs.map((v) => v.replaceAll(",", ";")).join(",")}`);
+    fc.assert(
+      fc.property(fc.array(vary, { minLength: 1, maxLength: 2 }), fc.array(fc.tuple(pathText, value), { maxLength: 2 }), (varies, sets) => {
+        const set = sets.map(([p, v]) => `${p}=${v}`);
+        try {
+          const vs = varies.map(parseVary);
+          refuseOverlaps(set, vs);
+          const base = scenarioOf(MINIMAL, set) as unknown as Record<string, unknown[]>;
+          const grid = variantGrid(vs, (list) => base[list]!.length);
+          studyOf({ kind: "sweep", file: "test.yaml", text: MINIMAL, set, paths: vs.map((v) => v.path), points: grid.map((g) => ({ values: g.label, overrides: g.overrides })) });
+        } catch (e) {
+          expect(e, [...varies, ...set].join(" ")).toBeInstanceOf(InputError);
+          const msg = (e as InputError).message;
+          expect(msg.includes("\n"), msg).toBe(false);
+          expect(/^--(vary|set) /.test(msg), msg).toBe(true);
+        }
+        expect(unpolluted()).toBe(true);
+      }),
+      { seed: SEED, numRuns: 200 * SCALE },
+    );
+  });
+});

@@ -127,6 +127,9 @@ function applyOverride(root: Record<string, unknown>, ov: Override): void {
     const last = k === ov.path.length - 1;
     const here = formatPath(ov.path.slice(0, k));
     if (typeof seg === "number") {
+      if (cur === undefined) {
+        throw new InputError(where, formatPath(ov.path.slice(0, k + 1)), `the scenario has no ${here}, so no item ${seg} of it; set the whole list, e.g. --set '${here}=[...]'`);
+      }
       if (!Array.isArray(cur)) {
         throw new InputError(where, formatPath(ov.path.slice(0, k + 1)), `${here} is not a list, got ${describeValue(cur)}`);
       }
