@@ -1,12 +1,13 @@
 // --set and --vary paths and values as a hostile user gives them (issue 17 classes 4, 7 and 9): refused, never applied.
 
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseVary, refuseOverlaps, variantGrid } from "../src/experiment/variants.js";
 import { studyOf } from "../src/experiment/study-source.js";
 import { InputError } from "../src/scenario/errors.js";
+import { loadScenario } from "../src/scenario/load.js";
 import { ccsim, scenarioOf, tempFolders } from "./helpers.js";
 
 const tmp = tempFolders("overrides");
@@ -247,6 +248,13 @@ traffic: [{ type: calls, arrivals: { rate: 1/min }, handleTime: 3m, target: any 
     const alone = errorOf(() => scenarioOf(bad)).message;
     expect(alone).toMatch(/^test\.yaml:2:9: warmup: /);
     expect(errorOf(() => scenarioOf(bad, ["seed=4", "agents[0].count=3"])).message).toBe(alone);
+  });
+
+  it("a problem in a trace CSV an override points to stays the CSV's, at its own line", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "calls.csv"), "time\n1\nx\n");
+    const e = errorOf(() => loadScenario({ text: FILE, file: join(dir, "s.yaml"), overrides: ["traffic[0].arrivals={trace: calls.csv}"] }));
+    expect(e.message).toBe(`${join(dir, "calls.csv")}:3:1: time: expected seconds from the start or an ISO timestamp, got "x"`);
   });
 
   it("a bad --vary value is blamed on --vary, through the study that loads each point", () => {

@@ -1399,7 +1399,9 @@ const MAX_BLAME_TRIES = 16;
  */
 function blameOverride(e: unknown, opts: LoadOptions): unknown {
   const given = opts.overrides ?? [];
-  if (!(e instanceof InputError) || e.line === undefined || given.length === 0) return e;
+  // a problem in another file (a trace CSV's row) is that file's to fix, whichever override pointed to it
+  const inScenario = e instanceof InputError && e.line !== undefined && e.where.startsWith(`${opts.file ?? "<text>"}:`);
+  if (!inScenario || given.length === 0) return e;
   const stillFails = (overrides: LoadOptions["overrides"]): boolean => {
     try {
       loadOnce({ ...opts, overrides });
