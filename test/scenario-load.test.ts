@@ -235,7 +235,7 @@ describe("freezing", () => {
 
 describe("--set overrides", () => {
   it("parses paths and YAML flow values", () => {
-    expect(parseOverride("agents[0].count=25")).toEqual({ path: ["agents", 0, "count"], value: 25, source: "agents[0].count=25" });
+    expect(parseOverride("agents[0].count=25")).toEqual({ path: ["agents", 0, "count"], value: 25, source: "agents[0].count=25", where: "--set agents[0].count=25" });
     expect(parseOverride("sites[1].vq.priority=2").path).toEqual(["sites", 1, "vq", "priority"]);
     expect(parseOverride("routing.mode=centralized").value).toBe("centralized");
     expect(parseOverride("routing.reservation={mode: none}").value).toEqual({ mode: "none" });
@@ -306,19 +306,19 @@ describe("--set overrides", () => {
 
   it("rejects an index beyond a list and a path through a non-mapping", () => {
     expect(errorOf(() => loadScenario({ text: MINIMAL, overrides: ["agents[3].count=1"] })).message).toBe(
-      "--set agents[3].count=1: agents[3]: index 3 is beyond the list (agents has 1 item)",
+      "--set agents[3].count=1: agents[3]: index 3 is beyond the list (agents has 1 item); to add an item, set the whole list, e.g. --set 'agents=[...]'",
     );
     expect(errorOf(() => loadScenario({ text: MINIMAL, overrides: ["agents[1]={group: b, count: 1}"] })).message).toContain(
       "index 1 is beyond the list",
     );
     expect(errorOf(() => loadScenario({ text: MINIMAL, overrides: ["agents[0].count.max=1"] })).message).toBe(
-      "--set agents[0].count.max=1: agents[0].count.max: agents[0].count is not a mapping, got 10",
+      "--set agents[0].count.max=1: agents[0].count.max: agents[0].count is a number, with no fields or items inside",
     );
     expect(errorOf(() => loadScenario({ text: MINIMAL, overrides: ["sites.id=dc2"] })).message).toBe(
-      "--set sites.id=dc2: sites.id: sites is not a mapping, got a list of 1",
+      "--set sites.id=dc2: sites.id: sites is a list: give an index first, e.g. sites[0].id",
     );
     expect(errorOf(() => loadScenario({ text: MINIMAL, overrides: ["network[0]=1"] })).message).toContain(
-      "network is not a list",
+      "network is a mapping, not a list",
     );
   });
 

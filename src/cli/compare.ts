@@ -1,6 +1,6 @@
 // `ccsim compare` and `ccsim sweep`: variants of one scenario on common random numbers, as tables, JSON and CSV.
 
-import { parseVary, variantGrid } from "../experiment/variants.js";
+import { parseVary, refuseOverlaps, variantGrid } from "../experiment/variants.js";
 import type { StudySource } from "../experiment/study-source.js";
 import { InputError } from "../scenario/errors.js";
 import { executeStudy, type ExecuteOptions } from "./execute.js";
@@ -18,6 +18,7 @@ function sourceOf(kind: "compare" | "sweep", file: string, opts: VaryOptions, ma
   if (varies.length === 0 || varies.length > maxVaries) {
     throw new InputError("--vary", undefined, maxVaries === 1 ? "give exactly one --vary path=v1,v2,..." : "give one or two --vary path=v1,v2,...");
   }
+  refuseOverlaps(opts.set ?? [], varies);
   const base = loadScenarioFromCli(file, opts);
   const lengthOf = (list: string) => {
     const value = (base.scenario as unknown as Record<string, unknown>)[list];

@@ -22,7 +22,12 @@ export interface StudySource {
 export function studyOf(source: StudySource): Study {
   const points = source.points.map((p) => ({
     values: p.values,
-    scenario: loadScenario({ text: source.text, file: source.file, overrides: [...source.set, ...p.overrides] }),
+    // a point's overrides come from --vary, and its errors say so
+    scenario: loadScenario({
+      text: source.text,
+      file: source.file,
+      overrides: [...source.set, ...p.overrides.map((o) => ({ source: o, flag: "--vary" }))],
+    }),
   }));
   return {
     kind: source.kind,

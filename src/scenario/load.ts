@@ -19,6 +19,7 @@ import type * as z from "zod";
 import { suggestion } from "./did-you-mean.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { InputError, ValueError, describeValue, formatPath, type Path, type PathSegment } from "./errors.js";
+import { checkPath, isReservedKey, parsePath, reservedKeyIn, reservedKeyMessage } from "./override-path.js";
 import { parseRate } from "./rate.js";
 import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario } from "./schema.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
@@ -56,8 +57,8 @@ export interface LoadOptions {
   readonly file?: string;
   /** the scenario source (YAML or JSON); when absent, `file` is read */
   readonly text?: string;
-  /** `path=value` strings, as given to --set, applied in order */
-  readonly overrides?: readonly string[];
+  /** `path=value` strings, as given to --set, applied in order; an object names another flag it came from (--vary) */
+  readonly overrides?: readonly (string | { readonly source: string; readonly flag: string })[];
 }
 
 export interface Override {
@@ -65,6 +66,8 @@ export interface Override {
   readonly value: unknown;
   /** as written, e.g. `agents[0].count=20` */
   readonly source: string;
+  /** what messages blame: the flag and the override, e.g. `--set agents[0].count=20` */
+  readonly where: string;
 }
 
 interface Problem {
@@ -79,41 +82,21 @@ interface Problem {
 // ---------------------------------------------------------------------------------------------------------------
 // --set
 
-const OVERRIDE_SEGMENT = /\.?([A-Za-z_$][A-Za-z0-9_$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*"|'[^']*')\]/y;
-
-/** Parses `path=value`; the value is a YAML flow value (`3`, `grouped`, `{mode: none}`, `[1, 2]`). */
-export function parseOverride(s: string): Override {
-  const where = `--set ${s}`;
+/** Parses `path=value` (the value a YAML flow value: `3`, `grouped`, `{mode: none}`, `[1, 2]`) and checks the path
+ *  against the scenario's keys; `flag` names where it came from in messages (--set, or the --vary it was made from). */
+export function parseOverride(s: string, flag = "--set"): Override {
+  const where = `${flag} ${s}`;
   const eq = s.indexOf("=");
   if (eq <= 0) throw new InputError(where, undefined, "expected path=value, e.g. agents[0].count=20");
-  const pathText = s.slice(0, eq).trim();
-  const path: PathSegment[] = [];
-  let i = 0;
-  while (i < pathText.length) {
-    OVERRIDE_SEGMENT.lastIndex = i;
-    const m = OVERRIDE_SEGMENT.exec(pathText);
-    if (m === null || (m[1] !== undefined && i > 0 && pathText[i] !== ".") || (i === 0 && pathText[0] === ".")) {
-      throw new InputError(
-        where,
-        undefined,
-        `bad path ${JSON.stringify(pathText)} at character ${i + 1}: expected names and [index] like agents[0].count`,
-      );
-    }
-    if (m[1] !== undefined) path.push(m[1]);
-    else if (m[2] !== undefined) path.push(Number(m[2]));
-    else {
-      const q = m[3]!;
-      path.push(q.startsWith('"') ? (JSON.parse(q) as string) : q.slice(1, -1));
-    }
-    i = OVERRIDE_SEGMENT.lastIndex;
-  }
-  if (path.length === 0 || typeof path[0] !== "string") {
-    throw new InputError(where, undefined, "expected path=value, e.g. agents[0].count=20");
-  }
-  return { path, value: parseOverrideValue(s.slice(eq + 1), where), source: s };
+  const path = parsePath(s.slice(0, eq).trim(), where, false) as PathSegment[];
+  checkPath(path, where);
+  const value = parseOverrideValue(s.slice(eq + 1), where);
+  const reserved = reservedKeyIn(value, path);
+  if (reserved !== undefined) throw new InputError(where, formatPath(reserved), reservedKeyMessage(reserved));
+  return { path, value, source: s, where };
 }
 
-function parseOverrideValue(text: string, where: string): unknown {
+export function parseOverrideValue(text: string, where: string): unknown {
   const t = text.trim();
   if (t === "") return "";
   // YAML would read these as block scalars, tags, anchors or aliases; on the command line they are plain text
@@ -134,22 +117,28 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Writes one checked override into the document's plain data: only own properties are read on the way (a record key
+ *  such as `toString` is never found on the prototype), and only keys checkPath allowed are written. */
 function applyOverride(root: Record<string, unknown>, ov: Override): void {
-  const where = `--set ${ov.source}`;
+  const where = ov.where;
   let cur: unknown = root;
   for (let k = 0; k < ov.path.length; k++) {
     const seg = ov.path[k]!;
     const last = k === ov.path.length - 1;
     const here = formatPath(ov.path.slice(0, k));
     if (typeof seg === "number") {
+      if (cur === undefined) {
+        throw new InputError(where, formatPath(ov.path.slice(0, k + 1)), `the scenario has no ${here}, so no item ${seg} of it; set the whole list, e.g. --set '${here}=[...]'`);
+      }
       if (!Array.isArray(cur)) {
         throw new InputError(where, formatPath(ov.path.slice(0, k + 1)), `${here} is not a list, got ${describeValue(cur)}`);
       }
+      // an index names an existing item: appending would make the list's length depend on the order of flags
       if (seg >= cur.length) {
         throw new InputError(
           where,
           formatPath(ov.path.slice(0, k + 1)),
-          `index ${seg} is beyond the list (${here} has ${cur.length} item${cur.length === 1 ? "" : "s"})`,
+          `index ${seg} is beyond the list (${here} has ${cur.length} item${cur.length === 1 ? "" : "s"}); to add an item, set the whole list, e.g. --set '${here}=[...]'`,
         );
       }
       if (last) cur[seg] = ov.value;
@@ -159,12 +148,15 @@ function applyOverride(root: Record<string, unknown>, ov: Override): void {
         throw new InputError(where, formatPath(ov.path.slice(0, k + 1)), `${here} is not a mapping, got ${describeValue(cur)}`);
       }
       if (last) {
-        cur[seg] = ov.value;
+        Object.defineProperty(cur, seg, { value: ov.value, writable: true, enumerable: true, configurable: true });
       } else {
         // a missing mapping on the way is created, so `--set routing.reservation.mode=none` works on a file
         // without routing; a missing list cannot be, since its index would be beyond it
-        if (cur[seg] === undefined && typeof ov.path[k + 1] === "string") cur[seg] = {};
-        cur = cur[seg];
+        const own = Object.hasOwn(cur, seg) ? cur[seg] : undefined;
+        if (own === undefined && typeof ov.path[k + 1] === "string") {
+          Object.defineProperty(cur, seg, { value: {}, writable: true, enumerable: true, configurable: true });
+        }
+        cur = Object.hasOwn(cur, seg) ? cur[seg] : undefined;
       }
     }
   }
@@ -204,24 +196,37 @@ class Locator {
   place(p: Problem): Ranked {
     const pathText = formatPath(p.path);
     const offsetNote = p.offset === undefined ? "" : ` (character ${p.offset + 1} of the expression)`;
+    const blame = (k: number): Ranked => ({
+      rank: [1, k],
+      error: new InputError(this.overrides[k]!.where, pathText, p.message + offsetNote),
+    });
     // the override that last wrote this value (or one of its parents) is where the user can fix it
     for (let k = this.overrides.length - 1; k >= 0; k--) {
       const ov = this.overrides[k]!;
-      if (ov.path.length <= p.path.length && ov.path.every((seg, j) => String(seg) === String(p.path[j]))) {
-        return { rank: [1, k], error: new InputError(`--set ${ov.source}`, pathText, p.message + offsetNote) };
-      }
+      if (ov.path.length <= p.path.length && ov.path.every((seg, j) => String(seg) === String(p.path[j]))) return blame(k);
     }
     const pos = this.position(p);
-    if (pos === undefined) return { rank: [0, 0], error: new InputError(`${this.file}:1:1`, pathText, p.message + offsetNote, 1, 1) };
-    const located = this.atOffset(pos.offset, pathText, p.message + (pos.exact ? "" : offsetNote));
-    return located;
+    // a place the file does not have, inside a mapping an override created (`--set traffic[0].patience.mean=1s`
+    // on a file without patience, missing its dist): the file's nearest node is not where it can be fixed
+    const found = pos?.found ?? 0;
+    if (found < p.path.length) {
+      for (let k = this.overrides.length - 1; k >= 0; k--) {
+        if (sharedPrefix(this.overrides[k]!.path, p.path) > found) return blame(k);
+      }
+    }
+    if (pos === undefined) {
+      return { rank: [0, 0], error: new InputError(`${this.file}:1:1`, pathText, p.message + offsetNote, 1, 1) };
+    }
+    return this.atOffset(pos.offset, pathText, p.message + (pos.exact ? "" : offsetNote));
   }
 
-  private position(p: Problem): { offset: number; exact: boolean } | undefined {
+  /** where a problem's node starts, and how many segments of its path the file has */
+  private position(p: Problem): { offset: number; exact: boolean; found: number } | undefined {
     if (this.doc === undefined || this.doc.contents === null) return undefined;
     let node: unknown = this.doc.contents;
     let keyNode: unknown;
     let complete = true;
+    let found = 0;
     for (const seg of p.path) {
       if (isAlias(node)) node = node.resolve(this.doc) ?? node;
       if (isMap(node)) {
@@ -240,6 +245,7 @@ class Locator {
         complete = false;
         break;
       }
+      found++;
     }
     const start = (n: unknown): number | undefined => {
       const r = (n as { range?: [number, number, number] } | null)?.range;
@@ -247,14 +253,14 @@ class Locator {
     };
     if (complete && p.key === true && keyNode !== undefined) {
       const s = start(keyNode);
-      if (s !== undefined) return { offset: s, exact: true };
+      if (s !== undefined) return { offset: s, exact: true, found };
     }
     if (complete && p.offset !== undefined && isScalar(node)) {
       const inside = this.scalarOffset(node, p.offset);
-      if (inside !== undefined) return { offset: inside, exact: true };
+      if (inside !== undefined) return { offset: inside, exact: true, found };
     }
     const s = start(node);
-    return s === undefined ? undefined : { offset: s, exact: false };
+    return s === undefined ? undefined : { offset: s, exact: false, found };
   }
 
   /** where character `offset` of a string scalar's value sits in the source, when the scalar is written verbatim */
@@ -308,6 +314,13 @@ class Locator {
   }
 }
 
+/** how many leading segments two paths share */
+function sharedPrefix(a: Path, b: Path): number {
+  let n = 0;
+  while (n < a.length && n < b.length && String(a[n]) === String(b[n])) n++;
+  return n;
+}
+
 function firstOf(ranked: Ranked[]): InputError | undefined {
   if (ranked.length === 0) return undefined;
   let best = ranked[0]!;
@@ -342,6 +355,26 @@ function duplicateKeys(doc: Document, lc: LineCounter, loc: Locator): Ranked[] {
         } else {
           seen.set(k, pair.key);
         }
+        walk(pair.value, [...path, k]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((it, i) => walk(it, [...path, i]));
+    }
+  };
+  walk(doc.contents, []);
+  return out;
+}
+
+/** Keys named __proto__, constructor or prototype, at their line:col: none is a scenario key, and as a skill or rule
+ *  name each would be misread by plain-object lookups (or, for __proto__, by a later copy setting the prototype). */
+function reservedKeys(doc: Document, loc: Locator): Ranked[] {
+  const out: Ranked[] = [];
+  const start = (n: unknown): number | undefined => (n as { range?: [number, number, number] } | null)?.range?.[0];
+  const walk = (node: unknown, path: Path): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const k = keyOf(pair.key);
+        if (isReservedKey(k)) out.push(loc.atOffset(start(pair.key) ?? 0, formatPath([...path, k]), reservedKeyMessage([...path, k])));
         walk(pair.value, [...path, k]);
       }
     } else if (isSeq(node)) {
@@ -1349,8 +1382,52 @@ function deepFreeze<T>(v: T): T {
  * expected) for the first problem in document order.
  */
 export function loadScenario(opts: LoadOptions): Scenario {
+  try {
+    return loadOnce(opts);
+  } catch (e) {
+    throw blameOverride(e, opts);
+  }
+}
+
+/** Overrides tried one by one at most to find which one caused a problem placed in the file (each try is one load). */
+const MAX_BLAME_TRIES = 16;
+
+/**
+ * A problem placed in the file that the file alone does not have was caused by the overrides (`--set horizon=1s`
+ * makes the file's `warmup: 2h` too long): it is blamed on the override whose removal makes it go away (the last
+ * given, when only several together cause it), and the file's place is kept in the message.
+ */
+function blameOverride(e: unknown, opts: LoadOptions): unknown {
+  const given = opts.overrides ?? [];
+  // a problem in another file (a trace CSV's row) is that file's to fix, whichever override pointed to it
+  const inScenario = e instanceof InputError && e.line !== undefined && e.where.startsWith(`${opts.file ?? "<text>"}:`);
+  if (!inScenario || given.length === 0) return e;
+  const stillFails = (overrides: LoadOptions["overrides"]): boolean => {
+    try {
+      loadOnce({ ...opts, overrides });
+      return false;
+    } catch (again) {
+      return again instanceof Error && again.message === e.message;
+    }
+  };
+  if (stillFails([])) return e;
+  let culprit = given.length - 1;
+  if (given.length <= MAX_BLAME_TRIES) {
+    for (let k = given.length - 1; k >= 0; k--) {
+      if (!stillFails(given.filter((_, j) => j !== k))) {
+        culprit = k;
+        break;
+      }
+    }
+  }
+  const o = given[culprit]!;
+  const where = typeof o === "string" ? `--set ${o}` : `${o.flag} ${o.source}`;
+  return new InputError(where, e.path, `${e.detail} (see ${e.where})`);
+}
+
+function loadOnce(opts: LoadOptions): Scenario {
   const display = opts.file ?? "<text>";
-  const overrides = (opts.overrides ?? []).map(parseOverride);
+  const overrides = (opts.overrides ?? []).map((o) => (typeof o === "string" ? parseOverride(o) : parseOverride(o.source, o.flag)));
   let text = readSource(opts, display);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
@@ -1385,6 +1462,7 @@ export function loadScenario(opts: LoadOptions): Scenario {
       return loc.atOffset(pos, loc.pathAt(pos), `not valid YAML: ${firstLine(w.message)}${tag}`);
     }),
     ...duplicateKeys(doc, lc, loc),
+    ...reservedKeys(doc, loc),
   ];
   const yamlError = firstOf(yamlProblems);
   if (yamlError !== undefined) throw yamlError;
