@@ -16,7 +16,7 @@ import {
   type Scalar,
 } from "yaml";
 import type * as z from "zod";
-import { suggestion } from "./did-you-mean.js";
+import { didYouMean, suggestion } from "./did-you-mean.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { InputError, ValueError, describeValue, formatPath, type Path, type PathSegment } from "./errors.js";
 import { parseRate } from "./rate.js";
@@ -26,6 +26,7 @@ import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCENARIO_BYTES, tooDeepAt } from "./inp
 import { unsupportedFeatures, unsupportedMessage } from "./support.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 import { parseTimestamp, formatTimestamp } from "./timestamp.js";
+import { replaceTaggedValues } from "./yaml-tags.js";
 import { readTraceCached, type RawTrace } from "./trace.js";
 import { equivalentProfile, noArrivalsMessage, traceArrivals } from "./trace-arrivals.js";
 import {
@@ -474,8 +475,56 @@ function issueProblems(iss: Issue, base: Path): Problem[] {
       return [{ path, message: iss.message }];
     }
     default:
-      return [{ path, message: iss.message }];
+      return [{ path, message: ownWording(iss) }];
   }
+}
+
+// every schema leaf carries its own "expected ..." (or "missing ...") message; one that slipped through with zod's
+// wording ("Invalid input: expected string, received number", "Too big: ...") is said again in ccsim's
+const OWN_WORDING = /^(?:missing\b|expected\b)/;
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: "text", number: "a number", int: "a whole number", boolean: "true or false", array: "a list",
+  object: "a mapping", record: "a mapping", tuple: "a list", null: "nothing",
+};
+
+function ownWording(iss: Issue): string {
+  if (OWN_WORDING.test(iss.message)) return iss.message;
+  const got = iss.input === undefined ? "" : `, got ${describeValue(iss.input)}`;
+  switch (iss.code) {
+    case "invalid_type":
+      if (iss.input === undefined) return `missing (expected ${TYPE_NAMES[iss.expected] ?? iss.expected})`;
+      return `expected ${TYPE_NAMES[iss.expected] ?? iss.expected}${got}`;
+    case "too_big":
+      return `expected ${iss.origin === "array" ? "at most" : "<="} ${String(iss.maximum)}${iss.origin === "array" ? " items" : ""}${got}`;
+    case "too_small":
+      return `expected ${iss.origin === "array" ? "at least" : ">="} ${String(iss.minimum)}${iss.origin === "array" ? " items" : ""}${got}`;
+    case "invalid_value":
+      return `expected ${iss.values.length === 1 ? String(iss.values[0]) : `one of ${iss.values.map(String).join(", ")}`}${got}`;
+    default:
+      return `expected a valid value${got}`;
+  }
+}
+
+/**
+ * The problems of a failed parse. A required key that is missing because it is misspelt (`agentz:`) is reported once,
+ * at the misspelt key's own line with its did-you-mean, not also as "agents: missing" at 1:1, which would win.
+ */
+function zodProblems(issues: readonly Issue[]): Problem[] {
+  const problems = issues.flatMap((i) => issueProblems(i, []));
+  const unknown = problems.filter((p) => p.key === true && p.message.startsWith("unknown"));
+  const misspelt = (p: Problem): boolean => {
+    if (!p.message.startsWith("missing") || p.path.length === 0) return false;
+    const name = String(p.path[p.path.length - 1]);
+    const parent = p.path.slice(0, -1);
+    return unknown.some(
+      (u) =>
+        u.path.length === p.path.length &&
+        parent.every((seg, j) => String(seg) === String(u.path[j])) &&
+        didYouMean(String(u.path[u.path.length - 1]), [name]) === name,
+    );
+  };
+  return problems.filter((p) => !misspelt(p));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1401,6 +1450,7 @@ export function loadScenario(opts: LoadOptions): Scenario {
     if (at !== undefined) throw loc.atOffset(at, loc.pathAt(at), detail).error;
     throw new InputError(`${display}:1:1`, undefined, detail, 1, 1);
   }
+  root = replaceTaggedValues(root);
   if (root === null || root === undefined) {
     throw new InputError(`${display}:1:1`, "(root)", "the file is empty (expected a scenario mapping with sites, agents and traffic)", 1, 1);
   }
@@ -1408,10 +1458,11 @@ export function loadScenario(opts: LoadOptions): Scenario {
     throw loc.place({ path: [], message: `expected a scenario mapping with sites, agents and traffic, got ${describeValue(root)}` }).error;
   }
   for (const ov of overrides) applyOverride(root, ov);
+  replaceTaggedValues(root);
 
-  const parsed = ScenarioSchema.safeParse(root);
+  const parsed = ScenarioSchema.safeParse(root, { reportInput: true });
   if (!parsed.success) {
-    throwFirst(loc, parsed.error.issues.flatMap((i) => issueProblems(i, [])));
+    throwFirst(loc, zodProblems(parsed.error.issues));
     throw new InputError(display, undefined, "invalid scenario");
   }
 
