@@ -21,6 +21,7 @@ import { formatDuration, parseDuration } from "./duration.js";
 import { InputError, ValueError, describeValue, formatPath, type Path, type PathSegment } from "./errors.js";
 import { parseRate } from "./rate.js";
 import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario } from "./schema.js";
+import { METRIC_RANGES, type MetricName, type MetricRange } from "./metric-names.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCENARIO_BYTES, tooDeepAt } from "./input-limits.js";
 import { unsupportedFeatures, unsupportedMessage } from "./support.js";
@@ -1300,7 +1301,13 @@ class Normalizer {
         this.values.push({ path, message: `expected a comparison like ">= 0.80", "<= 5%" or "<= 30s", got ${describeValue(src)}` });
         return;
       }
-      out.push({ metric, op: m[1] as TargetSpec["op"], value, source: src });
+      const op = m[1] as TargetSpec["op"];
+      const pointless = pointlessTarget(metric, op, value, src);
+      if (pointless !== undefined) {
+        this.values.push({ path, message: pointless });
+        return;
+      }
+      out.push({ metric, op, value, source: src });
     };
     for (const metric of this.targetOrder) {
       const src = given[metric];
@@ -1323,6 +1330,27 @@ class Normalizer {
     }
     return out;
   }
+}
+
+const RANGE_TEXT: Readonly<Record<MetricRange, { lo: number; hi: number; text: string }>> = {
+  proportion: { lo: 0, hi: 1, text: "a proportion in [0, 1] (0% to 100%)" },
+  time: { lo: 0, hi: Infinity, text: "a time >= 0" },
+  count: { lo: 0, hi: Infinity, text: "a count >= 0" },
+  rate: { lo: 0, hi: Infinity, text: "a number >= 0" },
+};
+
+/**
+ * Why a target can never be met (`serviceLevel >= 2`, `asa < 0s`) or is always met (`abandonRate <= 500%`,
+ * `serviceLevel >= 0`), given the range of what it judges; undefined for a target that can go either way. Either
+ * kind makes a CI gate that decides nothing, which is almost always a slip (a percent written as a fraction, a unit).
+ */
+function pointlessTarget(metric: string, op: TargetSpec["op"], v: number, written: string): string | undefined {
+  const range = RANGE_TEXT[metric.startsWith("utilization.") ? "proportion" : METRIC_RANGES[metric as MetricName] ?? "rate"];
+  const { lo, hi } = range;
+  const never = op === ">=" ? v > hi : op === ">" ? v >= hi : op === "<=" ? v < lo : v <= lo;
+  const always = op === ">=" ? v <= lo : op === ">" ? v < lo : op === "<=" ? v >= hi : v > hi;
+  if (!never && !always) return undefined;
+  return `${JSON.stringify(written.trim())} is ${never ? "never" : "always"} met: ${metric} is ${range.text}`;
 }
 
 function targetValue(s: string): number | undefined {
