@@ -28,6 +28,7 @@ import { unsupportedFeatures, unsupportedMessage } from "./support.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 import { parseTimestamp, formatTimestamp } from "./timestamp.js";
 import { replaceTaggedValues } from "./yaml-tags.js";
+import { DistributionRangeError, checkDistribution } from "../kernel/distributions.js";
 import { readTraceCached, type RawTrace } from "./trace.js";
 import { equivalentProfile, noArrivalsMessage, traceArrivals } from "./trace-arrivals.js";
 import {
@@ -632,7 +633,22 @@ class Normalizer {
     }
   }
 
+  /** a distribution, checked by the kernel's own rule for what it draws (distributions.ts checkDistribution) */
   private dist(v: RawDistribution, path: Path): DistributionSpec {
+    const before = this.values.length;
+    const spec = this.distSpec(v, path);
+    // a parameter already reported (NaN in its place) would only be reported again
+    if (this.values.length > before) return spec;
+    try {
+      checkDistribution(spec);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      this.values.push(distributionProblem(e, v, path));
+    }
+    return spec;
+  }
+
+  private distSpec(v: RawDistribution, path: Path): DistributionSpec {
     if (typeof v === "number" || typeof v === "string") return { dist: "constant", value: this.dur(v, path) };
     const at = (k: string): Path => [...path, k];
     switch (v.dist) {
@@ -649,14 +665,8 @@ class Normalizer {
         return { dist: "uniform", min, max };
       }
       case "normal": {
-        const mean = this.dur(v.mean, at("mean"));
-        const sd = this.dur(v.sd, at("sd"));
-        // durations cannot be negative today, but should a signed mean ever be allowed, a normal whose mass lies
-        // almost all below 0 would make truncation-by-rejection spin forever
-        if (mean + 4 * sd < 0) {
-          this.values.push({ path, message: "mean + 4 sd < 0: almost every draw would be negative and redrawn" });
-        }
-        return { dist: "normal", mean, sd };
+        // how far below 0 the mean may sit against the sd is the kernel's rule, applied by dist()
+        return { dist: "normal", mean: this.dur(v.mean, at("mean")), sd: this.dur(v.sd, at("sd")) };
       }
       case "lognormal":
         return { dist: "lognormal", mean: this.dur(v.mean, at("mean"), { positive: true }), sd: this.dur(v.sd, at("sd")) };
@@ -1330,6 +1340,16 @@ class Normalizer {
     }
     return out;
   }
+}
+
+/** The problem a distribution's RangeError is, placed at the field it names (the spec's `value` is the file's `mean`). */
+function distributionProblem(e: RangeError, raw: RawDistribution, path: Path): Problem {
+  if (!(e instanceof DistributionRangeError)) return { path, message: e.message };
+  if (typeof raw !== "object") return { path, message: e.detail };
+  const m = /^(\w+)(?:\[(\d+)\])?$/.exec(e.field);
+  const key = m === null ? undefined : m[1] === "value" ? "mean" : m[1]!;
+  const field: Path = key === undefined ? path : m![2] === undefined ? [...path, key] : [...path, key, Number(m![2])];
+  return { path: field, message: `${raw.dist}: ${e.field.replace(/^value$/, "mean")} ${e.detail}` };
 }
 
 const RANGE_TEXT: Readonly<Record<MetricRange, { lo: number; hi: number; text: string }>> = {
