@@ -1305,7 +1305,8 @@ class Normalizer {
     const out: TargetSpec[] = [];
     const given = (this.raw.targets ?? {}) as Readonly<Record<string, unknown>>;
     const add = (metric: string, src: string, path: Path) => {
-      const m = /^\s*(>=|<=|>|<)\s*(.+?)\s*$/.exec(src);
+      // trimmed first: a lazy (.+?)\s*$ would retry the trailing blanks at every character, quadratic on a long run
+      const m = /^(>=|<=|>|<)\s*(.+)$/s.exec(src.trim());
       const value = m === null ? undefined : targetValue(m[2]!);
       if (m === null || value === undefined) {
         this.values.push({ path, message: `expected a comparison like ">= 0.80", "<= 5%" or "<= 30s", got ${describeValue(src)}` });
