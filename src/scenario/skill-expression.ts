@@ -87,15 +87,17 @@ class Parser {
   constructor(private readonly s: string) {}
 
   parse(): Pred {
-    if (this.s.length > MAX_EXPRESSION_LENGTH) {
-      throw this.fail(`longer than ${MAX_EXPRESSION_LENGTH} characters (${this.s.length}): write a shorter expression`);
-    }
     this.ws();
     if (this.i >= this.s.length) throw this.fail("empty expression: expected " + EXPECT_OPERAND);
     const p = this.or();
     this.ws();
     if (this.i < this.s.length) {
       throw this.fail(`unexpected ${this.shown()}: expected '&', '|' or the end of the expression`);
+    }
+    // checked once the parse (linear, its depth bounded) has said what else is wrong, which is the likelier slip
+    if (this.s.length > MAX_EXPRESSION_LENGTH) {
+      this.i = 0;
+      throw this.fail(`longer than ${MAX_EXPRESSION_LENGTH} characters (${this.s.length}): write a shorter expression`);
     }
     return p;
   }
