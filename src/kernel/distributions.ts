@@ -50,7 +50,8 @@ export class DistributionRangeError extends RangeError {
 const LONGEST = "longer than any draw may be (1e9s, about 31 years)";
 
 function seconds(v: number): string {
-  return Number.isFinite(v) ? `${+v.toPrecision(3)}s` : "Infinity";
+  if (!Number.isFinite(v)) return "Infinity";
+  return `${Math.abs(v) >= 1e5 ? v.toExponential(2).replace(/\.?0+e/, "e") : String(Number(v.toPrecision(3)))}s`;
 }
 
 function tooLong(dist: string, field: string, value: number, reach: number, what: string): DistributionRangeError {

@@ -670,11 +670,9 @@ class Normalizer {
       }
       case "lognormal":
         return { dist: "lognormal", mean: this.dur(v.mean, at("mean"), { positive: true }), sd: this.dur(v.sd, at("sd")) };
-      case "gamma": {
-        const mean = this.dur(v.mean, at("mean"), { positive: true });
-        if (!(v.cv > 0)) this.values.push({ path: at("cv"), message: `expected a number > 0, got ${describeValue(v.cv)}` });
-        return { dist: "gamma", mean, cv: v.cv };
-      }
+      case "gamma":
+        // cv 0 is the constant mean, as the kernel draws it (one rule, checked by dist())
+        return { dist: "gamma", mean: this.dur(v.mean, at("mean"), { positive: true }), cv: v.cv };
       case "erlang":
         return { dist: "erlang", k: v.k, mean: this.dur(v.mean, at("mean"), { positive: true }) };
       case "empirical": {

@@ -156,7 +156,7 @@ const Distribution = z
           ),
           distObject(
             "gamma",
-            { mean: durationSchema("mean, > 0"), cv: num("coefficient of variation sd/mean, > 0", 0) },
+            { mean: durationSchema("mean, > 0"), cv: num("coefficient of variation sd/mean, >= 0 (0: always the mean)", 0) },
             "gamma, given by mean and coefficient of variation",
           ),
           distObject(
