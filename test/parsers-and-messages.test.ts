@@ -13,7 +13,7 @@ import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { compileSkillExpression, MAX_EXPRESSION_DEPTH } from "../src/scenario/skill-expression.js";
 import type { DistributionSpec } from "../src/scenario/types.js";
-import { scenarioOf } from "./helpers.js";
+import { ccsim, scenarioOf } from "./helpers.js";
 
 const TMP = mkdtempSync(join(tmpdir(), "ccsim-parsers-"));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -332,6 +332,15 @@ describe("class 9: messages that say what is wrong", () => {
       expect(flag.detail).toContain(message);
     });
   }
+
+  it("class 9: check and size refuse a never-met --target with exit 2 and one line, before running anything", () => {
+    for (const cmd of ["check", "size"]) {
+      const r = ccsim([cmd, "scenarios/gate-pass.yaml", "--target", "serviceLevel=>= 2"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe('--target serviceLevel=>= 2: targets.serviceLevel: ">= 2" is never met: serviceLevel is a proportion in [0, 1] (0% to 100%)');
+      expect(r.stdout).toBe("");
+    }
+  });
 
   it("class 9: targets that can go either way still load", () => {
     const s = scenarioOf(scenario({ extra: 'targets: {serviceLevel: ">= 0.8", abandonRate: "<= 5%", asa: "<= 30s", offered: "> 0", occupancy: "< 100%"}\n' }));
