@@ -15,15 +15,17 @@ import type { Rng } from "./random-stream.js";
 const NORMAL_MIN_MEAN_IN_SD = -3;
 
 /**
- * The longest one draw may be, in seconds (about 31.7 years). The clock is seconds in a double: up to here (and twice
- * it, a horizon plus a draw) it still resolves well under a microsecond, and nothing a contact center times comes
- * near it; past it a draw is a slip (a unit, an exponent) or an overflow to Infinity waiting to happen.
+ * The longest one draw may be, in seconds (about 31,700 years). The clock is seconds in a double: up to here it still
+ * resolves a quarter of a millisecond, so what follows even the longest draw keeps its order, and the heavy tail of a
+ * lognormal of cv 60 (a mean of 5s, an sd of 300s: at most 3e10s) fits; past it a draw is a slip (a unit, an
+ * exponent) or an overflow to Infinity waiting to happen.
  */
-export const MAX_DRAW = 1e9;
+export const MAX_DRAW = 1e12;
 
 /**
- * The shortest positive mean or value, in seconds (1 µs). A duration below the clock's resolution adds nothing to
- * the time it is added to (t + d === t), so what it times would never move the run on.
+ * The shortest positive mean or value, in seconds (1 µs): the clock resolves it up to 2^52 µs (142 years) of
+ * simulated time. A duration below the clock's resolution adds nothing to the time it is added to (t + d === t), so
+ * what it times would never move the run on.
  */
 export const MIN_POSITIVE = 1e-6;
 
@@ -47,7 +49,7 @@ export class DistributionRangeError extends RangeError {
   }
 }
 
-const LONGEST = "longer than any draw may be (1e9s, about 31 years)";
+const LONGEST = "longer than any draw may be (1e12s, about 31,700 years)";
 
 function seconds(v: number): string {
   if (!Number.isFinite(v)) return "Infinity";
