@@ -208,6 +208,14 @@ describe("class 4: every distribution is checked for what it draws, not only for
     expect(scenarioOf(scenario({ handleTime: "{dist: lognormal, mean: 5s, sd: 300s}" })).traffic[0]!.handleTime).toEqual({ dist: "lognormal", mean: 5, sd: 300 });
   });
 
+  it("class 4: an arrival rate whose gaps the clock cannot resolve (over 1,000,000/s) is refused at the rate, in a constant and in a profile", () => {
+    expect(refused(scenario().replace("{rate: 1/min}", "{rate: 1e300}")).message).toMatch(
+      /^test\.yaml:6:\d+: traffic\[0\]\.arrivals\.rate: expected a rate of at most 1,000,000\/s .*, got 1e\+300$/,
+    );
+    expect(refused(scenario().replace("{rate: 1/min}", "{period: 8h, rates: [1/s, 2000000/s]}")).path).toBe("traffic[0].arrivals.rates[1]");
+    expect(scenarioOf(scenario().replace("{rate: 1/min}", "{rate: 1000000/s}")).traffic[0]!.arrivals).toBeDefined();
+  });
+
   it("class 4: the kernel names the field it refuses (DistributionRangeError.field)", () => {
     try {
       checkDistribution({ dist: "lognormal", mean: 240, sd: 1e21 });

@@ -28,7 +28,7 @@ import { unsupportedFeatures, unsupportedMessage } from "./support.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 import { parseTimestamp, formatTimestamp } from "./timestamp.js";
 import { replaceTaggedValues } from "./yaml-tags.js";
-import { DistributionRangeError, checkDistribution } from "../kernel/distributions.js";
+import { DistributionRangeError, MIN_POSITIVE, checkDistribution } from "../kernel/distributions.js";
 import { readTraceCached, type RawTrace } from "./trace.js";
 import { equivalentProfile, noArrivalsMessage, traceArrivals } from "./trace-arrivals.js";
 import {
@@ -625,7 +625,13 @@ class Normalizer {
 
   private rate(v: unknown, path: Path): number {
     try {
-      return parseRate(v);
+      const r = parseRate(v);
+      // the mean gap between arrivals must be one the clock can add (distributions.ts MIN_POSITIVE): a shorter one
+      // leaves t + gap === t, and the arrivals would never move the run on
+      if (r * MIN_POSITIVE > 1) {
+        this.values.push({ path, message: `expected a rate of at most 1,000,000/s (one arrival a microsecond, the clock's resolution), got ${describeValue(v)}` });
+      }
+      return r;
     } catch (e) {
       if (!(e instanceof ValueError)) throw e;
       this.values.push({ path, message: e.message });
