@@ -200,7 +200,7 @@ describe("class 4: every distribution is checked for what it draws, not only for
           }
         }
       }),
-      { numRuns: 300, seed: 17 },
+      { numRuns: Number(process.env.CCSIM_FUZZ_RUNS ?? 300), seed: Number(process.env.CCSIM_FUZZ_SEED ?? 17) },
     );
   });
 
@@ -305,6 +305,29 @@ describe("class 9: messages that say what is wrong", () => {
     }
     expect(messages.length).toBeGreaterThan(150);
     for (const m of messages) expect(m, m).not.toMatch(ZOD_WORDING);
+  });
+
+  it("class 9: any JSON value at any field, given through --set, is loaded or refused in ccsim's words on one line (property)", () => {
+    const paths = [
+      "name", "seed", "horizon", "warmup", "interval", "serviceLevel", "topology", "sites", "sites[0]", "sites[0].id",
+      "sites[0].nodes", "sites[0].vq", "network", "network.intraSite", "routing", "routing.mode", "routing.reservation",
+      "capacityRules", "agents", "agents[0]", "agents[0].skills", "agents[0].staffing", "agents[0].noAnswer",
+      "agents[0].wrapUp", "traffic", "traffic[0]", "traffic[0].arrivals", "traffic[0].arrivals.rates", "traffic[0].handleTime",
+      "traffic[0].patience", "traffic[0].target", "traffic[0].im", "faults", "targets", "targets.serviceLevel",
+      "targets.utilization", "components", "components.smartProxy", "ha", "ha.agentStateAutoRestore",
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 3 }), (path, value) => {
+        try {
+          scenarioOf(scenario(), [`${path}=${JSON.stringify(value)}`]);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          expect(e.message, e.message).not.toMatch(ZOD_WORDING);
+          expect(e.message).not.toContain("\n");
+        }
+      }),
+      { numRuns: Number(process.env.CCSIM_FUZZ_RUNS ?? 400), seed: Number(process.env.CCSIM_FUZZ_SEED ?? 17) },
+    );
   });
 
   it("class 9: a multi-line CSV record (a quoted field with newlines) is reported at its first line, LF or CRLF", () => {

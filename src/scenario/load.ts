@@ -466,15 +466,15 @@ function issueProblems(iss: Issue, base: Path): Problem[] {
     }
     case "invalid_key": {
       const inner = iss.issues[0];
-      return [{ path, message: inner?.message ?? iss.message, key: true }];
+      return [{ path, message: inner === undefined ? ownWording(iss) : ownWording(inner as Issue), key: true }];
     }
     case "invalid_union": {
-      if ("discriminator" in iss && iss.discriminator !== undefined) return [{ path, message: iss.message }];
+      if ("discriminator" in iss && iss.discriminator !== undefined) return [{ path, message: ownWording(iss) }];
       // a union of differently-typed forms (a duration, or a {dist: ...} mapping): the form whose type matched
       // says what is wrong inside it; when none matched, the union's own message lists the forms
       const live = iss.errors.filter((b) => !b.every(isRootTypeMismatch));
       if (live.length === 1) return live[0]!.flatMap((i) => issueProblems(i, path));
-      return [{ path, message: iss.message }];
+      return [{ path, message: ownWording(iss) }];
     }
     default:
       return [{ path, message: ownWording(iss) }];
