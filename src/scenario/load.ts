@@ -21,13 +21,14 @@ import { formatDuration, parseDuration } from "./duration.js";
 import { InputError, ValueError, describeValue, formatPath, type Path, type PathSegment } from "./errors.js";
 import { parseRate } from "./rate.js";
 import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario } from "./schema.js";
-import { METRIC_RANGES, type MetricName, type MetricRange } from "./metric-names.js";
+import { pointlessTarget } from "./target-ranges.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCENARIO_BYTES, tooDeepAt } from "./input-limits.js";
 import { unsupportedFeatures, unsupportedMessage } from "./support.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 import { parseTimestamp, formatTimestamp } from "./timestamp.js";
 import { replaceTaggedValues } from "./yaml-tags.js";
+import { ownWording } from "./zod-wording.js";
 import { DistributionRangeError, MIN_POSITIVE, checkDistribution } from "../kernel/distributions.js";
 import { readTraceCached, type RawTrace } from "./trace.js";
 import { equivalentProfile, noArrivalsMessage, traceArrivals } from "./trace-arrivals.js";
@@ -478,33 +479,6 @@ function issueProblems(iss: Issue, base: Path): Problem[] {
     }
     default:
       return [{ path, message: ownWording(iss) }];
-  }
-}
-
-// every schema leaf carries its own "expected ..." (or "missing ...") message; one that slipped through with zod's
-// wording ("Invalid input: expected string, received number", "Too big: ...") is said again in ccsim's
-const OWN_WORDING = /^(?:missing\b|expected\b)/;
-
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: "text", number: "a number", int: "a whole number", boolean: "true or false", array: "a list",
-  object: "a mapping", record: "a mapping", tuple: "a list", null: "nothing",
-};
-
-function ownWording(iss: Issue): string {
-  if (OWN_WORDING.test(iss.message)) return iss.message;
-  const got = iss.input === undefined ? "" : `, got ${describeValue(iss.input)}`;
-  switch (iss.code) {
-    case "invalid_type":
-      if (iss.input === undefined) return `missing (expected ${TYPE_NAMES[iss.expected] ?? iss.expected})`;
-      return `expected ${TYPE_NAMES[iss.expected] ?? iss.expected}${got}`;
-    case "too_big":
-      return `expected ${iss.origin === "array" ? "at most" : "<="} ${String(iss.maximum)}${iss.origin === "array" ? " items" : ""}${got}`;
-    case "too_small":
-      return `expected ${iss.origin === "array" ? "at least" : ">="} ${String(iss.minimum)}${iss.origin === "array" ? " items" : ""}${got}`;
-    case "invalid_value":
-      return `expected ${iss.values.length === 1 ? String(iss.values[0]) : `one of ${iss.values.map(String).join(", ")}`}${got}`;
-    default:
-      return `expected a valid value${got}`;
   }
 }
 
@@ -1355,27 +1329,6 @@ function distributionProblem(e: RangeError, raw: RawDistribution, path: Path): P
   const key = m === null ? undefined : m[1] === "value" ? "mean" : m[1]!;
   const field: Path = key === undefined ? path : m![2] === undefined ? [...path, key] : [...path, key, Number(m![2])];
   return { path: field, message: `${raw.dist}: ${e.field.replace(/^value$/, "mean")} ${e.detail}` };
-}
-
-const RANGE_TEXT: Readonly<Record<MetricRange, { lo: number; hi: number; text: string }>> = {
-  proportion: { lo: 0, hi: 1, text: "a proportion in [0, 1] (0% to 100%)" },
-  time: { lo: 0, hi: Infinity, text: "a time >= 0" },
-  count: { lo: 0, hi: Infinity, text: "a count >= 0" },
-  rate: { lo: 0, hi: Infinity, text: "a number >= 0" },
-};
-
-/**
- * Why a target can never be met (`serviceLevel >= 2`, `asa < 0s`) or is always met (`abandonRate <= 500%`,
- * `serviceLevel >= 0`), given the range of what it judges; undefined for a target that can go either way. Either
- * kind makes a CI gate that decides nothing, which is almost always a slip (a percent written as a fraction, a unit).
- */
-function pointlessTarget(metric: string, op: TargetSpec["op"], v: number, written: string): string | undefined {
-  const range = RANGE_TEXT[metric.startsWith("utilization.") ? "proportion" : METRIC_RANGES[metric as MetricName] ?? "rate"];
-  const { lo, hi } = range;
-  const never = op === ">=" ? v > hi : op === ">" ? v >= hi : op === "<=" ? v < lo : v <= lo;
-  const always = op === ">=" ? v <= lo : op === ">" ? v < lo : op === "<=" ? v >= hi : v > hi;
-  if (!never && !always) return undefined;
-  return `${JSON.stringify(written.trim())} is ${never ? "never" : "always"} met: ${metric} is ${range.text}`;
 }
 
 function targetValue(s: string): number | undefined {
