@@ -20,17 +20,22 @@ export function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** characters; names and keys are a few dozen */
+const MAX_SUGGESTED_LENGTH = 100;
+
 /**
  * The closest candidate when it is close enough to be a likely typo: distance <= 2, or <= a third of the length.
  * Case differences cost nothing extra so `Sales` finds `sales`; a complete rewrite (distance >= both lengths) is
  * never a suggestion, which keeps one-letter inputs from "matching" everything short.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  // the distance costs length x length: a megabyte-long key is no typo of anything, and must not take minutes to say so
+  if (input.length > MAX_SUGGESTED_LENGTH) return undefined;
   const lower = input.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    if (c === input) continue;
+    if (c === input || c.length > MAX_SUGGESTED_LENGTH) continue;
     const d = levenshtein(lower, c.toLowerCase());
     if (d >= Math.max(input.length, c.length)) continue;
     if (d > Math.max(2, Math.floor(Math.max(input.length, c.length) / 3))) continue;

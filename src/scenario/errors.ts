@@ -26,6 +26,13 @@ export function describeValue(v: unknown): string {
   }
   if (typeof v === "number") return Object.is(v, -0) ? "0" : String(v);
   if (typeof v === "boolean") return String(v);
+  if (typeof v === "bigint") return String(v);
+  if (typeof v === "symbol") return v.description ?? "symbol";
+  // YAML's explicit tags build these; as objects they would read as "a mapping {0, 1, 2, ...}" or "an empty mapping"
+  if (ArrayBuffer.isView(v)) return `binary data (!!binary, ${v.byteLength} byte${v.byteLength === 1 ? "" : "s"})`;
+  if (v instanceof Map) return `an ordered mapping (!!omap) of ${v.size}`;
+  if (v instanceof Set) return `a set (!!set) of ${v.size}`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "a timestamp (!!timestamp)" : `a timestamp (!!timestamp) ${v.toISOString()}`;
   if (Array.isArray(v)) return v.length === 0 ? "an empty list" : `a list of ${v.length}`;
   if (typeof v === "object") {
     const keys = Object.keys(v as object);

@@ -16,17 +16,21 @@ import {
   type Scalar,
 } from "yaml";
 import type * as z from "zod";
-import { suggestion } from "./did-you-mean.js";
+import { didYouMean, suggestion } from "./did-you-mean.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { InputError, ValueError, describeValue, formatPath, type Path, type PathSegment } from "./errors.js";
 import { checkPath, isReservedKey, parsePath, reservedKeyIn, reservedKeyMessage } from "./override-path.js";
 import { parseRate } from "./rate.js";
 import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario } from "./schema.js";
+import { pointlessTarget } from "./target-ranges.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCENARIO_BYTES, tooDeepAt } from "./input-limits.js";
 import { unsupportedFeatures, unsupportedMessage } from "./support.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 import { parseTimestamp, formatTimestamp } from "./timestamp.js";
+import { replaceTaggedValues } from "./yaml-tags.js";
+import { ownWording } from "./zod-wording.js";
+import { DistributionRangeError, MIN_POSITIVE, checkDistribution } from "../kernel/distributions.js";
 import { readTraceCached, type RawTrace } from "./trace.js";
 import { equivalentProfile, noArrivalsMessage, traceArrivals } from "./trace-arrivals.js";
 import {
@@ -496,19 +500,40 @@ function issueProblems(iss: Issue, base: Path): Problem[] {
     }
     case "invalid_key": {
       const inner = iss.issues[0];
-      return [{ path, message: inner?.message ?? iss.message, key: true }];
+      return [{ path, message: inner === undefined ? ownWording(iss) : ownWording(inner as Issue), key: true }];
     }
     case "invalid_union": {
-      if ("discriminator" in iss && iss.discriminator !== undefined) return [{ path, message: iss.message }];
+      if ("discriminator" in iss && iss.discriminator !== undefined) return [{ path, message: ownWording(iss) }];
       // a union of differently-typed forms (a duration, or a {dist: ...} mapping): the form whose type matched
       // says what is wrong inside it; when none matched, the union's own message lists the forms
       const live = iss.errors.filter((b) => !b.every(isRootTypeMismatch));
       if (live.length === 1) return live[0]!.flatMap((i) => issueProblems(i, path));
-      return [{ path, message: iss.message }];
+      return [{ path, message: ownWording(iss) }];
     }
     default:
-      return [{ path, message: iss.message }];
+      return [{ path, message: ownWording(iss) }];
   }
+}
+
+/**
+ * The problems of a failed parse. A required key that is missing because it is misspelt (`agentz:`) is reported once,
+ * at the misspelt key's own line with its did-you-mean, not also as "agents: missing" at 1:1, which would win.
+ */
+function zodProblems(issues: readonly Issue[]): Problem[] {
+  const problems = issues.flatMap((i) => issueProblems(i, []));
+  const unknown = problems.filter((p) => p.key === true && p.message.startsWith("unknown"));
+  const misspelt = (p: Problem): boolean => {
+    if (!p.message.startsWith("missing") || p.path.length === 0) return false;
+    const name = String(p.path[p.path.length - 1]);
+    const parent = p.path.slice(0, -1);
+    return unknown.some(
+      (u) =>
+        u.path.length === p.path.length &&
+        parent.every((seg, j) => String(seg) === String(u.path[j])) &&
+        didYouMean(String(u.path[u.path.length - 1]), [name]) === name,
+    );
+  };
+  return problems.filter((p) => !misspelt(p));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -607,7 +632,13 @@ class Normalizer {
 
   private rate(v: unknown, path: Path): number {
     try {
-      return parseRate(v);
+      const r = parseRate(v);
+      // the mean gap between arrivals must be one the clock can add (distributions.ts MIN_POSITIVE): a shorter one
+      // leaves t + gap === t, and the arrivals would never move the run on
+      if (r * MIN_POSITIVE > 1) {
+        this.values.push({ path, message: `expected a rate of at most 1,000,000/s (one arrival a microsecond, the clock's resolution), got ${describeValue(v)}` });
+      }
+      return r;
     } catch (e) {
       if (!(e instanceof ValueError)) throw e;
       this.values.push({ path, message: e.message });
@@ -615,7 +646,22 @@ class Normalizer {
     }
   }
 
+  /** a distribution, checked by the kernel's own rule for what it draws (distributions.ts checkDistribution) */
   private dist(v: RawDistribution, path: Path): DistributionSpec {
+    const before = this.values.length;
+    const spec = this.distSpec(v, path);
+    // a parameter already reported (NaN in its place) would only be reported again
+    if (this.values.length > before) return spec;
+    try {
+      checkDistribution(spec);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      this.values.push(distributionProblem(e, v, path));
+    }
+    return spec;
+  }
+
+  private distSpec(v: RawDistribution, path: Path): DistributionSpec {
     if (typeof v === "number" || typeof v === "string") return { dist: "constant", value: this.dur(v, path) };
     const at = (k: string): Path => [...path, k];
     switch (v.dist) {
@@ -632,22 +678,14 @@ class Normalizer {
         return { dist: "uniform", min, max };
       }
       case "normal": {
-        const mean = this.dur(v.mean, at("mean"));
-        const sd = this.dur(v.sd, at("sd"));
-        // durations cannot be negative today, but should a signed mean ever be allowed, a normal whose mass lies
-        // almost all below 0 would make truncation-by-rejection spin forever
-        if (mean + 4 * sd < 0) {
-          this.values.push({ path, message: "mean + 4 sd < 0: almost every draw would be negative and redrawn" });
-        }
-        return { dist: "normal", mean, sd };
+        // how far below 0 the mean may sit against the sd is the kernel's rule, applied by dist()
+        return { dist: "normal", mean: this.dur(v.mean, at("mean")), sd: this.dur(v.sd, at("sd")) };
       }
       case "lognormal":
         return { dist: "lognormal", mean: this.dur(v.mean, at("mean"), { positive: true }), sd: this.dur(v.sd, at("sd")) };
-      case "gamma": {
-        const mean = this.dur(v.mean, at("mean"), { positive: true });
-        if (!(v.cv > 0)) this.values.push({ path: at("cv"), message: `expected a number > 0, got ${describeValue(v.cv)}` });
-        return { dist: "gamma", mean, cv: v.cv };
-      }
+      case "gamma":
+        // cv 0 is the constant mean, as the kernel draws it (one rule, checked by dist())
+        return { dist: "gamma", mean: this.dur(v.mean, at("mean"), { positive: true }), cv: v.cv };
       case "erlang":
         return { dist: "erlang", k: v.k, mean: this.dur(v.mean, at("mean"), { positive: true }) };
       case "empirical": {
@@ -1278,13 +1316,20 @@ class Normalizer {
     const out: TargetSpec[] = [];
     const given = (this.raw.targets ?? {}) as Readonly<Record<string, unknown>>;
     const add = (metric: string, src: string, path: Path) => {
-      const m = /^\s*(>=|<=|>|<)\s*(.+?)\s*$/.exec(src);
+      // trimmed first: a lazy (.+?)\s*$ would retry the trailing blanks at every character, quadratic on a long run
+      const m = /^(>=|<=|>|<)\s*(.+)$/s.exec(src.trim());
       const value = m === null ? undefined : targetValue(m[2]!);
       if (m === null || value === undefined) {
         this.values.push({ path, message: `expected a comparison like ">= 0.80", "<= 5%" or "<= 30s", got ${describeValue(src)}` });
         return;
       }
-      out.push({ metric, op: m[1] as TargetSpec["op"], value, source: src });
+      const op = m[1] as TargetSpec["op"];
+      const pointless = pointlessTarget(metric, op, value, src);
+      if (pointless !== undefined) {
+        this.values.push({ path, message: pointless });
+        return;
+      }
+      out.push({ metric, op, value, source: src });
     };
     for (const metric of this.targetOrder) {
       const src = given[metric];
@@ -1307,6 +1352,16 @@ class Normalizer {
     }
     return out;
   }
+}
+
+/** The problem a distribution's RangeError is, placed at the field it names (the spec's `value` is the file's `mean`). */
+function distributionProblem(e: RangeError, raw: RawDistribution, path: Path): Problem {
+  if (!(e instanceof DistributionRangeError)) return { path, message: e.message };
+  if (typeof raw !== "object") return { path, message: e.detail };
+  const m = /^(\w+)(?:\[(\d+)\])?$/.exec(e.field);
+  const key = m === null ? undefined : m[1] === "value" ? "mean" : m[1]!;
+  const field: Path = key === undefined ? path : m![2] === undefined ? [...path, key] : [...path, key, Number(m![2])];
+  return { path: field, message: `${raw.dist}: ${e.field.replace(/^value$/, "mean")} ${e.detail}` };
 }
 
 function targetValue(s: string): number | undefined {
@@ -1479,6 +1534,7 @@ function loadOnce(opts: LoadOptions): Scenario {
     if (at !== undefined) throw loc.atOffset(at, loc.pathAt(at), detail).error;
     throw new InputError(`${display}:1:1`, undefined, detail, 1, 1);
   }
+  root = replaceTaggedValues(root);
   if (root === null || root === undefined) {
     throw new InputError(`${display}:1:1`, "(root)", "the file is empty (expected a scenario mapping with sites, agents and traffic)", 1, 1);
   }
@@ -1486,10 +1542,11 @@ function loadOnce(opts: LoadOptions): Scenario {
     throw loc.place({ path: [], message: `expected a scenario mapping with sites, agents and traffic, got ${describeValue(root)}` }).error;
   }
   for (const ov of overrides) applyOverride(root, ov);
+  replaceTaggedValues(root);
 
-  const parsed = ScenarioSchema.safeParse(root);
+  const parsed = ScenarioSchema.safeParse(root, { reportInput: true });
   if (!parsed.success) {
-    throwFirst(loc, parsed.error.issues.flatMap((i) => issueProblems(i, [])));
+    throwFirst(loc, zodProblems(parsed.error.issues));
     throw new InputError(display, undefined, "invalid scenario");
   }
 

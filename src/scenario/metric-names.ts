@@ -7,3 +7,16 @@ export const METRIC_NAMES = [
   "reservationConflicts", "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "noAnswers",
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** what a metric can be: a proportion in [0, 1], a time in seconds >= 0, or a count or rate >= 0 */
+export type MetricRange = "proportion" | "time" | "count" | "rate";
+
+export const METRIC_RANGES: Readonly<Record<MetricName, MetricRange>> = {
+  offered: "count", answered: "count", abandoned: "count", defaultRouted: "count",
+  serviceLevel: "proportion", asa: "time", meanWait: "time", probWait: "proportion", abandonRate: "proportion",
+  occupancy: "proportion", throughputPerHour: "rate", reservationRequests: "count", reservationGrants: "count",
+  reservationConflicts: "count", conflictRate: "proportion",
+  // conflicts over routed calls: a call can meet several, so it has no upper bound
+  conflictsPerCall: "rate",
+  routingAttempts: "count", routingFailures: "count", noAnswers: "count",
+};

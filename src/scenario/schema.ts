@@ -156,7 +156,7 @@ const Distribution = z
           ),
           distObject(
             "gamma",
-            { mean: durationSchema("mean, > 0"), cv: num("coefficient of variation sd/mean, > 0", 0) },
+            { mean: durationSchema("mean, > 0"), cv: num("coefficient of variation sd/mean, >= 0 (0: always the mean)", 0) },
             "gamma, given by mean and coefficient of variation",
           ),
           distObject(
@@ -391,7 +391,9 @@ const Fault = obj(
       .optional()
       .meta({ description: "node id (<site>.n<k>) for node-down, node-lost, urs-down; site id for vq-down, site-down" }),
     between: z
-      .tuple([z.string(), z.string()], { error: expected("two ids like [dc1.n1, dc1.n2] or [dc1, dc2]") })
+      .tuple([z.string({ error: expected("a node id or a site id") }), z.string({ error: expected("a node id or a site id") })], {
+        error: expected("two ids like [dc1.n1, dc1.n2] or [dc1, dc2]"),
+      })
       .optional()
       .meta({ description: "link-down: two node ids or two site ids" }),
     duration: durationSchema("how long it lasts (default: until the end)").optional(),
@@ -424,7 +426,7 @@ const Components = obj(
     smartProxy: z
       .union(
         [
-          z.boolean(),
+          z.boolean({ error: expected("true or false") }),
           obj(
             {
               enabled: z.boolean({ error: expected("true or false") }).optional().meta({ description: "default true when the mapping is given" }),
@@ -473,7 +475,7 @@ const Targets = obj(
 
 export const ScenarioSchema = obj(
   {
-    $schema: z.string().optional().meta({ description: "ignored by ccsim: lets editors find this JSON Schema" }),
+    $schema: z.string({ error: expected("the address of a JSON Schema (text)") }).optional().meta({ description: "ignored by ccsim: lets editors find this JSON Schema" }),
     version: z.literal(1, { error: expected("1 (the only scenario format version)") }).optional().meta({ description: "format version (default 1)" }),
     name: z.string({ error: expected("a name") }).min(1, { error: expected("a non-empty name") }).optional()
       .meta({ description: "scenario name (default: the file name without extension)" }),

@@ -41,6 +41,11 @@ const SITE_ARG = /[A-Za-z0-9_-]+/y;
 const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const EXPECT_OPERAND = "a skill name, '!', '(' or sitex(...)";
 
+/** characters; a real target is a few dozen, and an expression is evaluated on every routing attempt */
+export const MAX_EXPRESSION_LENGTH = 4096;
+/** levels of '(' and '!' inside one another; the parser recurses once per level, so this bounds its stack */
+export const MAX_EXPRESSION_DEPTH = 32;
+
 // typeof guards both a missing skill and inherited Object.prototype members (a skill called "constructor")
 function comparison(name: string, op: Op, n: number): Pred {
   switch (op) {
@@ -53,10 +58,30 @@ function comparison(name: string, op: Op, n: number): Pred {
   }
 }
 
+// a chain of '|' (or '&') is one loop over its terms, not a closure per term: a long `a|a|a|...` would otherwise
+// nest as deep as it is long and overflow the stack when routing evaluates it
+function anyOf(terms: readonly Pred[]): Pred {
+  if (terms.length === 1) return terms[0]!;
+  return (sk, a, c) => {
+    for (let k = 0; k < terms.length; k++) if (terms[k]!(sk, a, c)) return true;
+    return false;
+  };
+}
+
+function allOf(terms: readonly Pred[]): Pred {
+  if (terms.length === 1) return terms[0]!;
+  return (sk, a, c) => {
+    for (let k = 0; k < terms.length; k++) if (!terms[k]!(sk, a, c)) return false;
+    return true;
+  };
+}
+
 class Parser {
   private i = 0;
-  readonly skills: string[] = [];
-  readonly sites: string[] = [];
+  private depth = 0;
+  // Sets, so that an expression naming many distinct skills is not quadratic to parse; order of first appearance
+  readonly skills = new Set<string>();
+  readonly sites = new Set<string>();
   usesGeo = false;
 
   constructor(private readonly s: string) {}
@@ -69,40 +94,50 @@ class Parser {
     if (this.i < this.s.length) {
       throw this.fail(`unexpected ${this.shown()}: expected '&', '|' or the end of the expression`);
     }
+    // checked once the parse (linear, its depth bounded) has said what else is wrong, which is the likelier slip
+    if (this.s.length > MAX_EXPRESSION_LENGTH) {
+      this.i = 0;
+      throw this.fail(`longer than ${MAX_EXPRESSION_LENGTH} characters (${this.s.length}): write a shorter expression`);
+    }
     return p;
   }
 
   private or(): Pred {
-    let left = this.and();
+    const terms = [this.and()];
     for (;;) {
       this.ws();
-      if (this.s[this.i] !== "|") return left;
+      if (this.s[this.i] !== "|") return anyOf(terms);
       if (this.s[this.i + 1] === "|") throw this.fail("'||' is not an operator: write a single '|' for or");
       this.i++;
-      const l = left;
-      const r = this.and();
-      left = (sk, a, c) => l(sk, a, c) || r(sk, a, c);
+      terms.push(this.and());
     }
   }
 
   private and(): Pred {
-    let left = this.unary();
+    const terms = [this.unary()];
     for (;;) {
       this.ws();
-      if (this.s[this.i] !== "&") return left;
+      if (this.s[this.i] !== "&") return allOf(terms);
       if (this.s[this.i + 1] === "&") throw this.fail("'&&' is not an operator: write a single '&' for and");
       this.i++;
-      const l = left;
-      const r = this.unary();
-      left = (sk, a, c) => l(sk, a, c) && r(sk, a, c);
+      terms.push(this.unary());
+    }
+  }
+
+  /** one more level of '(' or '!': refused past MAX_EXPRESSION_DEPTH, before the stack can run out */
+  private deeper(): void {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) {
+      throw this.fail(`nested deeper than ${MAX_EXPRESSION_DEPTH} levels of '(' and '!': write a flatter expression`);
     }
   }
 
   private unary(): Pred {
     this.ws();
     if (this.s[this.i] === "!") {
+      this.deeper();
       this.i++;
       const p = this.unary();
+      this.depth--;
       return (sk, a, c) => !p(sk, a, c);
     }
     return this.primary();
@@ -112,8 +147,10 @@ class Parser {
     this.ws();
     const start = this.i;
     if (this.s[this.i] === "(") {
+      this.deeper();
       this.i++;
       const p = this.or();
+      this.depth--;
       this.ws();
       if (this.s[this.i] !== ")") {
         throw this.fail(`expected ')' to close the '(' at character ${start + 1}, got ${this.shown()}`);
@@ -152,7 +189,7 @@ class Parser {
       this.usesGeo = true;
       return (_s, agentSite, callSite) => agentSite === callSite;
     }
-    if (!this.sites.includes(arg)) this.sites.push(arg);
+    this.sites.add(arg);
     return (_s, agentSite) => agentSite === arg;
   }
 
@@ -175,7 +212,7 @@ class Parser {
   }
 
   private addSkill(name: string): void {
-    if (!this.skills.includes(name)) this.skills.push(name);
+    this.skills.add(name);
   }
 
   private match(re: RegExp): string | undefined {
@@ -205,8 +242,8 @@ export function compileSkillExpression(src: string): SkillExpression {
   const pred = parser.parse();
   return Object.freeze({
     source: src,
-    skills: Object.freeze(parser.skills.slice()),
-    sitesNamed: Object.freeze(parser.sites.slice()),
+    skills: Object.freeze([...parser.skills]),
+    sitesNamed: Object.freeze([...parser.sites]),
     usesGeoLocation: parser.usesGeo,
     matches: pred,
   });

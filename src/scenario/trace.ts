@@ -43,7 +43,7 @@ export interface RawTrace {
   /** seconds from the scenario's start; with `timestamps`, seconds since the Unix epoch. Non-decreasing. */
   readonly time: Float64Array;
   readonly timestamps: boolean;
-  /** the file line each row ends on (the header is line 1), for messages about rows found wrong later */
+  /** the file line each row starts on (the header is line 1), for messages about rows found wrong later */
   readonly line: Uint32Array;
   readonly type: NameColumn | null;
   readonly site: NameColumn | null;
@@ -198,6 +198,9 @@ class TraceReader {
         `not UTF-8: byte 0x${part[bad]!.toString(16).toUpperCase().padStart(2, "0")} at byte ${col} of the line (save the file as UTF-8)`,
       );
     }
+    // csv-parse's line count is where a record ends, and it counts each \r and \n inside a quoted field as a line
+    // of its own; a record (a multi-line quoted field) is reported at the line it starts on, so both are undone here
+    let extraCr = 0;
     try {
       parse(part, {
         bom: first,
@@ -205,7 +208,18 @@ class TraceReader {
         skip_empty_lines: true,
         relax_column_count: true,
         on_record: (record: string[], ctx: { lines: number }) => {
-          this.record(record, linesBefore + ctx.lines);
+          let cr = 0;
+          let nl = 0;
+          for (const cell of record) {
+            if (cell.length === 0 || (!cell.includes("\n") && !cell.includes("\r"))) continue;
+            for (let i = 0; i < cell.length; i++) {
+              const c = cell.charCodeAt(i);
+              if (c === 13) cr++;
+              else if (c === 10) nl++;
+            }
+          }
+          extraCr += cr;
+          this.record(record, linesBefore + ctx.lines - extraCr - nl);
           return null;
         },
       });
