@@ -7,13 +7,15 @@ import type { ReplicationResult } from "../experiment/collector.js";
 import { partialPaths, readPartial } from "../report/partial.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { InputError } from "../scenario/errors.js";
-import { finishStudy, focusOf, type ReportOptions } from "./finish.js";
+import { checkOutDir, refuseEmptyOut } from "../report/output-dir.js";
+import { finishStudy, focusOf, outFiles, type ReportOptions } from "./finish.js";
 
 export interface MergeOptions extends ReportOptions {
   readonly metrics?: string;
 }
 
 export async function mergeCommand(args: readonly string[], opts: MergeOptions): Promise<number> {
+  refuseEmptyOut(opts.out);
   const focus = focusOf(opts.metrics);
   const files = partialPaths(args).map((path) => ({ path, p: readPartial(path) }));
   const first = files[0]!;
@@ -43,6 +45,8 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
   }
 
   const study = studyOf(first.p.source);
+  // merge replaces only its own files, as --force does: the partials' folder is a fine place for the merged output
+  if (opts.out !== undefined) checkOutDir(opts.out, outFiles(study.kind), true);
   if (studyHash(study) !== first.p.hash) {
     throw new InputError(first.path, undefined, "its scenario no longer gives the study its hash names (edited by hand, or made by another build)");
   }
