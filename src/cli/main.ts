@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { Interrupted } from "../experiment/interrupted.js";
 import { InputError } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
+import { exitCodeAfterStdio, guardStdio } from "./stdio.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -153,8 +154,13 @@ function program(): Command {
 let exitCode = 0;
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 targets missed, 2 bad input or usage, 130 or 143
- *  interrupted by SIGINT or SIGTERM). */
+ *  interrupted by SIGINT or SIGTERM); 2 also when stdout cannot be written (a full disk; a closed pipe is no error). */
 export async function main(argv: readonly string[]): Promise<number> {
+  guardStdio();
+  return exitCodeAfterStdio(await command(argv));
+}
+
+async function command(argv: readonly string[]): Promise<number> {
   exitCode = 0;
   try {
     await program().parseAsync([...argv]);
