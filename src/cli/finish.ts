@@ -52,6 +52,17 @@ export function focusOf(metrics: string | undefined): MetricName[] | undefined {
   });
 }
 
+/** --metrics chooses the columns of the table on stdout and of report.html: refused when neither is written (with
+ *  --json or --quiet, and no --out), where it would choose nothing. */
+export function refuseUnusedMetrics(opts: { readonly metrics?: string; readonly out?: string; readonly json?: boolean; readonly quiet?: boolean }): void {
+  if (opts.metrics === undefined || opts.out !== undefined || !(opts.json || opts.quiet)) return;
+  throw new InputError(
+    "--metrics",
+    undefined,
+    `chooses the columns of the table and of report.html, and ${opts.json ? "--json" : "--quiet"} without --out writes neither: add --out DIR, or leave --metrics out`,
+  );
+}
+
 /** Where a report's numbers come from, from the study's source with seed and replications settled, so that a merged
  *  study and the same study run whole say the same. */
 function provenanceFrom(source: StudySource, seed: number, replications: number, metrics?: string): Provenance {

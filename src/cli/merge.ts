@@ -8,7 +8,7 @@ import { partialPaths, readPartial } from "../report/partial.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { InputError } from "../scenario/errors.js";
 import { checkOutDir, refuseEmptyOut } from "../report/output-dir.js";
-import { finishStudy, focusOf, outFiles, type ReportOptions } from "./finish.js";
+import { finishStudy, focusOf, outFiles, refuseUnusedMetrics, type ReportOptions } from "./finish.js";
 
 export interface MergeOptions extends ReportOptions {
   readonly metrics?: string;
@@ -23,6 +23,7 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
   if (focus !== undefined && kind === "run") {
     throw new InputError("--metrics", undefined, "chooses the columns of a compare or sweep table; these are run partials, whose table shows every metric");
   }
+  refuseUnusedMetrics(opts);
   const count = first.p.shard.count;
   const byIndex = new Map<number, string>();
   for (const { path, p } of files) {
