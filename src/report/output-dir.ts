@@ -46,7 +46,8 @@ export function checkOutDir(dir: string, names: readonly string[], force: boolea
       break;
     } catch (e) {
       if (e instanceof InputError) throw e;
-      if (code(e) !== "ENOENT") throw new InputError(where, undefined, `cannot use it (${code(e)})`);
+      // ENOTDIR: a folder further up is a file, which the next round names
+      if (code(e) !== "ENOENT" && code(e) !== "ENOTDIR") throw new InputError(where, undefined, `cannot use it (${code(e)})`);
       const up = dirname(existing);
       if (up === existing) break;
       existing = up;
