@@ -175,6 +175,14 @@ describe("class 1: --trace and --out never rename over what is not a regular fil
       expect(lstatSync(path).isFile()).toBe(false);
     }
   });
+
+  it("class 1: --out --force refuses an entry that is where stdout goes (renamed over, stdout's file would lose it)", () => {
+    const dir = tmp();
+    const p = pipeline(`node bin/ccsim.js ${RUN_NO_TRACE.join(" ")} --out ${dir} --force > ${dir}/summary.json 2>STDERR`);
+    expect(p.codes).toEqual([2]);
+    refused({ code: 2, stderr: p.err }, /^--out .*: summary\.json is where stdout goes/);
+    expect(readdirSync(dir)).toEqual(["summary.json"]);
+  });
 });
 
 describe("class 5: every output argument is checked before anything is written", () => {
@@ -277,6 +285,13 @@ describe("class 7: output flags given and then ignored are refused", () => {
     ]) {
       refused(ccsim([...args, "--out", ""], { cwd }), /^--out: expected a folder, got an empty string$/m);
     }
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("class 7: --out - (it reads as stdout) and a --trace path ending in / (it names a folder) are refused, not made", () => {
+    const cwd = tmp();
+    refused(ccsim([...RUN_NO_TRACE, "--out", "-"], { cwd }), /^--out -: expected a folder: stdout takes one file/);
+    refused(ccsim([...RUN_NO_TRACE, "--trace", "new/"], { cwd }), /^--trace new\/: names a folder/);
     expect(readdirSync(cwd)).toEqual([]);
   });
 

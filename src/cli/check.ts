@@ -4,7 +4,7 @@
 
 import { withPool } from "../experiment/pool.js";
 import { experimentRunner } from "../experiment/pooled-experiment.js";
-import { checkOutDir, refuseEmptyOut, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
@@ -23,7 +23,7 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     "a check judges its targets on all replications together: run it whole (--workers spreads them over threads), " +
       "or shard `ccsim run` and `ccsim merge` the partials: the merged summary.json carries the same verdicts (targets[].met)",
   );
-  refuseEmptyOut(opts.out);
+  checkOutFlag(opts.out);
   const flag = workersFlag(opts.workers);
   const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
   requireTargets(file, scenario, "check");

@@ -6,7 +6,7 @@ import { parseShard, shardJobs } from "../experiment/shard.js";
 import { studyOf, type StudySource } from "../experiment/study-source.js";
 import { jobsOf, studyHash } from "../experiment/study.js";
 import type { MetricName } from "../metrics/tally.js";
-import { checkOutDir, refuseEmptyOut, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import { partialFileName, partialJson } from "../report/partial.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
@@ -38,7 +38,7 @@ export async function executeStudy(
     if (opts.json) throw new InputError("--shard", undefined, "a shard has no summary to print: leave out --json, and merge the partial results");
     if (opts.tracePath !== undefined) throw new InputError("--shard", undefined, "leave out --trace: trace replication 1 in a run of its own");
   }
-  refuseEmptyOut(opts.out);
+  checkOutFlag(opts.out);
   // every point is loaded, so that a bad value stops the command before anything runs
   const study = studyOf(source);
   // a shard writes its partial next to the other shards': only a whole study's folder must hold nothing else

@@ -7,7 +7,7 @@ import type { ReplicationResult } from "../experiment/collector.js";
 import { partialPaths, readPartial } from "../report/partial.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { InputError } from "../scenario/errors.js";
-import { checkOutDir, refuseEmptyOut } from "../report/output-dir.js";
+import { checkOutDir, checkOutFlag } from "../report/output-dir.js";
 import { finishStudy, focusOf, outFiles, refuseUnusedMetrics, type ReportOptions } from "./finish.js";
 
 export interface MergeOptions extends ReportOptions {
@@ -15,7 +15,7 @@ export interface MergeOptions extends ReportOptions {
 }
 
 export async function mergeCommand(args: readonly string[], opts: MergeOptions): Promise<number> {
-  refuseEmptyOut(opts.out);
+  checkOutFlag(opts.out);
   const focus = focusOf(opts.metrics);
   const files = partialPaths(args).map((path) => ({ path, p: readPartial(path) }));
   const first = files[0]!;

@@ -11,7 +11,7 @@ import { analyticStart, sizeAgents } from "../experiment/sizing.js";
 import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../report/machine-sizing-report.js";
 import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../report/period-sizing-report.js";
 import type { Scenario } from "../scenario/types.js";
-import { checkOutDir, refuseEmptyOut, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { sizingCsv, sizingJson, sizingMarkdown, type SizingContext } from "../report/sizing-report.js";
 import { grid } from "../report/table.js";
@@ -38,7 +38,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     "a size search cannot be split: each try's count follows from the verdicts before it, so the tries run one after " +
       "another; --workers spreads each try's replications over threads",
   );
-  refuseEmptyOut(opts.out);
+  checkOutFlag(opts.out);
   const flag = workersFlag(opts.workers);
   const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
   if (opts.out !== undefined) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);

@@ -9,16 +9,27 @@
 // files are written and renamed, SIGINT and SIGTERM wait for the last rename (the writing is synchronous, so a
 // handler runs only after it), then end the process: an interrupted run leaves the previous files or the new ones.
 
-import { lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { fstatSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { InputError } from "../scenario/errors.js";
 import { probeFolder, tempName } from "./temp-file.js";
 
 const code = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? String(e);
 
-/** --out '' names no folder: refused at once rather than taken for "no --out". */
-export function refuseEmptyOut(dir: string | undefined): void {
+/** --out '' names no folder: refused at once rather than taken for "no --out"; --out - is refused rather than made a
+ *  folder named "-", since it reads as stdout, which takes one file where --out writes several. */
+export function checkOutFlag(dir: string | undefined): void {
   if (dir === "") throw new InputError("--out", undefined, "expected a folder, got an empty string");
+  if (dir === "-") throw new InputError("--out -", undefined, "expected a folder: stdout takes one file, and --out writes several (--json prints the JSON on stdout; ./- names a folder called -)");
+}
+
+function isStdout(st: Stats): boolean {
+  try {
+    const out = fstatSync(1);
+    return out.dev === st.dev && out.ino === st.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** What an entry of --out bearing one of ccsim's names is, when it is not a regular file ccsim may replace. */
@@ -34,7 +45,7 @@ function notAFile(path: string, st: Stats): string {
  * would replace what it is, or what it points to, with a regular file.
  */
 export function checkOutDir(dir: string, names: readonly string[], force: boolean): void {
-  refuseEmptyOut(dir);
+  checkOutFlag(dir);
   const where = `--out ${dir}`;
   let existing = resolve(dir);
   for (;;) {
@@ -66,6 +77,8 @@ export function checkOutDir(dir: string, names: readonly string[], force: boolea
     if (!st.isFile()) {
       throw new InputError(where, undefined, `${name} is ${notAFile(path, st)}: ccsim replaces only regular files of its own names; move it away`);
     }
+    // renamed over, stdout's file would lose what is printed on stdout, and the file the --out copy
+    if (isStdout(st)) throw new InputError(where, undefined, `${name} is where stdout goes: redirect stdout elsewhere, or give another --out`);
   }
   if (force) return;
   const there = readdirSync(existing);

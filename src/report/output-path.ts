@@ -9,7 +9,7 @@
 // are refused. A symbolic link is followed and the rule applied to what it points to: a link to a regular file gets
 // its target replaced in the target's own folder, and stays a link.
 
-import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../scenario/errors.js";
@@ -84,6 +84,7 @@ export function planOutputFile(flag: string, path: string): OutputTarget {
   const where = `${flag} ${path}`;
   if (path === "") throw new InputError(flag, undefined, "expected a file name (or - for stdout), got an empty string");
   if (path === "-") return { kind: "stdout", where };
+  if (/\/\.?$/.test(path)) throw new InputError(where, undefined, "names a folder: expected a file to write (or - for stdout)");
   let chain = [resolve(path)];
   let st: Stats | undefined;
   try {
@@ -115,7 +116,16 @@ export function planOutputFile(flag: string, path: string): OutputTarget {
     probeFolder(where, dirname(target), basename(target));
     return { kind: "file", where, target };
   }
-  if (st.isFIFO() || st.isCharacterDevice()) return { kind: "through", where, target: path };
+  if (st.isFIFO()) return { kind: "through", where, target: path };
+  if (st.isCharacterDevice()) {
+    // a terminal that is not this process's (/dev/tty without one) refuses to open: better now than after the run
+    try {
+      closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch (e) {
+      throw new InputError(where, undefined, `cannot open it to write (${code(e)})`);
+    }
+    return { kind: "through", where, target: path };
+  }
   const what = st.isDirectory() ? "a folder" : st.isSocket() ? "a socket" : st.isBlockDevice() ? "a block device" : "not a file";
   throw new InputError(where, undefined, `is ${what}: expected a file to write (a new or regular file, a FIFO, a terminal, or - for stdout)`);
 }
