@@ -262,6 +262,10 @@ describe("class 6: a closed or full stdout ends quietly or in one line, never in
     refused(ccsim([...RUN, "--trace", "/dev/full", "--quiet"]), /^--trace \/dev\/full: cannot write \(ENOSPC\)/);
     const p = pipeline(`${CCSIM} run /nonexistent.yaml 2>&1 >/dev/null | true`);
     expect(p.codes[0]).toBe(2);
+    // a full stderr: the refusal's line is lost, its exit code is not (an unhandled stream error would exit 1)
+    expect(pipeline(`${CCSIM} run /nonexistent.yaml 2>/dev/full`).codes).toEqual([2]);
+    expect(pipeline(`${CCSIM} run --no-such-flag 2>/dev/full`).codes).toEqual([2]);
+    expect(pipeline(`${CCSIM} schema 2>/dev/full >/dev/null`).codes).toEqual([0]);
   });
 });
 

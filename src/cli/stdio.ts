@@ -1,5 +1,8 @@
 // What ccsim does when its stdout or stderr cannot be written: a reader that went away ends the output quietly, a
-// full disk is one line on stderr and exit 2; never Node's "Unhandled 'error' event" and its stack trace.
+// full disk under stdout is one line on stderr and exit 2; never Node's "Unhandled 'error' event" and its stack trace.
+//
+// A stderr that cannot be written (closed, full) is ignored: there is nowhere left to say so, and what goes there is
+// about the outcome (warnings, the line of a refusal), never the outcome itself, which the exit code keeps.
 //
 // EPIPE (`ccsim schema | head -1`): the reader had what it wanted, as with `git log | head` or `cat | head`. Node
 // ignores SIGPIPE, so the process cannot die of it (the shell's 141); it keeps the exit code of the command's own
@@ -17,12 +20,11 @@ function onError(stream: "stdout" | "stderr", e: NodeJS.ErrnoException): void {
   // after its first error a stream is destroyed: the writes still queued fail again, and say nothing new
   if (done[stream]) return;
   done[stream] = true;
-  if (e.code === "EPIPE") return;
+  // stderr carries messages about the outcome, never the outcome: losing one leaves the exit code as it is
+  if (e.code === "EPIPE" || stream === "stderr") return;
   failed = 2;
   process.exitCode = 2;
-  if (stream === "stdout" && !done.stderr) {
-    process.stderr.write(`ccsim: stdout: cannot write (${e.code ?? e.message}); the output is incomplete\n`);
-  }
+  if (!done.stderr) process.stderr.write(`ccsim: stdout: cannot write (${e.code ?? e.message}); the output is incomplete\n`);
 }
 
 /** Installs the handlers (once per process). */
