@@ -34,7 +34,7 @@ function program(): Command {
     .description("run a scenario's replications and report")
     .option("--out <dir>", "write summary.json, intervals.csv, groups.csv, nodes.csv, urs.csv, media.csv (with chat, email or IM) and report.html into this folder")
     .option("--json", "print the summary JSON on stdout and nothing else there")
-    .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1")
+    .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1 (a FIFO or a device is written through; - writes them on stdout, and then nothing else goes there)")
     .option("--trace-limit <n>", "how many interactions --trace follows (default 100)")
     .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run a scenario estimated to need more memory than there is")
     .addOption(new Option("--quiet", "print nothing but errors"))
