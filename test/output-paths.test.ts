@@ -320,6 +320,13 @@ describe("class 7: output flags given and then ignored are refused", () => {
     expect(readdirSync(out)).toContain("report.html");
   });
 
+  it("class 7: size --for agents: and --for nodes: (an empty name after the colon) are refused, not read as no name", () => {
+    const gate = join(ROOT, "scenarios", "gate-pass.yaml");
+    for (const what of ["agents:", "nodes:"]) {
+      refused(ccsim(["size", gate, "--replications", "2", "--for", what]), new RegExp(`^--for ${what}: expected a name after ":"`));
+    }
+  });
+
   it("class 7: trace-stats --start on a trace of seconds (no timestamps to place) is refused", () => {
     refused(ccsim(["trace-stats", "scenarios/example-trace.csv", "--start", "2026-01-01T00:00:00Z"]), /^--start: places ISO timestamps on the time axis/);
   });

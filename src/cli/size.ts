@@ -49,6 +49,8 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   const what = opts.for ?? "agents";
   const [kind, name] = what.split(":", 2) as [string, string | undefined];
   const where = `--for ${what}`;
+  // "agents:" names no group: refused, not taken for "agents" (which picks the only group, or fails on several)
+  if (name === "") throw new InputError(where, undefined, `expected a name after ":" (agents:GROUP, nodes:SITE), or just ${kind}`);
   if (kind === "vq") {
     throw new InputError(where, undefined, "sizing vq is not supported: the guide has one VQ SIP Server HA pair a site; its load is reported (components.csv) and can be a target (utilization.vqServer)");
   }
