@@ -24,6 +24,27 @@ function refused(r: { code: number | null; stderr: string }, pattern: RegExp): v
   expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
 }
 
+/**
+ * A character device of our own (mknod, as root in CI) with the numbers of /dev/null (1,3) or /dev/full (1,7), so a
+ * test neither depends on the machine's /dev nor risks it; the machine's node when mknod is not allowed.
+ */
+function device(name: "null" | "full"): string {
+  const own = join(tmp(), name);
+  const ok = spawnSync("mknod", ["-m", "666", own, "c", "1", name === "null" ? "3" : "7"]).status === 0;
+  const dev = ok ? own : `/dev/${name}`;
+  expect(statSync(dev).isCharacterDevice(), dev).toBe(true);
+  return dev;
+}
+
+/** /dev/stdout when it is what it should be (a link to /proc/self/fd/1), else that link's target, which it names */
+const STDOUT = (() => {
+  try {
+    return readlinkSync("/dev/stdout") === "/proc/self/fd/1" ? "/dev/stdout" : "/proc/self/fd/1";
+  } catch {
+    return "/proc/self/fd/1";
+  }
+})();
+
 function mkfifo(path: string): void {
   expect(spawnSync("mkfifo", [path]).status).toBe(0);
 }
@@ -80,21 +101,34 @@ describe("class 1: --trace and --out never rename over what is not a regular fil
     expect(got).toBe(expected);
   });
 
-  it("class 1: --trace to a symbolic link to /dev/stdout writes the trace on stdout (alone) and leaves the link a link", () => {
-    const link = join(tmp(), "out");
-    symlinkSync("/dev/stdout", link);
-    const r = ccsim([...RUN, "--trace", link]);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe(expected);
-    expect(readlinkSync(link)).toBe("/dev/stdout");
+  it("class 1: --trace to a symbolic link to /dev/stdout (or /dev/fd/1) writes the trace on stdout alone, and leaves the link a link", () => {
+    for (const to of [STDOUT, "/dev/fd/1"]) {
+      const link = join(tmp(), "out");
+      symlinkSync(to, link);
+      const r = ccsim([...RUN, "--trace", link]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(expected);
+      expect(readlinkSync(link)).toBe(to);
+    }
   });
 
   it("class 1: --trace /dev/stdout with stdout redirected to a regular file: the trace lands in that file, not a file renamed over it", () => {
     const dir = tmp();
-    const p = pipeline(`node bin/ccsim.js ${RUN.map((a) => `'${a}'`).join(" ")} --trace /dev/stdout > ${dir}/o.txt 2>STDERR`);
+    const p = pipeline(`node bin/ccsim.js ${RUN.map((a) => `'${a}'`).join(" ")} --trace ${STDOUT} > ${dir}/o.txt 2>STDERR`);
     expect(p.codes, p.err).toEqual([0]);
     expect(readFileSync(join(dir, "o.txt"), "utf8")).toBe(expected);
     expect(readdirSync(dir)).toEqual(["o.txt"]);
+  });
+
+  it("class 1: --trace /dev/fd/3 writes where descriptor 3 points (its opener made the file), and refuses a folder there", () => {
+    const dir = tmp();
+    const run = RUN.map((a) => `'${a}'`).join(" ");
+    const p = pipeline(`node bin/ccsim.js ${run} --trace /dev/fd/3 --quiet 3>${dir}/t 2>STDERR`);
+    expect(p.codes, p.err).toEqual([0]);
+    expect(readFileSync(join(dir, "t"), "utf8")).toBe(expected);
+    const q = pipeline(`node bin/ccsim.js ${run} --trace /dev/fd/3 --quiet 3<${dir} 2>STDERR`);
+    expect(q.codes).toEqual([2]);
+    refused({ code: 2, stderr: q.err }, /^--trace \/dev\/fd\/3: is a folder/);
   });
 
   it("class 1: --trace - writes the trace on stdout, and is refused with --json (both want stdout)", () => {
@@ -105,10 +139,7 @@ describe("class 1: --trace and --out never rename over what is not a regular fil
   });
 
   it("class 1: --trace to a null device is written through: exit 0, still a character device, the table still on stdout", () => {
-    // a null device of our own (root, as in CI), so a test never depends on, nor risks, the machine's /dev/null
-    const own = join(tmp(), "null");
-    const dev = spawnSync("mknod", ["-m", "666", own, "c", "1", "3"]).status === 0 ? own : "/dev/null";
-    expect(statSync(dev).isCharacterDevice()).toBe(true);
+    const dev = device("null");
     const r = ccsim([...RUN, "--trace", dev]);
     expect(r.code, r.stderr).toBe(0);
     expect(statSync(dev).isCharacterDevice()).toBe(true);
@@ -251,21 +282,23 @@ describe("class 6: a closed or full stdout ends quietly or in one line, never in
   });
 
   it("class 6: ENOSPC on stdout (> /dev/full) is one line on stderr and exit 2", () => {
+    const full = device("full");
     for (const cmd of [`${CCSIM} schema`, `${CCSIM} ${RUN_NO_TRACE.join(" ")} --json`]) {
-      const p = pipeline(`${cmd} > /dev/full 2>STDERR`);
+      const p = pipeline(`${cmd} > ${full} 2>STDERR`);
       expect(p.codes, p.err).toEqual([2]);
       refused({ code: 2, stderr: p.err }, /^ccsim: stdout: cannot write \(ENOSPC\)/);
     }
   });
 
   it("class 6: --trace to /dev/full is one line and exit 2; stderr closed under an error still exits 2", () => {
-    refused(ccsim([...RUN, "--trace", "/dev/full", "--quiet"]), /^--trace \/dev\/full: cannot write \(ENOSPC\)/);
+    const full = device("full");
+    refused(ccsim([...RUN, "--trace", full, "--quiet"]), /^--trace .*full: cannot write \(ENOSPC\)/);
     const p = pipeline(`${CCSIM} run /nonexistent.yaml 2>&1 >/dev/null | true`);
     expect(p.codes[0]).toBe(2);
     // a full stderr: the refusal's line is lost, its exit code is not (an unhandled stream error would exit 1)
-    expect(pipeline(`${CCSIM} run /nonexistent.yaml 2>/dev/full`).codes).toEqual([2]);
-    expect(pipeline(`${CCSIM} run --no-such-flag 2>/dev/full`).codes).toEqual([2]);
-    expect(pipeline(`${CCSIM} schema 2>/dev/full >/dev/null`).codes).toEqual([0]);
+    expect(pipeline(`${CCSIM} run /nonexistent.yaml 2>${full}`).codes).toEqual([2]);
+    expect(pipeline(`${CCSIM} run --no-such-flag 2>${full}`).codes).toEqual([2]);
+    expect(pipeline(`${CCSIM} schema 2>${full} >${device("null")}`).codes).toEqual([0]);
   });
 });
 

@@ -111,7 +111,10 @@ export function planOutputFile(flag: string, path: string): OutputTarget {
     probeFolder(where, folder, basename(target));
     return { kind: "file", where, target };
   }
-  if (fd !== undefined) return { kind: "through", where, target: path };
+  // another open descriptor (/dev/fd/3): written where it points, even to a regular file, which its opener made
+  if (fd !== undefined && (st.isFile() || st.isFIFO() || st.isCharacterDevice())) {
+    return { kind: "through", where, target: path };
+  }
   if (st.isFile()) {
     probeFolder(where, dirname(target), basename(target));
     return { kind: "file", where, target };
