@@ -4,7 +4,7 @@
 
 import { withPool } from "../experiment/pool.js";
 import { experimentRunner } from "../experiment/pooled-experiment.js";
-import { checkOutDir, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
@@ -23,10 +23,11 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     "a check judges its targets on all replications together: run it whole (--workers spreads them over threads), " +
       "or shard `ccsim run` and `ccsim merge` the partials: the merged summary.json carries the same verdicts (targets[].met)",
   );
+  checkOutFlag(opts.out);
   const flag = workersFlag(opts.workers);
   const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
   requireTargets(file, scenario, "check");
-  if (opts.out) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
+  if (opts.out !== undefined) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
   const workers = workerCount(flag, guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet }));
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   let result;

@@ -4,7 +4,7 @@ import { parseVary, refuseOverlaps, variantGrid } from "../experiment/variants.j
 import type { StudySource } from "../experiment/study-source.js";
 import { InputError } from "../scenario/errors.js";
 import { executeStudy, type ExecuteOptions } from "./execute.js";
-import { focusOf } from "./finish.js";
+import { focusOf, refuseUnusedMetrics } from "./finish.js";
 import { loadScenarioFromCli, scenarioText, type CommonOptions } from "./options.js";
 
 export interface VaryOptions extends CommonOptions, ExecuteOptions {
@@ -39,6 +39,7 @@ function sourceOf(kind: "compare" | "sweep", file: string, opts: VaryOptions, ma
 
 export async function compareCommand(file: string, opts: VaryOptions): Promise<number> {
   const focus = focusOf(opts.metrics);
+  refuseUnusedMetrics(opts);
   const source = sourceOf("compare", file, opts, 1);
   if (source.points.length < 2) throw new InputError("--vary", undefined, "compare needs at least two values");
   return executeStudy(source, { ...opts, focus });
@@ -46,5 +47,6 @@ export async function compareCommand(file: string, opts: VaryOptions): Promise<n
 
 export async function sweepCommand(file: string, opts: VaryOptions): Promise<number> {
   const focus = focusOf(opts.metrics);
+  refuseUnusedMetrics(opts);
   return executeStudy(sourceOf("sweep", file, opts, 2), { ...opts, focus });
 }

@@ -6,13 +6,14 @@ import { parseShard, shardJobs } from "../experiment/shard.js";
 import { studyOf, type StudySource } from "../experiment/study-source.js";
 import { jobsOf, studyHash } from "../experiment/study.js";
 import type { MetricName } from "../metrics/tally.js";
-import { checkOutDir, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import { partialFileName, partialJson } from "../report/partial.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
 import { finishStudy, outFiles, type ReportOptions } from "./finish.js";
 import { guardRun } from "./guard.js";
 import { workerCount, workersFlag } from "./options.js";
+import { traceTarget } from "./trace-option.js";
 
 export interface ExecuteOptions extends ReportOptions {
   readonly workers?: string;
@@ -35,12 +36,15 @@ export async function executeStudy(
   if (shard) {
     if (!opts.out) throw new InputError("--shard", undefined, "needs --out DIR, the folder its partial result is written to");
     if (opts.json) throw new InputError("--shard", undefined, "a shard has no summary to print: leave out --json, and merge the partial results");
-    if (opts.tracePath) throw new InputError("--shard", undefined, "leave out --trace: trace replication 1 in a run of its own");
+    if (opts.tracePath !== undefined) throw new InputError("--shard", undefined, "leave out --trace: trace replication 1 in a run of its own");
   }
+  checkOutFlag(opts.out);
   // every point is loaded, so that a bad value stops the command before anything runs
   const study = studyOf(source);
   // a shard writes its partial next to the other shards': only a whole study's folder must hold nothing else
-  if (opts.out && !shard) checkOutDir(opts.out, outFiles(study.kind), opts.force === true);
+  // a shard's folder may hold the other shards' partials, as if --force; its own name must still be a regular file
+  if (opts.out) checkOutDir(opts.out, shard ? [partialFileName(shard)] : outFiles(study.kind), shard !== undefined || opts.force === true);
+  const traceTo = opts.tracePath === undefined ? undefined : traceTarget(opts.tracePath, opts, outFiles(study.kind));
   const seconds = guardRun(source.file, study.points.map((p) => p.scenario), study.replications, opts);
   const all = jobsOf(study);
   const jobs = shard ? shardJobs(all, shard) : all;
@@ -53,7 +57,7 @@ export async function executeStudy(
       study.points.map((p) => p.scenario),
       study.seed,
       jobs,
-      { workers, traceLimit: opts.tracePath ? opts.traceLimit : undefined, onProgress: bar.update },
+      { workers, traceLimit: traceTo ? opts.traceLimit : undefined, onProgress: bar.update },
     );
   } finally {
     // an interrupted run's message then starts on a clean line
@@ -69,5 +73,5 @@ export async function executeStudy(
     }
     return 0;
   }
-  return finishStudy(study, settled, outputs.map((o) => o.result), { ...opts, trace: outputs[0]?.trace });
+  return finishStudy(study, settled, outputs.map((o) => o.result), { ...opts, traceTo, trace: outputs[0]?.trace });
 }

@@ -22,7 +22,8 @@ import { componentsCsv } from "../report/components.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
 import { mediaCsv, mediaThresholds } from "../report/media.js";
 import type { Provenance } from "../report/html/provenance.js";
-import { writeFileAtomic, writeOutputs } from "../report/output-dir.js";
+import { commitFiles, writeOutputs, type AtomicFile } from "../report/output-dir.js";
+import { writeThrough, type OutputTarget } from "../report/output-path.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { resultTable } from "../report/table.js";
 import { suggestion } from "../scenario/did-you-mean.js";
@@ -37,14 +38,29 @@ export interface ReportOptions {
 
 /** The metrics of the compare and sweep tables: --metrics, or undefined for the default set of the study. */
 export function focusOf(metrics: string | undefined): MetricName[] | undefined {
-  if (!metrics) return undefined;
+  if (metrics === undefined) return undefined;
   return metrics.split(",").map((m) => {
     const name = m.trim();
+    // an empty name ("", ",", "a,,b") chooses nothing: refused with the names there are, not taken for the default
+    if (name === "") {
+      throw new InputError("--metrics", undefined, `expected comma-separated metric names, got ${JSON.stringify(metrics)}; known metrics: ${METRIC_NAMES.join(", ")}`);
+    }
     if (!(METRIC_NAMES as readonly string[]).includes(name)) {
       throw new InputError("--metrics", undefined, `unknown metric "${name}"${suggestion(name, METRIC_NAMES)}`);
     }
     return name as MetricName;
   });
+}
+
+/** --metrics chooses the columns of the table on stdout and of report.html: refused when neither is written (with
+ *  --json or --quiet, and no --out), where it would choose nothing. */
+export function refuseUnusedMetrics(opts: { readonly metrics?: string; readonly out?: string; readonly json?: boolean; readonly quiet?: boolean }): void {
+  if (opts.metrics === undefined || opts.out !== undefined || !(opts.json || opts.quiet)) return;
+  throw new InputError(
+    "--metrics",
+    undefined,
+    `chooses the columns of the table and of report.html, and ${opts.json ? "--json" : "--quiet"} without --out writes neither: add --out DIR, or leave --metrics out`,
+  );
 }
 
 /** Where a report's numbers come from, from the study's source with seed and replications settled, so that a merged
@@ -58,7 +74,7 @@ function provenanceFrom(source: StudySource, seed: number, replications: number,
 
 /**
  * Reports a whole study from every job's result in the order of jobsOf. `trace` is the first replication's trace and
- * `tracePath` where it goes (run only); `focus` the compare and sweep tables' metrics.
+ * `traceTo` where it goes (run only); `focus` the compare and sweep tables' metrics.
  */
 export async function finishStudy(
   study: Study,
@@ -67,7 +83,7 @@ export async function finishStudy(
   opts: ReportOptions & {
     readonly focus?: readonly MetricName[];
     readonly metrics?: string;
-    readonly tracePath?: string;
+    readonly traceTo?: OutputTarget;
     readonly trace?: string;
   },
 ): Promise<number> {
@@ -127,10 +143,15 @@ export async function finishStudy(
     }
     table = sweepTable(s, focus);
   }
-  if (opts.out) writeOutputs(opts.out, files);
-  if (opts.tracePath && opts.trace !== undefined) writeFileAtomic(opts.tracePath, opts.trace, "--trace");
+  const to = opts.trace === undefined ? undefined : opts.traceTo;
+  // a trace file to replace is renamed into place with the --out files; a FIFO, a device or stdout is written after
+  const traceFile: AtomicFile[] = to?.kind === "file" ? [{ path: to.target, text: opts.trace!, where: to.where }] : [];
+  if (opts.out) writeOutputs(opts.out, files, traceFile);
+  else if (traceFile.length > 0) commitFiles(traceFile);
+  if (to !== undefined && to.kind !== "file") await writeThrough(to, opts.trace!);
   if (opts.json) process.stdout.write(json);
-  else if (!opts.quiet) process.stdout.write(table + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
+  // a trace on stdout is all there is there, as the JSON is with --json
+  else if (!opts.quiet && to?.kind !== "stdout") process.stdout.write(table + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { Interrupted } from "../experiment/interrupted.js";
 import { InputError } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
+import { exitCodeAfterStdio, guardStdio } from "./stdio.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -33,7 +34,7 @@ function program(): Command {
     .description("run a scenario's replications and report")
     .option("--out <dir>", "write summary.json, intervals.csv, groups.csv, nodes.csv, urs.csv, media.csv (with chat, email or IM) and report.html into this folder")
     .option("--json", "print the summary JSON on stdout and nothing else there")
-    .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1")
+    .option("--trace <file>", "write T-Library-style events (JSON lines) of the first interactions of replication 1 (a FIFO or a device is written through; - writes them on stdout, and then nothing else goes there)")
     .option("--trace-limit <n>", "how many interactions --trace follows (default 100)")
     .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run a scenario estimated to need more memory than there is")
     .addOption(new Option("--quiet", "print nothing but errors"))
@@ -153,8 +154,13 @@ function program(): Command {
 let exitCode = 0;
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 targets missed, 2 bad input or usage, 130 or 143
- *  interrupted by SIGINT or SIGTERM). */
+ *  interrupted by SIGINT or SIGTERM); 2 also when stdout cannot be written (a full disk; a closed pipe is no error). */
 export async function main(argv: readonly string[]): Promise<number> {
+  guardStdio();
+  return exitCodeAfterStdio(await command(argv));
+}
+
+async function command(argv: readonly string[]): Promise<number> {
   exitCode = 0;
   try {
     await program().parseAsync([...argv]);

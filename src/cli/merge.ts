@@ -7,13 +7,15 @@ import type { ReplicationResult } from "../experiment/collector.js";
 import { partialPaths, readPartial } from "../report/partial.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { InputError } from "../scenario/errors.js";
-import { finishStudy, focusOf, type ReportOptions } from "./finish.js";
+import { checkOutDir, checkOutFlag } from "../report/output-dir.js";
+import { finishStudy, focusOf, outFiles, refuseUnusedMetrics, type ReportOptions } from "./finish.js";
 
 export interface MergeOptions extends ReportOptions {
   readonly metrics?: string;
 }
 
 export async function mergeCommand(args: readonly string[], opts: MergeOptions): Promise<number> {
+  checkOutFlag(opts.out);
   const focus = focusOf(opts.metrics);
   const files = partialPaths(args).map((path) => ({ path, p: readPartial(path) }));
   const first = files[0]!;
@@ -21,6 +23,7 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
   if (focus !== undefined && kind === "run") {
     throw new InputError("--metrics", undefined, "chooses the columns of a compare or sweep table; these are run partials, whose table shows every metric");
   }
+  refuseUnusedMetrics(opts);
   const count = first.p.shard.count;
   const byIndex = new Map<number, string>();
   for (const { path, p } of files) {
@@ -43,6 +46,8 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
   }
 
   const study = studyOf(first.p.source);
+  // merge replaces only its own files, as --force does: the partials' folder is a fine place for the merged output
+  if (opts.out !== undefined) checkOutDir(opts.out, outFiles(study.kind), true);
   if (studyHash(study) !== first.p.hash) {
     throw new InputError(first.path, undefined, "its scenario no longer gives the study its hash names (edited by hand, or made by another build)");
   }

@@ -2,6 +2,7 @@
 
 import { wholeNumber, scenarioText, type CommonOptions } from "./options.js";
 import { executeStudy, type ExecuteOptions } from "./execute.js";
+import { traceLimitOf } from "./trace-option.js";
 
 export interface RunOptions extends CommonOptions, ExecuteOptions {
   readonly trace?: string;
@@ -12,7 +13,7 @@ export async function runCommand(file: string | undefined, opts: RunOptions): Pr
   // the scenario is loaded once, by executeStudy; seed and replications left out are the scenario's
   const seed = wholeNumber("--seed", opts.seed, 0);
   const replications = wholeNumber("--replications", opts.replications, 1);
-  const traceLimit = wholeNumber("--trace-limit", opts.traceLimit, 1) ?? 100;
+  const traceLimit = traceLimitOf(opts.trace, opts.traceLimit);
   return executeStudy(
     {
       kind: "run",

@@ -11,7 +11,7 @@ import { analyticStart, sizeAgents } from "../experiment/sizing.js";
 import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../report/machine-sizing-report.js";
 import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../report/period-sizing-report.js";
 import type { Scenario } from "../scenario/types.js";
-import { checkOutDir, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { sizingCsv, sizingJson, sizingMarkdown, type SizingContext } from "../report/sizing-report.js";
 import { grid } from "../report/table.js";
@@ -38,9 +38,10 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     "a size search cannot be split: each try's count follows from the verdicts before it, so the tries run one after " +
       "another; --workers spreads each try's replications over threads",
   );
+  checkOutFlag(opts.out);
   const flag = workersFlag(opts.workers);
   const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
-  if (opts.out) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
+  if (opts.out !== undefined) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
   // the memory a try needs, as run refuses it; no time warning, since one try's time is not the search's
   const perTry = guardRun(file, [scenario], replications, { force: opts.force, quiet: true });
   // a search makes several tries on the same threads: three at the least (its start and a count either side)
@@ -48,6 +49,8 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   const what = opts.for ?? "agents";
   const [kind, name] = what.split(":", 2) as [string, string | undefined];
   const where = `--for ${what}`;
+  // "agents:" names no group: refused, not taken for "agents" (which picks the only group, or fails on several)
+  if (name === "") throw new InputError(where, undefined, `expected a name after ":" (agents:GROUP, nodes:SITE), or just ${kind}`);
   if (kind === "vq") {
     throw new InputError(where, undefined, "sizing vq is not supported: the guide has one VQ SIP Server HA pair a site; its load is reported (components.csv) and can be a target (utilization.vqServer)");
   }

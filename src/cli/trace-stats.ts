@@ -37,6 +37,9 @@ export function traceStatsCommand(file: string, opts: TraceStatsCliOptions): num
   const stem = basename(file, extname(file));
   const name = new RegExp(NAME_PATTERN).test(stem) ? stem : "calls";
   const raw = readTrace(file);
+  if (start !== undefined && !raw.timestamps) {
+    throw new InputError("--start", undefined, `places ISO timestamps on the time axis, and the times of ${file} are seconds already: leave it out`);
+  }
   process.stdout.write(traceStats(raw, { interval, name, ...(fold === undefined ? {} : { fold }), ...(start === undefined ? {} : { start }) }));
   return 0;
 }
