@@ -11,7 +11,7 @@ import { DRAIN_LIMIT } from "../src/experiment/drain.js";
 import { runReplication } from "../src/experiment/replication.js";
 import { largeNumber } from "../src/metrics/thousands.js";
 import { InputError } from "../src/scenario/errors.js";
-import { ROOT, scenarioFile, tempFolders } from "./helpers.js";
+import { ROOT, scenarioFile, scenarioOf, tempFolders } from "./helpers.js";
 
 const tmp = tempFolders("guard");
 
@@ -187,7 +187,9 @@ describe("class 3: every run ends", () => {
     expect(summary.metrics.answered.mean).toBe(0);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^ccsim: warning: this scenario can only end at the drain limit, 24 h after the horizon: every agent group has noAnswer: 1, so calls \(no patience\)/);
+    expect(lines[0]).toBe(
+      "ccsim: warning: this scenario can only end at the drain limit, 24 h after the horizon: calls (no patience) can never be answered nor leave: every agent group whose skills match has noAnswer: 1",
+    );
     expect(lines[1]).toBe(`ccsim: warning: ${cut.calls} calls were still in the system 24 h after the horizon (the drain limit) in 1 of 1 replications, and count as unfinished`);
     expect(readdirSync(join(dir, "out"))).toContain("summary.json");
   });
@@ -208,6 +210,21 @@ describe("class 3: every run ends", () => {
     // 14 agents ringing out every 12 s for 25 h: ~105,000 deliveries, each like a call
     expect(cost.seconds - estimateCost(plain, 1).seconds).toBeCloseTo((14 * (3600 + DRAIN_LIMIT)) / 12 / 1.4e6, 3);
     expect(r.events).toBeLessThan(((14 * (3600 + DRAIN_LIMIT)) / 12) * 4);
+  });
+
+  it("class 3: the static warning looks at the groups that serve each type, not at every group", () => {
+    const yaml = (noAnswerB: number) => `
+sites: [{ id: dc1 }]
+horizon: 1h
+agents:
+  - { group: a, count: 5, skills: { x: 1 }, noAnswer: 1 }
+  - { group: b, count: 5, skills: { y: 1 }, noAnswer: ${noAnswerB} }
+traffic:
+  - { type: tx, arrivals: { rate: 10/h }, handleTime: 1m, target: x > 0 }
+  - { type: ty, arrivals: { rate: 10/h }, handleTime: 1m, target: y > 0 }
+`;
+    expect(estimateCost(scenarioOf(yaml(0)), 1).endless).toMatch(/^tx \(no patience\) can never be answered/);
+    expect(estimateCost(scenarioOf(yaml(1)), 1).endless).toMatch(/^tx, ty \(no patience\)/);
   });
 
   it("class 3: a group that sometimes answers, or callers with patience, raise no warning", () => {

@@ -23,6 +23,7 @@
 import { meanOf } from "../kernel/distributions.js";
 import { largeNumber } from "../metrics/thousands.js";
 import { DRAIN_LIMIT } from "./drain.js";
+import { compileSkillExpression } from "../scenario/skill-expression.js";
 import { meanRate, type Scenario } from "../scenario/types.js";
 
 const BASE_BYTES = 60e6;
@@ -80,14 +81,19 @@ export const TRACE_CALL_CHARS = 1600;
 const TRACE_CALL_BYTES = 4 * TRACE_CALL_CHARS;
 
 /**
- * Why calls of some type can never leave, when it shows in the scenario itself: no patience, and every group's
- * delivery rings out (noAnswer: 1), so such calls are routed again until the drain limit stops the run.
+ * Why calls of some type can never leave, when it shows in the scenario itself: no patience, and every group whose
+ * skills match the type's target rings out on every delivery (noAnswer: 1), so such calls are routed again and again
+ * until the drain limit stops the run. (Capacity rules are left out: the warning after the run covers what this misses.)
  */
 export function endlessReason(s: Scenario): string | undefined {
-  if (s.agents.length === 0 || !s.agents.every((g) => g.noAnswer >= 1)) return undefined;
-  const stuck = s.traffic.filter((t) => t.patience === undefined && (t.trace?.patience ?? null) === null);
+  const stuck = s.traffic.filter((t) => {
+    if (t.patience !== undefined || (t.trace?.patience ?? null) !== null) return false;
+    const target = compileSkillExpression(t.target);
+    const serving = s.agents.filter((g) => g.count > 0 && target.matches(g.skills, g.site, t.site));
+    return serving.length > 0 && serving.every((g) => g.noAnswer >= 1);
+  });
   if (stuck.length === 0) return undefined;
-  return `every agent group has noAnswer: 1, so ${stuck.map((t) => t.type).join(", ")} (no patience) can never be answered nor leave`;
+  return `${stuck.map((t) => t.type).join(", ")} (no patience) can never be answered nor leave: every agent group whose skills match has noAnswer: 1`;
 }
 
 /** URS instances the routing mode places. */
@@ -180,7 +186,10 @@ export function estimateCost(s: Scenario, replications: number, options: CostOpt
   const redeliveries =
     endless === undefined
       ? 0
-      : s.agents.reduce((n, g) => n + (g.count * (s.horizon + DRAIN_LIMIT)) / Math.max(1e-3, g.noAnswerTimeout + g.noAnswerNotReady), 0);
+      : s.agents.reduce(
+          (n, g) => n + (g.noAnswer >= 1 ? (g.count * (s.horizon + DRAIN_LIMIT)) / Math.max(1e-3, g.noAnswerTimeout + g.noAnswerNotReady) : 0),
+          0,
+        );
   const seconds =
     ((calls + redeliveries) * replications) / callsPerSecond +
     rows * (ROW_SECONDS * replications + AGGREGATED_ROW_SECONDS * (options.report === true ? 2 : 1));
