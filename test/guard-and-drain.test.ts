@@ -172,6 +172,26 @@ describe("class 2: the estimate counts the time series the run really holds", ()
   });
 });
 
+describe("class 2: what several variants and a circling --trace hold", () => {
+  it("class 2: a sweep's variants keep their time series until the end: each under the limit, together over it, refused", () => {
+    const a = scenarioFile("erlang-c.yaml", ["horizon=1h", "warmup=0", "interval=1s"]);
+    const b = scenarioFile("erlang-c.yaml", ["horizon=1h", "warmup=0", "interval=1s", "agents[0].count=15"]);
+    const one = estimateCost(a, 2).bytes;
+    expect(() => guardRun("x", [a], 2, {}, one * 1.2, () => {})).not.toThrow();
+    expect(() => guardRun("x", [a, b], 2, {}, one * 1.2, () => {})).toThrow(/refusing to run: it would need about/);
+  });
+
+  it("class 2: --trace of calls routed again and again until the drain limit is counted, and refused past one file", () => {
+    const r = ccsim([
+      "run", "scenarios/erlang-c.yaml", "--replications", "1", ...ONE_HOUR,
+      "--set", "agents[0].noAnswer=1", "--set", "agents[0].noAnswerNotReady=0", "--set", "agents[0].count=300",
+      "--trace", join(tmp(), "t.jsonl"), "--quiet",
+    ]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r)).toMatch(/^--trace-limit: following 100 interactions routed again and again would make a trace of about 1\.\d GB/);
+  });
+});
+
 describe("class 3: every run ends", () => {
   const endless = ["run", "scenarios/erlang-c.yaml", "--replications", "1", ...ONE_HOUR, "--set", "agents[0].noAnswer=1"];
 

@@ -3,7 +3,7 @@
 
 import { totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
-import { estimateCost, TRACE_CALL_CHARS } from "../experiment/cost.js";
+import { estimateCost } from "../experiment/cost.js";
 import { DRAIN_LIMIT } from "../experiment/drain.js";
 import { largeNumber } from "../metrics/thousands.js";
 import { InputError } from "../scenario/errors.js";
@@ -100,14 +100,15 @@ export function guardRun(
         `${largeNumber(MAX_ROWS)}, which its outputs cannot hold (a longer interval or a shorter horizon)`,
     );
   }
-  const traced = Math.max(...costs.map((c) => c.tracedCalls));
-  if (traced * TRACE_CALL_CHARS > MAX_STRING_CHARS) {
+  const traced = costs.reduce((a, b) => (b.traceChars > a.traceChars ? b : a));
+  if (traced.traceChars > MAX_STRING_CHARS) {
     throw new InputError(
       "--trace-limit",
       undefined,
-      `following ${largeNumber(traced)} interactions would make a trace of about ${bytesText(traced * TRACE_CALL_CHARS)}, ` +
-        `more than one file ccsim can write (${bytesText(MAX_STRING_CHARS)}): expected at most ` +
-        `${largeNumber(Math.floor(MAX_STRING_CHARS / TRACE_CALL_CHARS))}`,
+      `following ${largeNumber(traced.tracedCalls)} interactions${traced.endless === undefined ? "" : " routed again and again"} ` +
+        `would make a trace of about ${bytesText(traced.traceChars)}, more than one file ccsim can write ` +
+        `(${bytesText(MAX_STRING_CHARS)}): expected fewer, at most ` +
+        `${largeNumber(Math.max(1, Math.floor((traced.tracedCalls * MAX_STRING_CHARS) / traced.traceChars)))}`,
     );
   }
   const endless = costs.find((c) => c.endless !== undefined)?.endless;

@@ -61,8 +61,9 @@ export interface Cost {
   readonly retainedBytes: number;
   /** rows of the time series (intervals x (1 + sites + types)) */
   readonly rows: number;
-  /** interactions the --trace recorder follows */
+  /** interactions the --trace recorder follows, and the characters of what it writes */
   readonly tracedCalls: number;
+  readonly traceChars: number;
   /** why the scenario can only end at the drain limit, when that can be known before it runs */
   readonly endless: string | undefined;
 }
@@ -77,8 +78,11 @@ export interface CostOptions {
 /** characters of --trace output an interaction costs: 890 for erlang-c, 1,600 for two-sites-node-based (JSON lines of
  *  its events and of its agents' while it is in progress), measured with --trace-limit above the calls */
 export const TRACE_CALL_CHARS = 1600;
-/** bytes the --trace recorder holds for an interaction: its lines as strings, then their join */
-const TRACE_CALL_BYTES = 4 * TRACE_CALL_CHARS;
+/** characters of --trace output a delivery that rings out costs: 92 MB for 105,000 of them (erlang-c over 1 h with
+ *  noAnswer: 1 and noAnswerNotReady: 0, its agents' state lines included) */
+const REDELIVERY_TRACE_CHARS = 900;
+/** bytes the --trace recorder holds for a character of its output: its lines as strings, then their join */
+const TRACE_BYTES_PER_CHAR = 4;
 
 /**
  * Why calls of some type can never leave, when it shows in the scenario itself: no patience, and every group whose
@@ -163,23 +167,6 @@ export function estimateCost(s: Scenario, replications: number, options: CostOpt
     const tr = t.trace;
     if (tr !== undefined) traceBytes += [tr.times, tr.handleTime, tr.patience, tr.priority].reduce((n, a) => n + (a?.byteLength ?? 0), 0);
   }
-  const tracedCalls = options.traceLimit === undefined ? 0 : Math.min(options.traceLimit, calls);
-  const retainedBytes = rows * (ROW_BYTES * replications + AGGREGATED_ROW_BYTES + (options.report === true ? REPORT_ROW_BYTES : 0));
-  const parts = [
-    { what: `${largeNumber(agents)} agents x ${urs} URS`, bytes: agents * (AGENT_BYTES + AGENT_PER_URS_BYTES * urs) },
-    { what: `${largeNumber(nodes)} nodes`, bytes: nodes * (NODE_BYTES + 16 * urs) },
-    { what: `${largeNumber(peakCalls)} calls in the system at the peak`, bytes: peakCalls * CALL_BYTES },
-    {
-      what: `${largeNumber(intervals)} intervals x ${1 + s.sites.length + s.traffic.length} rows x ${replications} replications`,
-      bytes: retainedBytes,
-    },
-    { what: "the trace", bytes: traceBytes },
-    { what: `--trace of ${largeNumber(tracedCalls)} interactions`, bytes: tracedCalls * TRACE_CALL_BYTES },
-  ];
-  const bytes = BASE_BYTES + parts.reduce((n, p) => n + p.bytes, 0);
-
-  const simple = s.routing.reservation.mode === "none" && urs === 1 && s.network.statDelay === 0 && s.network.intraSite === 0;
-  const callsPerSecond = simple ? 1.4e6 : agents > 500 ? 1.2e5 : 1.5e5;
   // a scenario that can only end at the drain limit delivers to every agent again and again until then: each
   // delivery rings out and leaves the agent NotReady for a while, so the agents bound how many there are
   const endless = endlessReason(s);
@@ -190,6 +177,26 @@ export function estimateCost(s: Scenario, replications: number, options: CostOpt
           (n, g) => n + (g.noAnswer >= 1 ? (g.count * (s.horizon + DRAIN_LIMIT)) / Math.max(1e-3, g.noAnswerTimeout + g.noAnswerNotReady) : 0),
           0,
         );
+  const tracedCalls = options.traceLimit === undefined ? 0 : Math.min(options.traceLimit, calls);
+  // --trace writes the lines of every delivery to a traced call: the traced share of the re-deliveries too
+  const traceChars =
+    tracedCalls * TRACE_CALL_CHARS + (tracedCalls > 0 ? (redeliveries * REDELIVERY_TRACE_CHARS * tracedCalls) / Math.max(1, calls) : 0);
+  const retainedBytes = rows * (ROW_BYTES * replications + AGGREGATED_ROW_BYTES + (options.report === true ? REPORT_ROW_BYTES : 0));
+  const parts = [
+    { what: `${largeNumber(agents)} agents x ${urs} URS`, bytes: agents * (AGENT_BYTES + AGENT_PER_URS_BYTES * urs) },
+    { what: `${largeNumber(nodes)} nodes`, bytes: nodes * (NODE_BYTES + 16 * urs) },
+    { what: `${largeNumber(peakCalls)} calls in the system at the peak`, bytes: peakCalls * CALL_BYTES },
+    {
+      what: `${largeNumber(intervals)} intervals x ${1 + s.sites.length + s.traffic.length} rows x ${replications} replications`,
+      bytes: retainedBytes,
+    },
+    { what: "the trace", bytes: traceBytes },
+    { what: `--trace of ${largeNumber(tracedCalls)} interactions`, bytes: traceChars * TRACE_BYTES_PER_CHAR },
+  ];
+  const bytes = BASE_BYTES + parts.reduce((n, p) => n + p.bytes, 0);
+
+  const simple = s.routing.reservation.mode === "none" && urs === 1 && s.network.statDelay === 0 && s.network.intraSite === 0;
+  const callsPerSecond = simple ? 1.4e6 : agents > 500 ? 1.2e5 : 1.5e5;
   const seconds =
     ((calls + redeliveries) * replications) / callsPerSecond +
     rows * (ROW_SECONDS * replications + AGGREGATED_ROW_SECONDS * (options.report === true ? 2 : 1));
@@ -205,6 +212,7 @@ export function estimateCost(s: Scenario, replications: number, options: CostOpt
     retainedBytes,
     rows,
     tracedCalls,
+    traceChars,
     endless,
   };
 }
