@@ -214,6 +214,14 @@ describe("class 3: every run ends", () => {
     expect(readdirSync(join(dir, "out"))).toContain("summary.json");
   });
 
+  it("class 3: check says so too, and its exit 1 is the missed target, not the drain limit", () => {
+    const r = ccsim(["check", ...endless.slice(1), "--replications", "2", "--target", "serviceLevel=>= 0.8"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/MISSED 1 of 1: serviceLevel >= 0.8/);
+    expect(r.stderr).toMatch(/^ccsim: warning: this scenario can only end at the drain limit/);
+    expect(r.stderr).toMatch(/\nccsim: warning: \d+ calls were still in the system 24 h after the horizon \(the drain limit\) in 2 of 2 replications/);
+  });
+
   it("class 3: --quiet silences both warnings and nothing else changes", () => {
     const r = ccsim([...endless, "--quiet"]);
     expect(r.code).toBe(0);

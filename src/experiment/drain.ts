@@ -16,9 +16,13 @@ export const DRAIN_LIMIT = 24 * 3600;
 export function drainWarning(cut: readonly (number | undefined)[]): string | undefined {
   const hit = cut.filter((n): n is number => n !== undefined && n > 0);
   if (hit.length === 0) return undefined;
-  const calls = hit.reduce((a, b) => a + b, 0);
+  return drainText(hit.reduce((a, b) => a + b, 0), hit.length, cut.length);
+}
+
+/** The same from an aggregate: `calls` cut off in `hit` of `replications`. */
+export function drainText(calls: number, hit: number, replications: number): string {
   return (
     `${thousands(calls)} calls were still in the system ${DRAIN_LIMIT / 3600} h after the horizon (the drain limit) in ` +
-    `${hit.length} of ${cut.length} replications, and count as unfinished`
+    `${hit} of ${replications} replications, and count as unfinished`
   );
 }
