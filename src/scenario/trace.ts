@@ -5,7 +5,8 @@
 // costs 8 bytes per numeric column, 2 per name column and 4 for its line number (a month of a busy center, 2M rows
 // with every column, is about 80 MB), and no row object outlives its chunk: the file is read 1 MiB at a time with
 // readSync, each chunk cut at its last line end outside quotes and parsed with csv-parse/sync, so memory while reading
-// is bounded by the chunk, whatever the size of the file.
+// is bounded by the chunk, whatever the size of the file; what is kept, by MAX_TRACE_BYTES and MAX_TRACE_ROWS
+// (input-limits.ts), counted as the file is read, since a device or a FIFO has no size to check first.
 
 import { closeSync, fstatSync, statSync } from "node:fs";
 import { CsvError, parse } from "csv-parse/sync";
