@@ -1,5 +1,6 @@
-// Before a run starts: refuse one that would need more memory than this process may use (unless --force), and warn
-// on stderr about one that would take long. Both from experiment/cost.ts's estimate, so nothing has run yet.
+// Before a run starts: refuse one that would need more memory than this process may use (unless --force), and one
+// whose cost is not a finite number or whose outputs no string could hold (whatever --force); warn on stderr about one
+// that would take long or can only end at the drain limit. All from experiment/cost.ts's estimate: nothing has run yet.
 
 import { totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
