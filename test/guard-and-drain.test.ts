@@ -81,6 +81,14 @@ describe("class 2: every read is bounded, whatever the file is", () => {
     expect(oneLine(r)).toMatch(/: the file is 5\.0 MB, more than a scenario may be \(4\.0 MB\)/);
   });
 
+  it("class 2: merge of a FIFO without a writer ends at once with one line and exit 2, not a hang", () => {
+    const fifo = join(tmp(), "partial-1-of-2.json");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const r = ccsim(["merge", fifo], { timeout: 10_000 });
+    expect(r.code).toBe(2);
+    expect(oneLine(r)).toMatch(/^.*partial-1-of-2\.json: /);
+  });
+
   it("class 2: a trace CSV that is a device is refused with its file:line:col, not read without end", () => {
     const r = ccsim(["trace-stats", "/dev/zero"], { heapMb: 256 });
     expect(r.code).toBe(2);
