@@ -230,7 +230,7 @@ describe("class 3: every run ends", () => {
     expect(r.stderr).toMatch(/\nccsim: warning: \d+ calls were still in the system 24 h after the horizon \(the drain limit\) in 2 of 2 replications/);
   });
 
-  it("class 3: --quiet silences both warnings and nothing else changes", () => {
+  it("class 3: --quiet silences both warnings, and the run still ends with exit 0", () => {
     const r = ccsim([...endless, "--quiet"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
