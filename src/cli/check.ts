@@ -2,6 +2,7 @@
 // with its value, CI and verdict, and exits 1 when any is missed (0 when all are met, 2 on bad input). The
 // replications run on --workers threads; --shard is refused (a check is judged on all of them).
 
+import { drainText } from "../experiment/drain.js";
 import { withPool } from "../experiment/pool.js";
 import { experimentRunner } from "../experiment/pooled-experiment.js";
 import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
@@ -37,6 +38,8 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     // an interrupted check's message then starts on a clean line
     bar.done();
   }
+  const cut = result.cutAtDrainLimit;
+  if (cut !== undefined && !opts.quiet) process.stderr.write(`ccsim: warning: ${drainText(cut.calls, cut.replications, replications)}\n`);
   const verdicts = verdictsOf(result);
   const missed = verdicts.filter((v) => !v.met);
   const json =

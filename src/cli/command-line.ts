@@ -1,8 +1,8 @@
 // The command line that reproduces a report's numbers, rebuilt from the parsed options: the scenario, --seed,
 // --replications, --set and --vary as given, output flags left out (they change where results go, not what they are).
 
-import { readFileSync } from "node:fs";
 import { DEMO_SCENARIO } from "../scenario/demo.js";
+import { readScenarioText } from "../scenario/load.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import type { Provenance } from "../report/html/provenance.js";
 import type { CommonOptions } from "./options.js";
@@ -48,7 +48,7 @@ export function provenanceOf(
     replications,
     version: CCSIM_VERSION,
     scenarioFile: file ?? "<demo>",
-    scenarioText: text ?? (file === undefined ? DEMO_SCENARIO : readFileSync(file, "utf8")),
+    scenarioText: text ?? (file === undefined ? DEMO_SCENARIO : readScenarioText(file)),
     overrides: opts.set ?? [],
   };
 }

@@ -1,6 +1,7 @@
 // The end of run, compare and sweep (and of merge, which must end exactly as they would): the study's results become
 // the tables on stdout, the JSON, and the files in --out, all written after every result is in.
 
+import { drainWarning } from "../experiment/drain.js";
 import { comparisonOf } from "../experiment/compare.js";
 import type { StudySource } from "../experiment/study-source.js";
 import { experimentsOf, type Study } from "../experiment/study.js";
@@ -87,6 +88,9 @@ export async function finishStudy(
     readonly trace?: string;
   },
 ): Promise<number> {
+  // calls the drain limit cut off are counted as unfinished in the numbers; the planner hears of them too
+  const cut = drainWarning(results.map((r) => r.cutAtDrainLimit));
+  if (cut !== undefined && !opts.quiet) process.stderr.write(`ccsim: warning: ${cut}\n`);
   const experiments = experimentsOf(study, results);
   const faults = study.points.some((p) => p.scenario.faults.length > 0);
   const focus = opts.focus ?? (faults ? FAULT_FOCUS : DEFAULT_FOCUS);

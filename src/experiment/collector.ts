@@ -43,6 +43,8 @@ export interface ReplicationResult {
   readonly components?: readonly ComponentRecord[];
   /** per media the traffic uses (absent when all of it is voice) */
   readonly byMedia?: Record<string, MediaResult>;
+  /** calls still in the system when the drain limit stopped the run (absent when it drained before) */
+  readonly cutAtDrainLimit?: number;
 }
 
 /** What one fault cost in one replication, counting everything it caused whenever it happened (warmup included). */

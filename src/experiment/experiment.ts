@@ -42,6 +42,8 @@ export interface ExperimentResult {
   readonly events: number;
   /** each replication's whole-center metrics, in replication order (paired comparisons use them) */
   readonly perReplication: readonly MetricRecord[];
+  /** replications the drain limit stopped, and the calls still in the system then (absent when every one drained) */
+  readonly cutAtDrainLimit?: { readonly replications: number; readonly calls: number };
   /** what each fault cost; absent when the scenario has none */
   readonly faults?: readonly FaultSummary[];
   /** each component instance's load; absent without the component load model */
@@ -115,6 +117,12 @@ function bySlice(results: readonly ReplicationResult[], pick: (r: ReplicationRes
   return Object.fromEntries(ids.map((id) => [id, summarizeRecords(results.map((r) => pick(r)[id]!))]));
 }
 
+function drainCut(results: readonly ReplicationResult[]): Pick<ExperimentResult, "cutAtDrainLimit"> {
+  const cut = results.filter((r) => (r.cutAtDrainLimit ?? 0) > 0);
+  if (cut.length === 0) return {};
+  return { cutAtDrainLimit: { replications: cut.length, calls: cut.reduce((n, r) => n + r.cutAtDrainLimit!, 0) } };
+}
+
 export function aggregate(scenario: Scenario, seed: number, results: readonly ReplicationResult[]): ExperimentResult {
   const first = results[0]!;
   const intervals = first.intervals.map((row, i) => {
@@ -142,6 +150,7 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     routingDelayP95: summaryOf(results.map((r) => r.routingDelayP95)),
     events: results.reduce((n, r) => n + r.events, 0),
     perReplication: results.map((r) => r.metrics),
+    ...drainCut(results),
     ...(scenario.faults.length > 0 ? { faults: faultSummaries(scenario, results, intervals, summaryOf) } : {}),
     ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), summaryOf) } : {}),
     ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),

@@ -6,10 +6,8 @@ import type { Scenario } from "../scenario/types.js";
 import { fanOut, type Observer } from "../model/observer.js";
 import { World } from "../model/world.js";
 import { Collector, type ReplicationResult } from "./collector.js";
+import { DRAIN_LIMIT } from "./drain.js";
 
-/** With faults, a run stops this long after the horizon at the latest: a fault that never ends can keep a call that
- *  never abandons circling between its URS and a DN it cannot reach, and such a call counts as unfinished. */
-export const FAULT_DRAIN_LIMIT = 24 * 3600;
 
 export interface ReplicationOptions {
   /** extra observers for a replication (a trace), told everything the collector is told */
@@ -29,6 +27,9 @@ export function runReplication(
   const world = new World(scenario, sim, streams, observer);
   collector.attach(world);
   world.start();
-  sim.run(scenario.faults.length > 0 ? scenario.horizon + FAULT_DRAIN_LIMIT : Infinity);
-  return collector.result();
+  // every run stops at the drain limit at the latest (drain.ts); what is still in the system then counts as unfinished
+  const stopped = sim.run(scenario.horizon + DRAIN_LIMIT);
+  const result = collector.result();
+  const unfinished = result.metrics.unfinished ?? 0;
+  return stopped && unfinished > 0 ? { ...result, cutAtDrainLimit: unfinished } : result;
 }

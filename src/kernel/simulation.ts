@@ -112,8 +112,9 @@ export class Simulation {
     else this.far.push(ev);
   }
 
-  /** Runs until the event list is empty or the next event is later than `until`; the clock ends at the last event. */
-  run(until = Infinity): void {
+  /** Runs until the event list is empty or the next event is later than `until`; the clock ends at the last event.
+   *  True when it stopped at `until` with events still to come (some may be cancelled ones). */
+  run(until = Infinity): boolean {
     const near = this.near;
     const far = this.far;
     for (;;) {
@@ -122,7 +123,8 @@ export class Simulation {
       const ft = far.peekTime();
       const fromNear = nt < ft || (nt === ft && nt !== Infinity && near.peekRank() < far.peekRank());
       const time = fromNear ? nt : ft;
-      if (time === Infinity || time > until) return;
+      if (time === Infinity) return false;
+      if (time > until) return true;
       const ev = (fromNear ? near : far).pop()!;
       if (ev.cancelled) continue;
       this.now = time;

@@ -3,7 +3,9 @@
 // bytes a single run gives. JSON keeps every finite double exactly; NaN, the infinities and -0 it cannot hold are
 // written as {"$number": "NaN"} and so on.
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { readBounded } from "../scenario/bounded-read.js";
+import { MAX_PARTIAL_BYTES } from "../scenario/input-limits.js";
 import { join } from "node:path";
 import type { ReplicationResult } from "../experiment/collector.js";
 import type { JobOutput } from "../experiment/job.js";
@@ -75,7 +77,10 @@ export function partialPaths(args: readonly string[]): string[] {
 export function readPartial(path: string): PartialFile {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, "utf8"), decodeNumber);
+    // bounded, whatever the path is (a device, a FIFO): a longer file could not be held as one string anyway
+    const read = readBounded(path, MAX_PARTIAL_BYTES);
+    if (read.more) throw Object.assign(new Error("too long"), { code: `longer than ${Math.round(MAX_PARTIAL_BYTES / 2 ** 20)} MiB` });
+    value = JSON.parse(read.bytes.toString("utf8"), decodeNumber);
   } catch (e) {
     throw new InputError(path, undefined, `not a ccsim partial result (${(e as NodeJS.ErrnoException).code ?? "not JSON"})`);
   }

@@ -24,7 +24,8 @@ export type Summary = Pick<
   readonly targets: readonly TargetVerdict[];
   /** present when the scenario has faults */
   readonly faults?: readonly FaultWindow[];
-  readonly simulation: { readonly events: number };
+  /** cutAtDrainLimit: present when the drain limit stopped a replication with calls still in the system */
+  readonly simulation: { readonly events: number; readonly cutAtDrainLimit?: ExperimentResult["cutAtDrainLimit"] };
 };
 
 export function summaryOf(r: ExperimentResult): Summary {
@@ -47,7 +48,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     targets: judgeTargets(r.scenario.targets, r),
     ...(r.faults ? { faults: r.faults } : {}),
     ...(r.components ? { components: r.components } : {}),
-    simulation: { events: r.events },
+    simulation: { events: r.events, ...(r.cutAtDrainLimit ? { cutAtDrainLimit: r.cutAtDrainLimit } : {}) },
   });
 }
 

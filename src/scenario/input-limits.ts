@@ -1,11 +1,18 @@
-// Limits on what a scenario file may be, so that a hostile or broken file fails at once with a clear message instead
-// of exhausting memory or the stack: its size, how deep it nests, and how far its YAML aliases may expand.
+// Limits on what a scenario file (and the other files ccsim reads) may be, so that a hostile or broken file fails at
+// once with a clear message instead of exhausting memory or the stack: its size, how deep it nests, and how far its
+// YAML aliases may expand.
 //
 // A real scenario is a few kilobytes, nests about seven levels deep (traffic[0].handleTime.values[0]) and rarely uses
 // an alias; the limits sit far above that.
 
 /** bytes; recorded arrivals, the only bulky data a planner has, belong in a trace CSV */
 export const MAX_SCENARIO_BYTES = 4 << 20;
+/** bytes of a merge partial: the longest text V8 holds (2^29 - 24 characters), which JSON.parse needs it to be */
+export const MAX_PARTIAL_BYTES = (1 << 29) - 24;
+/** bytes of a trace CSV: a year of a large center (20 million arrivals of ~50 bytes) fits */
+export const MAX_TRACE_BYTES = 2 ** 30;
+/** arrivals a trace may hold: each costs ~40 bytes however short its row, and a call replayed in every replication */
+export const MAX_TRACE_ROWS = 20_000_000;
 /** nesting levels of mappings and lists */
 export const MAX_DEPTH = 64;
 /** the yaml package's maxAliasCount: alias uses times the aliases inside what they name (an alias bomb squares it) */

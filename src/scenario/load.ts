@@ -2,7 +2,6 @@
 // Every problem is an InputError placed at the line:col of the YAML node it concerns (or the --set that caused it);
 // when several exist, the first in document order wins, stage by stage, so a root cause is reported before the
 // problems it causes elsewhere.
-import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join } from "node:path";
 import {
   LineCounter,
@@ -25,6 +24,7 @@ import { ScenarioSchema, unknownKeysInfo, type RawDistribution, type RawScenario
 import { pointlessTarget } from "./target-ranges.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "./skill-expression.js";
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCENARIO_BYTES, tooDeepAt } from "./input-limits.js";
+import { readBounded } from "./bounded-read.js";
 import { unsupportedFeatures, unsupportedMessage } from "./support.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 import { parseTimestamp, formatTimestamp } from "./timestamp.js";
@@ -426,16 +426,19 @@ export function readScenarioText(file: string): string {
   return readSource({ file }, file);
 }
 
-function tooBig(display: string, bytes: number): InputError {
+/** `bytes` is the file's size when it is known (a regular file, a text), undefined for a device or pipe read up to
+ *  the limit. */
+function tooBig(display: string, bytes: number | undefined): InputError {
   const mb = (x: number) => `${(x / (1 << 20)).toFixed(1)} MB`;
   return new InputError(
     display,
     undefined,
-    `the file is ${mb(bytes)}, more than a scenario may be (${mb(MAX_SCENARIO_BYTES)}); recorded arrivals belong in a trace CSV (arrivals: {trace: calls.csv})`,
+    `${bytes === undefined ? "it holds" : `the file is ${mb(bytes)},`} more than a scenario may be (${mb(MAX_SCENARIO_BYTES)}); recorded arrivals belong in a trace CSV (arrivals: {trace: calls.csv})`,
   );
 }
 
-/** The scenario's text: checked for size before it is read whole, and for UTF-8 before it is decoded. */
+/** The scenario's text: never more than MAX_SCENARIO_BYTES read of it, whatever the file is (a device or a FIFO too),
+ *  and checked for UTF-8 before it is decoded. */
 function readSource(opts: LoadOptions, display: string): string {
   if (opts.text !== undefined) {
     if (opts.text.length > MAX_SCENARIO_BYTES) throw tooBig(display, Buffer.byteLength(opts.text));
@@ -443,10 +446,9 @@ function readSource(opts: LoadOptions, display: string): string {
   }
   if (opts.file === undefined) throw new InputError("ccsim", undefined, "no scenario given (a file or text)");
   try {
-    const st = statSync(opts.file);
-    if (st.isFile() && st.size > MAX_SCENARIO_BYTES) throw tooBig(display, st.size);
-    const bytes = readFileSync(opts.file);
-    if (bytes.length > MAX_SCENARIO_BYTES) throw tooBig(display, bytes.length);
+    const read = readBounded(opts.file, MAX_SCENARIO_BYTES);
+    if (read.more) throw tooBig(display, read.size);
+    const bytes = read.bytes;
     const bad = firstInvalidUtf8(bytes);
     if (bad >= 0) {
       const { line, col } = lineAndColumn(bytes, bad);

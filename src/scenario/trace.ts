@@ -5,15 +5,19 @@
 // costs 8 bytes per numeric column, 2 per name column and 4 for its line number (a month of a busy center, 2M rows
 // with every column, is about 80 MB), and no row object outlives its chunk: the file is read 1 MiB at a time with
 // readSync, each chunk cut at its last line end outside quotes and parsed with csv-parse/sync, so memory while reading
-// is bounded by the chunk, whatever the size of the file.
+// is bounded by the chunk, whatever the size of the file; what is kept, by MAX_TRACE_BYTES and MAX_TRACE_ROWS
+// (input-limits.ts), counted as the file is read, since a device or a FIFO has no size to check first.
 
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, fstatSync, statSync } from "node:fs";
 import { CsvError, parse } from "csv-parse/sync";
 import { suggestion } from "./did-you-mean.js";
 import { parseDuration } from "./duration.js";
 import { InputError, ValueError, describeValue } from "./errors.js";
 import { looksLikeTimestamp, parseTimestamp } from "./timestamp.js";
 import { FloatList } from "./float-list.js";
+import { openInput, readSome } from "./bounded-read.js";
+import { MAX_TRACE_BYTES, MAX_TRACE_ROWS } from "./input-limits.js";
+import { thousands } from "../metrics/thousands.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 
 export const TRACE_COLUMNS = ["time", "type", "site", "media", "handleTime", "patience", "priority"] as const;
@@ -144,7 +148,7 @@ class TraceReader {
   read(path: string): RawTrace {
     let fd: number;
     try {
-      fd = openSync(path, "r");
+      fd = openInput(path);
       if (fstatSync(fd).isDirectory()) {
         closeSync(fd);
         throw Object.assign(new Error("directory"), { code: "EISDIR" });
@@ -162,8 +166,14 @@ class TraceReader {
       const buf = Buffer.allocUnsafe(CHUNK);
       let carry: Buffer = Buffer.alloc(0);
       let linesBefore = 0;
+      let total = 0;
       for (;;) {
-        const n = readSync(fd, buf, 0, CHUNK, null);
+        const n = readSome(fd, buf, 0, CHUNK);
+        total += n;
+        // a device or a FIFO never says how long it is: the limit is counted as it is read
+        if (total > MAX_TRACE_BYTES) {
+          throw new InputError(this.file, undefined, `the trace holds more than ${MAX_TRACE_BYTES >> 20} MiB, more than a trace may be`);
+        }
         const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
         const eof = n === 0;
         const cut = eof ? data.length : lastRecordEnd(data);
@@ -247,6 +257,9 @@ class TraceReader {
       );
     }
     const row = this.rows;
+    if (row >= MAX_TRACE_ROWS) {
+      throw traceError(this.file, line, 1, undefined, `more than ${thousands(MAX_TRACE_ROWS)} arrivals, more than a trace may hold (each is replayed in every replication)`);
+    }
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c]!;
       const kind = this.kinds[c]!;
