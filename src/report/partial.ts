@@ -11,6 +11,7 @@ import type { Shard } from "../experiment/shard.js";
 import type { StudySource } from "../experiment/study-source.js";
 import type { Job } from "../experiment/study.js";
 import { InputError } from "../scenario/errors.js";
+import { partialProblem, partialSchema } from "./partial-schema.js";
 import { CCSIM_VERSION } from "./version.js";
 
 export const PARTIAL_FORMAT = "ccsim-partial/1";
@@ -36,10 +37,14 @@ function encodeNumber(_key: string, v: unknown): unknown {
   return v;
 }
 
+/** the only texts encodeNumber writes: any other {"$number": ...} stays a mapping, and the schema refuses it */
+const ENCODED = new Map([["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity], ["-0", -0]]);
+
 function decodeNumber(_key: string, v: unknown): unknown {
   if (v !== null && typeof v === "object" && !Array.isArray(v)) {
     const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === "$number") return Number((v as { $number: string }).$number);
+    const n = keys.length === 1 && keys[0] === "$number" ? ENCODED.get((v as { $number: unknown }).$number as string) : undefined;
+    if (n !== undefined) return n;
   }
   return v;
 }
@@ -83,8 +88,7 @@ export function readPartial(path: string): PartialFile {
   if (p === null || typeof p !== "object" || p.format !== PARTIAL_FORMAT) {
     throw new InputError(path, undefined, `not a ccsim partial result (expected "format": "${PARTIAL_FORMAT}")`);
   }
-  if (!p.shard || !p.source || !Array.isArray(p.results) || typeof p.hash !== "string") {
-    throw new InputError(path, undefined, "a partial result without its shard, source, hash or results");
-  }
+  const checked = partialSchema.safeParse(p);
+  if (!checked.success) throw partialProblem(path, p, checked.error);
   return p as PartialFile;
 }
