@@ -131,6 +131,11 @@ describe("class 8: merge refuses a partial whose results are broken, naming the 
   it("a wrong format or version, a shard index out of range, two partials of the same shard, a huge shard count", () => {
     refused([mutated(run, 1, (p) => (p.format = "ccsim-partial/2"))], /partial-1-of-2\.json: not a ccsim partial result \(expected "format": "ccsim-partial\/1"\)$/m);
     refused([mutated(run, 1, (p) => (p.ccsim = "0.0.1"))], /partial-1-of-2\.json: made by ccsim 0\.0\.1, and this is ccsim/);
+    // another version's partial is named as such, not by the first field this version's schema misses in it
+    refused([mutated(run, 1, (p) => {
+      p.ccsim = "9.0.0";
+      delete p.results;
+    })], /partial-1-of-2\.json: made by ccsim 9\.0\.0, and this is ccsim \S+: merge with the version that ran the shards$/m);
     refused([mutated(run, 2, (p) => (p.shard.index = 3))], /partial-2-of-2\.json: shard\.index: expected a shard index from 1 to 2, got 3$/m);
     refused([mutated(run, 2, (p) => (p.shard.index = 0))], /partial-2-of-2\.json: shard\.index: expected at least 1, got 0$/m);
     refused([mutated(run, 2, (p) => (p.shard.index = 1.5))], /partial-2-of-2\.json: shard\.index: expected a whole number, got 1\.5$/m);

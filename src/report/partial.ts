@@ -88,6 +88,10 @@ export function readPartial(path: string): PartialFile {
   if (p === null || typeof p !== "object" || p.format !== PARTIAL_FORMAT) {
     throw new InputError(path, undefined, `not a ccsim partial result (expected "format": "${PARTIAL_FORMAT}")`);
   }
+  // another version may lay its partials out otherwise: say so before the schema names a field it does not know
+  if (typeof p.ccsim === "string" && p.ccsim !== CCSIM_VERSION) {
+    throw new InputError(path, undefined, `made by ccsim ${p.ccsim}, and this is ccsim ${CCSIM_VERSION}: merge with the version that ran the shards`);
+  }
   const checked = partialSchema.safeParse(p);
   if (!checked.success) throw partialProblem(path, p, checked.error);
   return p as PartialFile;
