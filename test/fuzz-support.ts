@@ -17,12 +17,13 @@ const positive = (name: string): number | undefined => {
 };
 
 /** CCSIM_FUZZ_RUNS: cases per property (default: each property's CI count); CCSIM_FUZZ_SEED: replay a seed;
- *  CCSIM_FUZZ_CAP: seconds a CLI case may take before it is killed and failed (default 30);
+ *  CCSIM_FUZZ_CAP: seconds a CLI case may take before it is killed and failed (default 90: ccsim announces every run
+ *  it estimates over 60 s, so an unannounced run still going at 90 s has outlived its estimate by far);
  *  CCSIM_FUZZ_SHRINK=1: shrink a counterexample (a hanging case shrinks at CAP seconds a step, so it is off by default). */
 export const FUZZ = {
   runs: positive("CCSIM_FUZZ_RUNS"),
   seed: positive("CCSIM_FUZZ_SEED"),
-  capMs: (positive("CCSIM_FUZZ_CAP") ?? 30) * 1000,
+  capMs: (positive("CCSIM_FUZZ_CAP") ?? 90) * 1000,
   shrink: process.env.CCSIM_FUZZ_SHRINK === "1",
 };
 
@@ -46,7 +47,12 @@ export interface CliResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly timedOut: boolean;
+  /** the run announced an estimate over a minute ("this will take about ..."): stopped there, it cannot be waited
+   *  for in a fuzz budget; the estimate it gave, to be judged */
+  readonly announced?: string;
 }
+
+const ANNOUNCED = /this will take about [^\n]*\n/;
 
 /** Runs the built CLI in `cwd`, killed (and reported as timed out) after the cap. */
 export function cli(args: readonly string[], cwd: string): Promise<CliResult> {
@@ -62,14 +68,22 @@ export function cli(args: readonly string[], cwd: string): Promise<CliResult> {
     // a runaway output is cut: the judge fails it anyway, and the test process must not hold gigabytes
     const keep = (s: string, chunk: Buffer) => (s.length < 4_000_000 ? s + chunk.toString("utf8") : s);
     child.stdout.on("data", (c: Buffer) => (stdout = keep(stdout, c)));
-    child.stderr.on("data", (c: Buffer) => (stderr = keep(stderr, c)));
+    let announced: string | undefined;
+    child.stderr.on("data", (c: Buffer) => {
+      stderr = keep(stderr, c);
+      const m = announced === undefined ? ANNOUNCED.exec(stderr) : null;
+      if (m) {
+        announced = m[0].trim();
+        child.kill("SIGKILL");
+      }
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill("SIGKILL");
     }, FUZZ.capMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ args, code, signal, stdout, stderr, timedOut });
+      resolve({ args, code, signal, stdout, stderr, timedOut, announced });
     });
   });
 }
@@ -140,7 +154,11 @@ export function verdict(r: CliResult, e: Expectations): string | undefined {
   const cmd = `ccsim ${r.args.map((a) => (/^[\w./=:,*[\]-]+$/.test(a) ? a : JSON.stringify(a))).map(abbreviated).join(" ")}`;
   const err = abbreviated(r.stderr);
   const bad = (what: string) => `${cmd}\n  ${what}\n  exit ${r.code}${r.signal ? ` (${r.signal})` : ""}, stderr: ${JSON.stringify(err)}`;
-  if (r.timedOut) return bad(`still running after ${FUZZ.capMs / 1000} s: killed`);
+  if (r.announced !== undefined) {
+    // a long run announced with a number is the promise kept; one announced as Infinity or NaN is a guard bypassed
+    return /Infinity|NaN|e\+/.test(r.announced) ? bad(`an estimate that is not a finite number: ${r.announced}`) : undefined;
+  }
+  if (r.timedOut) return bad(`still running after ${FUZZ.capMs / 1000} s without announcing a long run: killed`);
   if (TRACE_OF_A_CRASH.test(r.stderr)) return bad("a stack trace or an internal error");
   if (r.code === 0) {
     if (e.json) {

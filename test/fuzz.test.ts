@@ -53,16 +53,21 @@ const path = fc.oneof(
   fc.tuple(fc.constantFrom(...REAL_PATHS), index).map(([p, i]) => p + i),
   fc.string({ maxLength: 20 }),
 );
-const value = fc.oneof(
+/** values for --set; `long`: the longest string (one argument of a spawned command may not exceed 128 KiB) */
+const valueOf = (long: number) => fc.oneof(
   { weight: 3, arbitrary: number },
   duration,
   fc.tuple(number, fc.constantFrom("/h", "/min", "/s", "/d")).map(([n, u]) => n + u),
   fc.constantFrom("true", "null", "~", "{}", "[]", "{a: 1}", "[1, 2]", "!!binary AAAA", "&a [*a]", "{__proto__: 1}",
     "{constructor: {prototype: 1}}", "none", "node-based", "explicit", "calls > 0", "'quoted'", '"', "- x", "? x", "[".repeat(2000)),
-  fc.integer({ min: 1, max: 200_000 }).map((n) => "x".repeat(n)),
+  fc.integer({ min: 1, max: long }).map((n) => "x".repeat(n)),
   fc.string({ unit: "binary", maxLength: 30 }),
 );
-const assignment = fc.tuple(path, value).map(([p, v]) => `${p}=${v}`);
+const assignmentOf = (long: number) => fc.tuple(path, valueOf(long)).map(([p, v]) => `${p}=${v}`);
+/** in process, values as long as a file may hold; on a command line, a third of what one argument may be */
+const assignment = assignmentOf(200_000);
+const cliAssignment = assignmentOf(40_000);
+const cliValue = valueOf(40_000);
 
 const SKILLS = ["calls", "english", "support", "x", "GEO_LOCATION", "sitex", "a.b-c"];
 const OPS = [">", ">=", "=", "<", "<=", "!=", "==", "=>", ""];
@@ -169,10 +174,10 @@ async function judged(
 describe("fuzz: the CLI (exit 0 with finite numbers, or exit 2 with one line and nothing written)", () => {
   it("run, sweep, compare and check with generated --set and --vary", async () => {
     const command = fc.constantFrom("run", "sweep", "compare", "check");
-    const vary = fc.tuple(fc.oneof(path, fc.constantFrom("agents[0].count", "sites[*].nodes", "routing.mode")), fc.array(value, { minLength: 1, maxLength: 3 }))
+    const vary = fc.tuple(fc.oneof(path, fc.constantFrom("agents[0].count", "sites[*].nodes", "routing.mode")), fc.array(cliValue, { minLength: 1, maxLength: 3 }))
       .map(([p, vs]) => `${p}=${vs.join(",")}`);
     await fc.assert(
-      fc.asyncProperty(command, fc.constantFrom(...BASES), fc.array(assignment, { maxLength: 2 }), fc.array(vary, { minLength: 1, maxLength: 2 }),
+      fc.asyncProperty(command, fc.constantFrom(...BASES), fc.array(cliAssignment, { maxLength: 2 }), fc.array(vary, { minLength: 1, maxLength: 2 }),
         fc.boolean(), async (cmd, base, sets, varies, out) => {
           const args = [cmd, file(cmd === "check" ? "gate-fail" : base), ...SMALL, "--json", ...sets.flatMap((s) => ["--set", s])];
           if (cmd === "sweep" || cmd === "compare") args.push(...varies.slice(0, cmd === "compare" ? 1 : 2).flatMap((v) => ["--vary", v]));
@@ -320,5 +325,8 @@ describe("fuzz: the judge itself (a case the current code handles properly passe
     expect(verdict(result({ code: 2, stderr: "a\n" }), { before })).toMatch(/changed: dir \[\] -> dir \[half-written\]/);
     expect(verdict(result({ stdout: '{"a": [1, null]}' }), { before, json: true })).toMatch(/\$\.a\[1\] is null/);
     expect(verdict(result({ stdout: "table" }), { before, json: true })).toMatch(/not one JSON document/);
+    expect(verdict(result({ code: null, signal: "SIGKILL", announced: "ccsim: this will take about 2.5 h: 90.0M calls x 2 replications" }), { before })).toBeUndefined();
+    expect(verdict(result({ code: null, signal: "SIGKILL", announced: "ccsim: this will take about Infinity days: InfinityM calls" }), { before }))
+      .toMatch(/not a finite number/);
   });
 });
