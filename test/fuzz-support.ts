@@ -54,8 +54,10 @@ export interface CliResult {
 
 const ANNOUNCED = /this will take about [^\n]*\n/;
 
-/** Runs the built CLI in `cwd`, killed (and reported as timed out) after the cap. */
-export function cli(args: readonly string[], cwd: string): Promise<CliResult> {
+/** Runs the built CLI in `cwd`, killed (and reported as timed out) after the cap. A command line cannot carry a NUL,
+ *  so one a generator made is dropped (the in-process properties keep it). */
+export function cli(given: readonly string[], cwd: string): Promise<CliResult> {
+  const args = given.map((a) => a.replaceAll("\u0000", ""));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, "bin/ccsim.js"), ...args], {
       cwd,
@@ -195,4 +197,19 @@ export function keyPaths(v: unknown, prefix = ""): string[] {
     return [prefix, ...Object.entries(v).flatMap(([k, x]) => keyPaths(x, prefix === "" ? k : `${prefix}.${k}`))].filter((p) => p !== "");
   }
   return [prefix];
+}
+
+/** Every key path the JSON Schema of scenario files names (lists at index 0): the optional keys no shipped scenario
+ *  sets (agents[0].noAnswer, ha.*, capacityRules[0].*) are where a user's --set goes too. */
+export function schemaPaths(schema: unknown, prefix = "", depth = 0): string[] {
+  if (schema === null || typeof schema !== "object" || depth > 12) return [];
+  const s = schema as { properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[] };
+  const out: string[] = [];
+  for (const [k, sub] of Object.entries(s.properties ?? {})) {
+    const p = prefix === "" ? k : `${prefix}.${k}`;
+    out.push(p, ...schemaPaths(sub, p, depth + 1));
+  }
+  if (s.items !== undefined) out.push(`${prefix}[0]`, ...schemaPaths(s.items, `${prefix}[0]`, depth + 1));
+  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) out.push(...schemaPaths(alt, prefix, depth + 1));
+  return out;
 }

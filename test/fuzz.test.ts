@@ -11,7 +11,7 @@ import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/load.js";
-import { budget, cli, keyPaths, params, snapshot, verdict, type CliResult, type Snapshot } from "./fuzz-support.js";
+import { budget, cli, keyPaths, params, schemaPaths, snapshot, verdict, type CliResult, type Snapshot } from "./fuzz-support.js";
 import { ROOT } from "./helpers.js";
 
 const made: string[] = [];
@@ -26,8 +26,9 @@ afterAll(() => made.forEach(done));
 const BASES = ["erlang-c", "multi-skill", "two-sites-node-based", "sized-two-site", "faults-link-cut", "blended-voice-chat", "gate-fail"];
 const file = (name: string) => join(ROOT, "scenarios", `${name}.yaml`);
 const TEXT = Object.fromEntries(BASES.map((b) => [b, readFileSync(file(b), "utf8")]));
-/** every key path of every base scenario: the --set paths a user would write */
-const REAL_PATHS = [...new Set(BASES.flatMap((b) => keyPaths(parse(TEXT[b]!))))].sort();
+const SCHEMA = JSON.parse(spawnSync(process.execPath, [join(ROOT, "bin/ccsim.js"), "schema"], { encoding: "utf8" }).stdout) as unknown;
+/** every key path of every base scenario and of the schema: the --set paths a user would write */
+const REAL_PATHS = [...new Set([...BASES.flatMap((b) => keyPaths(parse(TEXT[b]!))), ...schemaPaths(SCHEMA)])].filter((p) => p !== "$schema").sort();
 const SMALL = ["--set", "horizon=10m", "--set", "warmup=0", "--replications", "2"];
 
 // ---- the generators ----
