@@ -34,7 +34,7 @@ const SMALL = ["--set", "horizon=10m", "--set", "warmup=0", "--replications", "2
 // ---- the generators ----
 
 const EDGE_NUMBERS = ["1e308", "1.7976931348623157e308", "1e309", "5e-324", "-5e-324", "-0", "0", "-1", "1e-300", "4294967296",
-  "9007199254740993", "NaN", "Infinity", "-Infinity", ".inf", "-.inf", ".nan", "0x10", "1_000", "", " "];
+  "9007199254740993", "1", "0.5", "2", "100", "NaN", "Infinity", "-Infinity", ".inf", "-.inf", ".nan", "0x10", "1_000", "", " "];
 const number = fc.oneof(fc.constantFrom(...EDGE_NUMBERS), fc.double().map(String), fc.integer().map(String));
 const unit = fc.constantFrom("", "s", "ms", "h", "m", "min", "d");
 const duration = fc.tuple(number, unit).map(([n, u]) => `${n}${u}`);
