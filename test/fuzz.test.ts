@@ -185,9 +185,9 @@ describe("fuzz: the CLI (exit 0 with finite numbers, or exit 2 with one line and
           if (out) args.push("--out", "out");
           await judged(() => args, { json: true, check: cmd === "check", outputs: () => (out ? ["out"] : []) });
         }),
-      params(16),
+      params(40),
     );
-  }, budget(16, 3000));
+  }, budget(40, 3000));
 
   it("distribution parameters at the limits of doubles (1e308, 5e-324, -0, huge shapes) and arrival rates", async () => {
     const field = fc.oneof(
@@ -199,9 +199,9 @@ describe("fuzz: the CLI (exit 0 with finite numbers, or exit 2 with one line and
       fc.asyncProperty(fc.array(field, { minLength: 1, maxLength: 2 }), async (sets) => {
         await judged(() => ["run", file("erlang-c"), ...SMALL, "--json", ...sets.flatMap((s) => ["--set", s])], { json: true });
       }),
-      params(14),
+      params(40),
     );
-  }, budget(14, 3000));
+  }, budget(40, 3000));
 
   it("output paths of every kind for --trace and --out: regular, missing, folder, FIFO, symlink to /dev/stdout, devices, unwritable, -, ''", async () => {
     const KINDS = ["file", "missing", "missing-parent", "dir", "fifo", "stdout-link", "/dev/null", "/dev/full", "under-a-file", "/proc/version", "-", ""];
@@ -256,9 +256,9 @@ describe("fuzz: the CLI (exit 0 with finite numbers, or exit 2 with one line and
           for (const c of readers) c.kill("SIGKILL");
         }
       }),
-      params(14),
+      params(30),
     );
-  }, budget(14, 3000));
+  }, budget(30, 3000));
 
   it("merge of partials with a field removed, nulled or retyped", async () => {
     const parts = (args: string[]) => {
@@ -297,9 +297,9 @@ describe("fuzz: the CLI (exit 0 with finite numbers, or exit 2 with one line and
           return ["merge", ".", "--out", "out", ...(json ? ["--json"] : ["--quiet"])];
         }, { json, outputs: () => ["out"] });
       }),
-      params(24),
+      params(40),
     );
-  }, budget(24, 2000));
+  }, budget(40, 2000));
 });
 
 describe("fuzz: the judge itself (a case the current code handles properly passes; each kind of defect is caught)", () => {
