@@ -4,7 +4,9 @@
 import { studyOf } from "../experiment/study-source.js";
 import { studyHash } from "../experiment/study.js";
 import type { ReplicationResult } from "../experiment/collector.js";
+import { resultTemplate } from "../experiment/result-template.js";
 import { partialPaths, readPartial } from "../report/partial.js";
+import { checkResult } from "../report/result-check.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { InputError } from "../scenario/errors.js";
 import { checkOutDir, checkOutFlag } from "../report/output-dir.js";
@@ -40,9 +42,13 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
     if (again !== undefined) fail(`shard ${p.shard.index}/${count} again (also in ${again})`);
     byIndex.set(p.shard.index, path);
   }
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) {
-    throw new InputError("ccsim merge", undefined, `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")}`);
+  // the count comes from a file: name the first few missing shards without listing (or allocating) all of them
+  const absent = count - byIndex.size;
+  if (absent > 0) {
+    const missing: number[] = [];
+    for (let i = 1; missing.length < Math.min(absent, 5); i++) if (!byIndex.has(i)) missing.push(i);
+    const more = absent > missing.length ? `, ... (${absent} in all)` : "";
+    throw new InputError("ccsim merge", undefined, `missing shard${absent > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")}${more}`);
   }
 
   const study = studyOf(first.p.source);
@@ -51,14 +57,16 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
   if (studyHash(study) !== first.p.hash) {
     throw new InputError(first.path, undefined, "its scenario no longer gives the study its hash names (edited by hand, or made by another build)");
   }
+  const templates = study.points.map((point) => resultTemplate(point.scenario));
   const slots: (ReplicationResult | undefined)[] = new Array(study.points.length * study.replications).fill(undefined);
   for (const { path, p } of files) {
-    for (const r of p.results) {
+    for (const [i, r] of p.results.entries()) {
       const k = r.point * study.replications + r.replication;
       const ok =
         Number.isInteger(r.point) && Number.isInteger(r.replication) && r.point >= 0 && r.point < study.points.length &&
         r.replication >= 0 && r.replication < study.replications && k % count === p.shard.index - 1 && slots[k] === undefined;
-      if (!ok) throw new InputError(path, undefined, `a result that is not shard ${p.shard.index}/${count}'s (point ${r.point}, replication ${r.replication})`);
+      if (!ok) throw new InputError(path, `results[${i}]`, `a result that is not shard ${p.shard.index}/${count}'s (point ${r.point}, replication ${r.replication})`);
+      checkResult(path, ["results", i, "result"], r.result, templates[r.point]!);
       slots[k] = r.result;
     }
   }

@@ -13,6 +13,7 @@ import type { Shard } from "../experiment/shard.js";
 import type { StudySource } from "../experiment/study-source.js";
 import type { Job } from "../experiment/study.js";
 import { InputError } from "../scenario/errors.js";
+import { partialProblem, partialSchema } from "./partial-schema.js";
 import { CCSIM_VERSION } from "./version.js";
 
 export const PARTIAL_FORMAT = "ccsim-partial/1";
@@ -38,10 +39,14 @@ function encodeNumber(_key: string, v: unknown): unknown {
   return v;
 }
 
+/** the only texts encodeNumber writes: any other {"$number": ...} stays a mapping, and the schema refuses it */
+const ENCODED = new Map([["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity], ["-0", -0]]);
+
 function decodeNumber(_key: string, v: unknown): unknown {
   if (v !== null && typeof v === "object" && !Array.isArray(v)) {
     const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === "$number") return Number((v as { $number: string }).$number);
+    const n = keys.length === 1 && keys[0] === "$number" ? ENCODED.get((v as { $number: unknown }).$number as string) : undefined;
+    if (n !== undefined) return n;
   }
   return v;
 }
@@ -88,8 +93,11 @@ export function readPartial(path: string): PartialFile {
   if (p === null || typeof p !== "object" || p.format !== PARTIAL_FORMAT) {
     throw new InputError(path, undefined, `not a ccsim partial result (expected "format": "${PARTIAL_FORMAT}")`);
   }
-  if (!p.shard || !p.source || !Array.isArray(p.results) || typeof p.hash !== "string") {
-    throw new InputError(path, undefined, "a partial result without its shard, source, hash or results");
+  // another version may lay its partials out otherwise: say so before the schema names a field it does not know
+  if (typeof p.ccsim === "string" && p.ccsim !== CCSIM_VERSION) {
+    throw new InputError(path, undefined, `made by ccsim ${p.ccsim}, and this is ccsim ${CCSIM_VERSION}: merge with the version that ran the shards`);
   }
+  const checked = partialSchema.safeParse(p);
+  if (!checked.success) throw partialProblem(path, p, checked.error);
   return p as PartialFile;
 }
