@@ -204,3 +204,24 @@ describe("class 8: the fixture", () => {
     expect(ccsim(["merge", runDir, "--out", join(tmp(), "ok"), "--quiet"]).code).toBe(0);
   });
 });
+
+// a replication the drain limit stopped carries cutAtDrainLimit, the one field no template made before the run has
+describe("class 8: a partial of runs cut at the drain limit", () => {
+  const ENDLESS = ["run", "scenarios/erlang-c.yaml", "--set", "horizon=10m", "--set", "warmup=0", "--replications", "2",
+    "--set", "agents[0].noAnswer=1", "--set", "agents[0].noAnswerNotReady=0"];
+
+  it("merges into the single run's bytes, and a cutAtDrainLimit that is not a count from 1 is refused", () => {
+    const { parts } = partialsOf(ENDLESS, 2);
+    expect(parts[0]!.results[0].result.cutAtDrainLimit).toBeGreaterThan(0);
+    const single = tmp();
+    expect(ccsim([...ENDLESS, "--out", single, "--quiet"]).code).toBe(0);
+    const merged = join(tmp(), "merged");
+    const r = ccsim(["merge", mutated(parts, 1, () => {}), "--out", merged, "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(filesOf(merged)).toEqual(filesOf(single));
+    refused([mutated(parts, 1, (p) => (p.results[0].result.cutAtDrainLimit = -3))],
+      /partial-1-of-2\.json: results\[0\]\.result\.cutAtDrainLimit: expected a count \(a whole number from 0\), got -3$/m);
+    refused([mutated(parts, 2, (p) => (p.results[0].result.cutAtDrainLimit = 0))],
+      /partial-2-of-2\.json: results\[0\]\.result\.cutAtDrainLimit: expected a count from 1/);
+  });
+});
