@@ -94,12 +94,12 @@ describe("an IM center on standalone sites", () => {
 });
 
 describe("IM on a SIP Cluster", () => {
-  it("is refused at load with the guide's reason and the alternative, one line, exit 2", () => {
+  it("is refused at load with the guide's reason and the alternative, one line, exit 2, blamed on the --set that made it a cluster", () => {
     const r = ccsim(["run", "scenarios/im-standalone.yaml", "--set", "topology=cluster"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^scenarios\/im-standalone\.yaml:\d+:\d+: traffic\[0\]\.media: SIP Cluster does not support Instant Messaging \(SIP Cluster Solution Guide\): use topology: standalone/,
+      /^--set topology=cluster: traffic\[0\]\.media: SIP Cluster does not support Instant Messaging \(SIP Cluster Solution Guide\): use topology: standalone .*\(see scenarios\/im-standalone\.yaml:\d+:\d+\)$/m,
     );
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });

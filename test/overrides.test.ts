@@ -225,6 +225,22 @@ traffic: [{ type: calls, arrivals: { rate: 1/min }, handleTime: 3m, target: any 
     expect(errorOf(() => scenarioOf(FILE, ["routing={mode: none"])).message).toMatch(/^--set routing=\{mode: none: the value is not valid YAML/);
   });
 
+  it("a value nested 2,000 levels deep is refused by its depth before the YAML parser recurses (it overflowed the stack)", () => {
+    const deep = "[".repeat(2000);
+    const msg = errorOf(() => scenarioOf(FILE, [`horizon=${deep}`])).message;
+    expect(msg).toMatch(/^--set horizon=\[{100,}\.\.\.\(2014 characters\)\.\.\.\[+: the value nests deeper than 64 levels$/);
+    expect(msg).not.toMatch(/stack/);
+  });
+
+  it("a --set holding a newline, or a megabyte, is quoted on one short line", () => {
+    const nl = errorOf(() => scenarioOf(FILE, ["horizon=1h\n2h"])).message;
+    expect(nl.split("\n")).toHaveLength(1);
+    expect(nl).toMatch(/^--set horizon=1h\\n2h: horizon: expected a duration/);
+    const long = errorOf(() => scenarioOf(FILE, [`traffic[0].target=${"x".repeat(1_000_000)}`])).message;
+    expect(long.length).toBeLessThan(600);
+    expect(long).toMatch(/\.\.\.\(1000024 characters\)\.\.\./);
+  });
+
   it("a mapping an override created, missing a key, is blamed on the override, not the file's nearest node", () => {
     expect(errorOf(() => scenarioOf(FILE, ["traffic[0].patience.mean=1s"])).message).toBe(
       "--set traffic[0].patience.mean=1s: traffic[0].patience.dist: missing (expected dist: one of constant, exponential, uniform, normal, lognormal, gamma, erlang, empirical)",

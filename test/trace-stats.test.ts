@@ -122,4 +122,12 @@ ${r.stdout.slice(r.stdout.indexOf("traffic:"))}`;
       expect(r.stdout).toBe("");
     }
   });
+
+  it("class 2 of the hostile inputs: an --interval that cuts the trace into more than 20,000 intervals is refused at once (1 ms ran out of memory)", () => {
+    const r = ccsim(["trace-stats", example, "--interval", "1ms"]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^--interval: 1ms gives [\d,.e]+ intervals over the trace's span \(.+\); at most 20,000: give a longer --interval or a --fold\n$/);
+    expect(r.stdout).toBe("");
+    expect(ccsim(["trace-stats", example, "--interval", "1s", "--fold", "4h"]).code).toBe(0);
+  });
 });

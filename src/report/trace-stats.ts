@@ -4,10 +4,15 @@
 
 import { fitDuration, type DurationFit } from "../metrics/fit.js";
 import { formatDuration } from "../scenario/duration.js";
+import { largeNumber, thousands } from "../metrics/thousands.js";
 import { InputError } from "../scenario/errors.js";
 import { formatTimestamp } from "../scenario/timestamp.js";
 import type { RawTrace } from "../scenario/trace.js";
 import type { DistributionSpec } from "../scenario/types.js";
+
+/** the most intervals a profile is cut into: a year of half hours is 17,520, and more makes a snippet too long to
+ *  paste and a table too big to hold (a 1 ms interval over the shipped example trace ran out of memory) */
+const MAX_PERIODS = 20_000;
 
 export interface TraceStatsOptions {
   /** length of each interval of the profile, seconds */
@@ -106,6 +111,14 @@ export function traceStats(raw: RawTrace, opts: TraceStatsOptions): string {
   const span = Math.max(interval, Math.ceil((last + 1e-9) / interval) * interval);
   const length = fold ?? span;
   const periods = Math.max(1, Math.round(length / interval));
+  if (!(periods <= MAX_PERIODS)) {
+    throw new InputError(
+      "--interval",
+      undefined,
+      `${formatDuration(interval)} gives ${largeNumber(periods)} intervals over ${fold === undefined ? "the trace's span" : "--fold"} ` +
+        `(${formatDuration(length)}); at most ${thousands(MAX_PERIODS)}: give a longer --interval${fold === undefined ? " or a --fold" : ""}`,
+    );
+  }
   const folds = fold === undefined ? 1 : Math.max(1, Math.ceil((last + 1e-9) / fold));
   // an interval is averaged over the periods that reach it: a trace that ends at noon has one day fewer of evenings
   const covering = Array.from({ length: periods }, (_, k) =>

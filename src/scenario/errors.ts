@@ -47,6 +47,17 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
+/** longest place or path a message repeats whole: a --set or --vary is quoted as given, and may be a megabyte */
+const MAX_SHOWN = 200;
+
+/** A place or a path as a message shows it: on one line whatever it holds (a --set value may hold a newline: it is
+ *  shown as \n), and shortened in the middle when long, so the message stays one readable line. */
+function shown(s: string): string {
+  const flat = s.replace(/[\r\n\t\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+  if (flat.length <= MAX_SHOWN) return flat;
+  return `${flat.slice(0, MAX_SHOWN - 60)}...(${flat.length} characters)...${flat.slice(-40)}`;
+}
+
 /**
  * A value that does not parse, without a location: the parsers (durations, rates) throw it, the loader places it.
  * The message reads "expected ..., got ...".
@@ -74,7 +85,7 @@ export class InputError extends Error {
 
   constructor(where: string, path: string | undefined, detail: string, line?: number, col?: number) {
     const d = oneLine(detail);
-    super(path === undefined ? `${where}: ${d}` : `${where}: ${path}: ${d}`);
+    super(path === undefined ? `${shown(where)}: ${d}` : `${shown(where)}: ${shown(path)}: ${d}`);
     this.name = "InputError";
     this.where = where;
     this.path = path;

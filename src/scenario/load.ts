@@ -106,6 +106,8 @@ export function parseOverrideValue(text: string, where: string): unknown {
   // YAML would read these as block scalars, tags, anchors or aliases; on the command line they are plain text
   // (`>= 0.80`, `!sales`)
   if (/^[>|!&*%@`]/.test(t)) return t;
+  // the YAML parser recurses once per level: a value nested past the file's own limit is refused before it sees it
+  if (tooDeepAt(t) >= 0) throw new InputError(where, undefined, `the value nests deeper than ${MAX_DEPTH} levels`);
   const doc = parseDocument(t, { prettyErrors: false });
   if (doc.errors.length > 0 || doc.warnings.length > 0) {
     if (/^[[{"']/.test(t)) {
