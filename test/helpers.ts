@@ -9,6 +9,7 @@ import { afterAll } from "vitest";
 import { RandomStreams } from "../src/kernel/random-stream.js";
 import { Simulation } from "../src/kernel/simulation.js";
 import { runExperiment, type ExperimentResult } from "../src/experiment/experiment.js";
+import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/load.js";
 import type { Scenario } from "../src/scenario/types.js";
 import type { Observer } from "../src/model/observer.js";
@@ -87,4 +88,22 @@ export function tempFolders(prefix: string): () => string {
 /** every file of a folder, name -> bytes, in name order */
 export function filesOf(dir: string): Record<string, Buffer> {
   return Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n))]));
+}
+
+/** The smallest scenario that loads: one site, one group, one type. */
+export const MINIMAL = `
+sites: [{ id: dc1 }]
+agents: [{ group: all, count: 10, skills: { any: 1 } }]
+traffic: [{ type: calls, arrivals: { rate: 1/min }, handleTime: 3m, target: any }]
+`;
+
+/** The InputError `f` throws; fails the test when it throws nothing, and rethrows anything else. */
+export function errorOf(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("expected an InputError, got none");
 }

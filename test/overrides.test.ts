@@ -8,25 +8,11 @@ import { parseVary, refuseOverlaps, variantGrid } from "../src/experiment/varian
 import { studyOf } from "../src/experiment/study-source.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/load.js";
-import { ccsim, scenarioOf, tempFolders } from "./helpers.js";
+import { ccsim, scenarioOf, tempFolders, MINIMAL, errorOf } from "./helpers.js";
 
 const tmp = tempFolders("overrides");
 
-const MINIMAL = `
-sites: [{ id: dc1 }]
-agents: [{ group: all, count: 10, skills: { any: 1 } }]
-traffic: [{ type: calls, arrivals: { rate: 1/min }, handleTime: 3m, target: any }]
-`;
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError, got none");
-}
 
 const unpolluted = () => {
   const probe = {} as Record<string, unknown>;

@@ -13,7 +13,7 @@ import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { compileSkillExpression, MAX_EXPRESSION_DEPTH } from "../src/scenario/skill-expression.js";
 import type { DistributionSpec } from "../src/scenario/types.js";
-import { ccsim, scenarioOf } from "./helpers.js";
+import { ccsim, scenarioOf, errorOf } from "./helpers.js";
 
 const TMP = mkdtempSync(join(tmpdir(), "ccsim-parsers-"));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -29,17 +29,8 @@ traffic:
     target: ${JSON.stringify(o.target ?? "sales")}
 ${o.patience === undefined ? "" : `    patience: ${o.patience}\n`}${o.extra ?? ""}`;
 
-function refusal(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("accepted");
-}
 
-const refused = (yaml: string, overrides: string[] = []) => refusal(() => scenarioOf(yaml, overrides));
+const refused = (yaml: string, overrides: string[] = []) => errorOf(() => scenarioOf(yaml, overrides));
 
 /** the phrasings of zod's default messages, none of which a user may see */
 const ZOD_WORDING = /Invalid input|Invalid option|Invalid element|Invalid key|Invalid union|Too big|Too small|Unrecognized key|expected \w+, received|received \w+$|Required$/;
@@ -72,7 +63,7 @@ describe("class 4: every recursive parser has a depth limit", () => {
 
   it("class 4: a 1 MB skill expression a|a|a|... is refused as too long in well under a second", () => {
     const t0 = performance.now();
-    const e = refusal(() => loadScenario({ text: scenario({ target: Array(500_000).fill("a").join("|") }), file: "test.yaml" }));
+    const e = errorOf(() => loadScenario({ text: scenario({ target: Array(500_000).fill("a").join("|") }), file: "test.yaml" }));
     expect(e.detail).toContain("longer than 4096 characters");
     expect(e.line).toBe(8);
     expect(performance.now() - t0).toBeLessThan(2000);
@@ -107,7 +98,7 @@ describe("class 4: every recursive parser has a depth limit", () => {
 
   it("class 4: a JSON scenario nested 100,000 levels deep is refused before the parser recurses", () => {
     for (const text of [`{"sites": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`, `{"sites": [${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}]}`]) {
-      const e = refusal(() => loadScenario({ text, file: "deep.json" }));
+      const e = errorOf(() => loadScenario({ text, file: "deep.json" }));
       expect(e.detail).toContain("nested deeper than 64 levels");
       expect(e.line).toBe(1);
     }
@@ -362,7 +353,7 @@ describe("class 9: messages that say what is wrong", () => {
       expect(inFile.detail).toContain(message);
       const file = join(TMP, `target-${metric}.yaml`);
       writeFileSync(file, scenario());
-      const flag = refusal(() => loadWithTargets(file, { target: [`${metric}=${comparison}`] }));
+      const flag = errorOf(() => loadWithTargets(file, { target: [`${metric}=${comparison}`] }));
       expect(flag.where).toBe(`--target ${metric}=${comparison}`);
       expect(flag.detail).toContain(message);
     });

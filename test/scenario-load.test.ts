@@ -2,28 +2,14 @@
 import { readdirSync } from "node:fs";
 import { COMPONENT_KINDS } from "../src/scenario/types.js";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/scenario/errors.js";
+import { MINIMAL, errorOf } from "./helpers.js";
 import { loadScenario, parseOverride } from "../src/scenario/load.js";
 import { METRIC_NAMES, scenarioJsonSchema } from "../src/scenario/schema.js";
 import type { Scenario } from "../src/scenario/types.js";
 
 const GOOD = "test/fixtures/good";
 
-const MINIMAL = `
-sites: [{ id: dc1 }]
-agents: [{ group: all, count: 10, skills: { any: 1 } }]
-traffic: [{ type: calls, arrivals: { rate: 1/min }, handleTime: 3m, target: any }]
-`;
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 describe("good fixtures", () => {
   for (const f of readdirSync(GOOD).sort()) {
