@@ -10,7 +10,7 @@ import { loadScenario } from "../dist/scenario/load.js";
 import { RandomStreams } from "../dist/kernel/random-stream.js";
 import { Simulation } from "../dist/kernel/simulation.js";
 import { sampler } from "../dist/kernel/distributions.js";
-import { TrafficType } from "../dist/model/traffic.js";
+import { TrafficType } from "../dist/model/traffic/traffic.js";
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 const out = process.argv[2] ?? here("example-trace.csv");

@@ -2,9 +2,9 @@
 // Fixed loads, exact answers.
 
 import { describe, expect, it } from "vitest";
-import { AgentState } from "../src/model/agent-state.js";
-import { CapacityRule, MEDIA_INDEX } from "../src/model/capacity-rule.js";
-import { Load, Phase } from "../src/model/load.js";
+import { AgentState } from "../src/model/agents/agent-state.js";
+import { CapacityRule, MEDIA_INDEX } from "../src/model/agents/capacity-rule.js";
+import { Load, Phase } from "../src/model/agents/agent-load.js";
 import type { CapacityAlternative } from "../src/scenario/types.js";
 
 const { voice, chat, email, im } = MEDIA_INDEX;

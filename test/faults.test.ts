@@ -3,9 +3,9 @@
 
 import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
-import { AgentState } from "../src/model/agent-state.js";
-import type { Call } from "../src/model/interaction.js";
-import type { ExplicitReservation } from "../src/model/reservation.js";
+import { AgentState } from "../src/model/agents/agent-state.js";
+import type { Call } from "../src/model/sip/call.js";
+import type { ExplicitReservation } from "../src/model/routing/reservation.js";
 import { run, scenarioFile, scenarioOf, silent, worldOf } from "./helpers.js";
 
 /** One site, two nodes; group a's DN is owned by n1 and group b's by n2 (REGISTER round-robin). Random traffic is

@@ -9,7 +9,7 @@ import { guardRun } from "../src/cli/guard.js";
 import { estimateCost } from "../src/experiment/cost.js";
 import { DRAIN_LIMIT } from "../src/experiment/drain.js";
 import { runReplication } from "../src/experiment/replication.js";
-import { largeNumber } from "../src/metrics/thousands.js";
+import { largeNumber } from "../src/util/thousands.js";
 import { InputError } from "../src/scenario/errors.js";
 import { ROOT, scenarioFile, scenarioOf, tempFolders } from "./helpers.js";
 

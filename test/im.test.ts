@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
-import type { Call } from "../src/model/interaction.js";
+import type { Call } from "../src/model/sip/call.js";
 import { ccsim, run, scenarioOf, silent, worldOf } from "./helpers.js";
 
 const IM = (im: string) => `

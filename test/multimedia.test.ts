@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
-import type { Call } from "../src/model/interaction.js";
-import { ExplicitReservation, type ReservationRequest } from "../src/model/reservation.js";
+import type { Call } from "../src/model/sip/call.js";
+import { ExplicitReservation, type ReservationRequest } from "../src/model/routing/reservation.js";
 import type { World } from "../src/model/world.js";
 import type { Simulation } from "../src/kernel/simulation.js";
 import { run, scenarioOf, silent, worldOf } from "./helpers.js";

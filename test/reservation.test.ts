@@ -1,10 +1,10 @@
 // The agent reservation protocol of the SIP Cluster guide, step by step, with fixed times and no randomness.
 
 import { describe, expect, it } from "vitest";
-import type { Agent } from "../src/model/agent.js";
-import type { Call } from "../src/model/interaction.js";
-import { ExplicitReservation } from "../src/model/reservation.js";
-import type { Urs } from "../src/model/urs.js";
+import type { Agent } from "../src/model/agents/agent.js";
+import type { Call } from "../src/model/sip/call.js";
+import { ExplicitReservation } from "../src/model/routing/reservation.js";
+import type { Urs } from "../src/model/routing/urs.js";
 import { run, scenarioOf, silent, worldOf } from "./helpers.js";
 
 const TWO_SITES = `

@@ -2,7 +2,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { thousands } from "../src/metrics/thousands.js";
+import { thousands } from "../src/util/thousands.js";
 
 describe("thousands", () => {
   it("writes what toLocaleString('en-US') writes for whole numbers, negative ones included", () => {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runExperiment } from "../src/experiment/experiment.js";
-import type { Call } from "../src/model/interaction.js";
+import type { Call } from "../src/model/sip/call.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/load.js";
 import type { Scenario } from "../src/scenario/types.js";

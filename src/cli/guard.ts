@@ -6,7 +6,7 @@ import { totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { estimateCost } from "../experiment/cost.js";
 import { DRAIN_LIMIT } from "../experiment/drain.js";
-import { largeNumber } from "../metrics/thousands.js";
+import { largeNumber } from "../util/thousands.js";
 import { InputError } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/types.js";
 

@@ -120,7 +120,7 @@ function program(): Command {
       const replayed = s.traffic.reduce((n, t) => n + (t.trace?.times.length ?? 0), 0);
       const traces = [...new Set(s.traffic.flatMap((t) => (t.trace === undefined ? [] : [t.trace.source])))];
       const cost = estimateCost(s, s.replications);
-      const { largeNumber } = await import("../metrics/thousands.js");
+      const { largeNumber } = await import("../util/thousands.js");
       // a scenario whose numbers overflow is valid to the schema, but run would refuse it: say so, not "Infinity MB"
       const huge = (x: number) => (x < 1e12 ? String(Math.round(x)) : largeNumber(x));
       const estimate =

@@ -2,7 +2,7 @@
 // busiest interval) and queueing delay (mean and p95), per replication and then across replications; the busiest
 // instance, of all and of each kind; and whether the deployment sustained its load (the throughput-capacity test).
 
-import type { Component, ComponentLoad } from "../model/component-load.js";
+import type { Component, ComponentLoad } from "../model/cpu/component-load.js";
 import type { ComponentKind } from "../scenario/types.js";
 import type { MetricSummary } from "./experiment.js";
 

@@ -21,7 +21,7 @@
 //     (bench/scenarios/cluster-2000.yaml), one core.
 
 import { meanOf } from "../kernel/distributions.js";
-import { largeNumber } from "../metrics/thousands.js";
+import { largeNumber } from "../util/thousands.js";
 import { DRAIN_LIMIT } from "./drain.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
 import { meanRate, type Scenario } from "../scenario/types.js";

@@ -7,7 +7,7 @@
 // horizon, email-backlog's 1,891 s, erlang-c's 713 s at the most over their replications), so none of their outputs
 // changes; a day is long enough for any backlog of real work (handle times of hours) to be worked off.
 
-import { thousands } from "../metrics/thousands.js";
+import { thousands } from "../util/thousands.js";
 
 /** seconds after the horizon */
 export const DRAIN_LIMIT = 24 * 3600;

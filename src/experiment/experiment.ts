@@ -3,7 +3,7 @@
 import { summarize } from "../metrics/statistics.js";
 import { METRIC_NAMES, type MetricName, type MetricRecord } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
-import type { ReplicationResult } from "./collector.js";
+import type { ReplicationResult } from "../observe/collector.js";
 import { componentsSummary, type ComponentsSummary } from "./component-report.js";
 import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
 import { faultSummaries, type FaultSummary } from "./fault-report.js";

@@ -1,7 +1,7 @@
 // What each scheduled fault cost: its counts over replications, and how long service level took to come back.
 
 import type { FaultSpec, Scenario } from "../scenario/types.js";
-import type { FaultCost, ReplicationResult } from "./collector.js";
+import type { FaultCost, ReplicationResult } from "../observe/collector.js";
 import type { IntervalMeans, MetricSummary } from "./experiment.js";
 
 /** how close (in service level points) an interval must be to the level before the fault to count as recovered */

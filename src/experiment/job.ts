@@ -2,8 +2,8 @@
 // the trace recorder on the study's very first replication when a trace was asked for.
 
 import type { Scenario } from "../scenario/types.js";
-import { TraceRecorder } from "../report/trace.js";
-import type { ReplicationResult } from "./collector.js";
+import { TraceRecorder } from "../observe/trace.js";
+import type { ReplicationResult } from "../observe/collector.js";
 import { runReplication } from "./replication.js";
 import type { Job } from "./study.js";
 

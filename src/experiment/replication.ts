@@ -5,7 +5,7 @@ import { Simulation } from "../kernel/simulation.js";
 import type { Scenario } from "../scenario/types.js";
 import { fanOut, type Observer } from "../model/observer.js";
 import { World } from "../model/world.js";
-import { Collector, type ReplicationResult } from "./collector.js";
+import { Collector, type ReplicationResult } from "../observe/collector.js";
 import { DRAIN_LIMIT } from "./drain.js";
 
 

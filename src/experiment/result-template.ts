@@ -6,7 +6,7 @@ import { Simulation } from "../kernel/simulation.js";
 import { fanOut } from "../model/observer.js";
 import { World } from "../model/world.js";
 import type { Scenario } from "../scenario/types.js";
-import { Collector, type ReplicationResult } from "./collector.js";
+import { Collector, type ReplicationResult } from "../observe/collector.js";
 
 /** The collector decides the shape from the scenario and the world alone, never from what happened, so a result
  *  collected before the first event has every key and list length a real replication of the scenario has. */

@@ -3,7 +3,7 @@
 
 import { createHash } from "node:crypto";
 import type { Scenario } from "../scenario/types.js";
-import type { ReplicationResult } from "./collector.js";
+import type { ReplicationResult } from "../observe/collector.js";
 import { aggregate, type ExperimentResult } from "./experiment.js";
 
 export type StudyKind = "run" | "compare" | "sweep";

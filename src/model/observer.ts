@@ -1,12 +1,12 @@
 // What the model tells the outside world: one typed method per observation, called at the simulated instant it happens.
 // (Methods rather than record objects, so that observing costs no allocation; a trace turns them into records.)
 
-import type { AgentStateValue } from "./agent-state.js";
-import type { Agent } from "./agent.js";
+import type { AgentStateValue } from "./agents/agent-state.js";
+import type { Agent } from "./agents/agent.js";
 import type { FaultSpec } from "../scenario/types.js";
-import type { Call } from "./interaction.js";
-import type { ClusterNode } from "./topology.js";
-import type { Urs } from "./urs.js";
+import type { Call } from "./sip/call.js";
+import type { ClusterNode } from "./sip/topology.js";
+import type { Urs } from "./routing/urs.js";
 
 export type ConflictReason = "collision" | "already-reserved";
 export type FailureReason = "busy" | "oos" | "unreachable" | "logged-out";

@@ -6,30 +6,30 @@ import { sampler } from "../kernel/distributions.js";
 import { Priority } from "../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
 import { viaInteractionServer, type Scenario } from "../scenario/types.js";
-import { AgentState, type AgentStateValue } from "./agent-state.js";
-import { Agent, AgentGroup } from "./agent.js";
-import { CapacityRule, MEDIA_INDEX } from "./capacity-rule.js";
-import { ComponentLoad, type LoadHost } from "./component-load.js";
-import { Phase, type PhaseValue } from "./load.js";
-import { Connectivity } from "./connectivity.js";
-import { InteractionServer } from "./interaction-server.js";
-import { ImSessions, type ImHost } from "./im-session.js";
-import { FaultInjector } from "./faults.js";
-import { Call, CallState } from "./interaction.js";
+import { AgentState, type AgentStateValue } from "./agents/agent-state.js";
+import { Agent, AgentGroup } from "./agents/agent.js";
+import { CapacityRule, MEDIA_INDEX } from "./agents/capacity-rule.js";
+import { ComponentLoad, type LoadHost } from "./cpu/component-load.js";
+import { Phase, type PhaseValue } from "./agents/agent-load.js";
+import { Connectivity } from "./sip/connectivity.js";
+import { InteractionServer } from "./multimedia/interaction-server.js";
+import { ImSessions, type ImHost } from "./multimedia/im-session.js";
+import { FaultInjector } from "./faults/fault-injector.js";
+import { Call, CallState } from "./sip/call.js";
 import type { Observer } from "./observer.js";
 import {
   ExplicitReservation,
   ImplicitReservation,
   NoReservation,
   type ReservationProtocol,
-} from "./reservation.js";
-import { selectionRule } from "./selection.js";
-import { Staffing, type AgentDesk } from "./staffing.js";
-import { StatServer, type StateUpdate } from "./stat-server.js";
-import { buildTargetClasses, type TargetClass } from "./target-class.js";
-import { Topology, type ClusterNode, type Site } from "./topology.js";
-import { TrafficType } from "./traffic.js";
-import { URS_DELIVERY_FAILED, URS_ROUTE_REQUEST, Urs, type CallControl } from "./urs.js";
+} from "./routing/reservation.js";
+import { selectionRule } from "./routing/selection.js";
+import { Staffing, type AgentDesk } from "./agents/staffing.js";
+import { StatServer, type StateUpdate } from "./routing/stat-server.js";
+import { buildTargetClasses, type TargetClass } from "./routing/target-class.js";
+import { Topology, type ClusterNode, type Site } from "./sip/topology.js";
+import { TrafficType } from "./traffic/traffic.js";
+import { URS_DELIVERY_FAILED, URS_ROUTE_REQUEST, Urs, type CallControl } from "./routing/urs.js";
 
 const DELIVER = 0;
 const ANSWER = 1;

@@ -1,6 +1,6 @@
 // The one way ccsim formats numbers in files: ten significant digits, so outputs are tidy and byte-stable.
 
-import { thousands } from "../metrics/thousands.js";
+import { thousands } from "../util/thousands.js";
 
 export function tidy(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;

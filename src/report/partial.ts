@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import { readBounded } from "../scenario/bounded-read.js";
 import { MAX_PARTIAL_BYTES } from "../scenario/input-limits.js";
 import { join } from "node:path";
-import type { ReplicationResult } from "../experiment/collector.js";
+import type { ReplicationResult } from "../observe/collector.js";
 import type { JobOutput } from "../experiment/job.js";
 import type { Shard } from "../experiment/shard.js";
 import type { StudySource } from "../experiment/study-source.js";

@@ -1,7 +1,7 @@
 // Checks one replication result a partial file brings against the shape its scenario gives (result-template.ts):
 // the same fields, slices, intervals and components, counts that are whole and not negative, finite numbers only.
 
-import type { ReplicationResult } from "../experiment/collector.js";
+import type { ReplicationResult } from "../observe/collector.js";
 import { describeValue, formatPath, InputError, type PathSegment } from "../scenario/errors.js";
 
 /** The fields that count something (calls, requests, events, agents): whole numbers from 0. Not unfinished: it is a

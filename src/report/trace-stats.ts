@@ -4,7 +4,7 @@
 
 import { fitDuration, type DurationFit } from "../metrics/fit.js";
 import { formatDuration } from "../scenario/duration.js";
-import { largeNumber, thousands } from "../metrics/thousands.js";
+import { largeNumber, thousands } from "../util/thousands.js";
 import { InputError } from "../scenario/errors.js";
 import { formatTimestamp } from "../scenario/timestamp.js";
 import type { RawTrace } from "../scenario/trace.js";

@@ -17,7 +17,7 @@ import { looksLikeTimestamp, parseTimestamp } from "./timestamp.js";
 import { FloatList } from "./float-list.js";
 import { openInput, readSome } from "./bounded-read.js";
 import { MAX_TRACE_BYTES, MAX_TRACE_ROWS } from "./input-limits.js";
-import { thousands } from "../metrics/thousands.js";
+import { thousands } from "../util/thousands.js";
 import { firstInvalidUtf8, lineAndColumn } from "./utf8.js";
 
 export const TRACE_COLUMNS = ["time", "type", "site", "media", "handleTime", "patience", "priority"] as const;

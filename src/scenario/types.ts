@@ -206,7 +206,7 @@ export interface FaultSpec {
 
 /**
  * The component load model (present only when the scenario has a `components:` key): each component instance is one
- * FIFO server with a CPU cost, in seconds, per message kind it handles. See src/model/component-load.ts.
+ * FIFO server with a CPU cost, in seconds, per message kind it handles. See src/model/cpu/component-load.ts.
  */
 export interface ComponentsSpec {
   /** a site's SIP Proxies: each inbound INVITE */

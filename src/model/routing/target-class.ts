@@ -1,8 +1,8 @@
 // Target classes: the agents a traffic type's skill expression picks, computed once because skills do not change.
 
-import { compileSkillExpression, type SkillExpression } from "../scenario/skill-expression.js";
-import type { Agent, AgentGroup } from "./agent.js";
-import type { Site } from "./topology.js";
+import { compileSkillExpression, type SkillExpression } from "../../scenario/skill-expression.js";
+import type { Agent, AgentGroup } from "../agents/agent.js";
+import type { Site } from "../sip/topology.js";
 
 export class TargetClass {
   /** members in agent index order */

@@ -1,19 +1,19 @@
 // Scheduled failures and their recovery: node switchovers and losses, link cuts, URS, VQ SIP Server and site failures,
 // applied to the world at their instants, with the detection and re-registration delays the scenario's `ha` gives.
 
-import { Priority } from "../kernel/priorities.js";
-import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import type { FaultSpec, HaSpec } from "../scenario/types.js";
-import { AgentState } from "./agent-state.js";
-import type { Agent } from "./agent.js";
-import type { Connectivity } from "./connectivity.js";
-import { CallState } from "./interaction.js";
-import type { Observer } from "./observer.js";
-import { ExplicitReservation, type ReservationProtocol } from "./reservation.js";
-import type { StatServer } from "./stat-server.js";
-import type { ClusterNode, Site, Topology } from "./topology.js";
-import type { Urs } from "./urs.js";
-import type { World } from "./world.js";
+import { Priority } from "../../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import type { FaultSpec, HaSpec } from "../../scenario/types.js";
+import { AgentState } from "../agents/agent-state.js";
+import type { Agent } from "../agents/agent.js";
+import type { Connectivity } from "../sip/connectivity.js";
+import { CallState } from "../sip/call.js";
+import type { Observer } from "../observer.js";
+import { ExplicitReservation, type ReservationProtocol } from "../routing/reservation.js";
+import type { StatServer } from "../routing/stat-server.js";
+import type { ClusterNode, Site, Topology } from "../sip/topology.js";
+import type { Urs } from "../routing/urs.js";
+import type { World } from "../world.js";
 
 const START = 0;
 const END = 1;

@@ -9,15 +9,15 @@
 // a TReserveAgent reaching its VQ SIP Server), or at an event posted for the hop (a call reaching its Session
 // Controller, an agent-state event reaching another node), so that no component ever serves messages out of order.
 
-import { Priority } from "../kernel/priorities.js";
-import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import { Histogram } from "../metrics/histogram.js";
-import type { ComponentKind, ComponentsSpec, Scenario } from "../scenario/types.js";
-import type { Connectivity } from "./connectivity.js";
-import type { Call } from "./interaction.js";
-import type { StatServer, StateUpdate } from "./stat-server.js";
-import type { ClusterNode, Topology } from "./topology.js";
-import type { Urs } from "./urs.js";
+import { Priority } from "../../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import { Histogram } from "../../metrics/histogram.js";
+import type { ComponentKind, ComponentsSpec, Scenario } from "../../scenario/types.js";
+import type { Connectivity } from "../sip/connectivity.js";
+import type { Call } from "../sip/call.js";
+import type { StatServer, StateUpdate } from "../routing/stat-server.js";
+import type { ClusterNode, Topology } from "../sip/topology.js";
+import type { Urs } from "../routing/urs.js";
 
 /** One component instance: a single FIFO server, and what it did over [warmup, horizon). */
 export class Component {

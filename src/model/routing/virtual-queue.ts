@@ -1,6 +1,6 @@
 // A URS's virtual queue for one target class: waiting calls by priority (highest first), then arrival, then ConnID.
 
-import type { Call } from "./interaction.js";
+import type { Call } from "../sip/call.js";
 
 function before(a: Call, b: Call): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;

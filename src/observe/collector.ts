@@ -4,14 +4,14 @@
 import type { Simulation } from "../kernel/simulation.js";
 import { Histogram } from "../metrics/histogram.js";
 import { Tally, metricsOf, type MetricRecord } from "../metrics/tally.js";
-import { AgentState, isHandling, type AgentStateValue } from "../model/agent-state.js";
-import type { Agent } from "../model/agent.js";
-import type { Call } from "../model/interaction.js";
+import { AgentState, isHandling, type AgentStateValue } from "../model/agents/agent-state.js";
+import type { Agent } from "../model/agents/agent.js";
+import type { Call } from "../model/sip/call.js";
 import type { FailureReason, Observer } from "../model/observer.js";
-import type { ClusterNode } from "../model/topology.js";
-import type { Urs } from "../model/urs.js";
+import type { ClusterNode } from "../model/sip/topology.js";
+import type { Urs } from "../model/routing/urs.js";
 import type { World } from "../model/world.js";
-import { componentRecords, type ComponentRecord } from "./component-report.js";
+import { componentRecords, type ComponentRecord } from "../experiment/component-report.js";
 import type { MediaResult } from "../metrics/media-metrics.js";
 import { MediaBreakdown } from "./media-breakdown.js";
 

@@ -1,6 +1,6 @@
 // Capacity rules: a list of alternatives, each media -> maximum; one more interaction fits if it fits one alternative.
 
-import { MEDIA, type CapacityRuleSpec, type Media } from "../scenario/types.js";
+import { MEDIA, type CapacityRuleSpec, type Media } from "../../scenario/types.js";
 
 export const MEDIA_INDEX: Readonly<Record<Media, number>> = { voice: 0, chat: 1, email: 2, im: 3 };
 

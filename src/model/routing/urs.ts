@@ -1,17 +1,17 @@
 // Universal Routing Server: runs the strategy for the calls of the nodes it serves, picks from its Stat Server's view,
 // reserves, routes, and keeps the calls it cannot place yet in its virtual queues.
 
-import { Priority } from "../kernel/priorities.js";
-import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import type { Agent } from "./agent.js";
-import { CallQueue } from "./call-queue.js";
-import type { Step } from "./component-load.js";
-import { CallState, type Call } from "./interaction.js";
-import type { Observer } from "./observer.js";
+import { Priority } from "../../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import type { Agent } from "../agents/agent.js";
+import { CallQueue } from "./virtual-queue.js";
+import type { Step } from "../cpu/component-load.js";
+import { CallState, type Call } from "../sip/call.js";
+import type { Observer } from "../observer.js";
 import type { ReservationProtocol } from "./reservation.js";
 import type { AvailabilityListener, StatServer } from "./stat-server.js";
 import type { TargetClass } from "./target-class.js";
-import type { ClusterNode } from "./topology.js";
+import type { ClusterNode } from "../sip/topology.js";
 
 /** What a URS asks of the SIP Server side. */
 export interface CallControl {

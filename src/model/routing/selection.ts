@@ -1,8 +1,8 @@
 // Selection rules: how a URS orders the available candidates of a target. Each is a pair of heap keys (lowest first),
 // ties broken by agent index, so the order never depends on the random seed unless the rule is `random`.
 
-import type { SelectionRule as SelectionRuleName } from "../scenario/types.js";
-import type { Rng } from "../kernel/random-stream.js";
+import type { SelectionRule as SelectionRuleName } from "../../scenario/types.js";
+import type { Rng } from "../../kernel/random-stream.js";
 import type { TargetClass } from "./target-class.js";
 
 export interface SelectionRule {

@@ -1,13 +1,13 @@
 // Traffic types: Poisson arrivals at a piecewise-constant rate, or a recorded trace replayed; and the per-call draws
 // made at arrival.
 
-import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import type { Rng } from "../kernel/random-stream.js";
-import { Priority } from "../kernel/priorities.js";
-import { viaInteractionServer, type TraceSpec, type TrafficSpec } from "../scenario/types.js";
-import type { ImSessions } from "./im-session.js";
-import type { TargetClass } from "./target-class.js";
-import type { Site } from "./topology.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import type { Rng } from "../../kernel/random-stream.js";
+import { Priority } from "../../kernel/priorities.js";
+import { viaInteractionServer, type TraceSpec, type TrafficSpec } from "../../scenario/types.js";
+import type { ImSessions } from "../multimedia/im-session.js";
+import type { TargetClass } from "../routing/target-class.js";
+import type { Site } from "../sip/topology.js";
 
 const DAY = 86400;
 

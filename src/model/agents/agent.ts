@@ -1,11 +1,11 @@
 // Agents and agent groups: skills, capacity rule, owner node, load, and the state every other component learns of late.
 
-import type { SimEvent } from "../kernel/simulation.js";
-import type { AgentGroupSpec } from "../scenario/types.js";
+import type { SimEvent } from "../../kernel/simulation.js";
+import type { AgentGroupSpec } from "../../scenario/types.js";
 import { AgentState, type AgentStateValue } from "./agent-state.js";
 import type { CapacityRule } from "./capacity-rule.js";
-import { Load } from "./load.js";
-import type { ClusterNode, Site } from "./topology.js";
+import { Load } from "./agent-load.js";
+import type { ClusterNode, Site } from "../sip/topology.js";
 
 export class AgentGroup {
   readonly agents: Agent[] = [];

@@ -4,9 +4,9 @@
 
 import { Tally, metricsOf, ratio } from "../metrics/tally.js";
 import type { MediaRecord, MediaResult } from "../metrics/media-metrics.js";
-import type { Agent } from "../model/agent.js";
-import { MEDIA_INDEX } from "../model/capacity-rule.js";
-import { MEDIA_COUNT } from "../model/load.js";
+import type { Agent } from "../model/agents/agent.js";
+import { MEDIA_INDEX } from "../model/agents/capacity-rule.js";
+import { MEDIA_COUNT } from "../model/agents/agent-load.js";
 import { MEDIA, type Scenario } from "../scenario/types.js";
 
 export class MediaBreakdown {

@@ -1,12 +1,12 @@
 // One interaction (a voice call, an IM session, a chat or an email) from its arrival at a Routing Point (or Interaction
 // Server) to its release, abandonment or default route.
 
-import type { SimEvent } from "../kernel/simulation.js";
-import type { Agent } from "./agent.js";
-import type { InteractionServer } from "./interaction-server.js";
+import type { SimEvent } from "../../kernel/simulation.js";
+import type { Agent } from "../agents/agent.js";
+import type { InteractionServer } from "../multimedia/interaction-server.js";
 import type { ClusterNode } from "./topology.js";
-import type { TrafficType } from "./traffic.js";
-import type { Urs } from "./urs.js";
+import type { TrafficType } from "../traffic/traffic.js";
+import type { Urs } from "../routing/urs.js";
 
 export const CallState = {
   Routing: 0,

@@ -4,11 +4,11 @@
 // routing requests across all available URS instances", SIP Cluster Solution Guide), and delivers what URS routes to
 // the agent's desktop.
 
-import { Priority } from "../kernel/priorities.js";
-import type { Simulation } from "../kernel/simulation.js";
-import type { Call } from "./interaction.js";
-import type { Site, Topology } from "./topology.js";
-import { URS_ROUTE_REQUEST, type Urs } from "./urs.js";
+import { Priority } from "../../kernel/priorities.js";
+import type { Simulation } from "../../kernel/simulation.js";
+import type { Call } from "../sip/call.js";
+import type { Site, Topology } from "../sip/topology.js";
+import { URS_ROUTE_REQUEST, type Urs } from "../routing/urs.js";
 
 export class InteractionServer {
   /** the URS the next routing request goes to (an index into `urs`) */

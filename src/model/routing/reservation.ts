@@ -1,15 +1,15 @@
 // Agent reservation: the VQ SIP Servers' arbitration (explicit), and the two ways of routing without it (implicit, none).
 
-import { FifoTimers } from "../kernel/fifo-timers.js";
-import type { Rng } from "../kernel/random-stream.js";
-import { Priority } from "../kernel/priorities.js";
-import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import type { Agent } from "./agent.js";
-import type { Connectivity } from "./connectivity.js";
-import type { Step } from "./component-load.js";
-import type { Call } from "./interaction.js";
-import type { Observer } from "./observer.js";
-import type { Site, Topology } from "./topology.js";
+import { FifoTimers } from "../../kernel/fifo-timers.js";
+import type { Rng } from "../../kernel/random-stream.js";
+import { Priority } from "../../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import type { Agent } from "../agents/agent.js";
+import type { Connectivity } from "../sip/connectivity.js";
+import type { Step } from "../cpu/component-load.js";
+import type { Call } from "../sip/call.js";
+import type { Observer } from "../observer.js";
+import type { Site, Topology } from "../sip/topology.js";
 import type { Urs } from "./urs.js";
 
 /** A TReserveAgent in flight, and later the reservation it became. */

@@ -1,7 +1,7 @@
 // Shifts as per-period staffing: at each period boundary a group logs agents in or out to meet its planned count.
 
-import { Priority } from "../kernel/priorities.js";
-import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
+import { Priority } from "../../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
 import { AgentState } from "./agent-state.js";
 import type { Agent, AgentGroup } from "./agent.js";
 

@@ -1,14 +1,14 @@
 // A routing Stat Server's view of agent availability: what its URS sees, as late as the network made it.
 
-import { FifoTimers } from "../kernel/fifo-timers.js";
-import { IndexedHeap } from "../kernel/indexed-heap.js";
-import { SortedList } from "../kernel/sorted-list.js";
-import { Priority } from "../kernel/priorities.js";
-import type { Simulation } from "../kernel/simulation.js";
-import type { Agent } from "./agent.js";
+import { FifoTimers } from "../../kernel/fifo-timers.js";
+import { IndexedHeap } from "../../kernel/indexed-heap.js";
+import { SortedList } from "../../kernel/sorted-list.js";
+import { Priority } from "../../kernel/priorities.js";
+import type { Simulation } from "../../kernel/simulation.js";
+import type { Agent } from "../agents/agent.js";
 import type { SelectionRule } from "./selection.js";
 import type { TargetClass } from "./target-class.js";
-import type { ClusterNode } from "./topology.js";
+import type { ClusterNode } from "../sip/topology.js";
 
 /** A state change in flight from a DN's owner to the Stat Servers: one record shared by all its receivers. */
 export interface StateUpdate {

@@ -2,12 +2,12 @@
 // with the agent state events while any of them is in progress, so a Genesys engineer can follow one call.
 
 import type { Simulation } from "../kernel/simulation.js";
-import { AgentState, AGENT_STATE_NAMES, type AgentStateValue } from "../model/agent-state.js";
-import type { Agent } from "../model/agent.js";
-import type { Call } from "../model/interaction.js";
+import { AgentState, AGENT_STATE_NAMES, type AgentStateValue } from "../model/agents/agent-state.js";
+import type { Agent } from "../model/agents/agent.js";
+import type { Call } from "../model/sip/call.js";
 import type { ConflictReason, FailureReason, Observer } from "../model/observer.js";
-import type { ClusterNode } from "../model/topology.js";
-import type { Urs } from "../model/urs.js";
+import type { ClusterNode } from "../model/sip/topology.js";
+import type { Urs } from "../model/routing/urs.js";
 import type { FaultSpec } from "../scenario/types.js";
 
 export class TraceRecorder implements Observer {

@@ -4,10 +4,10 @@
 // a chat, and once an agent has it the customer's messages arrive one by one until the customer closes the session,
 // or it stays unused for the idle timeout and is released (10 minutes, Skype for Business connector guide).
 
-import { Priority } from "../kernel/priorities.js";
-import type { EventTarget, SimEvent, Simulation } from "../kernel/simulation.js";
-import type { ImSpec } from "../scenario/types.js";
-import { CallState, type Call } from "./interaction.js";
+import { Priority } from "../../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import type { ImSpec } from "../../scenario/types.js";
+import { CallState, type Call } from "../sip/call.js";
 
 /** What the sessions ask of the world around them. */
 export interface ImHost {

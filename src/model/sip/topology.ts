@@ -1,6 +1,6 @@
 // Sites and their SIP Cluster nodes, the one-way delays between them, and the SIP Proxies that spread calls over nodes.
 
-import type { NetworkSpec, Scenario } from "../scenario/types.js";
+import type { NetworkSpec, Scenario } from "../../scenario/types.js";
 
 export class Site {
   readonly nodes: ClusterNode[] = [];
