@@ -10,20 +10,9 @@ export function viaInteractionServer(media: Media): boolean {
   return media === "chat" || media === "email";
 }
 
-/** A distribution of a non-negative quantity (seconds for durations). Parameters are checked by the loader. */
-export type DistributionSpec =
-  | { readonly dist: "constant"; readonly value: number }
-  | { readonly dist: "exponential"; readonly mean: number }
-  | { readonly dist: "uniform"; readonly min: number; readonly max: number }
-  /** truncated at 0 by rejection: draws below 0 are drawn again */
-  | { readonly dist: "normal"; readonly mean: number; readonly sd: number }
-  /** mean and sd of the lognormal variable itself (not of its logarithm) */
-  | { readonly dist: "lognormal"; readonly mean: number; readonly sd: number }
-  /** mean and coefficient of variation */
-  | { readonly dist: "gamma"; readonly mean: number; readonly cv: number }
-  | { readonly dist: "erlang"; readonly k: number; readonly mean: number }
-  /** weights default to equal; they need not sum to 1 */
-  | { readonly dist: "empirical"; readonly values: readonly number[]; readonly weights: readonly number[] };
+// the kernel draws from a distribution, so its type is declared there (a lower layer may not import this one)
+import type { DistributionSpec } from "../kernel/distribution-spec.js";
+export type { DistributionSpec };
 
 export interface SiteSpec {
   readonly id: string;
