@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/scenario/errors.js";
-import { loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 
 const DIR = join("test", "fixtures", "bad");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".yaml")).sort();

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { judgeTargets } from "../src/experiment/targets.js";
-import { loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 import { ccsim, run, scenarioFile, scenarioOf, tempFolders } from "./helpers.js";
 
 const temp = tempFolders("load");

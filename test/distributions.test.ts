@@ -1,6 +1,7 @@
 // Distribution samplers: sample moments against the exact moments, exact constants, parameter checks at build time.
 import { describe, expect, it } from "vitest";
-import { checkDistribution, meanOf, sampler, varianceOf } from "../src/kernel/distributions.js";
+import { checkDistribution, meanMustBePositive, meanOf, sampler, varianceOf } from "../src/kernel/distributions.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 import { RandomStreams } from "../src/kernel/random-stream.js";
 import type { DistributionSpec } from "../src/scenario/types.js";
 
@@ -89,7 +90,8 @@ describe("meanOf / varianceOf", () => {
     [180, 120, 196.6547700550621, 11124.76002450183],
     [10, 20, 20.18320867674067, 194.47017427854686],
     [0, 5, 3.989422804014327, 9.084505690810465],
-    [-5, 4, 1.9152665093242165, 2.7554216516399492],
+    // a mean below 0 (it was [-5, 4]) is refused since the normal's one rule (checkNormal); 1 sd of 4 keeps it close
+    [1, 4, 3.5833574840672693, 6.742906625446359],
   ])("normal(%f, %f) truncated at 0 has mean %f and variance %f", (mean, sd, m, v) => {
     const spec: DistributionSpec = { dist: "normal", mean, sd };
     expect(Math.abs(meanOf(spec) / m - 1)).toBeLessThan(1e-10);
@@ -116,7 +118,7 @@ describe("parameter checks when a sampler is built", () => {
     [{ dist: "exponential", mean: NaN }, /^exponential: mean must be a finite number, got NaN$/],
     [{ dist: "uniform", min: 5, max: 2 }, /^uniform: max \(2\) is below min \(5\)$/],
     [{ dist: "normal", mean: 10, sd: -1 }, /^normal: sd must be >= 0, got -1$/],
-    [{ dist: "normal", mean: -40, sd: 10 }, /^normal: mean \(-40\) must be above -3 sd/],
+    [{ dist: "normal", mean: -40, sd: 10 }, /^normal: mean must be >= 0, got -40$/],
     [{ dist: "lognormal", mean: 0, sd: 1 }, /^lognormal: mean must be > 0/],
     [{ dist: "lognormal", mean: 10, sd: Infinity }, /^lognormal: sd must be a finite number/],
     [{ dist: "gamma", mean: 10, cv: -0.5 }, /^gamma: cv must be >= 0/],
@@ -130,5 +132,31 @@ describe("parameter checks when a sampler is built", () => {
     expect(() => sampler(spec, rng)).toThrow(RangeError);
     expect(() => sampler(spec, rng)).toThrow(message);
     expect(() => checkDistribution(spec)).toThrow(message);
+  });
+});
+
+describe("one rule for a normal's mean against its sd (distribution-checks.ts checkNormal), the kernel's and the loader's", () => {
+  it("a normal whose mean is 1 sd below 0 is refused (it used to pass down to -3 sd); one at 0, the half-normal, is accepted", () => {
+    expect(() => checkDistribution({ dist: "normal", mean: -10, sd: 10 })).toThrow(/^normal: mean must be >= 0, got -10$/);
+    expect(() => checkDistribution({ dist: "normal", mean: -1e-9, sd: 10 })).toThrow(/^normal: mean must be >= 0/);
+    expect(() => meanOf({ dist: "normal", mean: -5, sd: 4 })).toThrow(/^normal: mean must be >= 0, got -5$/);
+    expect(() => checkDistribution({ dist: "normal", mean: 0, sd: 10 })).not.toThrow();
+    expect(() => checkDistribution({ dist: "normal", mean: 5, sd: 1000 })).not.toThrow();
+  });
+
+  it("the loader says the same: a negative mean is not a duration, a mean of 0 with any sd loads", () => {
+    const file = (mean: string) =>
+      `sites: [{id: dc1}]\nagents: [{group: g, count: 1, skills: {s: 1}}]\ntraffic: [{type: t, arrivals: {rate: 1/min}, target: s, handleTime: {dist: normal, mean: ${mean}, sd: 10s}}]\n`;
+    expect(() => loadScenario({ text: file("-10s") })).toThrow(/handleTime\.mean: expected a duration >= 0, got "-10s"$/);
+    expect(loadScenario({ text: file("0") }).traffic[0]!.handleTime).toEqual({ dist: "normal", mean: 0, sd: 10 });
+  });
+
+  it("the means that must be above 0 are one list, asked by the loader before the kernel", () => {
+    expect(["constant", "exponential", "uniform", "normal", "lognormal", "gamma", "erlang", "empirical"].filter((d) => meanMustBePositive(d as DistributionSpec["dist"]))).toEqual([
+      "exponential",
+      "lognormal",
+      "gamma",
+      "erlang",
+    ]);
   });
 });

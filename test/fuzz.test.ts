@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError } from "../src/scenario/errors.js";
-import { loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 import { budget, cli, keyPaths, params, schemaPaths, snapshot, verdict, type CliResult, type Snapshot } from "./fuzz-support.js";
 import { ROOT } from "./helpers.js";
 

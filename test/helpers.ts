@@ -10,7 +10,7 @@ import { RandomStreams } from "../src/kernel/random-stream.js";
 import { Simulation } from "../src/kernel/simulation.js";
 import { runExperiment, type ExperimentResult } from "../src/experiment/experiment.js";
 import { InputError } from "../src/scenario/errors.js";
-import { loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 import type { Scenario } from "../src/scenario/types.js";
 import type { Observer } from "../src/model/observer.js";
 import { World } from "../src/model/world.js";

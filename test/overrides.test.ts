@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseVary, refuseOverlaps, variantGrid } from "../src/experiment/variants.js";
 import { studyOf } from "../src/experiment/study-source.js";
 import { InputError } from "../src/scenario/errors.js";
-import { loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 import { ccsim, scenarioOf, tempFolders, MINIMAL, errorOf } from "./helpers.js";
 
 const tmp = tempFolders("overrides");

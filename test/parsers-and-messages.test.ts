@@ -10,7 +10,7 @@ import { RandomStreams } from "../src/kernel/random-stream.js";
 import { loadWithTargets } from "../src/cli/target-option.js";
 import { didYouMean } from "../src/scenario/did-you-mean.js";
 import { InputError } from "../src/scenario/errors.js";
-import { loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 import { compileSkillExpression, MAX_EXPRESSION_DEPTH } from "../src/scenario/skill-expression.js";
 import type { DistributionSpec } from "../src/scenario/types.js";
 import { ccsim, scenarioOf, errorOf } from "./helpers.js";

@@ -18,7 +18,7 @@ import type { Agent } from "../src/model/agents/agent.js";
 import type { Call } from "../src/model/sip/call.js";
 import type { Observer } from "../src/model/observer.js";
 import { InputError } from "../src/scenario/errors.js";
-import { loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 import { MEDIA, type Scenario } from "../src/scenario/types.js";
 import { ROOT } from "./helpers.js";
 

@@ -3,7 +3,8 @@ import { readdirSync } from "node:fs";
 import { COMPONENT_KINDS } from "../src/scenario/types.js";
 import { describe, expect, it } from "vitest";
 import { MINIMAL, errorOf } from "./helpers.js";
-import { loadScenario, parseOverride } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
+import { parseOverride } from "../src/scenario/overrides.js";
 import { METRIC_NAMES, scenarioJsonSchema } from "../src/scenario/schema.js";
 import type { Scenario } from "../src/scenario/types.js";
 

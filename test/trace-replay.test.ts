@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { runExperiment } from "../src/experiment/experiment.js";
 import type { Call } from "../src/model/sip/call.js";
 import { InputError } from "../src/scenario/errors.js";
-import { loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/scenario/read-scenario.js";
 import type { Scenario } from "../src/scenario/types.js";
 import { ROOT, ccsim, scenarioFile, silent, worldOf, tempFolders } from "./helpers.js";
 

@@ -2,7 +2,7 @@
 // --replications, --set and --vary as given, output flags left out (they change where results go, not what they are).
 
 import { DEMO_SCENARIO } from "../scenario/demo.js";
-import { readScenarioText } from "../scenario/load.js";
+import { readScenarioText } from "../scenario/read-scenario.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import type { Provenance } from "../report/html/provenance.js";
 import type { CommonOptions } from "./options.js";

@@ -112,7 +112,7 @@ function program(): Command {
     .option("--set <path=value>", "override a scenario field (repeatable)", collect)
     .description("check a scenario file and print what it describes")
     .action(async (file: string, opts: { set?: string[] }) => {
-      const { loadScenario } = await import("../scenario/load.js");
+      const { loadScenario } = await import("../scenario/read-scenario.js");
       const s = loadScenario({ file, overrides: opts.set ?? [] });
       const { estimateCost } = await import("../experiment/cost.js");
       const agents = s.agents.reduce((n, g) => n + g.count, 0);

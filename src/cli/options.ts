@@ -1,7 +1,7 @@
 // Options shared by the commands that run a scenario: the file (or the demo), --set, --seed, --replications, --workers.
 
 import { availableParallelism } from "node:os";
-import { loadScenario, readScenarioText } from "../scenario/load.js";
+import { loadScenario, readScenarioText } from "../scenario/read-scenario.js";
 import { DEMO_SCENARIO } from "../scenario/demo.js";
 import { InputError } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/types.js";

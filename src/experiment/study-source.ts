@@ -1,7 +1,7 @@
 // Where a study comes from: the scenario text as read, --set, each point's --vary overrides, seed and replications.
 // A shard's partial result keeps it, so that `ccsim merge` rebuilds exactly the study the shards ran.
 
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario } from "../scenario/read-scenario.js";
 import type { Study, StudyKind } from "./study.js";
 
 export interface StudySource {

@@ -1,7 +1,7 @@
 // Variants of a scenario for compare and sweep: `--vary path=v1,v2,...` becomes one override list per variant.
 
 import { InputError, formatPath } from "../scenario/errors.js";
-import { parseOverride, parseOverrideValue } from "../scenario/load.js";
+import { parseOverride, parseOverrideValue } from "../scenario/overrides.js";
 import { EVERY, checkPath, overlaps, parsePath, shownPath as shown, type VarySegment } from "../scenario/override-path.js";
 
 export interface Vary {

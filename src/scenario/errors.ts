@@ -94,3 +94,8 @@ export class InputError extends Error {
     this.col = col;
   }
 }
+
+/** the first line of a parser's message, without the "at line L, column C" our own place replaces */
+export function firstLine(s: string): string {
+  return (s.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?\s*$/, "").trim();
+}

@@ -1,0 +1,98 @@
+// Every default of the scenario format, in one table: the normalizers fill absent keys from it and the schema's
+// "(default ...)" texts are rendered from it (schema/describe.ts), so the documentation cannot drift from the
+// behaviour. Each entry says where its value comes from: a Genesys option (guide and option name) or an assumption.
+// Durations are in seconds.
+
+export const DEFAULTS = {
+  /** a scenario given as text has no file name to take its name from */
+  name: "scenario",
+  /** assumption: any fixed seed makes runs reproducible; 1 is the first */
+  seed: 1,
+  /** assumption: enough replications for a confidence interval of a few percent on a day's service level */
+  replications: 10,
+  /** assumption: one working day */
+  horizon: 8 * 3600,
+  warmup: 0,
+  /** assumption: quarter-hour intervals, as workforce planning uses */
+  interval: 15 * 60,
+  /** assumption: the common "80% within 20 seconds" objective */
+  serviceLevel: 20,
+  /** SIP Cluster Solution Guide: the deployment ccsim models first */
+  topology: "cluster",
+  /** assumption: one-way delays of a LAN, a WAN between data centers, and a Stat Server's processing */
+  network: { intraSite: 0.001, interSite: 0.04, statDelay: 0.005 },
+  routing: {
+    /** assumption: one URS pair per node, the simplest of the SIP Cluster Solution Guide's routing architectures */
+    mode: "node-based",
+    /** the nodes per URS pair when mode is not grouped (grouped needs nodesPerUrs given) */
+    nodesPerUrs: 1,
+    environment: "none",
+    /** assumption: URS picks the longest-idle of the available agents */
+    selection: "longest-idle",
+    /**
+     * SIP Cluster Solution Guide, Agent Reservation: explicit TReserveAgent through a VQ SIP Server; the options
+     * request-collection-time and reservation-time
+     */
+    reservation: { mode: "explicit", collectionTime: 0.3, reservationTime: 10 },
+    /** option router-timeout */
+    routerTimeout: 10,
+    /** assumption: URS strategy processing is not modelled unless measured */
+    strategyTime: 0,
+    /** assumption: SIP Proxies spread calls over a site's nodes in turn */
+    proxy: "round-robin",
+    /** option default-dn: a call nobody routed is released (counted defaultRouted) */
+    defaultRoute: "reject",
+  },
+  ha: {
+    /** the ADDP timeout, the guide's sample value */
+    addpTimeout: 7,
+    /** option oos-force */
+    proxyDetection: 2,
+    /** option tc-reconnect-timeout: 0, cut-off DNs are out of service at once */
+    tcReconnectTimeout: 0,
+    /** option registrar-default-timeout */
+    registrationDelay: 140,
+    /** option agent-state-auto-restore: off, agents are logged out */
+    agentStateAutoRestore: false,
+    /** assumption: how long an agent logged out by a DN ownership change takes to log in again */
+    loginDelay: 30,
+    /** assumption: how long URS waits for a lost TReserveAgent reply */
+    requestTimeout: 5,
+  },
+  /** the component load model's costs: assumptions to calibrate (README, "Component load") */
+  components: {
+    sipProxy: { call: 0.002 },
+    sessionController: { call: 0.11, routeCall: 0.056 },
+    tController: { event: 0.025, peer: 0.005, client: 0.006 },
+    /** off: Stat Servers connect as legacy clients; a mapping given without enabled turns it on */
+    smartProxy: { enabled: false, enabledWhenGiven: true, event: 0.005, client: 0.002 },
+    statServer: { event: 0.005 },
+    urs: { attempt: 0.08 },
+    vqServer: { reserve: 0.01 },
+    interactionServer: { route: 0.11, deliver: 0.056 },
+  },
+  /** one node a site; the VQ SIP Server's agent_reservation priority */
+  site: { nodes: 1, vqPriority: 0 },
+  /** the capacity rule every scenario has unless it redefines it: one voice call at a time */
+  builtinRule: { name: "voice", alternatives: [{ voice: 1 }] },
+  agent: {
+    capacity: "voice",
+    phone: "sip",
+    /** assumption: agents answer at once and have no after-call work unless told */
+    answerDelay: 0,
+    wrapUp: 0,
+    noAnswer: 0,
+    /** option agent-no-answer-timeout */
+    noAnswerTimeout: 12,
+    /** assumption: how long a no-answer leaves the agent NotReady */
+    noAnswerNotReady: 60,
+  },
+  traffic: { media: "voice", priority: 0 },
+  /** recorded arrivals are replayed as they are, not resampled by day */
+  arrivals: { resample: false },
+  /**
+   * an unused IM session is released after 10 minutes of inactivity (Skype for Business connector guide); a
+   * conversation of 5 messages with gaps of 30 s on average is an assumption
+   */
+  im: { messages: 5, gapMean: 30, idleTimeout: 600, onTimeout: "proceed" },
+} as const;

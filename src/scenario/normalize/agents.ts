@@ -1,0 +1,57 @@
+// Agent groups (agents:): site, count or staffing over the day, skills, capacity rule, phone, answer and wrap-up.
+import { suggestion } from "../did-you-mean.js";
+import type { Path, PathSegment } from "../errors.js";
+import type { AgentGroupSpec, CapacityRuleSpec, StaffingSpec } from "../types.js";
+import { DEFAULTS } from "../defaults.js";
+import { covers, dur, duplicate, optDur, siteRef, type NormalizeContext } from "./context.js";
+import { dist } from "./distributions.js";
+
+export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds: readonly string[], rules: readonly CapacityRuleSpec[]): AgentGroupSpec[] {
+  const seen = new Map<string, number>();
+  const ruleNames = rules.map((r) => r.name);
+  const d = DEFAULTS.agent;
+  return ctx.raw.agents.map((a, i) => {
+    const p = (...rest: PathSegment[]): Path => ["agents", i, ...rest];
+    duplicate(ctx, seen, a.group, p("group"), "group", "agents");
+    const site = siteRef(ctx, a.site, p("site"), siteIds);
+    let count = 1;
+    let staffing: StaffingSpec | undefined;
+    if (a.count !== undefined && a.staffing !== undefined) {
+      ctx.values.push({ path: p("staffing"), message: "give either count or staffing, not both", key: true });
+    } else if (a.count !== undefined) {
+      count = a.count;
+    } else if (a.staffing !== undefined) {
+      const period = dur(ctx, a.staffing.period, p("staffing", "period"), { positive: true });
+      const counts = a.staffing.counts.slice();
+      covers(ctx, counts.length, period, horizon, p("staffing", "counts"), "count");
+      count = Math.max(...counts);
+      if (count < 1) ctx.values.push({ path: p("staffing", "counts"), message: "expected at least one count >= 1, got all 0" });
+      staffing = { period, counts };
+    } else {
+      ctx.values.push({ path: p("count"), message: "missing (expected count: a whole number >= 1, or staffing: {period, counts})" });
+    }
+    const capacity = a.capacity ?? d.capacity;
+    if (!ruleNames.includes(capacity)) {
+      const hint = suggestion(capacity, ruleNames);
+      ctx.refs.push({
+        path: p("capacity"),
+        message: `unknown capacity rule ${JSON.stringify(capacity)}${hint}${hint === "" ? `; rules are ${ruleNames.join(", ")}` : ""}`,
+      });
+    }
+    const group: AgentGroupSpec = {
+      group: a.group,
+      site,
+      count,
+      ...(staffing === undefined ? {} : { staffing }),
+      skills: Object.fromEntries(Object.entries(a.skills ?? {})),
+      capacity,
+      phone: a.phone ?? d.phone,
+      answerDelay: a.answerDelay === undefined ? { dist: "constant", value: 0 } : dist(ctx, a.answerDelay, p("answerDelay")),
+      noAnswer: a.noAnswer ?? d.noAnswer,
+      noAnswerTimeout: optDur(ctx, a.noAnswerTimeout, p("noAnswerTimeout"), d.noAnswerTimeout, { positive: true }),
+      noAnswerNotReady: optDur(ctx, a.noAnswerNotReady, p("noAnswerNotReady"), d.noAnswerNotReady),
+      wrapUp: a.wrapUp === undefined ? { dist: "constant", value: 0 } : dist(ctx, a.wrapUp, p("wrapUp")),
+    };
+    return group;
+  });
+}

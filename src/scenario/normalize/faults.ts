@@ -1,0 +1,99 @@
+// Injected failures (faults:): each kind's target (a node, a site) or the two ends of a link, checked against the sites.
+import { suggestion } from "../did-you-mean.js";
+import { formatDuration } from "../duration.js";
+import { describeValue, type Path, type PathSegment } from "../errors.js";
+import type { FaultKind, FaultSpec, SiteSpec } from "../types.js";
+import { DEFAULTS } from "../defaults.js";
+import { dur, type NormalizeContext } from "./context.js";
+
+export function normalizeFaults(ctx: NormalizeContext, sites: readonly SiteSpec[], horizon: number): FaultSpec[] {
+  const siteIds = sites.map((s) => s.id);
+  // node ids are checked by their form, never listed: a site may claim any number of nodes, and the cost of a
+  // deployment that large is the run's to refuse (cli/guard.ts), not the loader's to allocate; suggestions
+  // consider the first few nodes of each site
+  const nodeIds = sites.flatMap((s) => Array.from({ length: Math.min(s.nodes, 16) }, (_, k) => `${s.id}.n${k + 1}`));
+  const isNode = (id: string): boolean => {
+    const m = /^(.*)\.n([1-9]\d*)$/.exec(id);
+    const site = m === null ? undefined : sites.find((x) => x.id === m[1]);
+    return site !== undefined && Number(m![2]) <= site.nodes;
+  };
+  const unknownNode = (id: string): string => {
+    const m = /^(.*)\.n(\d+)$/.exec(id);
+    const site = m === null ? undefined : sites.find((s) => s.id === m[1]);
+    if (site !== undefined) {
+      return `unknown node ${JSON.stringify(id)}: ${site.id} has ${site.nodes} node${site.nodes === 1 ? "" : "s"} (${site.id}.n1..${site.id}.n${site.nodes})`;
+    }
+    const hint = suggestion(id, nodeIds);
+    return `unknown node ${JSON.stringify(id)}${hint}${hint === "" ? " (node ids are <site>.n<k>, e.g. " + nodeIds[0] + ")" : ""}`;
+  };
+  const unknownSite = (id: string): string => {
+    const hint = suggestion(id, siteIds);
+    return `unknown site ${JSON.stringify(id)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}`;
+  };
+  const reservation = ctx.raw.routing?.reservation?.mode ?? DEFAULTS.routing.reservation.mode;
+  return (ctx.raw.faults ?? []).map((f, i) => {
+    const p = (...rest: PathSegment[]): Path => ["faults", i, ...rest];
+    const kind: FaultKind = f.kind;
+    if (kind === "vq-down" && reservation !== "explicit") {
+      ctx.values.push({
+        path: p("kind"),
+        message: `vq-down needs explicit reservation (routing.reservation.mode is ${reservation}: no VQ SIP Server takes part)`,
+      });
+    }
+    const at = dur(ctx, f.at, p("at"));
+    if (at >= horizon) {
+      ctx.values.push({ path: p("at"), message: `expected a start before the horizon (${formatDuration(horizon)}), got ${describeValue(f.at)}` });
+    }
+    const duration = f.duration === undefined ? undefined : dur(ctx, f.duration, p("duration"), { positive: true });
+    const out: { at: number; kind: FaultKind; target?: string; between?: readonly [string, string]; duration?: number } = { at, kind };
+    if (kind === "link-down") {
+      if (f.target !== undefined) {
+        ctx.values.push({ path: p("target"), message: "link-down takes between: [A, B], not target", key: true });
+      }
+      if (f.between === undefined) {
+        ctx.values.push({ path: p("between"), message: "missing (expected two node ids or two site ids, e.g. [dc1.n1, dc1.n2])" });
+      } else {
+        const [a, b] = f.between;
+        const bothNodes = isNode(a) && isNode(b);
+        const bothSites = siteIds.includes(a) && siteIds.includes(b);
+        if (a === b) {
+          ctx.values.push({ path: p("between"), message: `expected two different ids, got ${a} twice` });
+        } else if (!bothNodes && !bothSites) {
+          // name the first id that does not fit, judged by what the other one is
+          const nodeLike = (id: string): boolean => /\.n\d+$/.test(id);
+          const asNodes = nodeLike(a) || nodeLike(b);
+          for (const [k, id] of [[0, a], [1, b]] as const) {
+            const ok = asNodes ? isNode(id) : siteIds.includes(id);
+            if (!ok) {
+              ctx.refs.push({
+                path: p("between", k),
+                message: asNodes
+                  ? (nodeLike(id) ? unknownNode(id) : `expected a node id like the other end, got ${JSON.stringify(id)}`)
+                  : unknownSite(id),
+              });
+              break;
+            }
+          }
+        }
+        out.between = [a, b];
+      }
+    } else {
+      if (f.between !== undefined) {
+        ctx.values.push({ path: p("between"), message: `only link-down takes between (this fault is ${kind}; use target)`, key: true });
+      }
+      const wantsSite = kind === "vq-down" || kind === "site-down";
+      if (f.target === undefined) {
+        ctx.values.push({
+          path: p("target"),
+          message: `missing (expected ${wantsSite ? "a site id" : "a node id like " + (nodeIds[0] ?? "dc1.n1")} for ${kind})`,
+        });
+      } else {
+        if (wantsSite && !siteIds.includes(f.target)) ctx.refs.push({ path: p("target"), message: unknownSite(f.target) });
+        if (!wantsSite && !isNode(f.target)) ctx.refs.push({ path: p("target"), message: unknownNode(f.target) });
+        out.target = f.target;
+      }
+    }
+    if (duration !== undefined) out.duration = duration;
+    return out;
+  });
+}

@@ -1,0 +1,73 @@
+// The cross-checks of targets against agents: every skill and site a target names exists, and some agent group with
+// capacity for the media matches it.
+import { suggestion } from "../did-you-mean.js";
+import type { Path } from "../errors.js";
+import type { SkillExpression } from "../skill-expression.js";
+import type { AgentGroupSpec, CapacityRuleSpec, TrafficSpec } from "../types.js";
+import type { NormalizeContext } from "./context.js";
+
+export function checkSkillRefs(ctx: NormalizeContext, agents: readonly AgentGroupSpec[], compiled: readonly (SkillExpression | undefined)[], siteIds: readonly string[]): void {
+  const allSkills: string[] = [];
+  for (const g of agents) for (const s of Object.keys(g.skills)) if (!allSkills.includes(s)) allSkills.push(s);
+  compiled.forEach((expr, i) => {
+    if (expr === undefined) return;
+    const path: Path = ["traffic", i, "target"];
+    for (const skill of expr.skills) {
+      if (allSkills.includes(skill)) continue;
+      const hint = suggestion(skill, allSkills);
+      ctx.refs.push({
+        path,
+        message: `no agent group has skill ${JSON.stringify(skill)}${hint}`,
+        ...offsetOf(expr.source, skill),
+      });
+    }
+    for (const site of expr.sitesNamed) {
+      if (siteIds.includes(site)) continue;
+      const hint = suggestion(site, siteIds);
+      ctx.refs.push({
+        path,
+        message: `sitex(${site}): unknown site ${JSON.stringify(site)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}`,
+        ...offsetOf(expr.source, site),
+      });
+    }
+  });
+}
+
+export function checkServing(ctx: NormalizeContext, 
+  agents: readonly AgentGroupSpec[],
+  traffic: readonly TrafficSpec[],
+  compiled: readonly (SkillExpression | undefined)[],
+  rules: readonly CapacityRuleSpec[],
+): void {
+  traffic.forEach((t, i) => {
+    const expr = compiled[i];
+    if (expr === undefined) return;
+    const matching = agents.filter((g) => expr.matches(g.skills, g.site, t.site));
+    if (matching.length === 0) {
+      const related = agents.filter((g) => expr.skills.some((s) => Object.hasOwn(g.skills, s))).slice(0, 3);
+      const levels = related.map((g) => `${g.group} {${expr.skills.filter((s) => Object.hasOwn(g.skills, s)).map((s) => `${s}: ${g.skills[s]}`).join(", ")}}`);
+      ctx.serving.push({
+        path: ["traffic", i, "target"],
+        message: `no agent group matches ${JSON.stringify(t.target)}` + (levels.length > 0 ? ` (groups with these skills: ${levels.join("; ")})` : ""),
+      });
+      return;
+    }
+    const canTake = (g: AgentGroupSpec): boolean =>
+      rules.find((r) => r.name === g.capacity)?.alternatives.some((alt) => (alt[t.media] ?? 0) >= 1) ?? false;
+    if (!matching.some(canTake)) {
+      ctx.serving.push({
+        path: ["traffic", i, "target"],
+        message:
+          `the agent groups matching ${JSON.stringify(t.target)} (${matching.map((g) => g.group).join(", ")}) ` +
+          `have no capacity for ${t.media} (their capacity rules: ${[...new Set(matching.map((g) => g.capacity))].join(", ")})`,
+      });
+    }
+  });
+}
+
+/** where a name appears as a whole word in an expression, so the column can point at it */
+function offsetOf(source: string, name: string): { offset?: number } {
+  const esc = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const m = new RegExp(`(?<![A-Za-z0-9_.-])${esc}(?![A-Za-z0-9_.-])`).exec(source);
+  return m === null ? {} : { offset: m.index };
+}

@@ -1,0 +1,57 @@
+// Sites (data centers): ids, nodes, VQ priority, failover; and the topology rule that ties sites to media.
+import { suggestion } from "../did-you-mean.js";
+import type { SiteSpec, TrafficSpec } from "../types.js";
+import { DEFAULTS } from "../defaults.js";
+import { duplicate, type NormalizeContext } from "./context.js";
+
+export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
+  const seen = new Map<string, number>();
+  return ctx.raw.sites.map((s, i) => {
+    duplicate(ctx, seen, s.id, ["sites", i, "id"], "site id", "sites");
+    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string } = {
+      id: s.id,
+      nodes: s.nodes ?? DEFAULTS.site.nodes,
+      vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority },
+    };
+    if (s.failover !== undefined) site.failover = s.failover;
+    return site;
+  });
+}
+
+/** A site's failover must name another site. */
+export function checkFailovers(ctx: NormalizeContext, sites: readonly SiteSpec[]): void {
+  const ids = sites.map((s) => s.id);
+  sites.forEach((s, i) => {
+    if (s.failover === undefined) return;
+    if (s.failover === s.id) {
+      ctx.refs.push({ path: ["sites", i, "failover"], message: `expected another site than ${s.id} itself` });
+    } else if (!ids.includes(s.failover)) {
+      const hint = suggestion(s.failover, ids);
+      ctx.refs.push({ path: ["sites", i, "failover"], message: `unknown site ${JSON.stringify(s.failover)}${hint}${hint === "" ? `; sites are ${ids.join(", ")}` : ""}` });
+    }
+  });
+}
+
+/** IM needs SIP Servers outside a cluster; a standalone site is one SIP Server HA pair. */
+export function checkTopology(ctx: NormalizeContext, topology: "cluster" | "standalone", sites: readonly SiteSpec[], traffic: readonly TrafficSpec[]): void {
+  if (topology === "standalone") {
+    sites.forEach((s, i) => {
+      if (s.nodes !== 1) {
+        ctx.values.push({
+          path: ["sites", i, "nodes"],
+          message: `topology standalone: each site is one SIP Server HA pair (expected nodes: 1), got ${s.nodes}`,
+        });
+      }
+    });
+    return;
+  }
+  traffic.forEach((t, i) => {
+    if (t.media !== "im") return;
+    ctx.values.push({
+      path: ["traffic", i, "media"],
+      message:
+        "SIP Cluster does not support Instant Messaging (SIP Cluster Solution Guide): use topology: standalone " +
+        "(one SIP Server HA pair a site) for IM",
+    });
+  });
+}

@@ -1,0 +1,63 @@
+// Interaction types (traffic:): site, media, arrivals, handle time, patience, target skill expression, priority.
+import type { Path, PathSegment } from "../errors.js";
+import type { RawScenario } from "../schema.js";
+import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "../skill-expression.js";
+import type { DistributionSpec, TrafficSpec } from "../types.js";
+import { DEFAULTS } from "../defaults.js";
+import { dur, duplicate, siteRef, type NormalizeContext } from "./context.js";
+import { dist } from "./distributions.js";
+import { normalizeArrivals } from "./arrivals.js";
+import { normalizeIm } from "./im.js";
+
+export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds: readonly string[]): { traffic: TrafficSpec[]; compiled: (SkillExpression | undefined)[] } {
+  const seen = new Map<string, number>();
+  const compiled: (SkillExpression | undefined)[] = [];
+  const traffic = ctx.raw.traffic.map((t, i) => {
+    const p = (...rest: PathSegment[]): Path => ["traffic", i, ...rest];
+    duplicate(ctx, seen, t.type, p("type"), "type", "traffic");
+    const site = siteRef(ctx, t.site, p("site"), siteIds);
+    const arrivals = normalizeArrivals(ctx, t.arrivals, horizon, p("arrivals"));
+    let expr: SkillExpression | undefined;
+    try {
+      expr = compileSkillExpression(t.target);
+    } catch (e) {
+      if (!(e instanceof SkillExpressionError)) throw e;
+      ctx.values.push({ path: p("target"), message: `bad skill expression: ${e.message}`, offset: e.offset });
+    }
+    compiled.push(expr);
+    const media = t.media ?? DEFAULTS.traffic.media;
+    if (t.im !== undefined && media !== "im") {
+      ctx.values.push({ path: p("im"), message: `only media im takes im (this type is ${media})`, key: true });
+    }
+    const spec: TrafficSpec = {
+      type: t.type,
+      site,
+      media,
+      arrivals,
+      handleTime: handleTime(ctx, t, i),
+      ...(t.patience === undefined ? {} : { patience: dist(ctx, t.patience, p("patience")) }),
+      target: t.target,
+      priority: t.priority ?? DEFAULTS.traffic.priority,
+      ...(t.serviceLevel === undefined ? {} : { serviceLevel: dur(ctx, t.serviceLevel, p("serviceLevel")) }),
+      ...(media === "im" ? { im: normalizeIm(ctx, t.im ?? {}, p("im")) } : {}),
+    };
+    return spec;
+  });
+  return { traffic, compiled };
+}
+
+/** IM sessions last as long as their conversation; every other media needs its handle time */
+export function handleTime(ctx: NormalizeContext, t: RawScenario["traffic"][number], i: number): DistributionSpec {
+  const path: Path = ["traffic", i, "handleTime"];
+  if (t.media === "im") {
+    if (t.handleTime !== undefined) {
+      ctx.values.push({ path, message: "an IM session lasts as long as its conversation: give im.messages and im.gap instead", key: true });
+    }
+    return { dist: "constant", value: 0 };
+  }
+  if (t.handleTime === undefined) {
+    ctx.values.push({ path, message: "missing (expected a distribution: a duration like 30s, or a mapping like {dist: exponential, mean: 30s})" });
+    return { dist: "constant", value: 0 };
+  }
+  return dist(ctx, t.handleTime, path);
+}
