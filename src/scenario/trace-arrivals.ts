@@ -10,7 +10,7 @@ import { describeValue } from "./errors.js";
 import { formatDuration } from "./duration.js";
 import { formatTimestamp } from "./timestamp.js";
 import { FloatList } from "./float-list.js";
-import { traceError, type NameColumn, type RawTrace, type TraceColumn } from "./trace.js";
+import { traceError, type NameColumn, type RawTrace, type TraceColumn } from "./trace-columns.js";
 import { MEDIA, type Media } from "./types.js";
 
 /** A traffic type whose arrivals come from the trace. */

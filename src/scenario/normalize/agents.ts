@@ -46,11 +46,11 @@ export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds:
       skills: Object.fromEntries(Object.entries(a.skills ?? {})),
       capacity,
       phone: a.phone ?? d.phone,
-      answerDelay: a.answerDelay === undefined ? { dist: "constant", value: 0 } : dist(ctx, a.answerDelay, p("answerDelay")),
+      answerDelay: a.answerDelay === undefined ? { dist: "constant", value: d.answerDelay } : dist(ctx, a.answerDelay, p("answerDelay")),
       noAnswer: a.noAnswer ?? d.noAnswer,
       noAnswerTimeout: optDur(ctx, a.noAnswerTimeout, p("noAnswerTimeout"), d.noAnswerTimeout, { positive: true }),
       noAnswerNotReady: optDur(ctx, a.noAnswerNotReady, p("noAnswerNotReady"), d.noAnswerNotReady),
-      wrapUp: a.wrapUp === undefined ? { dist: "constant", value: 0 } : dist(ctx, a.wrapUp, p("wrapUp")),
+      wrapUp: a.wrapUp === undefined ? { dist: "constant", value: d.wrapUp } : dist(ctx, a.wrapUp, p("wrapUp")),
     };
     return group;
   });

@@ -3,6 +3,7 @@ import { formatDuration } from "../duration.js";
 import { describeValue, type Path } from "../errors.js";
 import type { RawScenario } from "../schema.js";
 import type { ArrivalsSpec } from "../types.js";
+import { DEFAULTS } from "../defaults.js";
 import { EPS, covers, dur, rateValue, type NormalizeContext } from "./context.js";
 
 const DAY = 86400;
@@ -14,7 +15,7 @@ export function normalizeArrivals(ctx: NormalizeContext, a: NonNullable<RawScena
     if (extra !== undefined) {
       ctx.values.push({ path: at(extra), message: "give either rate, period with rates, or trace, not several", key: true });
     }
-    const resample = a.resample ?? false;
+    const resample = a.resample ?? DEFAULTS.arrivals.resample;
     if (resample && !(horizon >= 2 * DAY && Number.isInteger(horizon / DAY))) {
       ctx.values.push({
         path: at("resample"),

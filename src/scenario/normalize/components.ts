@@ -22,7 +22,7 @@ export function normalizeComponents(ctx: NormalizeContext): ComponentsSpec {
       client: cost("tController", "client", r.tController),
     },
     smartProxy: {
-      enabled: typeof sp === "boolean" ? sp : sp === undefined ? d.smartProxy.enabled : (sp.enabled ?? true),
+      enabled: typeof sp === "boolean" ? sp : sp === undefined ? d.smartProxy.enabled : (sp.enabled ?? d.smartProxy.enabledWhenGiven),
       event: cost("smartProxy", "event", spGiven),
       client: cost("smartProxy", "client", spGiven),
     },

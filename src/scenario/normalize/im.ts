@@ -23,7 +23,7 @@ export function normalizeIm(ctx: NormalizeContext, raw: NonNullable<RawScenario[
       kind: "collectDigits",
       totalTimeout: dur(ctx, c.totalTimeout, [...cd, "totalTimeout"], { positive: true }),
       reply: dist(ctx, c.reply, [...cd, "reply"]),
-      onTimeout: c.onTimeout ?? "proceed",
+      onTimeout: c.onTimeout ?? DEFAULTS.im.onTimeout,
     };
   });
   return {

@@ -7,7 +7,7 @@ export function normalizeRouting(ctx: NormalizeContext): Scenario["routing"] {
   const r = ctx.raw.routing ?? {};
   const d = DEFAULTS.routing;
   const mode = r.mode ?? d.mode;
-  let nodesPerUrs = 1;
+  let nodesPerUrs: number = d.nodesPerUrs;
   if (mode === "grouped") {
     if (r.nodesPerUrs === undefined) {
       ctx.values.push({

@@ -1,0 +1,70 @@
+// The schema of the agents: capacity rules, and agent groups with their staffing, skills and answering behaviour.
+import * as z from "zod";
+import { DEFAULTS as D } from "../defaults.js";
+import { SKILL_NAME_PATTERN } from "../skill-expression.js";
+import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, shown, whole } from "./builders.js";
+import { Distribution } from "./distribution.js";
+
+/** the built-in rule as a scenario would write it, e.g. `voice: [{voice: 1}]` */
+function builtinRule(): string {
+  return `${D.builtinRule.name}: [${D.builtinRule.alternatives.map((a) => `{${Object.entries(a).map(([m, n]) => `${m}: ${n}`).join(", ")}}`).join(", ")}]`;
+}
+
+const CapacityAlternative = obj(
+  Object.fromEntries(MEDIA_NAMES.map((m) => [m, whole(1, `most ${m} interactions at once`).optional()])),
+  "a mapping media -> whole number, e.g. {voice: 1} or {chat: 2, email: 1}",
+  "one alternative: the most of each media an agent may hold at once (absent media: 0)",
+  "media",
+);
+
+export const CapacityRules = z
+  .record(
+    pattern(NAME_PATTERN, "a rule name (a letter or _, then letters, digits, _ . -)", "rule name"),
+    z.array(CapacityAlternative, { error: expected("a list of alternatives like [{voice: 1}, {chat: 3}]") })
+      .min(1, { error: expected("a non-empty list of alternatives like [{voice: 1}, {chat: 3}]") })
+      .meta({ description: "alternatives: an agent can take one more interaction if its load plus one fits any of them" }),
+    { error: expected("a mapping rule name -> list of alternatives") },
+  )
+  .meta({ description: `capacity rules by name; \`${builtinRule()}\` exists unless redefined` });
+
+const Staffing = obj(
+  {
+    period: durationSchema("length of each staffing period"),
+    counts: z.array(whole(0, "agents logged in during this period"), { error: expected("a list of whole numbers") })
+      .min(1, { error: expected("a non-empty list of whole numbers") })
+      .meta({ description: "agents logged in per period, covering the horizon" }),
+  },
+  "a {period, counts} mapping",
+  "staffing over the day",
+);
+
+export const AgentGroup = obj(
+  {
+    group: pattern(NAME_PATTERN, "a group name (a letter or _, then letters, digits, _ . -)", "unique group name"),
+    site: pattern(SITE_ID_PATTERN, "a site id", "site of these agents (default: the only site)").optional(),
+    count: whole(1, "agents logged in all day (or give staffing)").optional(),
+    staffing: Staffing.optional(),
+    skills: z
+      .record(
+        pattern(SKILL_NAME_PATTERN, "a skill name (a letter or _, then letters, digits, _ . -)", "skill name"),
+        num("skill level", 0),
+        { error: expected("a mapping skill -> level, e.g. {sales: 5, english: 1}") },
+      )
+      .optional()
+      .meta({ description: "skill -> level (default none)" }),
+    capacity: pattern(NAME_PATTERN, "a capacity rule name", `capacity rule name (default ${D.agent.capacity})`).optional(),
+    phone: oneOf(["sip", "pstn"], `phone type (default ${D.agent.phone})`).optional(),
+    answerDelay: Distribution.optional().meta({ description: `ringing to answer (default ${shown(D.agent.answerDelay)})` }),
+    noAnswer: (() => {
+      const e = expected("a probability between 0 and 1");
+      return z.number({ error: e }).min(0, { error: e }).max(1, { error: e });
+    })()
+      .optional()
+      .meta({ description: `probability that a delivered call is not answered (default ${D.agent.noAnswer})` }),
+    noAnswerTimeout: durationSchema(`agent-no-answer-timeout (default ${shown(D.agent.noAnswerTimeout)})`).optional(),
+    noAnswerNotReady: durationSchema(`how long a no-answer leaves the agent NotReady (default ${shown(D.agent.noAnswerNotReady)})`).optional(),
+    wrapUp: Distribution.optional().meta({ description: `after-call work (default ${shown(D.agent.wrapUp)})` }),
+  },
+  "an agent group mapping {group, site, count, skills, ...}",
+  "a group of identical agents",
+);

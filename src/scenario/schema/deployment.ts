@@ -1,0 +1,68 @@
+// The schema of the deployment: sites (data centers), network delays, high availability timings, routing architecture.
+import * as z from "zod";
+import { DEFAULTS as D } from "../defaults.js";
+import { SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, shown, whole } from "./builders.js";
+
+export const Site = obj(
+  {
+    id: pattern(SITE_ID_PATTERN, "a site id (letters, digits, _ and -)", "site id (the geo-location), e.g. dc1"),
+    nodes: whole(1, `SIP Cluster nodes in this site, named <site>.n1 .. <site>.n<nodes> (default ${D.site.nodes})`).optional(),
+    vq: obj(
+      { priority: num(`agent_reservation priority of this site's VQ SIP Server: higher wins (default ${D.site.vqPriority})`).optional() },
+      "a {priority: ...} mapping",
+      "the site's VQ SIP Server",
+    ).optional(),
+    failover: pattern(SITE_ID_PATTERN, "a site id", "site-down: the site the carrier sends this site's inbound calls to (default: none, they are lost)").optional(),
+  },
+  "a site mapping {id, nodes, vq, failover}",
+  "a data center",
+);
+
+export const Network = obj(
+  {
+    intraSite: durationSchema(`one-way delay between two nodes of one site (default ${shown(D.network.intraSite)})`).optional(),
+    interSite: durationSchema(`one-way delay between two sites (default ${shown(D.network.interSite)})`).optional(),
+    statDelay: durationSchema(`Stat Server processing delay on every state change (default ${shown(D.network.statDelay)})`).optional(),
+  },
+  "a {intraSite, interSite, statDelay} mapping",
+  "network delays",
+);
+
+export const Ha = obj(
+  {
+    addpTimeout: durationSchema(`node-down: ADDP timeout after which the hot-standby backup takes over (default ${shown(D.ha.addpTimeout)})`).optional(),
+    proxyDetection: durationSchema(`how long SIP Proxies keep sending calls to a failed node (oos-force; default ${shown(D.ha.proxyDetection)})`).optional(),
+    tcReconnectTimeout: durationSchema(`tc-reconnect-timeout: a node declares a disconnected node's DNs out of service after this (default ${shown(D.ha.tcReconnectTimeout)}: at once)`).optional(),
+    registrationDelay: durationSchema(`registrar-default-timeout: phones of a lost node register with another node after this (default ${shown(D.ha.registrationDelay)})`).optional(),
+    agentStateAutoRestore: z.boolean({ error: expected("true or false") }).optional()
+      .meta({ description: `agent-state-auto-restore: agents keep their state when DN ownership moves (default ${D.ha.agentStateAutoRestore}: logged out)` }),
+    loginDelay: durationSchema(`how long an agent logged out by a DN ownership change takes to log in again (default ${shown(D.ha.loginDelay)})`).optional(),
+    requestTimeout: durationSchema(`how long URS waits for a TReserveAgent reply lost with a VQ SIP Server before retrying (default ${shown(D.ha.requestTimeout)})`).optional(),
+  },
+  "an ha mapping {addpTimeout, proxyDetection, tcReconnectTimeout, registrationDelay, agentStateAutoRestore, loginDelay, requestTimeout}",
+  "high availability and recovery timings",
+);
+
+export const Routing = obj(
+  {
+    mode: oneOf(["node-based", "centralized", "grouped"], `one URS pair per node, per site, or per nodesPerUrs nodes (default ${D.routing.mode})`).optional(),
+    nodesPerUrs: whole(1, "grouped mode only: nodes served by one URS pair").optional(),
+    environment: oneOf(["none", "sitex"], `sitex: reserve through the VQ SIP Server of the agent's site (default ${D.routing.environment})`).optional(),
+    selection: oneOf(["longest-idle", "random", "most-skilled", "round-robin"], `how URS picks among available candidates (default ${D.routing.selection})`).optional(),
+    reservation: obj(
+      {
+        mode: oneOf(["explicit", "implicit", "none"], `explicit: TReserveAgent through a VQ SIP Server (default ${D.routing.reservation.mode})`).optional(),
+        collectionTime: durationSchema(`request-collection-time of the VQ SIP Server (default ${shown(D.routing.reservation.collectionTime)})`).optional(),
+        reservationTime: durationSchema(`reservation-time: how long a grant holds the agent (default ${shown(D.routing.reservation.reservationTime)})`).optional(),
+      },
+      "a {mode, collectionTime, reservationTime} mapping",
+      "agent reservation",
+    ).optional(),
+    routerTimeout: durationSchema(`router-timeout: SIP Server default-routes a call URS has not routed by then (default ${shown(D.routing.routerTimeout)})`).optional(),
+    strategyTime: durationSchema(`URS strategy processing time per routing attempt (default ${shown(D.routing.strategyTime)})`).optional(),
+    proxy: oneOf(["round-robin", "least-loaded"], `how SIP Proxies spread a site's calls over its nodes (default ${D.routing.proxy})`).optional(),
+    defaultRoute: oneOf(["reject"], `default-dn: what happens to a call no URS routed within routerTimeout (default ${D.routing.defaultRoute}: released, counted defaultRouted)`).optional(),
+  },
+  "a routing mapping",
+  "routing architecture and URS options",
+);

@@ -1,0 +1,24 @@
+// The schema of an injected failure: when, what kind, which node, site or link, for how long.
+import * as z from "zod";
+import { durationSchema, expected, obj, oneOf } from "./builders.js";
+
+export const FAULT_KINDS = ["node-down", "node-lost", "link-down", "urs-down", "vq-down", "site-down"] as const;
+
+export const Fault = obj(
+  {
+    at: durationSchema("when the fault starts"),
+    kind: oneOf(FAULT_KINDS, "what fails"),
+    target: z.string({ error: expected("a node id like dc1.n2 or a site id") })
+      .optional()
+      .meta({ description: "node id (<site>.n<k>) for node-down, node-lost, urs-down; site id for vq-down, site-down" }),
+    between: z
+      .tuple([z.string({ error: expected("a node id or a site id") }), z.string({ error: expected("a node id or a site id") })], {
+        error: expected("two ids like [dc1.n1, dc1.n2] or [dc1, dc2]"),
+      })
+      .optional()
+      .meta({ description: "link-down: two node ids or two site ids" }),
+    duration: durationSchema("how long it lasts (default: until the end)").optional(),
+  },
+  "a fault mapping {at, kind, target | between, duration}",
+  "an injected failure",
+);

@@ -1,0 +1,72 @@
+// The schema of the traffic: interaction types with their arrivals (rate, profile or trace), times and IM sessions.
+import * as z from "zod";
+import { DEFAULTS as D } from "../defaults.js";
+import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, rateSchema, shown } from "./builders.js";
+import { Distribution } from "./distribution.js";
+
+const Treatment = obj(
+  {
+    playAnnouncement: durationSchema("PlayAnnouncement: how long the announcement takes").optional(),
+    collectDigits: obj(
+      {
+        totalTimeout: durationSchema("TOTAL_TIMEOUT: how long the strategy waits for the customer's reply"),
+        reply: Distribution.meta({ description: "how long the customer takes to reply" }),
+        onTimeout: oneOf(["proceed", "end"], `what happens when TOTAL_TIMEOUT passes first: route anyway, or end the session (default ${D.im.onTimeout})`).optional(),
+      },
+      "a {totalTimeout, reply, onTimeout} mapping",
+      "CollectDigits: the customer's reply, waited for at most TOTAL_TIMEOUT",
+    ).optional(),
+  },
+  "a treatment like {playAnnouncement: 5s} or {collectDigits: {totalTimeout: 30s, reply: 10s}}",
+  "one treatment before routing: give playAnnouncement or collectDigits",
+);
+
+const Im = obj(
+  {
+    messages: Distribution.optional().meta({ description: `messages the customer sends once an agent has the session, drawn and rounded, at least 1 (default ${D.im.messages})` }),
+    gap: Distribution.optional().meta({ description: `time between messages, and after the last until the customer closes (default exponential, mean ${shown(D.im.gapMean)})` }),
+    idleTimeout: durationSchema(`a session with no message for this long is released (default ${shown(D.im.idleTimeout)}: an unused IM session)`).optional(),
+    treatments: z.array(Treatment, { error: expected("a list of treatments") }).optional()
+      .meta({ description: "treatments on the Routing Point before routing, in order (default none)" }),
+  },
+  "an im mapping {messages, gap, idleTimeout, treatments}",
+  "media im: the conversation and the treatments before routing",
+);
+
+const Arrivals = obj(
+  {
+    rate: rateSchema("constant Poisson rate, > 0").optional(),
+    period: durationSchema("profile: length of each period").optional(),
+    rates: z.array(rateSchema("Poisson rate in this period"), { error: expected("a list of rates") })
+      .min(1, { error: expected("a non-empty list of rates") })
+      .optional()
+      .meta({ description: "profile: a rate per period, covering the horizon" }),
+    trace: z.string({ error: expected("a CSV file of recorded arrivals, e.g. calls.csv") })
+      .min(1, { error: expected("a CSV file of recorded arrivals, e.g. calls.csv") })
+      .optional()
+      .meta({ description: "replay recorded arrivals: a CSV with a time column (path relative to the scenario file)" }),
+    resample: z.boolean({ error: expected("true or false") })
+      .optional()
+      .meta({ description: `trace only: each replication replays days drawn at random from the trace's days (default ${D.arrivals.resample})` }),
+  },
+  "{rate: 20/min}, {period: 1h, rates: [...]} or {trace: calls.csv}",
+  "arrivals: a constant Poisson rate, a profile, or a recorded trace",
+);
+
+export const Traffic = obj(
+  {
+    type: pattern(NAME_PATTERN, "a type name (a letter or _, then letters, digits, _ . -)", "unique interaction type name"),
+    site: pattern(SITE_ID_PATTERN, "a site id", "site where these interactions arrive (default: the only site)").optional(),
+    media: oneOf(MEDIA_NAMES, `media (default ${D.traffic.media})`).optional(),
+    arrivals: Arrivals,
+    handleTime: Distribution.optional().meta({ description: "talk time (required except for media im, whose conversation sets it)" }),
+    patience: Distribution.optional().meta({ description: "time until the caller abandons (default: never)" }),
+    target: z.string({ error: expected('a skill expression like "sales > 3 & english > 0"') })
+      .meta({ description: 'target skill expression, e.g. "sales > 3 & english > 0" or "sitex(GEO_LOCATION) & sales"' }),
+    priority: num(`higher is served first (default ${D.traffic.priority})`).optional(),
+    serviceLevel: durationSchema("this type's service level threshold T (default: the scenario's serviceLevel)").optional(),
+    im: Im.optional(),
+  },
+  "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
+  "one interaction type",
+);
