@@ -5,6 +5,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type 
 import { InputError, formatPath, type Path, type PathSegment } from "./errors.js";
 import type { Override } from "./overrides.js";
 
+/** A problem at a path of the scenario, before it is placed in the file or on an override. */
 export interface Problem {
   readonly path: Path;
   readonly message: string;
@@ -14,11 +15,13 @@ export interface Problem {
   readonly offset?: number;
 }
 
+/** a YAML mapping key as the text a path segment compares with */
 export function keyOf(k: unknown): string {
   if (isScalar(k)) return String(k.value);
   return String(k);
 }
 
+/** A placed problem and its rank: [0, offset] in the file, [1, k] on override k; the lowest is reported. */
 export interface Ranked {
   readonly rank: readonly [number, number];
   readonly error: InputError;

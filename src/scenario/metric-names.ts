@@ -1,4 +1,4 @@
-// The metric names of DESIGN.md section 6, the only keys `targets` accepts; apart from the schema so that the
+// The metric names the design defines, the only keys `targets` accepts; apart from the schema so that the
 // metrics (and every worker thread that loads them) do not pay for zod.
 
 export const METRIC_NAMES = [

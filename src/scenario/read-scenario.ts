@@ -1,4 +1,4 @@
-// Reading a scenario, in the stages Ciw's loader has: read the text -> parse and guard the YAML (yaml-guards.ts) ->
+// Reading a scenario, in stages as Ciw's loader reads one: read the text -> parse and guard the YAML (yaml-guards.ts) ->
 // apply the --set overrides (overrides.ts) -> validate against the schema (schema.ts, zod-problems.ts) -> fill the
 // defaults (defaults.ts) part by part (normalize/) -> cross-check the parts -> read the traces -> freeze.
 // Every problem is an InputError placed at the line:col of the YAML node it concerns (or the --set that caused it);
@@ -26,15 +26,6 @@ export interface LoadOptions {
   readonly text?: string;
   /** `path=value` strings, as given to --set, applied in order; an object names another flag it came from (--vary) */
   readonly overrides?: readonly (string | { readonly source: string; readonly flag: string })[];
-}
-
-function deepFreeze<T>(v: T): T {
-  // a trace's typed arrays cannot be frozen; nothing writes to them
-  if (typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v as object)) deepFreeze(x);
-  }
-  return v;
 }
 
 /**
@@ -88,28 +79,43 @@ function blameOverride(e: unknown, opts: LoadOptions): unknown {
 function loadOnce(opts: LoadOptions): Scenario {
   const display = opts.file ?? "<text>";
   const overrides = (opts.overrides ?? []).map((o) => (typeof o === "string" ? parseOverride(o) : parseOverride(o.source, o.flag)));
+  // read
   let text = readSource(opts, display);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
+  // parse and guard, then override
   const { root, loc } = guardedRoot(text, display, overrides);
   for (const ov of overrides) applyOverride(root, ov);
   replaceTaggedValues(root);
 
+  // validate
   const parsed = ScenarioSchema.safeParse(root, { reportInput: true });
   if (!parsed.success) {
     throwFirst(loc, zodProblems(parsed.error.issues));
     throw new InputError(display, undefined, "invalid scenario");
   }
 
+  // fill the defaults and check each part, then the references between parts, then what can be served at all
   const name = opts.file === undefined ? DEFAULTS.name : basename(opts.file, extname(opts.file)) || DEFAULTS.name;
   const rawTargets = root["targets"];
   const { scenario, ctx } = normalizeScenario(parsed.data, name, isPlainObject(rawTargets) ? Object.keys(rawTargets) : []);
   throwFirst(loc, ctx.values);
   throwFirst(loc, ctx.refs);
   throwFirst(loc, ctx.serving);
+  // what the model does not support yet; then the traces (the slowest step, so last), then freeze
   throwFirst(
     loc,
     unsupportedFeatures(scenario).map((u) => ({ path: u.path, message: unsupportedMessage(u) })),
   );
   return deepFreeze(withTraces(scenario, ctx.traces, opts.file === undefined ? "." : dirname(opts.file), loc));
+}
+
+/** the Scenario the model gets is read-only all the way down */
+function deepFreeze<T>(v: T): T {
+  // a trace's typed arrays cannot be frozen; nothing writes to them
+  if (typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v as object)) deepFreeze(x);
+  }
+  return v;
 }

@@ -54,7 +54,7 @@ export function optDur(ctx: NormalizeContext, v: unknown, path: Path, dflt: numb
 export function rateValue(ctx: NormalizeContext, v: unknown, path: Path): number {
   try {
     const r = parseRate(v);
-    // the mean gap between arrivals must be one the clock can add (distributions.ts MIN_POSITIVE): a shorter one
+    // the mean gap between arrivals must be one the clock can add (kernel/distribution-checks.ts MIN_POSITIVE): a shorter one
     // leaves t + gap === t, and the arrivals would never move the run on
     if (r * MIN_POSITIVE > 1) {
       ctx.values.push({ path, message: `expected a rate of at most 1,000,000/s (one arrival a microsecond, the clock's resolution), got ${describeValue(v)}` });

@@ -7,7 +7,7 @@ import type { Problem } from "../locations.js";
 import { DistributionRangeError, checkDistribution, meanMustBePositive } from "../../kernel/distributions.js";
 import { dur, type NormalizeContext } from "./context.js";
 
-/** a distribution, checked by the kernel's own rule for what it draws (distributions.ts checkDistribution) */
+/** a distribution, checked by the kernel's own rule for what it draws (kernel/distribution-checks.ts checkDistribution) */
 export function dist(ctx: NormalizeContext, v: RawDistribution, path: Path): DistributionSpec {
   const before = ctx.values.length;
   const spec = distSpec(ctx, v, path);
