@@ -1,5 +1,5 @@
 // Every default of the scenario format, in one table: the normalizers fill absent keys from it and the schema's
-// "(default ...)" texts are rendered from it (schema/describe.ts), so the documentation cannot drift from the
+// "(default ...)" texts are rendered from it (shown() in schema/builders.ts), so the documentation cannot drift from the
 // behaviour. Each entry says where its value comes from: a Genesys option (guide and option name) or an assumption.
 // Durations are in seconds.
 
