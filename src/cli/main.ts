@@ -65,7 +65,7 @@ function program(): Command {
   )
     .description("metrics against one or two varied fields, each point with its CI")
     .action(async (file: string, opts) => {
-      const { sweepCommand } = await import("./compare.js");
+      const { sweepCommand } = await import("./sweep.js");
       exitCode = await sweepCommand(file, opts);
     });
 

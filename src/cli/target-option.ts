@@ -6,7 +6,10 @@ import { InputError } from "../scenario/errors.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { METRIC_NAMES } from "../scenario/schema.js";
 import { COMPONENT_KINDS, type Scenario } from "../scenario/types.js";
-import { loadScenarioFromCli, type CommonOptions } from "./options.js";
+import { planStudy, type SourcedPlan } from "../experiment/plan.js";
+import type { StudySource } from "../experiment/study-source.js";
+import { parseOverride } from "../scenario/load.js";
+import { scenarioText, settleFlags, type CommonOptions } from "./options.js";
 
 /** What check and size take besides --set, --seed and --replications (--shard only to refuse it). */
 export interface GateOptions extends CommonOptions {
@@ -54,15 +57,20 @@ function targetFlags(given: readonly string[] | undefined): TargetFlag[] {
   });
 }
 
-/** The scenario as check and size load it: the file, --set, then the --target flags as overrides; an InputError
- *  that blames one of those overrides names the --target flag the user typed instead. */
-export function loadWithTargets(
-  file: string,
-  opts: CommonOptions & { readonly target?: readonly string[] },
-): ReturnType<typeof loadScenarioFromCli> & { flags: TargetFlag[] } {
+/**
+ * The plan check and size run: the file (read once), --set, then the --target flags as overrides, and --seed and
+ * --replications read after it loads; an InputError that blames one of those overrides names the --target flag the
+ * user typed instead. Every override is parsed before the file is read, as the loader does, so a bad --set is
+ * refused before a missing file.
+ */
+export function planWithTargets(file: string, opts: CommonOptions & { readonly target?: readonly string[] }): SourcedPlan & { flags: TargetFlag[] } {
   const flags = targetFlags(opts.target);
+  const set = opts.set ?? [];
+  const targets = flags.map((f) => f.override);
   try {
-    return { ...loadScenarioFromCli(file, opts, flags.map((f) => f.override)), flags };
+    for (const o of [...set, ...targets]) parseOverride(o);
+    const source: StudySource = { kind: "run", file, text: scenarioText(file), set, targets, paths: [], points: [{ values: [], overrides: [] }] };
+    return { ...planStudy(source, () => settleFlags(opts)), flags };
   } catch (e) {
     if (e instanceof InputError) {
       const f = flags.find((x) => e.where === `--set ${x.override}`);
