@@ -6,29 +6,26 @@ import { drainText } from "../experiment/drain.js";
 import { experimentsOf } from "../experiment/experiment.js";
 import { runPlan } from "../experiment/plan.js";
 import { withPool } from "../experiment/pool.js";
-import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { guardRun } from "./guard.js";
-import { workerCount, workersFlag } from "./options.js";
+import { workerCount } from "./options.js";
 import { provenanceOf } from "./command-line.js";
-import { planWithTargets, refuseShard, requireTargets, type GateOptions } from "./target-option.js";
+import { planGate, requireTargets, type GateOptions } from "./target-option.js";
 
 export type CheckOptions = GateOptions;
 
 export async function checkCommand(file: string, opts: CheckOptions): Promise<number> {
-  refuseShard(
+  const { plan, workers: flag, scenario } = planGate(
+    file,
     opts,
     "a check judges its targets on all replications together: run it whole (--workers spreads them over threads), " +
       "or shard `ccsim run` and `ccsim merge` the partials: the merged summary.json carries the same verdicts (targets[].met)",
   );
-  checkOutFlag(opts.out);
-  const flag = workersFlag(opts.workers);
-  const plan = planWithTargets(file, opts);
   const { seed, replications } = plan.study;
-  const scenario = plan.study.points[0]!.scenario;
   requireTargets(file, scenario, "check");
   if (opts.out !== undefined) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
   const workers = workerCount(flag, guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet }));

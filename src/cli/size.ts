@@ -10,7 +10,7 @@ import { experimentRunner, type ExperimentRunner } from "../experiment/pooled-ex
 import { analyticStart, sizeAgents } from "../experiment/sizing.js";
 import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../report/machine-sizing-report.js";
 import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../report/period-sizing-report.js";
-import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { sizingCsv, sizingJson, sizingMarkdown, type SizingContext } from "../report/sizing-report.js";
 import { grid } from "../report/table.js";
@@ -21,8 +21,8 @@ import { InputError } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/types.js";
 import { provenanceOf } from "./command-line.js";
 import { guardRun } from "./guard.js";
-import { wholeNumber, workerCount, workersFlag } from "./options.js";
-import { planWithTargets, refuseShard, requireTargets, type GateOptions } from "./target-option.js";
+import { wholeNumber, workerCount } from "./options.js";
+import { planGate, requireTargets, type GateOptions } from "./target-option.js";
 
 export interface SizeOptions extends GateOptions {
   readonly for?: string;
@@ -44,16 +44,13 @@ interface Sizing {
 }
 
 export async function sizeCommand(file: string, opts: SizeOptions): Promise<number> {
-  refuseShard(
+  const { plan, workers: flag, scenario } = planGate(
+    file,
     opts,
     "a size search cannot be split: each try's count follows from the verdicts before it, so the tries run one after " +
       "another; --workers spreads each try's replications over threads",
   );
-  checkOutFlag(opts.out);
-  const flag = workersFlag(opts.workers);
-  const plan = planWithTargets(file, opts);
   const { seed, replications } = plan.study;
-  const scenario = plan.study.points[0]!.scenario;
   if (opts.out !== undefined) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
   // the memory a try needs, as run refuses it; no time warning, since one try's time is not the search's
   const perTry = guardRun(file, [scenario], replications, { force: opts.force, quiet: true });

@@ -1,5 +1,5 @@
-// `--target metric=">= 0.80"`: a scenario target from the command line, added to (or replacing) the file's.
-// Each becomes the override `targets.<metric>=<comparison>`, so it is validated exactly like a target in the file;
+// What check and size (the gates) take and how they start: `--target metric=">= 0.80"`, a scenario target from the
+// command line, added to (or replacing) the file's, and the plan they run. Each --target becomes the override `targets.<metric>=<comparison>`, so it is validated exactly like a target in the file;
 // an error it causes is relabelled so the user sees the flag they typed, not the --set it became.
 
 import { InputError } from "../scenario/errors.js";
@@ -9,7 +9,8 @@ import { COMPONENT_KINDS, type Scenario } from "../scenario/types.js";
 import { planStudy, type SourcedPlan } from "../experiment/plan.js";
 import type { StudySource } from "../experiment/study-source.js";
 import { parseOverride } from "../scenario/load.js";
-import { scenarioText, settleFlags, type CommonOptions } from "./options.js";
+import { checkOutFlag } from "../report/output-dir.js";
+import { scenarioText, settleFlags, workersFlag, type CommonOptions } from "./options.js";
 
 /** What check and size take besides --set, --seed and --replications (--shard only to refuse it). */
 export interface GateOptions extends CommonOptions {
@@ -29,9 +30,16 @@ export function requireTargets(file: string, scenario: Scenario, what: string): 
   throw new InputError(file, "targets", `nothing to ${what}: add targets to the scenario or give --target, e.g. --target serviceLevel=">= 0.80"`);
 }
 
-/** check and size run whole: --shard exits 2 with `why`. */
-export function refuseShard(opts: GateOptions, why: string): void {
+/**
+ * How check and size start, in this order: --shard refused with `why` (they run whole), --out and --workers checked,
+ * then the plan (planWithTargets). `workers` is the --workers flag as given.
+ */
+export function planGate(file: string, opts: GateOptions, why: string): { plan: SourcedPlan; workers: number | undefined; scenario: Scenario } {
   if (opts.shard !== undefined) throw new InputError("--shard", undefined, why);
+  checkOutFlag(opts.out);
+  const workers = workersFlag(opts.workers);
+  const plan = planWithTargets(file, opts);
+  return { plan, workers, scenario: plan.study.points[0]!.scenario };
 }
 
 export interface TargetFlag {
