@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseVary, refuseOverlaps, variantGrid } from "../src/experiment/variants.js";
-import { studyOf } from "../src/experiment/study-source.js";
+import { planStudy } from "../src/experiment/plan.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
 import { ccsim, scenarioOf, tempFolders, MINIMAL, errorOf } from "./helpers.js";
@@ -269,7 +269,7 @@ traffic: [{ type: calls, arrivals: { rate: 1/min }, handleTime: 3m, target: any 
       paths: [v.path],
       points: variantGrid([v], () => 1).map((g) => ({ values: g.label, overrides: g.overrides })),
     };
-    expect(errorOf(() => studyOf(source)).message).toBe('--vary sites[0].nodes=x: sites[0].nodes: expected a whole number >= 1, got "x"');
+    expect(errorOf(() => planStudy(source)).message).toBe('--vary sites[0].nodes=x: sites[0].nodes: expected a whole number >= 1, got "x"');
   });
 
   it("CLI: --set and --vary errors are never placed at scenario.yaml:1:1", () => {
@@ -348,7 +348,7 @@ describe("class 4: any --set path and value (property): a scenario or one exit-2
           refuseOverlaps(set, vs);
           const base = scenarioOf(MINIMAL, set) as unknown as Record<string, unknown[]>;
           const grid = variantGrid(vs, (list) => base[list]!.length);
-          studyOf({ kind: "sweep", file: "test.yaml", text: MINIMAL, set, paths: vs.map((v) => v.path), points: grid.map((g) => ({ values: g.label, overrides: g.overrides })) });
+          planStudy({ kind: "sweep", file: "test.yaml", text: MINIMAL, set, paths: vs.map((v) => v.path), points: grid.map((g) => ({ values: g.label, overrides: g.overrides })) });
         } catch (e) {
           expect(e, [...varies, ...set].join(" ")).toBeInstanceOf(InputError);
           const msg = (e as InputError).message;

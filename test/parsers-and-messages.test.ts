@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { DistributionRangeError, MAX_DRAW, checkDistribution, sampler } from "../src/kernel/distributions.js";
 import { RandomStreams } from "../src/kernel/random-stream.js";
-import { loadWithTargets } from "../src/cli/target-option.js";
+import { planWithTargets } from "../src/cli/target-option.js";
 import { didYouMean } from "../src/scenario/did-you-mean.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
@@ -353,7 +353,7 @@ describe("class 9: messages that say what is wrong", () => {
       expect(inFile.detail).toContain(message);
       const file = join(TMP, `target-${metric}.yaml`);
       writeFileSync(file, scenario());
-      const flag = errorOf(() => loadWithTargets(file, { target: [`${metric}=${comparison}`] }));
+      const flag = errorOf(() => planWithTargets(file, { target: [`${metric}=${comparison}`] }));
       expect(flag.where).toBe(`--target ${metric}=${comparison}`);
       expect(flag.detail).toContain(message);
     });

@@ -3,41 +3,41 @@
 // replications run on --workers threads; --shard is refused (a check is judged on all of them).
 
 import { drainText } from "../experiment/drain.js";
+import { experimentsOf } from "../experiment/experiment.js";
+import { runPlan } from "../experiment/plan.js";
 import { withPool } from "../experiment/pool.js";
-import { experimentRunner } from "../experiment/pooled-experiment.js";
-import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { guardRun } from "./guard.js";
-import { workerCount, workersFlag } from "./options.js";
-import { CCSIM_VERSION } from "../report/version.js";
-import { commandLine, provenanceOf, withTargets } from "./command-line.js";
-import { loadWithTargets, refuseShard, requireTargets, type GateOptions } from "./target-option.js";
+import { workerCount } from "./options.js";
+import { provenanceOf } from "./command-line.js";
+import { planGate, requireTargets, type GateOptions } from "./target-option.js";
 
 export type CheckOptions = GateOptions;
 
 export async function checkCommand(file: string, opts: CheckOptions): Promise<number> {
-  refuseShard(
+  const { plan, workers: flag, scenario } = planGate(
+    file,
     opts,
     "a check judges its targets on all replications together: run it whole (--workers spreads them over threads), " +
       "or shard `ccsim run` and `ccsim merge` the partials: the merged summary.json carries the same verdicts (targets[].met)",
   );
-  checkOutFlag(opts.out);
-  const flag = workersFlag(opts.workers);
-  const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
+  const { seed, replications } = plan.study;
   requireTargets(file, scenario, "check");
   if (opts.out !== undefined) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
   const workers = workerCount(flag, guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet }));
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
-  let result;
+  let outputs;
   try {
-    result = await withPool(workers, (pool) => experimentRunner(pool)(scenario, { seed, replications, onProgress: bar.update }));
+    outputs = await withPool(workers, (pool) => runPlan(plan, pool, { onProgress: bar.update }));
   } finally {
     // an interrupted check's message then starts on a clean line
     bar.done();
   }
+  const result = experimentsOf(plan.study, outputs.map((o) => o.result))[0]!;
   const cut = result.cutAtDrainLimit;
   if (cut !== undefined && !opts.quiet) process.stderr.write(`ccsim: warning: ${drainText(cut.calls, cut.replications, replications)}\n`);
   const verdicts = verdictsOf(result);
@@ -52,21 +52,15 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     const files: Record<string, string> = { "check.json": json, "summary.json": summaryJson(summaryOf(result)) };
     // the report's charts load d3: only when there is a report to write
     const { checkReport } = await import("../report/html/check-report.js");
-    // the seed and replications as settled, so the command makes the same numbers after the file's defaults change
-    const settled = { ...opts, seed: String(seed), replications: String(replications) };
-    const provenance = provenanceOf("check", file, settled, seed, replications);
+    const provenance = provenanceOf("check", plan, { target: opts.target });
     files["report.html"] = checkReport({
       scenario: scenario.name,
       seed,
       replications,
-      version: CCSIM_VERSION,
+      version: provenance.version,
       verdicts,
       targets: scenario.targets,
-      provenance: {
-        ...provenance,
-        command: withTargets(commandLine("check", file, settled), opts.target),
-        overrides: [...provenance.overrides, ...flags.map((f) => f.override)],
-      },
+      provenance,
     });
     writeOutputs(opts.out, files);
   }

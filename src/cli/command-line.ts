@@ -1,8 +1,7 @@
 // The command line that reproduces a report's numbers, rebuilt from the parsed options: the scenario, --seed,
 // --replications, --set and --vary as given, output flags left out (they change where results go, not what they are).
 
-import { DEMO_SCENARIO } from "../scenario/demo.js";
-import { readScenarioText } from "../scenario/read-scenario.js";
+import type { SourcedPlan } from "../experiment/plan.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import type { Provenance } from "../report/html/provenance.js";
 import type { CommonOptions } from "./options.js";
@@ -32,23 +31,35 @@ export function withTargets(command: string, targets: readonly string[] | undefi
   return [command, ...(targets ?? []).map((t) => `--target ${shellWord(t)}`)].join(" ");
 }
 
-/** Everything a report says about where its numbers came from. `text` is the scenario as it was read; without it the
- *  file (loaded already, so readable) is read again. */
-export function provenanceOf(
-  command: string,
-  file: string | undefined,
-  opts: CommonOptions & { readonly vary?: readonly string[]; readonly metrics?: string },
-  seed: number,
-  replications: number,
-  text?: string,
-): Provenance {
+/** What a command adds to the words of its plan: --metrics (compare, sweep), --for (size), --target flags as given
+ *  (check, size), --max (size), in the order they are written. */
+export interface CommandWords {
+  readonly metrics?: string;
+  readonly for?: string;
+  readonly target?: readonly string[];
+  readonly max?: string;
+}
+
+/**
+ * Everything a report (and a sizing's JSON) says about where its numbers came from, from the plan's source with seed
+ * and replications settled, so that the command makes the same numbers after the file's defaults change, and a merged
+ * study and the same study run whole say the same. The scenario text is the one the plan was loaded from.
+ */
+export function provenanceOf(command: string, plan: SourcedPlan, words: CommandWords = {}): Provenance {
+  const { source, study } = plan;
+  const vary = source.paths.map((path, j) => `${path}=${[...new Set(source.points.map((p) => p.values[j]!))].join(",")}`);
+  const file = source.file === "<demo>" ? undefined : source.file;
+  const flags = { seed: String(study.seed), replications: String(study.replications), set: [...source.set], vary, metrics: words.metrics };
+  let line = commandLine(command, file, flags) + (words.for === undefined ? "" : ` --for ${words.for}`);
+  line = withTargets(line, words.target);
+  if (words.max !== undefined) line += ` --max ${words.max}`;
   return {
-    command: commandLine(command, file, opts),
-    seed,
-    replications,
+    command: line,
+    seed: study.seed,
+    replications: study.replications,
     version: CCSIM_VERSION,
-    scenarioFile: file ?? "<demo>",
-    scenarioText: text ?? (file === undefined ? DEMO_SCENARIO : readScenarioText(file)),
-    overrides: opts.set ?? [],
+    scenarioFile: source.file,
+    scenarioText: source.text,
+    overrides: [...source.set, ...(source.targets ?? [])],
   };
 }

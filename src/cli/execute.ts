@@ -1,10 +1,11 @@
 // Runs a study as the command line asks: the whole of it or one --shard, on --workers threads; then reports it, or
 // writes the shard's partial result for `ccsim merge`.
 
-import { runJobs } from "../experiment/pool.js";
+import { planStudy, runPlan } from "../experiment/plan.js";
+import { withPool } from "../experiment/pool.js";
 import { parseShard, shardJobs } from "../experiment/shard.js";
-import { studyOf, type StudySource } from "../experiment/study-source.js";
-import { jobsOf, studyHash } from "../experiment/study.js";
+import type { StudySource } from "../experiment/study-source.js";
+import { studyHash } from "../experiment/study.js";
 import type { MetricName } from "../metrics/tally.js";
 import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import { partialFileName, partialJson } from "../report/partial.js";
@@ -40,38 +41,34 @@ export async function executeStudy(
   }
   checkOutFlag(opts.out);
   // every point is loaded, so that a bad value stops the command before anything runs
-  const study = studyOf(source);
+  const plan = planStudy(source);
+  const { study } = plan;
   // a shard writes its partial next to the other shards': only a whole study's folder must hold nothing else
   // a shard's folder may hold the other shards' partials, as if --force; its own name must still be a regular file
   if (opts.out) checkOutDir(opts.out, shard ? [partialFileName(shard)] : outFiles(study.kind), shard !== undefined || opts.force === true);
   const traceTo = opts.tracePath === undefined ? undefined : traceTarget(opts.tracePath, opts, outFiles(study.kind));
   const seconds = guardRun(source.file, study.points.map((p) => p.scenario), study.replications, opts);
-  const all = jobsOf(study);
+  const all = plan.jobs;
   const jobs = shard ? shardJobs(all, shard) : all;
   const workers = workerCount(flag, (seconds * jobs.length) / all.length);
   const label = `ccsim ${source.kind}${shard ? ` ${shard.index}/${shard.count}` : ""}`;
   const bar = progressBar(label, !opts.quiet && !opts.json && process.stderr.isTTY === true);
   let outputs;
   try {
-    outputs = await runJobs(
-      study.points.map((p) => p.scenario),
-      study.seed,
-      jobs,
-      { workers, traceLimit: traceTo ? opts.traceLimit : undefined, onProgress: bar.update },
+    outputs = await withPool(workers, (pool) =>
+      runPlan(plan, pool, { jobs, traceLimit: traceTo ? opts.traceLimit : undefined, onProgress: bar.update }),
     );
   } finally {
     // an interrupted run's message then starts on a clean line
     bar.done();
   }
-  // with seed and replications settled: merge names a difference in them, and a report says what ran
-  const settled = { ...source, seed: study.seed, replications: study.replications };
   if (shard) {
     const name = partialFileName(shard);
-    writeOutputs(opts.out!, { [name]: partialJson(settled, studyHash(study), shard, jobs, outputs) });
+    writeOutputs(opts.out!, { [name]: partialJson(plan.source, studyHash(study), shard, jobs, outputs) });
     if (!opts.quiet) {
       process.stdout.write(`wrote ${opts.out}/${name}: shard ${shard.index}/${shard.count}, ${jobs.length} of ${all.length} replications\n`);
     }
     return 0;
   }
-  return finishStudy(study, settled, outputs.map((o) => o.result), { ...opts, traceTo, trace: outputs[0]?.trace });
+  return finishStudy(plan, outputs.map((o) => o.result), { ...opts, traceTo, trace: outputs[0]?.trace });
 }

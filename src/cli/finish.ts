@@ -3,8 +3,9 @@
 
 import { drainWarning } from "../experiment/drain.js";
 import { comparisonOf } from "../experiment/compare.js";
-import type { StudySource } from "../experiment/study-source.js";
-import { experimentsOf, type Study } from "../experiment/study.js";
+import { experimentsOf } from "../experiment/experiment.js";
+import type { SourcedPlan } from "../experiment/plan.js";
+import type { Study } from "../experiment/study.js";
 import type { ReplicationResult } from "../observe/collector.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import {
@@ -22,7 +23,6 @@ import {
 import { componentsCsv } from "../report/components.js";
 import { groupsCsv, intervalsCsv, nodesCsv, ursCsv } from "../report/csv.js";
 import { mediaCsv, mediaThresholds } from "../report/media.js";
-import type { Provenance } from "../report/html/provenance.js";
 import { commitFiles, writeOutputs, type AtomicFile } from "../report/output-dir.js";
 import { writeThrough, type OutputTarget } from "../report/output-path.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
@@ -64,22 +64,12 @@ export function refuseUnusedMetrics(opts: { readonly metrics?: string; readonly 
   );
 }
 
-/** Where a report's numbers come from, from the study's source with seed and replications settled, so that a merged
- *  study and the same study run whole say the same. */
-function provenanceFrom(source: StudySource, seed: number, replications: number, metrics?: string): Provenance {
-  const vary = source.paths.map((path, j) => `${path}=${[...new Set(source.points.map((p) => p.values[j]!))].join(",")}`);
-  const file = source.file === "<demo>" ? undefined : source.file;
-  const flags = { seed: String(seed), replications: String(replications), set: [...source.set], vary, metrics };
-  return provenanceOf(source.kind, file, flags, seed, replications, source.text);
-}
-
 /**
- * Reports a whole study from every job's result in the order of jobsOf. `trace` is the first replication's trace and
+ * Reports a whole plan from every job's result in the order of its jobs. `trace` is the first replication's trace and
  * `traceTo` where it goes (run only); `focus` the compare and sweep tables' metrics.
  */
 export async function finishStudy(
-  study: Study,
-  source: StudySource,
+  plan: SourcedPlan,
   results: readonly ReplicationResult[],
   opts: ReportOptions & {
     readonly focus?: readonly MetricName[];
@@ -91,10 +81,11 @@ export async function finishStudy(
   // calls the drain limit cut off are counted as unfinished in the numbers; the planner hears of them too
   const cut = drainWarning(results.map((r) => r.cutAtDrainLimit));
   if (cut !== undefined && !opts.quiet) process.stderr.write(`ccsim: warning: ${cut}\n`);
+  const { study } = plan;
   const experiments = experimentsOf(study, results);
   const faults = study.points.some((p) => p.scenario.faults.length > 0);
   const focus = opts.focus ?? (faults ? FAULT_FOCUS : DEFAULT_FOCUS);
-  const provenance = () => provenanceFrom(source, study.seed, study.replications, opts.metrics);
+  const provenance = () => provenanceOf(study.kind, plan, { metrics: opts.metrics });
   let files: Record<string, string>;
   let json: string;
   let table: string;

@@ -65,7 +65,7 @@ function program(): Command {
   )
     .description("metrics against one or two varied fields, each point with its CI")
     .action(async (file: string, opts) => {
-      const { sweepCommand } = await import("./compare.js");
+      const { sweepCommand } = await import("./sweep.js");
       exitCode = await sweepCommand(file, opts);
     });
 
@@ -112,29 +112,8 @@ function program(): Command {
     .option("--set <path=value>", "override a scenario field (repeatable)", collect)
     .description("check a scenario file and print what it describes")
     .action(async (file: string, opts: { set?: string[] }) => {
-      const { loadScenario } = await import("../scenario/read-scenario.js");
-      const s = loadScenario({ file, overrides: opts.set ?? [] });
-      const { estimateCost } = await import("../experiment/cost.js");
-      const agents = s.agents.reduce((n, g) => n + g.count, 0);
-      const nodes = s.sites.reduce((n, x) => n + x.nodes, 0);
-      const replayed = s.traffic.reduce((n, t) => n + (t.trace?.times.length ?? 0), 0);
-      const traces = [...new Set(s.traffic.flatMap((t) => (t.trace === undefined ? [] : [t.trace.source])))];
-      const cost = estimateCost(s, s.replications);
-      const { largeNumber } = await import("../util/thousands.js");
-      // a scenario whose numbers overflow is valid to the schema, but run would refuse it: say so, not "Infinity MB"
-      const huge = (x: number) => (x < 1e12 ? String(Math.round(x)) : largeNumber(x));
-      const estimate =
-        Number.isFinite(cost.bytes) && Number.isFinite(cost.seconds)
-          ? `about ${huge(Math.max(1, Math.round(cost.bytes / 1e6)))} MB of memory and ${huge(Math.ceil(cost.seconds))} s`
-          : "too large to estimate (run refuses it)";
-      process.stdout.write(
-        `${file}: ok: ${s.name}: ${s.sites.length} site(s), ${nodes} node(s), ${agents} agent(s) in ` +
-          `${s.agents.length} group(s), ${s.traffic.length} traffic type(s)` +
-          (traces.length > 0 ? `, ${replayed} arrivals replayed from ${traces.join(", ")}` : "") +
-          `\nestimate: ${estimate} ` +
-          `for ${s.replications} replication(s) (${huge(cost.callsPerReplication)} calls each)\n`,
-      );
-      exitCode = 0;
+      const { validateCommand } = await import("./validate.js");
+      exitCode = validateCommand(file, opts);
     });
 
   p.command("trace-stats")

@@ -1,7 +1,7 @@
 // `ccsim merge DIR... --out OUT`: the partial results of every shard of one study, put back together into exactly the
 // output the single run would have given (same bytes), or a one-line refusal when they do not belong together.
 
-import { studyOf } from "../experiment/study-source.js";
+import { planStudy } from "../experiment/plan.js";
 import { studyHash } from "../experiment/study.js";
 import type { ReplicationResult } from "../observe/collector.js";
 import { resultTemplate } from "../experiment/result-template.js";
@@ -51,7 +51,8 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
     throw new InputError("ccsim merge", undefined, `missing shard${absent > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")}${more}`);
   }
 
-  const study = studyOf(first.p.source);
+  const plan = planStudy(first.p.source);
+  const { study } = plan;
   // merge replaces only its own files, as --force does: the partials' folder is a fine place for the merged output
   if (opts.out !== undefined) checkOutDir(opts.out, outFiles(study.kind), true);
   if (studyHash(study) !== first.p.hash) {
@@ -74,5 +75,5 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
   if (hole >= 0) {
     throw new InputError(byIndex.get((hole % count) + 1)!, undefined, `lacks the result of point ${Math.floor(hole / study.replications)}, replication ${hole % study.replications}`);
   }
-  return finishStudy(study, first.p.source, slots as ReplicationResult[], { ...opts, focus });
+  return finishStudy(plan, slots as ReplicationResult[], { ...opts, focus });
 }

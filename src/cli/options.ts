@@ -1,10 +1,10 @@
 // Options shared by the commands that run a scenario: the file (or the demo), --set, --seed, --replications, --workers.
+// What they make of them (the plan) is experiment/plan.ts's.
 
 import { availableParallelism } from "node:os";
-import { loadScenario, readScenarioText } from "../scenario/read-scenario.js";
+import { readScenarioText } from "../scenario/read-scenario.js";
 import { DEMO_SCENARIO } from "../scenario/demo.js";
 import { InputError } from "../scenario/errors.js";
-import type { Scenario } from "../scenario/types.js";
 
 export interface CommonOptions {
   readonly set?: readonly string[];
@@ -38,21 +38,9 @@ export function workerCount(flag: number | undefined, estimatedSeconds: number):
   return estimatedSeconds < SMALL_RUN_SECONDS ? 1 : availableParallelism();
 }
 
-export function loadScenarioFromCli(
-  file: string | undefined,
-  opts: CommonOptions,
-  extraOverrides: readonly string[] = [],
-): { scenario: Scenario; seed: number; replications: number } {
-  const overrides = [...(opts.set ?? []), ...extraOverrides];
-  const scenario =
-    file === undefined
-      ? loadScenario({ text: DEMO_SCENARIO, file: "<demo>", overrides })
-      : loadScenario({ file, overrides });
-  return {
-    scenario,
-    seed: wholeNumber("--seed", opts.seed, 0) ?? scenario.seed,
-    replications: wholeNumber("--replications", opts.replications, 1) ?? scenario.replications,
-  };
+/** --seed and --replications as given (undefined: the scenario's). */
+export function settleFlags(opts: CommonOptions): { seed?: number; replications?: number } {
+  return { seed: wholeNumber("--seed", opts.seed, 0), replications: wholeNumber("--replications", opts.replications, 1) };
 }
 
 /** The scenario's text for a study's source: the file's, or the demo's. */

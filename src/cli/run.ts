@@ -1,6 +1,6 @@
 // `ccsim run [scenario]`: replications of one scenario, a table on the terminal (or the summary as JSON), files in --out.
 
-import { wholeNumber, scenarioText, type CommonOptions } from "./options.js";
+import { scenarioText, settleFlags, type CommonOptions } from "./options.js";
 import { executeStudy, type ExecuteOptions } from "./execute.js";
 import { traceLimitOf } from "./trace-option.js";
 
@@ -10,9 +10,8 @@ export interface RunOptions extends CommonOptions, ExecuteOptions {
 }
 
 export async function runCommand(file: string | undefined, opts: RunOptions): Promise<number> {
-  // the scenario is loaded once, by executeStudy; seed and replications left out are the scenario's
-  const seed = wholeNumber("--seed", opts.seed, 0);
-  const replications = wholeNumber("--replications", opts.replications, 1);
+  // checked before the file is read; the scenario is loaded once, by the plan, which settles what is left out
+  const { seed, replications } = settleFlags(opts);
   const traceLimit = traceLimitOf(opts.trace, opts.traceLimit);
   return executeStudy(
     {

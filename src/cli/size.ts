@@ -10,8 +10,7 @@ import { experimentRunner, type ExperimentRunner } from "../experiment/pooled-ex
 import { analyticStart, sizeAgents } from "../experiment/sizing.js";
 import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../report/machine-sizing-report.js";
 import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../report/period-sizing-report.js";
-import type { Scenario } from "../scenario/types.js";
-import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
+import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { sizingCsv, sizingJson, sizingMarkdown, type SizingContext } from "../report/sizing-report.js";
 import { grid } from "../report/table.js";
@@ -19,11 +18,11 @@ import { formatMetric } from "../report/units.js";
 import { verdictsOf } from "../report/verdicts.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
-import { CCSIM_VERSION } from "../report/version.js";
-import { commandLine, provenanceOf, withTargets } from "./command-line.js";
+import type { Scenario } from "../scenario/types.js";
+import { provenanceOf } from "./command-line.js";
 import { guardRun } from "./guard.js";
-import { wholeNumber, workerCount, workersFlag } from "./options.js";
-import { loadWithTargets, refuseShard, requireTargets, type GateOptions, type TargetFlag } from "./target-option.js";
+import { wholeNumber, workerCount } from "./options.js";
+import { planGate, requireTargets, type GateOptions } from "./target-option.js";
 
 export interface SizeOptions extends GateOptions {
   readonly for?: string;
@@ -32,15 +31,26 @@ export interface SizeOptions extends GateOptions {
 
 const MACHINES = ["nodes", "urs", "throughput"];
 
+/** One size command, planned: what every kind of search starts from and reports with. */
+interface Sizing {
+  readonly opts: SizeOptions;
+  readonly workers: number;
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly replications: number;
+  /** what report.html says ran; its command line is also the JSON's */
+  readonly provenance: Provenance;
+  readonly ctx: SizingContext;
+}
+
 export async function sizeCommand(file: string, opts: SizeOptions): Promise<number> {
-  refuseShard(
+  const { plan, workers: flag, scenario } = planGate(
+    file,
     opts,
     "a size search cannot be split: each try's count follows from the verdicts before it, so the tries run one after " +
       "another; --workers spreads each try's replications over threads",
   );
-  checkOutFlag(opts.out);
-  const flag = workersFlag(opts.workers);
-  const { scenario, seed, replications, flags } = loadWithTargets(file, opts);
+  const { seed, replications } = plan.study;
   if (opts.out !== undefined) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
   // the memory a try needs, as run refuses it; no time warning, since one try's time is not the search's
   const perTry = guardRun(file, [scenario], replications, { force: opts.force, quiet: true });
@@ -54,7 +64,9 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   if (kind === "vq") {
     throw new InputError(where, undefined, "sizing vq is not supported: the guide has one VQ SIP Server HA pair a site; its load is reported (components.csv) and can be a target (utilization.vqServer)");
   }
-  if (MACHINES.includes(kind)) return sizeMachines(file, opts, workers, flags, kind as "nodes" | "urs" | "throughput", name, scenario, seed, replications);
+  const provenance = provenanceOf("size", plan, { for: what, target: opts.target, max: opts.max });
+  const sizing: Sizing = { opts, workers, scenario, seed, replications, provenance, ctx: { scenario: scenario.name, seed, replications, command: provenance.command } };
+  if (MACHINES.includes(kind)) return sizeMachines(file, sizing, kind as "nodes" | "urs" | "throughput", name);
   if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs or throughput${suggestion(kind, ["agents", ...MACHINES])}`);
   const groups = scenario.agents.map((a) => a.group);
   let group: string;
@@ -69,7 +81,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   const max = wholeNumber("--max", opts.max, 1);
   const chatty = !opts.quiet && !opts.json;
   const types = analyticStart(scenario, group).traffic;
-  if (profileOf(scenario, types) !== null) return sizePeriods(file, opts, workers, flags, scenario, group, types, seed, replications, max);
+  if (profileOf(scenario, types) !== null) return sizePeriods(sizing, group, types, max);
   const result = await onPool(workers, (run) => sizeAgents(scenario, group, {
     seed,
     replications,
@@ -77,11 +89,11 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     ...(max !== undefined ? { max } : {}),
     onTry: chatty && process.stderr.isTTY ? (t) => process.stderr.write(`  tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
   }));
-  const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
+  const { ctx } = sizing;
   const json = sizingJson(result, ctx);
   await writeSizing(opts.out, json, () => sizingMarkdown(result, ctx), () => sizingCsv(result), async () => {
     const { sizeReport } = await import("../report/html/size-report.js");
-    return sizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
+    return sizeReport({ result, context: ctx, version: provenance.version, provenance });
   });
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
@@ -115,37 +127,9 @@ function onPool<T>(workers: number, search: (run: ExperimentRunner) => Promise<T
   return withPool(workers, (pool) => search(experimentRunner(pool)));
 }
 
-function sizeCommandLine(file: string, opts: SizeOptions): string {
-  let s = withTargets(commandLine("size", file, opts) + ` --for ${opts.for ?? "agents"}`, opts.target);
-  if (opts.max !== undefined) s += ` --max ${opts.max}`;
-  return s;
-}
-
-/** The reproducing command line and the context every sizing report starts with. */
-function contextOf(file: string, opts: SizeOptions, scenario: Scenario, seed: number, replications: number) {
-  // the seed and replications as settled, so the command makes the same numbers after the file's defaults change
-  const settled = { ...opts, seed: String(seed), replications: String(replications) };
-  return { settled, ctx: { scenario: scenario.name, seed, replications, command: sizeCommandLine(file, settled) } };
-}
-
-/** How report.html says to reproduce a sizing: its command line with --target flags, and every override. */
-function reportProvenance(file: string, settled: SizeOptions, flags: readonly TargetFlag[], ctx: SizingContext): Provenance {
-  const p = provenanceOf("size", file, settled, ctx.seed, ctx.replications);
-  return { ...p, command: ctx.command, overrides: [...p.overrides, ...flags.map((f) => f.override)] };
-}
-
 /** --for nodes[:site] | urs | throughput: machines on the component load model. */
-async function sizeMachines(
-  file: string,
-  opts: SizeOptions,
-  workers: number,
-  flags: readonly TargetFlag[],
-  kind: "nodes" | "urs" | "throughput",
-  name: string | undefined,
-  scenario: Scenario,
-  seed: number,
-  replications: number,
-): Promise<number> {
+async function sizeMachines(file: string, sizing: Sizing, kind: "nodes" | "urs" | "throughput", name: string | undefined): Promise<number> {
+  const { opts, workers, scenario, seed, replications, provenance, ctx } = sizing;
   const where = `--for ${opts.for}`;
   if (scenario.components === undefined) {
     throw new InputError(file, "components", `sizing ${kind} needs the component load model: add \`components: {}\` (the default costs) or your own costs`);
@@ -173,11 +157,10 @@ async function sizeMachines(
     const o = { ...options, run };
     return kind === "nodes" ? sizeNodes(scenario, name ? [name] : sites, o) : kind === "urs" ? sizeUrs(scenario, o) : throughputCapacity(scenario, o);
   });
-  const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = machineSizingJson(result, ctx);
   await writeSizing(opts.out, json, () => machineSizingMarkdown(result, ctx), () => machineSizingCsv(result), async () => {
     const { machineSizeReport } = await import("../report/html/machine-size-report.js");
-    return machineSizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
+    return machineSizeReport({ result, context: ctx, version: provenance.version, provenance });
   });
   const found = Object.values(result.recommended).every((v) => v !== null);
   if (opts.json) process.stdout.write(json);
@@ -205,18 +188,8 @@ async function sizeMachines(
 }
 
 /** --for agents[:group] when the group's traffic has an arrival profile: a count per period. */
-async function sizePeriods(
-  file: string,
-  opts: SizeOptions,
-  workers: number,
-  flags: readonly TargetFlag[],
-  scenario: Scenario,
-  group: string,
-  types: readonly string[],
-  seed: number,
-  replications: number,
-  max: number | undefined,
-): Promise<number> {
+async function sizePeriods(sizing: Sizing, group: string, types: readonly string[], max: number | undefined): Promise<number> {
+  const { opts, workers, scenario, seed, replications, provenance, ctx } = sizing;
   const chatty = !opts.quiet && !opts.json && process.stderr.isTTY;
   const result = await onPool(workers, (run) => sizePerPeriod(scenario, group, types, {
     seed,
@@ -225,11 +198,10 @@ async function sizePeriods(
     ...(max !== undefined ? { max } : {}),
     onTry: chatty ? (p, t) => process.stderr.write(`  period ${p + 1}, tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
   }));
-  const { settled, ctx } = contextOf(file, opts, scenario, seed, replications);
   const json = periodSizingJson(result, ctx);
   await writeSizing(opts.out, json, () => periodSizingMarkdown(result, ctx), () => periodSizingCsv(result), async () => {
     const { periodSizeReport } = await import("../report/html/period-size-report.js");
-    return periodSizeReport({ result, context: ctx, version: CCSIM_VERSION, provenance: reportProvenance(file, settled, flags, ctx) });
+    return periodSizeReport({ result, context: ctx, version: provenance.version, provenance });
   });
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {

@@ -4,7 +4,8 @@
 import { pairedDifference } from "../metrics/statistics.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
-import { runExperiment, type ExperimentResult } from "./experiment.js";
+import { experimentsOf, type ExperimentResult } from "./experiment.js";
+import { planOf, runPlanHere } from "./plan.js";
 
 export interface MetricDifference {
   readonly mean: number;
@@ -24,6 +25,7 @@ export interface Comparison {
   }[];
 }
 
+/** Variants in this thread: one plan of a point per variant, run as the command line runs compare. */
 export function compareVariants(
   path: string,
   variants: readonly { value: string; scenario: Scenario }[],
@@ -31,18 +33,9 @@ export function compareVariants(
   replications: number,
   onProgress?: (done: number, total: number) => void,
 ): Comparison {
-  const total = variants.length * replications;
-  return comparisonOf(
-    path,
-    variants.map((v, i) => ({
-      value: v.value,
-      result: runExperiment(v.scenario, {
-        seed,
-        replications,
-        onProgress: (d) => onProgress?.(i * replications + d, total),
-      }),
-    })),
-  );
+  const plan = planOf("compare", variants.map((v) => ({ values: [v.value], scenario: v.scenario })), seed, replications);
+  const results = experimentsOf(plan.study, runPlanHere(plan, { onProgress }).map((o) => o.result));
+  return comparisonOf(path, variants.map((v, i) => ({ value: v.value, result: results[i]! })));
 }
 
 /** The comparison of variants already run on the same seed and replications, the first being the baseline. */

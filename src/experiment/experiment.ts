@@ -7,7 +7,9 @@ import type { ReplicationResult } from "../observe/collector.js";
 import { componentsSummary, type ComponentsSummary } from "./component-report.js";
 import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
 import { faultSummaries, type FaultSummary } from "./fault-report.js";
-import { runReplication, type ReplicationOptions } from "./replication.js";
+import { planOne, runPlanHere } from "./plan.js";
+import type { ReplicationOptions } from "./replication.js";
+import type { Study } from "./study.js";
 
 export interface MetricSummary {
   readonly mean: number;
@@ -67,15 +69,19 @@ export interface ExperimentOptions extends ReplicationOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** One scenario's replications, in this thread: the plan and the in-thread pool every command runs on. */
 export function runExperiment(scenario: Scenario, options: ExperimentOptions = {}): ExperimentResult {
-  const seed = options.seed ?? scenario.seed;
-  const n = options.replications ?? scenario.replications;
-  const results: ReplicationResult[] = [];
-  for (let r = 0; r < n; r++) {
-    results.push(runReplication(scenario, seed, r, options));
-    options.onProgress?.(r + 1, n);
+  const plan = planOne(scenario, options.seed ?? scenario.seed, options.replications ?? scenario.replications);
+  return experimentsOf(plan.study, runPlanHere(plan, options).map((o) => o.result))[0]!;
+}
+
+/** Each point's aggregate, from every job's result in the order of jobsOf. */
+export function experimentsOf(study: Study, results: readonly ReplicationResult[]): ExperimentResult[] {
+  const n = study.replications;
+  if (results.length !== study.points.length * n) {
+    throw new Error(`a study of ${study.points.length * n} jobs got ${results.length} results`);
   }
-  return aggregate(scenario, seed, results);
+  return study.points.map((p, i) => aggregate(p.scenario, study.seed, results.slice(i * n, (i + 1) * n)));
 }
 
 function summaryOf(xs: number[]): MetricSummary {

@@ -4,7 +4,7 @@
 import type { Scenario } from "../scenario/types.js";
 import { TraceRecorder } from "../observe/trace.js";
 import type { ReplicationResult } from "../observe/collector.js";
-import { runReplication } from "./replication.js";
+import { runReplication, type ReplicationOptions } from "./replication.js";
 import type { Job } from "./study.js";
 
 /** Plain data only, so that it crosses from a worker thread by structured clone unchanged. */
@@ -14,11 +14,18 @@ export interface JobOutput {
   readonly trace?: string;
 }
 
-export function runJob(scenario: Scenario, seed: number, job: Job, traceLimit: number | undefined): JobOutput {
+/** `observers`: more observers beside the collector, in this thread only (a test's; they cannot cross to a worker). */
+export function runJob(
+  scenario: Scenario,
+  seed: number,
+  job: Job,
+  traceLimit: number | undefined,
+  observers?: ReplicationOptions["observers"],
+): JobOutput {
   const traced = traceLimit !== undefined && job.point === 0 && job.replication === 0;
   let trace: TraceRecorder | null = null;
   const result = runReplication(scenario, seed, job.replication, {
-    observers: traced ? (sim) => [(trace = new TraceRecorder(sim, traceLimit))] : undefined,
+    observers: traced ? (sim) => [(trace = new TraceRecorder(sim, traceLimit))] : observers,
   });
   return trace === null ? { result } : { result, trace: (trace as TraceRecorder).text() };
 }

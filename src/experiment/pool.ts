@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { Scenario } from "../scenario/types.js";
 import { Interrupted } from "./interrupted.js";
 import { runJob, type JobOutput } from "./job.js";
+import type { ReplicationOptions } from "./replication.js";
 import type { Job } from "./study.js";
 import type { BatchMessage, JobMessage } from "./worker.js";
 
@@ -15,11 +16,6 @@ export interface BatchOptions {
   readonly traceLimit?: number;
   /** called after each job with (done, total) */
   readonly onProgress?: (done: number, total: number) => void;
-}
-
-export interface PoolOptions extends BatchOptions {
-  /** worker threads at most; 1 runs in this thread */
-  readonly workers: number;
 }
 
 export interface JobPool {
@@ -47,14 +43,19 @@ export async function withPool<T>(workers: number, use: (pool: JobPool) => Promi
   }
 }
 
-/** One batch on a pool of its own. */
-export async function runJobs(
+/** A batch in this thread, one job after the other: what a pool of one runs, and what runExperiment and
+ *  compareVariants run (synchronously), so that a test runs the jobs the command line runs. */
+export function runHere(
   scenarios: readonly Scenario[],
   seed: number,
   jobs: readonly Job[],
-  options: PoolOptions,
-): Promise<JobOutput[]> {
-  return withPool(options.workers, (pool) => pool.run(scenarios, seed, jobs, options));
+  options: BatchOptions & Pick<ReplicationOptions, "observers"> = {},
+): JobOutput[] {
+  return jobs.map((job, k) => {
+    const out = runJob(scenarios[job.point]!, seed, job, options.traceLimit, options.observers);
+    options.onProgress?.(k + 1, jobs.length);
+    return out;
+  });
 }
 
 interface RunningBatch {
@@ -91,15 +92,7 @@ class ThreadPool implements JobPool {
     }
     const threads = Math.min(this.size, jobs.length);
     // no thread yet, and one or none wanted: no worker is worth its start-up (each loads the model anew)
-    if (this.workers.length === 0 && threads <= 1) {
-      return Promise.resolve(
-        jobs.map((job, k) => {
-          const out = runJob(scenarios[job.point]!, seed, job, options.traceLimit);
-          options.onProgress?.(k + 1, jobs.length);
-          return out;
-        }),
-      );
-    }
+    if (this.workers.length === 0 && threads <= 1) return Promise.resolve(runHere(scenarios, seed, jobs, options));
     while (this.workers.length < threads) this.start();
     return new Promise((resolve, reject) => {
       const batch: RunningBatch = { total: jobs.length, jobs, outputs: new Array<JobOutput>(jobs.length), options, next: 0, done: 0, resolve, reject };

@@ -1,8 +1,9 @@
-// One experiment run on a job pool: replications 0..n-1 of one scenario as jobs, aggregated as runExperiment
-// aggregates them, so the result is the same whichever threads ran it. What check and every size search run on.
+// One experiment run on a job pool: a plan of one scenario's replications, aggregated as runExperiment aggregates
+// them, so the result is the same whichever threads ran it. What every try of a size search runs on.
 
 import type { Scenario } from "../scenario/types.js";
-import { aggregate, type ExperimentResult } from "./experiment.js";
+import { experimentsOf, type ExperimentResult } from "./experiment.js";
+import { planOne, runPlan } from "./plan.js";
 import type { JobPool } from "./pool.js";
 
 export interface PooledExperimentOptions {
@@ -16,8 +17,7 @@ export type ExperimentRunner = (scenario: Scenario, options: PooledExperimentOpt
 
 export function experimentRunner(pool: JobPool): ExperimentRunner {
   return async (scenario, { seed, replications, onProgress }) => {
-    const jobs = Array.from({ length: replications }, (_, replication) => ({ point: 0, replication }));
-    const outputs = await pool.run([scenario], seed, jobs, { onProgress });
-    return aggregate(scenario, seed, outputs.map((o) => o.result));
+    const plan = planOne(scenario, seed, replications);
+    return experimentsOf(plan.study, (await runPlan(plan, pool, { onProgress })).map((o) => o.result))[0]!;
   };
 }

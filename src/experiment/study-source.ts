@@ -1,8 +1,7 @@
 // Where a study comes from: the scenario text as read, --set, each point's --vary overrides, seed and replications.
-// A shard's partial result keeps it, so that `ccsim merge` rebuilds exactly the study the shards ran.
+// A shard's partial result keeps it, so that `ccsim merge` rebuilds exactly the study the shards ran; plan.ts loads it.
 
-import { loadScenario } from "../scenario/read-scenario.js";
-import type { Study, StudyKind } from "./study.js";
+import type { StudyKind } from "./study.js";
 
 export interface StudySource {
   readonly kind: StudyKind;
@@ -17,23 +16,6 @@ export interface StudySource {
   readonly seed?: number;
   /** absent: the scenario's */
   readonly replications?: number;
-}
-
-export function studyOf(source: StudySource): Study {
-  const points = source.points.map((p) => ({
-    values: p.values,
-    // a point's overrides come from --vary, and its errors say so
-    scenario: loadScenario({
-      text: source.text,
-      file: source.file,
-      overrides: [...source.set, ...p.overrides.map((o) => ({ source: o, flag: "--vary" }))],
-    }),
-  }));
-  return {
-    kind: source.kind,
-    paths: source.paths,
-    seed: source.seed ?? points[0]!.scenario.seed,
-    replications: source.replications ?? points[0]!.scenario.replications,
-    points,
-  };
+  /** check's and size's --target flags as overrides, applied after --set (never in a partial: neither shards) */
+  readonly targets?: readonly string[];
 }

@@ -3,8 +3,6 @@
 
 import { createHash } from "node:crypto";
 import type { Scenario } from "../scenario/types.js";
-import type { ReplicationResult } from "../observe/collector.js";
-import { aggregate, type ExperimentResult } from "./experiment.js";
 
 export type StudyKind = "run" | "compare" | "sweep";
 
@@ -35,15 +33,6 @@ export function jobsOf(study: Study): Job[] {
     for (let replication = 0; replication < study.replications; replication++) jobs.push({ point, replication });
   }
   return jobs;
-}
-
-/** Each point's aggregate, from every job's result in the order of jobsOf. */
-export function experimentsOf(study: Study, results: readonly ReplicationResult[]): ExperimentResult[] {
-  const n = study.replications;
-  if (results.length !== study.points.length * n) {
-    throw new Error(`a study of ${study.points.length * n} jobs got ${results.length} results`);
-  }
-  return study.points.map((p, i) => aggregate(p.scenario, study.seed, results.slice(i * n, (i + 1) * n)));
 }
 
 /**
