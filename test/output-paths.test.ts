@@ -300,6 +300,14 @@ describe("class 6: a closed or full stdout ends quietly or in one line, never in
     expect(pipeline(`${CCSIM} run --no-such-flag 2>${full}`).codes).toEqual([2]);
     expect(pipeline(`${CCSIM} schema 2>${full} >${device("null")}`).codes).toEqual([0]);
   });
+
+  it("class 6: --trace to /dev/full with --out DIR: exit 2 and DIR stays empty (the device is written before the files)", () => {
+    // found by the long fuzz run (CCSIM_FUZZ_RUNS=1000 CCSIM_FUZZ_SEED=20261203): the --out files were written first
+    const out = join(tmp(), "out");
+    mkdirSync(out);
+    refused(ccsim([...RUN, "--trace", device("full"), "--out", out, "--quiet"]), /^--trace .*full: cannot write \(ENOSPC\)/);
+    expect(readdirSync(out)).toEqual([]);
+  });
 });
 
 describe("class 7: output flags given and then ignored are refused", () => {

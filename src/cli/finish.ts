@@ -139,11 +139,12 @@ export async function finishStudy(
     table = sweepTable(s, focus);
   }
   const to = opts.trace === undefined ? undefined : opts.traceTo;
-  // a trace file to replace is renamed into place with the --out files; a FIFO, a device or stdout is written after
+  // A FIFO, a device or stdout is written through first: it cannot be taken back, and when it fails (ENOSPC on
+  // /dev/full, say) nothing else may be written. A trace file to replace is renamed into place with the --out files.
+  if (to !== undefined && to.kind !== "file") await writeThrough(to, opts.trace!);
   const traceFile: AtomicFile[] = to?.kind === "file" ? [{ path: to.target, text: opts.trace!, where: to.where }] : [];
   if (opts.out) writeOutputs(opts.out, files, traceFile);
   else if (traceFile.length > 0) commitFiles(traceFile);
-  if (to !== undefined && to.kind !== "file") await writeThrough(to, opts.trace!);
   if (opts.json) process.stdout.write(json);
   // a trace on stdout is all there is there, as the JSON is with --json
   else if (!opts.quiet && to?.kind !== "stdout") process.stdout.write(table + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
