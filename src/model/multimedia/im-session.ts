@@ -9,7 +9,7 @@ import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.
 import type { ImSpec } from "../../scenario/types.js";
 import { CallState, type Call } from "../sip/call.js";
 
-/** What the sessions ask of the world around them. */
+/** What the sessions ask of the SIP Server side around them. */
 export interface ImHost {
   /** the treatments are done: the session asks URS for an agent */
   routeSession(call: Call): void;
