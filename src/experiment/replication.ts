@@ -1,4 +1,5 @@
-// One replication: a fresh kernel, streams for (seed, replication), the contact center (built by model/build.ts), its observers; run to the end, collect.
+// One replication: a fresh kernel, streams for (seed, replication), the contact center (model/build.ts builds it),
+// its observers; run to the end, collect.
 
 import { RandomStreams } from "../kernel/random-stream.js";
 import { Simulation } from "../kernel/simulation.js";

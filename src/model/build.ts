@@ -56,7 +56,10 @@ export function buildContactCenter(
 
   // URS placement with their Stat Server views (streams select:<urs>, placement by placement)
   placeUrs(
-    { scenario, sim, observer, streams, agents, classes, classOf: targets.classOf, ofAgent: targets.ofAgent, protocol, control: sipServer },
+    {
+      scenario, sim, observer, streams, agents, classes,
+      classOf: targets.classOf, ofAgent: targets.ofAgent, protocol, control: sipServer,
+    },
     topology,
     urs,
     ursOfNode,

@@ -56,7 +56,9 @@ export class FaultInjector implements EventTarget {
     this.faults = o.faults;
     this.dn = new DnService({ host, sim, topology, connectivity: o.connectivity, observer, ha });
     this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn });
-    this.nodes = new NodeFailures({ host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones });
+    this.nodes = new NodeFailures({
+      host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones,
+    });
     this.ursDown = new Int32Array(host.urs.length);
     this.vqDown = new Int32Array(topology.sites.length);
   }

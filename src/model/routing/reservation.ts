@@ -74,7 +74,7 @@ export class VqServer implements EventTarget {
   downBy = -1;
   /** requests collected per agent during the open collection window, null when no window is open */
   private readonly windows: (ReservationRequest[] | null)[];
-  /** with the component load model: the server as a FIFO, and what a TReserveAgent costs it */
+  /** with the component load model: the server as a FIFO, and what a TReserveAgent costs it (wired by the builder) */
   load: Step | null = null;
   /** the granted, not yet used or expired reservation per agent */
   private readonly reserved: (ReservationRequest | null)[];

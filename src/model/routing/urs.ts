@@ -63,7 +63,8 @@ export class Urs implements EventTarget, AvailabilityListener {
   up = true;
   /** the fault that took it down, -1 when up */
   downBy = -1;
-  /** with the component load model: the URS pair as a server, and what a strategy run costs it */
+  /** with the component load model: the URS pair as a server, and what a strategy run costs it (wired by the
+   *  builder) */
   load: Step | null = null;
 
   readonly index: number;
