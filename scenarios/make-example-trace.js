@@ -23,8 +23,11 @@ const streams = new RandomStreams(scenario.seed, 0);
 const rows = [];
 scenario.traffic.forEach((t, i) => {
   const handle = sampler(t.handleTime, streams.stream(`handle:${t.type}`));
-  const type = new TrafficType(sim, i, t, null, 0, null, streams.stream(`arrivals:${t.type}`), handle, null,
-    scenario.horizon, (self) => rows.push([sim.now, t.type, self.handleTime()]));
+  const type = new TrafficType({
+    sim, index: i, spec: t, site: null, media: 0, cls: null, arrivalRng: streams.stream(`arrivals:${t.type}`),
+    handleTime: handle, patience: null, horizon: scenario.horizon,
+    onArrival: (self) => rows.push([sim.now, t.type, self.handleTime()]),
+  });
   type.start();
 });
 sim.run();

@@ -6,6 +6,10 @@ import { Priority } from "../src/kernel/priorities.js";
 import { AgentState } from "../src/model/agents/agent-state.js";
 import type { Call } from "../src/model/sip/call.js";
 import type { ExplicitReservation } from "../src/model/routing/reservation.js";
+import type { Agent } from "../src/model/agents/agent.js";
+import type { FaultHost } from "../src/model/faults/fault-host.js";
+import { FaultInjector } from "../src/model/faults/fault-injector.js";
+import { CallState, type CallStateValue } from "../src/model/sip/call.js";
 import { run, scenarioFile, scenarioOf, silent, worldOf } from "./helpers.js";
 
 /** One site, two nodes; group a's DN is owned by n1 and group b's by n2 (REGISTER round-robin). Random traffic is
@@ -313,5 +317,69 @@ describe("the guide's reliability claims, on the shipped scenarios (paired, comm
     // dc1 has two nodes: node-based loses about half of what centralized loses
     expect(c / n).toBeGreaterThan(1.5);
     expect(c / n).toBeLessThan(2.6);
+  });
+});
+
+describe("the fault injector on a fake FaultHost (the contact center reduced to what faults need)", () => {
+  /** CLUSTER with no traffic worth the name: a node-lost of dc1.n1 at 100 s, registrar-default-timeout 140 s, login
+   *  after 30 s; `restore` sets agent-state-auto-restore */
+  function lostNode(restore: boolean) {
+    const yaml = CLUSTER.replace("MODE", "node-based")
+      .replace("ha: { tcReconnectTimeout: TC }", `ha: { tcReconnectTimeout: 0s, registrationDelay: 140s, loginDelay: 30s, agentStateAutoRestore: ${restore} }`)
+      .replace("FAULTS", "  - { at: 100s, kind: node-lost, target: dc1.n1 }");
+    // the built model gives real nodes and agents; its own injector is never started (world.start() is not called)
+    const { world, sim } = worldOf(scenarioOf(yaml));
+    const [n1, n2] = world.topology.nodes as [typeof world.topology.nodes[0], typeof world.topology.nodes[0]];
+    const [a, b] = world.agents as [Agent, Agent];
+    for (const agent of world.agents) agent.state = AgentState.Ready;
+    const fakeCall = (id: number, node: typeof n1, state: CallStateValue) => ({ id, node, state }) as unknown as Call;
+    const calls = [fakeCall(1, n1, CallState.Talking), fakeCall(2, n2, CallState.Talking), fakeCall(3, n1, CallState.Waiting)];
+    const told: string[] = [];
+    const host: FaultHost = {
+      agents: world.agents,
+      urs: [],
+      ursOfNode: [],
+      vqServers: [],
+      liveCalls: () => calls,
+      strand: (call) => told.push(`${sim.now} strand ${call.id}`),
+      dropCall: (call, fault) => told.push(`${sim.now} drop ${call.id} (fault ${fault})`),
+      logIn: (agent) => {
+        agent.state = AgentState.Ready;
+        told.push(`${sim.now} logIn ${agent.group.id}`);
+      },
+      logOutNow: (agent) => {
+        agent.state = AgentState.LoggedOut;
+        told.push(`${sim.now} logOutNow ${agent.group.id}`);
+      },
+      publish: (agent) => told.push(`${sim.now} publish ${agent.group.id} on ${agent.owner.id}`),
+    };
+    const s = world.scenario;
+    const faults = new FaultInjector({ host, sim, topology: world.topology, connectivity: world.connectivity, observer: silent, faults: s.faults, ha: s.ha });
+    faults.start();
+    sim.run();
+    return { told, a, b, n1, n2 };
+  }
+
+  it("a node lost: every call on it is dropped, and its DNs' agents are logged out and back in on their new owner (agent-state-auto-restore false)", () => {
+    const { told, a, b, n2 } = lostNode(false);
+    expect(told).toEqual([
+      "100 drop 1 (fault 0)",
+      "100 drop 3 (fault 0)",
+      // registrar-default-timeout later the phone registers with the next node up, which knows the DN as logged out
+      "240 logOutNow a",
+      "240 publish a on dc1.n2",
+      // and the agent logs in again after its login delay
+      "270 logIn a",
+    ]);
+    expect(a.owner).toBe(n2);
+    expect(a.registered).toBe(true);
+    expect(b.owner).toBe(n2);
+    expect(n2.ownedAgents).toBe(2);
+  });
+
+  it("with agent-state-auto-restore true the agent keeps its state: its new owner only announces it", () => {
+    const { told, a } = lostNode(true);
+    expect(told).toEqual(["100 drop 1 (fault 0)", "100 drop 3 (fault 0)", "240 publish a on dc1.n2"]);
+    expect(a.state).toBe(AgentState.Ready);
   });
 });

@@ -129,7 +129,7 @@ traffic: [{ type: t, site: dc1, arrivals: { rate: 1/h }, handleTime: 60s, target
     const view = world.urs[0]!.view;
     const cls = world.classes[0]!;
     const agent = world.agents[0]!;
-    world.logIn(agent);
+    world.tController.logIn(agent);
     const seen: string[] = [];
     const look = (t: number) => sim.at(t, 3, { fire: () => seen.push(`${t}:${view.best(cls) === agent ? "free" : "held"}`) }, 0);
     // asked for the agent (hold) and told it is taken; later asked again, after a lost request freed it, and told again

@@ -1,4 +1,4 @@
-// Shared fixtures for the model tests: load a scenario from text, run it, build a World to poke at directly.
+// Shared fixtures for the model tests: load a scenario from text, run it, build a contact center to poke at directly.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -13,7 +13,8 @@ import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
 import type { Scenario } from "../src/scenario/types.js";
 import type { Observer } from "../src/model/observer.js";
-import { World } from "../src/model/world.js";
+import { buildContactCenter } from "../src/model/build.js";
+import type { ContactCenter } from "../src/model/contact-center.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -56,9 +57,10 @@ export const silent: Observer = {
   agentLoad() {},
 };
 
-export function worldOf(s: Scenario, observer: Observer = silent): { world: World; sim: Simulation } {
+/** The scenario's contact center, built on a fresh kernel and not started (`world.start()` starts it). */
+export function worldOf(s: Scenario, observer: Observer = silent): { world: ContactCenter; sim: Simulation } {
   const sim = new Simulation();
-  const world = new World(s, sim, new RandomStreams(s.seed, 0), observer);
+  const world = buildContactCenter(s, sim, new RandomStreams(s.seed, 0), observer);
   return { world, sim };
 }
 

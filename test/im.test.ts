@@ -32,7 +32,7 @@ function session(im: string) {
     abandoned: () => log.push(`ended@${sim.now}`),
     agentLoad: (_a, _m, n) => log.push(`load ${n}@${sim.now}`),
   });
-  world.logIn(world.agents[0]!);
+  world.tController.logIn(world.agents[0]!);
   sim.at(0, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!) }, 0);
   sim.run();
   return log;

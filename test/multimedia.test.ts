@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
 import type { Call } from "../src/model/sip/call.js";
 import { ExplicitReservation, type ReservationRequest } from "../src/model/routing/reservation.js";
-import type { World } from "../src/model/world.js";
+import type { ContactCenter } from "../src/model/contact-center.js";
 import type { Simulation } from "../src/kernel/simulation.js";
 import { run, scenarioOf, silent, worldOf } from "./helpers.js";
 
@@ -24,7 +24,7 @@ traffic:
 `;
 
 /** Places an arrival of traffic type `k` at time t (the types' own processes are not started). */
-function arriveAt(world: World, sim: Simulation, t: number, k: number): void {
+function arriveAt(world: ContactCenter, sim: Simulation, t: number, k: number): void {
   sim.at(t, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[k]!) }, 0);
 }
 
@@ -36,7 +36,7 @@ describe("a blended agent", () => {
       ringing: (call: Call) => rang.push(`${call.type.id}@${sim.now.toFixed(1)}`),
     });
     const agent = world.agents[0]!;
-    world.logIn(agent);
+    world.tController.logIn(agent);
     for (const [t, k] of [[0, 0], [1, 0], [2, 1], [3, 0], [4, 0]] as const) arriveAt(world, sim, t, k);
     sim.run(100);
     // each delivery waits for the 300 ms collection window; the call at 2 s and the fourth chat wait
@@ -52,7 +52,7 @@ describe("a blended agent", () => {
       ...silent,
       ringing: (call: Call) => rang.push(`${call.type.id}@${sim.now.toFixed(1)}`),
     });
-    world.logIn(world.agents[0]!);
+    world.tController.logIn(world.agents[0]!);
     arriveAt(world, sim, 0, 0);
     arriveAt(world, sim, 1, 1);
     arriveAt(world, sim, 2, 0);
@@ -84,7 +84,7 @@ describe("multimedia reservations", () => {
     const { world, sim } = worldOf(scenarioOf(TWO_SITES, ["horizon=1h"]));
     const protocol = world.protocol as ExplicitReservation;
     const seen = new Map<string, Set<string>>();
-    for (const vq of protocol.servers) {
+    for (const vq of protocol.vqServers) {
       const receive = vq.receive.bind(vq);
       vq.receive = (req: ReservationRequest) => {
         const media = req.call.type.spec.media;

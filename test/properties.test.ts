@@ -15,7 +15,8 @@ import { estimateCost } from "../src/experiment/cost.js";
 import { runReplication } from "../src/experiment/replication.js";
 import { AGENT_STATE_NAMES, AgentState, type AgentStateValue } from "../src/model/agents/agent-state.js";
 import type { Agent } from "../src/model/agents/agent.js";
-import type { Call } from "../src/model/sip/call.js";
+import type { Call, CallStateValue } from "../src/model/sip/call.js";
+import { callStateName, mayMove } from "../src/model/sip/call-states.js";
 import type { Observer } from "../src/model/observer.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
@@ -33,6 +34,25 @@ afterAll(() => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Invariants, watched from outside the collector
+
+/** every change of a call's state seen so far in this file, as "From -> To" */
+const movesSeen = new Set<string>();
+
+/** Watches the call's state from now on: each change must be one the call-state table (sip/call-states.ts) lists.
+ *  The call's own `state` field becomes an accessor on this object only, so the model's code is untouched. */
+function watchStates(call: Call, broken: string[]): void {
+  let state = call.state;
+  Object.defineProperty(call, "state", {
+    get: () => state,
+    set: (to: CallStateValue) => {
+      if (to !== state) {
+        movesSeen.add(`${callStateName(state)} -> ${callStateName(to)}`);
+        if (!mayMove(state, to)) broken.push(`call ${call.id} moved from ${callStateName(state)} to ${callStateName(to)}, which the call-state table does not list`);
+      }
+      state = to;
+    },
+  });
+}
 
 interface Watch {
   readonly observer: Observer;
@@ -76,6 +96,7 @@ function watch(now: () => number): Watch {
     arrival(call) {
       tick("arrival");
       if (call.counted) counted.add(call);
+      watchStates(call, broken);
     },
     routeRequest: () => tick("routeRequest"),
     firstAttempt: () => tick("firstAttempt"),
@@ -398,6 +419,16 @@ describe("every shipped scenario", () => {
       expect(runWatched(s)).toEqual([]);
     });
   }
+  it("between them, the shipped scenarios move calls along most of the call-state table, faults' ways included", () => {
+    // the tests above ran first (vitest runs a file's tests in order) and every move they saw is in the table
+    for (const move of [
+      "Routing -> Waiting", "Routing -> Reserving", "Routing -> Treatment", "Routing -> Stranded", "Waiting -> Reserving",
+      "Reserving -> Delivering", "Delivering -> Ringing", "Ringing -> Talking", "Talking -> Done", "Waiting -> Done",
+      "Stranded -> Done", "Treatment -> Routing",
+    ]) {
+      expect([...movesSeen], move).toContain(move);
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ describe("agent reservation on a VQ SIP Server", () => {
 
   it("with a VQ SIP Server down, reservations go to the next priority that is up", () => {
     const { protocol, urs, a1 } = setup("none");
-    protocol.servers[0]!.up = false;
+    protocol.vqServers[0]!.up = false;
     expect(protocol.serverFor(a1, urs("urs1", 0))!.site.id).toBe("dc2");
   });
 

@@ -1,10 +1,11 @@
-// One replication: a fresh kernel, streams for (seed, replication), a World, its observers; run to the end, collect.
+// One replication: a fresh kernel, streams for (seed, replication), the contact center (model/build.ts builds it),
+// its observers; run to the end, collect.
 
 import { RandomStreams } from "../kernel/random-stream.js";
 import { Simulation } from "../kernel/simulation.js";
 import type { Scenario } from "../scenario/types.js";
 import { fanOut, type Observer } from "../model/observer.js";
-import { World } from "../model/world.js";
+import { buildContactCenter } from "../model/build.js";
 import { Collector, type ReplicationResult } from "../observe/collector.js";
 import { DRAIN_LIMIT } from "./drain.js";
 
@@ -24,7 +25,7 @@ export function runReplication(
   const streams = new RandomStreams(seed, replication);
   const collector = new Collector(sim, scenario);
   const observer = fanOut([collector, ...(options.observers?.(sim, replication) ?? [])]);
-  const world = new World(scenario, sim, streams, observer);
+  const world = buildContactCenter(scenario, sim, streams, observer);
   collector.attach(world);
   world.start();
   // every run stops at the drain limit at the latest (drain.ts); what is still in the system then counts as unfinished

@@ -4,7 +4,7 @@
 import { RandomStreams } from "../kernel/random-stream.js";
 import { Simulation } from "../kernel/simulation.js";
 import { fanOut } from "../model/observer.js";
-import { World } from "../model/world.js";
+import { buildContactCenter } from "../model/build.js";
 import type { Scenario } from "../scenario/types.js";
 import { Collector, type ReplicationResult } from "../observe/collector.js";
 
@@ -13,7 +13,7 @@ import { Collector, type ReplicationResult } from "../observe/collector.js";
 export function resultTemplate(scenario: Scenario): ReplicationResult {
   const sim = new Simulation();
   const collector = new Collector(sim, scenario);
-  const world = new World(scenario, sim, new RandomStreams(scenario.seed, 0), fanOut([collector]));
+  const world = buildContactCenter(scenario, sim, new RandomStreams(scenario.seed, 0), fanOut([collector]));
   collector.attach(world);
   return collector.result();
 }

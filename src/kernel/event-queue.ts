@@ -9,7 +9,7 @@
 // sequence is one exact integer (below 2^53) that orders by priority, then sequence. Sifting compares numbers in
 // flat arrays and never follows a pointer into an event.
 
-import type { SimEvent } from "./simulation.js";
+import type { SimEvent } from "./sim-event.js";
 
 /** sequence numbers stay below 2^RANK_SEQ_BITS and priorities below 2^(53 - RANK_SEQ_BITS), so a rank is exact */
 const RANK_SEQ_BITS = 45;

@@ -6,6 +6,10 @@
 // an event through FifoTimers (fifo-timers.ts), which takes sequence numbers ahead with takeSeq().
 
 import { EventQueue, MAX_PRIORITY, MAX_SEQ } from "./event-queue.js";
+import { SimEvent, type EventTarget } from "./sim-event.js";
+
+// the event and its target live in sim-event.ts, which the event queue also reads; re-exported for the model
+export { SimEvent, type EventTarget } from "./sim-event.js";
 
 /**
  * Two heaps, not one: most events are messages, strategy runs and arrivals due within a second, while a few thousand
@@ -15,29 +19,6 @@ import { EventQueue, MAX_PRIORITY, MAX_SEQ } from "./event-queue.js";
  * worse.
  */
 const NEAR_HORIZON = 1;
-
-/** Whatever reacts to an event. One method, so that an event costs no closure: the target and a small code say it all.
- *  An event scheduled with post() is reused once fire() returns: read it during fire(), never keep it. */
-export interface EventTarget {
-  fire(ev: SimEvent): void;
-}
-
-export class SimEvent {
-  /** set by cancel(); a cancelled event stays in the heap and is skipped when it comes up */
-  cancelled = false;
-  constructor(
-    public time: number,
-    public priority: number,
-    public seq: number,
-    public target: EventTarget,
-    /** what kind of event this is for its target */
-    public code: number,
-    /** the thing it is about (a call, an agent, a message) */
-    public subject: unknown,
-    /** scheduled by post(): nobody holds it, so the kernel reuses it once it has fired */
-    readonly pooled: boolean,
-  ) {}
-}
 
 export class Simulation {
   now = 0;

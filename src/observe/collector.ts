@@ -10,7 +10,7 @@ import type { Call } from "../model/sip/call.js";
 import type { FailureReason, Observer } from "../model/observer.js";
 import type { ClusterNode } from "../model/sip/topology.js";
 import type { Urs } from "../model/routing/urs.js";
-import type { World } from "../model/world.js";
+import type { ContactCenter as World } from "../model/contact-center.js";
 import { componentRecords, type ComponentRecord } from "../experiment/component-report.js";
 import type { MediaResult } from "../metrics/media-metrics.js";
 import { MediaBreakdown } from "./media-breakdown.js";

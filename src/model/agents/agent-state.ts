@@ -1,4 +1,5 @@
-// Agent DN states as ccsim models them (DESIGN.md section 2), numbered so that hot paths compare integers.
+// Agent DN states as ccsim models them (docs/design.md, Concepts and files), numbered so that hot paths compare
+// integers.
 // "Reserved" is not among them on purpose: a granted TReserveAgent lives on the VQ SIP Server (see reservation.ts),
 // and neither the DN's owner node nor the Stat Servers hear of it; that is part of why conflicts happen.
 

@@ -7,21 +7,44 @@ import type { CapacityRule } from "./capacity-rule.js";
 import { Load } from "./agent-load.js";
 import type { ClusterNode, Site } from "../sip/topology.js";
 
+/** What an agent group is built from; its three draws come from the group's `answerDelay:`, `wrapUp:` and `answer:`
+ *  streams (model/streams.ts). */
+export interface AgentGroupOptions {
+  /** its place in the scenario's agent list */
+  readonly index: number;
+  readonly spec: AgentGroupSpec;
+  readonly site: Site;
+  readonly rule: CapacityRule;
+  /** draws the ring-to-answer time */
+  readonly answerDelay: () => number;
+  /** draws the wrap-up time */
+  readonly wrapUp: () => number;
+  /** uniform draws deciding whether an agent answers */
+  readonly answerRng: () => number;
+}
+
 export class AgentGroup {
   readonly agents: Agent[] = [];
+  readonly index: number;
+  readonly spec: AgentGroupSpec;
+  readonly site: Site;
+  readonly rule: CapacityRule;
+  /** draws the ring-to-answer time */
+  readonly answerDelay: () => number;
+  /** draws the wrap-up time */
+  readonly wrapUp: () => number;
+  /** uniform draws deciding whether an agent answers */
+  readonly answerRng: () => number;
 
-  constructor(
-    readonly index: number,
-    readonly spec: AgentGroupSpec,
-    readonly site: Site,
-    readonly rule: CapacityRule,
-    /** draws the ring-to-answer time */
-    readonly answerDelay: () => number,
-    /** draws the wrap-up time */
-    readonly wrapUp: () => number,
-    /** uniform draws deciding whether an agent answers */
-    readonly answerRng: () => number,
-  ) {}
+  constructor(o: AgentGroupOptions) {
+    this.index = o.index;
+    this.spec = o.spec;
+    this.site = o.site;
+    this.rule = o.rule;
+    this.answerDelay = o.answerDelay;
+    this.wrapUp = o.wrapUp;
+    this.answerRng = o.answerRng;
+  }
 
   get id(): string {
     return this.spec.group;

@@ -98,7 +98,7 @@ export class Step {
   }
 }
 
-/** What the load model asks of the world when a hop is done. */
+/** What the load model asks of the SIP Server side when a hop is done. */
 export interface LoadHost {
   /** EventRouteRequest leaves the call's node for its URS, `extra` seconds from now */
   sendRouteRequest(call: Call, extra: number): void;
@@ -154,6 +154,18 @@ class Delivery implements EventTarget {
   }
 }
 
+/** What the component load model is built from. */
+export interface ComponentLoadOptions {
+  readonly scenario: Scenario;
+  readonly sim: Simulation;
+  readonly topology: Topology;
+  readonly ursList: readonly Urs[];
+  readonly connectivity: Connectivity;
+  readonly host: LoadHost;
+  /** per site, whether chat and email enter it through an Interaction Server */
+  readonly withInteractionServer: readonly boolean[];
+}
+
 /** Every component instance of a deployment, and the hops of each message through them. */
 export class ComponentLoad implements EventTarget {
   /** all instances, in report order: per site its SIP Proxies, VQ SIP Server and Interaction Server (if it has one),
@@ -175,16 +187,17 @@ export class ComponentLoad implements EventTarget {
   private readonly statDelay: number;
   private readonly spec: ComponentsSpec;
 
-  constructor(
-    scenario: Scenario,
-    readonly sim: Simulation,
-    private readonly topology: Topology,
-    ursList: readonly Urs[],
-    readonly connectivity: Connectivity,
-    private readonly host: LoadHost,
-    /** per site, whether chat and email enter it through an Interaction Server */
-    withInteractionServer: readonly boolean[],
-  ) {
+  readonly sim: Simulation;
+  readonly connectivity: Connectivity;
+  private readonly topology: Topology;
+  private readonly host: LoadHost;
+
+  constructor(o: ComponentLoadOptions) {
+    const { scenario, topology, ursList, connectivity, withInteractionServer } = o;
+    this.sim = o.sim;
+    this.topology = topology;
+    this.connectivity = connectivity;
+    this.host = o.host;
     const spec: ComponentsSpec = scenario.components!;
     this.spec = spec;
     const make = (kind: ComponentKind, scope: string) => {
@@ -259,7 +272,11 @@ export class ComponentLoad implements EventTarget {
         );
       }
     }
-    for (const u of ursList) u.load = new Step(this.urs[u.index]!, spec.urs.attempt);
+  }
+
+  /** a URS's component, with the cost of one strategy run */
+  ursStep(urs: number): Step {
+    return new Step(this.urs[urs]!, this.spec.urs.attempt);
   }
 
   /** the VQ SIP Server component of a site, with the cost of one TReserveAgent */

@@ -9,7 +9,7 @@ import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.
 import type { ImSpec } from "../../scenario/types.js";
 import { CallState, type Call } from "../sip/call.js";
 
-/** What the sessions ask of the world around them. */
+/** What the sessions ask of the SIP Server side around them. */
 export interface ImHost {
   /** the treatments are done: the session asks URS for an agent */
   routeSession(call: Call): void;
@@ -21,6 +21,19 @@ export interface ImHost {
   endSession(call: Call): void;
 }
 
+/** What an IM type's sessions are built from. */
+export interface ImSessionsOptions {
+  readonly sim: Simulation;
+  readonly spec: ImSpec;
+  /** `im-messages:<type>` */
+  readonly messages: () => number;
+  /** `im-gap:<type>` */
+  readonly gap: () => number;
+  /** per treatment, the customer's reply time for a CollectDigits (`im-reply:<type>`), null for the others */
+  readonly replies: readonly ((() => number) | null)[];
+  readonly host: ImHost;
+}
+
 const STEP = 0;
 const DIGITS_TIMEOUT = 1;
 const MESSAGE = 2;
@@ -28,17 +41,21 @@ const CLOSE = 3;
 const IDLE = 4;
 
 export class ImSessions implements EventTarget {
-  constructor(
-    private readonly sim: Simulation,
-    private readonly spec: ImSpec,
-    /** `im-messages:<type>` */
-    private readonly messages: () => number,
-    /** `im-gap:<type>` */
-    private readonly gap: () => number,
-    /** per treatment, the customer's reply time for a CollectDigits (`im-reply:<type>`), null for the others */
-    private readonly replies: readonly ((() => number) | null)[],
-    private readonly host: ImHost,
-  ) {}
+  private readonly sim: Simulation;
+  private readonly spec: ImSpec;
+  private readonly messages: () => number;
+  private readonly gap: () => number;
+  private readonly replies: readonly ((() => number) | null)[];
+  private readonly host: ImHost;
+
+  constructor(o: ImSessionsOptions) {
+    this.sim = o.sim;
+    this.spec = o.spec;
+    this.messages = o.messages;
+    this.gap = o.gap;
+    this.replies = o.replies;
+    this.host = o.host;
+  }
 
   /** A session reaches its Routing Point: treatments, then routing. */
   open(call: Call): void {
@@ -48,7 +65,7 @@ export class ImSessions implements EventTarget {
   }
 
   /** The next treatment, or routing when there is none left. The timer is the call's ringTimer, so that a customer
-   *  who leaves during a treatment cancels it (World.detach). */
+   *  who leaves during a treatment cancels it (SipServer.detach). */
   private next(call: Call): void {
     const treatments = this.spec.treatments;
     if (call.step >= treatments.length) {

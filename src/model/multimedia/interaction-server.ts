@@ -4,23 +4,24 @@
 // routing requests across all available URS instances", SIP Cluster Solution Guide), and delivers what URS routes to
 // the agent's desktop.
 
-import { Priority } from "../../kernel/priorities.js";
-import type { Simulation } from "../../kernel/simulation.js";
 import type { Call } from "../sip/call.js";
 import type { Site, Topology } from "../sip/topology.js";
-import { URS_ROUTE_REQUEST, type Urs } from "../routing/urs.js";
+import type { Urs } from "../routing/urs.js";
 
 export class InteractionServer {
   /** the URS the next routing request goes to (an index into `urs`) */
   private next = 0;
 
-  constructor(
-    readonly site: Site,
-    /** every URS of the deployment, in their order */
-    private readonly urs: readonly Urs[],
-    private readonly sim: Simulation,
-    private readonly topology: Topology,
-  ) {}
+  readonly site: Site;
+  /** every URS of the deployment, in their order */
+  private readonly urs: readonly Urs[];
+  private readonly topology: Topology;
+
+  constructor(o: { readonly site: Site; readonly urs: readonly Urs[]; readonly topology: Topology }) {
+    this.site = o.site;
+    this.urs = o.urs;
+    this.topology = o.topology;
+  }
 
   get id(): string {
     return `${this.site.id}.ixn`;
@@ -42,7 +43,7 @@ export class InteractionServer {
   routeRequest(call: Call, extra: number): boolean {
     const urs = this.pick();
     if (urs === null) return false;
-    this.sim.postAfter(extra + this.delayTo(urs), Priority.MESSAGE, urs, URS_ROUTE_REQUEST, call);
+    urs.routeRequestIn(extra + this.delayTo(urs), call);
     return true;
   }
 

@@ -34,11 +34,14 @@ export interface ReservationProtocol {
   /** when TRouteCall finds the agent unable to take the call: implicit reservation fails back to the URS, which tries
    *  its next candidate; otherwise the call goes back to its Routing Point and is routed anew */
   readonly onDeliveryFailure: "next-candidate" | "reroute";
+  /** the VQ SIP Servers that arbitrate, one a site (explicit reservation); empty for the other protocols */
+  readonly vqServers: readonly VqServer[];
 }
 
 /** No reservation: the URS routes straight away; two calls can reach one agent and the later one bounces. */
 export class NoReservation implements ReservationProtocol {
   readonly onDeliveryFailure = "reroute" as const;
+  readonly vqServers: readonly VqServer[] = [];
   request(urs: Urs, call: Call, agent: Agent): void {
     urs.granted(call, agent);
   }
@@ -49,6 +52,7 @@ export class NoReservation implements ReservationProtocol {
  *  later ones with EventError. */
 export class ImplicitReservation implements ReservationProtocol {
   readonly onDeliveryFailure = "next-candidate" as const;
+  readonly vqServers: readonly VqServer[] = [];
   request(urs: Urs, call: Call, agent: Agent): void {
     urs.granted(call, agent);
   }
@@ -70,7 +74,7 @@ export class VqServer implements EventTarget {
   downBy = -1;
   /** requests collected per agent during the open collection window, null when no window is open */
   private readonly windows: (ReservationRequest[] | null)[];
-  /** with the component load model: the server as a FIFO, and what a TReserveAgent costs it */
+  /** with the component load model: the server as a FIFO, and what a TReserveAgent costs it (wired by the builder) */
   load: Step | null = null;
   /** the granted, not yet used or expired reservation per agent */
   private readonly reserved: (ReservationRequest | null)[];
@@ -184,26 +188,48 @@ export class VqServer implements EventTarget {
   }
 }
 
+/** What an explicit reservation is built from. */
+export interface ExplicitReservationOptions {
+  readonly sim: Simulation;
+  readonly topology: Topology;
+  readonly observer: Observer;
+  /** how long a VQ SIP Server collects requests for one agent before it arbitrates */
+  readonly collectionTime: number;
+  /** how long a granted reservation stands unused */
+  readonly reservationTime: number;
+  /** environment=sitex: reserve on the VQ SIP Server of the agent's site */
+  readonly sitex: boolean;
+  readonly agentCount: number;
+  /** each site's `vq:<site>` stream, asked for in site order */
+  readonly rngFor: (site: Site) => Rng;
+  readonly connectivity: Connectivity;
+  /** how long a URS waits for the reply to a lost TReserveAgent */
+  readonly requestTimeout: number;
+}
+
 /** Explicit reservation: TReserveAgent to a VQ SIP Server, which collects, arbitrates and replies. */
 export class ExplicitReservation implements ReservationProtocol, EventTarget {
   readonly onDeliveryFailure = "reroute" as const;
-  readonly servers: VqServer[];
+  readonly vqServers: VqServer[];
+  readonly sim: Simulation;
+  readonly collectionTime: number;
+  readonly reservationTime: number;
+  private readonly topology: Topology;
+  private readonly observer: Observer;
+  private readonly sitex: boolean;
+  private readonly connectivity: Connectivity;
+  private readonly requestTimeout: number;
 
-  constructor(
-    readonly sim: Simulation,
-    private readonly topology: Topology,
-    private readonly observer: Observer,
-    readonly collectionTime: number,
-    readonly reservationTime: number,
-    /** environment=sitex: reserve on the VQ SIP Server of the agent's site */
-    private readonly sitex: boolean,
-    agentCount: number,
-    rngFor: (site: Site) => Rng,
-    private readonly connectivity: Connectivity,
-    /** how long a URS waits for the reply to a lost TReserveAgent */
-    private readonly requestTimeout: number,
-  ) {
-    this.servers = topology.sites.map((s) => new VqServer(s, agentCount, this, rngFor(s)));
+  constructor(o: ExplicitReservationOptions) {
+    this.sim = o.sim;
+    this.topology = o.topology;
+    this.observer = o.observer;
+    this.collectionTime = o.collectionTime;
+    this.reservationTime = o.reservationTime;
+    this.sitex = o.sitex;
+    this.connectivity = o.connectivity;
+    this.requestTimeout = o.requestTimeout;
+    this.vqServers = o.topology.sites.map((s) => new VqServer(s, o.agentCount, this, o.rngFor(s)));
   }
 
   /** the URS's connection to this VQ SIP Server is up (no site-level cut between them) */
@@ -222,11 +248,11 @@ export class ExplicitReservation implements ReservationProtocol, EventTarget {
    *  (SIP Cluster Solution Guide, Agent Reservation in SIP Cluster). */
   serverFor(agent: Agent, urs: Urs, multimedia = false): VqServer | null {
     if (this.sitex && !multimedia) {
-      const own = this.servers[agent.owner.site.index]!;
+      const own = this.vqServers[agent.owner.site.index]!;
       if (own.up && this.reaches(urs, own)) return own;
     }
     let best: VqServer | null = null;
-    for (const s of this.servers) {
+    for (const s of this.vqServers) {
       if (s.up && (best === null || s.priority > best.priority) && this.reaches(urs, s)) best = s;
     }
     return best;
@@ -267,6 +293,6 @@ export class ExplicitReservation implements ReservationProtocol, EventTarget {
   }
 
   delivered(agent: Agent): void {
-    for (const s of this.servers) s.release(agent);
+    for (const s of this.vqServers) s.release(agent);
   }
 }

@@ -25,6 +25,24 @@ export interface AvailabilityListener {
   agentAvailable(agent: Agent): void;
 }
 
+/** What a routing Stat Server is built from. */
+export interface StatServerOptions {
+  readonly sim: Simulation;
+  /** the longest a URS keeps an agent it was told is taken while the Stat Server still shows it Ready: a reservation
+   *  that is never used leaves no trace in the DN's state, only its expiry */
+  readonly holdTimeout: number;
+  /** its URS placement's id */
+  readonly id: string;
+  readonly node: ClusterNode;
+  readonly agentCount: number;
+  readonly classes: readonly TargetClass[];
+  /** per target class, whether its URS routes it (it keeps pools for those only) */
+  readonly routed: readonly boolean[];
+  /** per agent, the target classes it belongs to */
+  readonly classesOfAgent: readonly (readonly TargetClass[])[];
+  readonly rule: SelectionRule;
+}
+
 const NOT_HELD = -1;
 const HELD = 0;
 
@@ -49,21 +67,21 @@ export class StatServer {
   private readonly pooled: Uint8Array;
   /** 1 while this Stat Server shows the DN out of service (its owner is cut off or its phone unregistered) */
   private readonly oos: Uint8Array;
+  /** whom to tell when an agent becomes available here (its URS; wired by the builder) */
   listener: AvailabilityListener | null = null;
 
-  constructor(
-    sim: Simulation,
-    /** the longest a URS keeps an agent it was told is taken while the Stat Server still shows it Ready: a reservation
-     *  that is never used leaves no trace in the DN's state, only its expiry */
-    holdTimeout: number,
-    readonly id: string,
-    readonly node: ClusterNode,
-    agentCount: number,
-    classes: readonly TargetClass[],
-    routed: readonly boolean[],
-    private readonly classesOfAgent: readonly (readonly TargetClass[])[],
-    private readonly rule: SelectionRule,
-  ) {
+  readonly id: string;
+  /** the node it runs on, beside its URS */
+  readonly node: ClusterNode;
+  private readonly classesOfAgent: readonly (readonly TargetClass[])[];
+  private readonly rule: SelectionRule;
+
+  constructor(o: StatServerOptions) {
+    const { sim, holdTimeout, agentCount, classes, routed } = o;
+    this.id = o.id;
+    this.node = o.node;
+    this.classesOfAgent = o.classesOfAgent;
+    const rule = (this.rule = o.rule);
     this.known = new Int32Array(agentCount).fill(-1);
     this.available = new Uint8Array(agentCount);
     this.readySince = new Float64Array(agentCount);

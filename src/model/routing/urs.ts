@@ -21,10 +21,34 @@ export interface CallControl {
   strand(call: Call, lostRequest: boolean, fault: number): void;
 }
 
-export const URS_ROUTE_REQUEST = 0;
+/** What a URS is built from (its Stat Server view is built first: the view hears of agents, the URS reads it). */
+export interface UrsOptions {
+  /** its place in the deployment's URS list */
+  readonly index: number;
+  readonly id: string;
+  /** where it runs: its Stat Server and it sit on this node */
+  readonly node: ClusterNode;
+  /** the nodes whose calls it routes */
+  readonly serves: readonly ClusterNode[];
+  readonly view: StatServer;
+  readonly sim: Simulation;
+  readonly observer: Observer;
+  readonly protocol: ReservationProtocol;
+  /** the SIP Server side it sends TRouteCall to */
+  readonly control: CallControl;
+  /** how long one strategy run takes */
+  readonly strategyTime: number;
+  /** per target class, whether this URS routes it (it keeps a virtual queue for those only) */
+  readonly routed: readonly boolean[];
+  /** per agent, the target classes it belongs to */
+  readonly classesOfAgent: readonly (readonly TargetClass[])[];
+}
+
+// the URS's own events: others reach it through routeRequestIn() and deliveryFailedIn()
+const URS_ROUTE_REQUEST = 0;
 const URS_STRATEGY_DONE = 1;
 /** EventError for a TRouteCall reaches the URS; the call still names the agent that failed */
-export const URS_DELIVERY_FAILED = 2;
+const URS_DELIVERY_FAILED = 2;
 
 function before(a: Call, b: Call): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;
@@ -39,27 +63,49 @@ export class Urs implements EventTarget, AvailabilityListener {
   up = true;
   /** the fault that took it down, -1 when up */
   downBy = -1;
-  /** with the component load model: the URS pair as a server, and what a strategy run costs it */
+  /** with the component load model: the URS pair as a server, and what a strategy run costs it (wired by the
+   *  builder) */
   load: Step | null = null;
 
-  constructor(
-    readonly index: number,
-    readonly id: string,
-    /** where it runs: its Stat Server and it sit on this node */
-    readonly node: ClusterNode,
-    /** the nodes whose calls it routes */
-    readonly serves: readonly ClusterNode[],
-    readonly view: StatServer,
-    private readonly sim: Simulation,
-    private readonly observer: Observer,
-    private readonly protocol: ReservationProtocol,
-    private readonly control: CallControl,
-    private readonly strategyTime: number,
-    routed: readonly boolean[],
-    private readonly classesOfAgent: readonly (readonly TargetClass[])[],
-  ) {
-    this.queues = routed.map((r) => (r ? new CallQueue() : null));
-    view.listener = this;
+  readonly index: number;
+  readonly id: string;
+  /** where it runs: its Stat Server and it sit on this node */
+  readonly node: ClusterNode;
+  /** the nodes whose calls it routes */
+  readonly serves: readonly ClusterNode[];
+  readonly view: StatServer;
+  private readonly sim: Simulation;
+  private readonly observer: Observer;
+  private readonly protocol: ReservationProtocol;
+  private readonly control: CallControl;
+  private readonly strategyTime: number;
+  private readonly classesOfAgent: readonly (readonly TargetClass[])[];
+
+  constructor(o: UrsOptions) {
+    this.index = o.index;
+    this.id = o.id;
+    this.node = o.node;
+    this.serves = o.serves;
+    this.view = o.view;
+    this.sim = o.sim;
+    this.observer = o.observer;
+    this.protocol = o.protocol;
+    this.control = o.control;
+    this.strategyTime = o.strategyTime;
+    this.classesOfAgent = o.classesOfAgent;
+    this.queues = o.routed.map((r) => (r ? new CallQueue() : null));
+  }
+
+  /** EventRouteRequest reaches this URS `delay` seconds from now (posted even when the delay is 0: its sender is in
+   *  the middle of something). */
+  routeRequestIn(delay: number, call: Call): void {
+    this.sim.postAfter(delay, Priority.MESSAGE, this, URS_ROUTE_REQUEST, call);
+  }
+
+  /** EventError for a TRouteCall reaches this URS `delay` seconds from now; the call still names the agent that
+   *  failed. */
+  deliveryFailedIn(delay: number, call: Call): void {
+    this.sim.postAfter(delay, Priority.MESSAGE, this, URS_DELIVERY_FAILED, call);
   }
 
   fire(ev: SimEvent): void {

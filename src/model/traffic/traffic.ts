@@ -28,6 +28,30 @@ function dayPlan(rng: Rng, days: number): Int32Array {
   return plan;
 }
 
+/** What a traffic type is built from; the streams are asked for in the order listed (arrivals, handle, patience,
+ *  resample). */
+export interface TrafficTypeOptions {
+  readonly sim: Simulation;
+  /** its place in the scenario's traffic list */
+  readonly index: number;
+  readonly spec: TrafficSpec;
+  readonly site: Site;
+  /** its media's index (agents/capacity-rule.ts MEDIA_INDEX) */
+  readonly media: number;
+  readonly cls: TargetClass;
+  /** `arrivals:<type>`: uniforms turned into Exp(1) gaps of cumulative intensity */
+  readonly arrivalRng: () => number;
+  /** `handle:<type>` */
+  readonly handleTime: () => number;
+  /** `patience:<type>`, null when callers never abandon */
+  readonly patience: (() => number) | null;
+  readonly horizon: number;
+  /** told of each arrival (the SIP Server side admits it) */
+  readonly onArrival: (type: TrafficType) => void;
+  /** `resample:<trace>`, when a trace is resampled */
+  readonly resampleRng?: Rng | null;
+}
+
 export class TrafficType implements EventTarget {
   private readonly rates: readonly number[];
   private readonly period: number;
@@ -39,7 +63,7 @@ export class TrafficType implements EventTarget {
   readonly patience: (() => number) | null;
   /** chat and email enter through Interaction Server; voice and IM through a SIP Server Routing Point */
   readonly viaInteractionServer: boolean;
-  /** media im: its sessions' treatments and conversations (set by the world) */
+  /** media im: its sessions' treatments and conversations (wired by the builder) */
   im: ImSessions | null = null;
 
   private readonly trace: TraceSpec | undefined;
@@ -54,24 +78,28 @@ export class TrafficType implements EventTarget {
   /** variants of this type for other priorities, made when first needed */
   private variants: Map<number, TrafficType> | null = null;
 
-  constructor(
-    private readonly sim: Simulation,
-    readonly index: number,
-    readonly spec: TrafficSpec,
-    readonly site: Site,
-    readonly media: number,
-    readonly cls: TargetClass,
-    /** `arrivals:<type>`: uniforms turned into Exp(1) gaps of cumulative intensity */
-    private readonly arrivalRng: () => number,
-    /** `handle:<type>` */
-    handleTime: () => number,
-    /** `patience:<type>`, null when callers never abandon */
-    patience: (() => number) | null,
-    private readonly horizon: number,
-    private readonly onArrival: (type: TrafficType) => void,
-    /** `resample:<trace>`, when a trace is resampled */
-    resampleRng: Rng | null = null,
-  ) {
+  private readonly sim: Simulation;
+  readonly index: number;
+  readonly spec: TrafficSpec;
+  readonly site: Site;
+  readonly media: number;
+  readonly cls: TargetClass;
+  private readonly arrivalRng: () => number;
+  private readonly horizon: number;
+  private readonly onArrival: (type: TrafficType) => void;
+
+  constructor(o: TrafficTypeOptions) {
+    const { spec, handleTime, patience, horizon } = o;
+    const resampleRng = o.resampleRng ?? null;
+    this.sim = o.sim;
+    this.index = o.index;
+    this.spec = spec;
+    this.site = o.site;
+    this.media = o.media;
+    this.cls = o.cls;
+    this.arrivalRng = o.arrivalRng;
+    this.horizon = horizon;
+    this.onArrival = o.onArrival;
     this.rates = spec.arrivals.rates;
     this.period = spec.arrivals.period;
     this.priority = spec.priority;

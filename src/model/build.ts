@@ -1,0 +1,140 @@
+// The builder: assembles the contact center of one replication from a Scenario, step by step, in an order that
+// matters (random streams are asked for in it; see model/streams.ts). Every part is built by a named step, and every
+// reference one part holds to another that is built after it is wired here, visibly, rather than by the parts'
+// constructors. See docs/design.md, Concepts and files.
+
+import type { RandomStreams } from "../kernel/random-stream.js";
+import type { Simulation } from "../kernel/simulation.js";
+import { viaInteractionServer, type Scenario } from "../scenario/types.js";
+import { MEDIA_INDEX } from "./agents/capacity-rule.js";
+import { buildAgents, buildStaffing } from "./build/agents.js";
+import { buildFaults, faultHostOf } from "./build/faults.js";
+import { buildFanouts, buildReservation, placeUrs } from "./build/routing.js";
+import { buildImSessions, buildTraffic } from "./build/traffic.js";
+import { ContactCenter } from "./contact-center.js";
+import { ComponentLoad } from "./cpu/component-load.js";
+import { InteractionServer } from "./multimedia/interaction-server.js";
+import type { Observer } from "./observer.js";
+import { buildTargetClasses } from "./routing/target-class.js";
+import type { Urs } from "./routing/urs.js";
+import { Connectivity } from "./sip/connectivity.js";
+import { SipProxies } from "./sip/sip-proxy.js";
+import { SipServer } from "./sip/sip-server.js";
+import { TController } from "./sip/t-controller.js";
+import { Topology } from "./sip/topology.js";
+
+export function buildContactCenter(
+  scenario: Scenario,
+  sim: Simulation,
+  streams: RandomStreams,
+  observer: Observer,
+): ContactCenter {
+  // sites, nodes and the links between them
+  const topology = new Topology(scenario);
+  const connectivity = new Connectivity(topology);
+
+  // agents and groups (streams: answerDelay, wrapUp, answer, group by group)
+  const { groups, agents } = buildAgents(scenario, topology, streams);
+
+  // target classes: the agents each traffic type's skill expression picks
+  const targets = buildTargetClasses(
+    scenario.traffic.map((t) => ({ target: t.target, site: topology.site(t.site), media: MEDIA_INDEX[t.media] })),
+    agents,
+  );
+  const classes = targets.classes;
+
+  // the reservation protocol (explicit: streams vq:<site>, site by site)
+  const protocol = buildReservation(scenario, sim, topology, observer, connectivity, agents.length, streams);
+
+  // the SIP Server side of calls, the T-Controller side of DNs, and the SIP Proxies in front of the nodes; the URS
+  // lists are filled by the next step
+  const urs: Urs[] = [];
+  const ursOfNode: Urs[] = [];
+  const tController = new TController({ sim, observer });
+  const sipServer = new SipServer({ scenario, sim, observer, topology, tController, protocol, urs, ursOfNode });
+  const sipProxies = new SipProxies({ scenario, sim, topology, sipServer });
+
+  // URS placement with their Stat Server views (streams select:<urs>, placement by placement)
+  placeUrs(
+    {
+      scenario, sim, observer, streams, agents, classes,
+      classOf: targets.classOf, ofAgent: targets.ofAgent, protocol, control: sipServer,
+    },
+    topology,
+    urs,
+    ursOfNode,
+  );
+
+  // Interaction Servers, for the sites whose chat and email enter through one
+  const interactionServers = topology.sites.map((site) =>
+    scenario.traffic.some((t) => t.site === site.id && viaInteractionServer(t.media))
+      ? new InteractionServer({ site, urs, topology })
+      : null,
+  );
+  sipServer.interactionServers = interactionServers;
+
+  // the Stat Server fan-outs a DN's state changes travel by
+  tController.fanouts = buildFanouts(topology, urs, connectivity);
+
+  // the component load model, when messages cost CPU: it then carries calls, routing and state changes
+  let load: ComponentLoad | null = null;
+  if (scenario.components !== undefined) {
+    load = new ComponentLoad({
+      scenario,
+      sim,
+      topology,
+      ursList: urs,
+      connectivity,
+      host: sipServer,
+      withInteractionServer: interactionServers.map((x) => x !== null),
+    });
+    for (const u of urs) u.load = load.ursStep(u.index);
+    for (const vq of protocol.vqServers) vq.load = load.vqStep(vq.site.index);
+    sipServer.load = load;
+    tController.load = load;
+  }
+
+  // traffic (streams arrivals, handle, patience, resample, type by type), then IM sessions (im-reply, im-messages,
+  // im-gap, type by type)
+  const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
+  buildImSessions(sim, traffic, streams, sipServer);
+
+  // staffing, logging agents in and out at the T-Controller
+  const staffing = buildStaffing(sim, groups, tController);
+
+  // faults, and the calls in progress they need to find
+  const faults = buildFaults(
+    scenario,
+    sim,
+    topology,
+    connectivity,
+    observer,
+    faultHostOf(sipServer, tController, agents, urs, ursOfNode, protocol),
+  );
+  if (faults !== null) {
+    sipServer.faults = faults;
+    tController.faults = faults;
+    sipServer.live = new Set();
+  }
+
+  return new ContactCenter({
+    scenario,
+    sim,
+    topology,
+    connectivity,
+    groups,
+    agents,
+    classes,
+    protocol,
+    urs,
+    ursOfNode,
+    interactionServers,
+    load,
+    sipProxies,
+    sipServer,
+    tController,
+    traffic,
+    staffing,
+    faults,
+  });
+}

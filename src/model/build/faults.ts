@@ -1,0 +1,51 @@
+// Building the fault injector: the FaultHost it works through is the SIP Server (calls) and the T-Controller (DNs)
+// behind a narrow interface, so that faults know nothing else of the contact center.
+
+import type { Simulation } from "../../kernel/simulation.js";
+import type { Scenario } from "../../scenario/types.js";
+import type { Agent } from "../agents/agent.js";
+import type { FaultHost } from "../faults/fault-host.js";
+import { FaultInjector } from "../faults/fault-injector.js";
+import type { Observer } from "../observer.js";
+import type { ReservationProtocol } from "../routing/reservation.js";
+import type { Urs } from "../routing/urs.js";
+import type { Connectivity } from "../sip/connectivity.js";
+import type { SipServer } from "../sip/sip-server.js";
+import type { TController } from "../sip/t-controller.js";
+import type { Topology } from "../sip/topology.js";
+
+/** What faults need, from the parts that have it. */
+export function faultHostOf(
+  sip: SipServer,
+  tc: TController,
+  agents: readonly Agent[],
+  urs: readonly Urs[],
+  ursOfNode: readonly Urs[],
+  protocol: ReservationProtocol,
+): FaultHost {
+  return {
+    agents,
+    urs,
+    ursOfNode,
+    vqServers: protocol.vqServers,
+    liveCalls: () => sip.liveCalls(),
+    strand: (call, lost, fault, notBefore) => sip.strand(call, lost, fault, notBefore),
+    dropCall: (call, fault) => sip.dropCall(call, fault),
+    logIn: (agent) => tc.logIn(agent),
+    logOutNow: (agent) => tc.logOutNow(agent),
+    publish: (agent) => tc.publish(agent),
+  };
+}
+
+/** The scenario's faults on this host; null when it schedules none. */
+export function buildFaults(
+  scenario: Scenario,
+  sim: Simulation,
+  topology: Topology,
+  connectivity: Connectivity,
+  observer: Observer,
+  host: FaultHost,
+): FaultInjector | null {
+  if (scenario.faults.length === 0) return null;
+  return new FaultInjector({ host, sim, topology, connectivity, observer, faults: scenario.faults, ha: scenario.ha });
+}

@@ -1,0 +1,37 @@
+// What the fault injector needs of the contact center it breaks, and nothing more: the calls in progress and the two
+// ways a failure ends their routing (stranded on the Routing Point, or dropped with the node), the agents and what
+// their DN's new owner does to them, the URS (and their Stat Server views), and the VQ SIP Servers. The builder
+// (model/build/) gives it the SIP Server and T-Controller behind this; a test can give it a fake.
+
+import type { Agent } from "../agents/agent.js";
+import type { Call } from "../sip/call.js";
+import type { Urs } from "../routing/urs.js";
+
+/** A VQ SIP Server as faults see it: it fails (losing what it collected and held) and recovers. */
+export interface FailingVqServer {
+  fail(fault: number): void;
+  recover(): void;
+}
+
+export interface FaultHost {
+  /** every agent, in index order */
+  readonly agents: readonly Agent[];
+  /** every URS, in their order */
+  readonly urs: readonly Urs[];
+  /** the URS routing each node's calls, by node index */
+  readonly ursOfNode: readonly Urs[];
+  /** the VQ SIP Servers by site index; empty when the reservation is not explicit */
+  readonly vqServers: readonly FailingVqServer[];
+  /** the calls in progress, in ConnID order */
+  liveCalls(): Call[];
+  /** the call's routing dialogue is gone: it waits on its Routing Point for router-timeout, not before `notBefore` */
+  strand(call: Call, lost: boolean, fault: number, notBefore: number): void;
+  /** the call's node is lost: the call ends whatever it was doing */
+  dropCall(call: Call, fault: number): void;
+  /** an agent logged out by an ownership change logs in again */
+  logIn(agent: Agent): void;
+  /** the DN's new owner logs the agent out (agent-state-auto-restore false) */
+  logOutNow(agent: Agent): void;
+  /** the DN's new owner announces its state */
+  publish(agent: Agent): void;
+}

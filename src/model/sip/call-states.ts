@@ -1,0 +1,98 @@
+// The life of a call as a transition table: for each CallState (call.ts), the states it may move to and the method
+// that moves it there. It is the code's own account, not a wish: test/properties.test.ts drives calls through every
+// shipped scenario (faults, IM, chat and email among them) and random ones, and checks that every change of state it
+// sees is listed here. A call is born Routing (SipServer.admit, admitMultimedia, lost) and Done is final.
+// See docs/design.md, The life of a call.
+
+import { CallState, type CallStateValue } from "./call.js";
+
+export type CallStateName = keyof typeof CallState;
+
+/** One way out of a state: where to, and the method (file under src/model/, class and method) that moves it. */
+export interface CallTransition {
+  readonly to: CallStateName;
+  readonly by: string;
+}
+
+const URS_START = "routing/urs.ts Urs.startAttempt";
+const STRAND = "sip/sip-server.ts SipServer.strand";
+const ABANDON = "sip/sip-server.ts SipServer.abandon";
+const DROP = "sip/sip-server.ts SipServer.dropCall";
+
+export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTransition[] } = {
+  Routing: [
+    { to: "Waiting", by: "routing/urs.ts Urs.attempt" },
+    { to: "Reserving", by: "routing/urs.ts Urs.reserve" },
+    { to: "Treatment", by: "multimedia/im-session.ts ImSessions.open" },
+    // no URS up (routeRequest, Interaction Server's forwardRouteRequest), or its URS or node failed
+    { to: "Stranded", by: STRAND },
+    // the caller's patience ran out while the network was failing over (admit), or it had nowhere to go (lost)
+    { to: "Done", by: `${ABANDON}; sip/sip-server.ts SipServer.lost` },
+    { to: "Done", by: DROP },
+  ],
+  Waiting: [
+    { to: "Reserving", by: "routing/urs.ts Urs.reserve (from agentAvailable)" },
+    { to: "Stranded", by: STRAND },
+    { to: "Done", by: ABANDON },
+    { to: "Done", by: DROP },
+  ],
+  Reserving: [
+    { to: "Delivering", by: "sip/sip-server.ts SipServer.routeCall" },
+    // a conflict, or a TReserveAgent lost with its VQ SIP Server: the strategy runs again
+    { to: "Routing", by: URS_START },
+    { to: "Stranded", by: STRAND },
+    { to: "Done", by: ABANDON },
+    { to: "Done", by: DROP },
+  ],
+  Delivering: [
+    { to: "Ringing", by: "sip/sip-server.ts SipServer.deliver" },
+    // reroute: back to the Routing Point; next-candidate: EventError reaches the URS, whose strategy runs again
+    { to: "Routing", by: "sip/sip-server.ts SipServer.deliver" },
+    { to: "Routing", by: URS_START },
+    { to: "Stranded", by: STRAND },
+    { to: "Done", by: ABANDON },
+    { to: "Done", by: DROP },
+  ],
+  Ringing: [
+    { to: "Talking", by: "sip/sip-server.ts SipServer.answer" },
+    { to: "Routing", by: "sip/sip-server.ts SipServer.noAnswer" },
+    { to: "Done", by: ABANDON },
+    { to: "Done", by: DROP },
+  ],
+  Talking: [
+    { to: "Done", by: "sip/sip-server.ts SipServer.release" },
+    { to: "Done", by: DROP },
+  ],
+  Done: [],
+  Stranded: [
+    // router-timeout: the default DN (a call on a node), or the next URS up (chat and email)
+    { to: "Done", by: "sip/sip-server.ts SipServer.defaultRoute" },
+    { to: "Routing", by: "sip/sip-server.ts SipServer.defaultRoute" },
+    // an EventError for a TRouteCall (implicit reservation) reaching the URS after a switchover stranded the call:
+    // Urs.deliveryFailed checks only for Done, so the strategy runs again and router-timeout finds it no longer Stranded
+    { to: "Routing", by: URS_START },
+    { to: "Done", by: ABANDON },
+    { to: "Done", by: DROP },
+  ],
+  Treatment: [
+    // the treatments are done: the session's route request reaches its URS
+    { to: "Routing", by: URS_START },
+    { to: "Stranded", by: STRAND },
+    { to: "Done", by: ABANDON },
+    { to: "Done", by: DROP },
+  ],
+};
+
+const NAME_OF = Object.fromEntries(Object.entries(CallState).map(([k, v]) => [v, k])) as Record<CallStateValue, CallStateName>;
+
+/** the state's name, as the table and messages give it */
+export function callStateName(s: CallStateValue): CallStateName {
+  return NAME_OF[s];
+}
+
+/** Whether the table lets a call move from one state to another (a state "moving" to itself is no move). */
+export function mayMove(from: CallStateValue, to: CallStateValue): boolean {
+  if (from === to) return true;
+  const name = NAME_OF[to];
+  return CALL_TRANSITIONS[NAME_OF[from]].some((t) => t.to === name);
+}

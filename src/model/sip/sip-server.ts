@@ -1,0 +1,398 @@
+// The SIP Server side of a call (Session Controller, SIP Server Solution Guide; SIP Cluster Solution Guide): a call
+// admitted on a node, its EventRouteRequest to the URS serving the node, TRouteCall and delivery to the agent's DN,
+// ringing, answer or no-answer, release and wrap-up; and the ways a call ends early: abandoned, stranded on its
+// Routing Point until router-timeout default-routes it, dropped with a lost node. The DN states these change are the
+// T-Controller's (t-controller.ts); where an arriving call lands is the SIP Proxies' (sip-proxy.ts).
+
+import { Priority } from "../../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import type { Scenario } from "../../scenario/types.js";
+import { AgentState } from "../agents/agent-state.js";
+import type { Agent } from "../agents/agent.js";
+import { Phase, type PhaseValue } from "../agents/agent-load.js";
+import type { ComponentLoad, LoadHost } from "../cpu/component-load.js";
+import type { FaultInjector } from "../faults/fault-injector.js";
+import type { ImHost } from "../multimedia/im-session.js";
+import type { InteractionServer } from "../multimedia/interaction-server.js";
+import type { Observer } from "../observer.js";
+import type { ReservationProtocol } from "../routing/reservation.js";
+import type { CallControl, Urs } from "../routing/urs.js";
+import type { TrafficType } from "../traffic/traffic.js";
+import { Call, CallState } from "./call.js";
+import type { TController } from "./t-controller.js";
+import type { ClusterNode, Topology } from "./topology.js";
+
+const DELIVER = 0;
+const ANSWER = 1;
+const NO_ANSWER = 2;
+const RELEASE = 3;
+/** one interaction's wrap-up ends (the subject is the interaction, since an agent may wrap up several at once) */
+const WRAP_END = 4;
+const PATIENCE = 5;
+const ROUTER_TIMEOUT = 6;
+
+/** What the SIP Server side is built from. */
+export interface SipServerOptions {
+  readonly scenario: Scenario;
+  readonly sim: Simulation;
+  readonly observer: Observer;
+  readonly topology: Topology;
+  readonly tController: TController;
+  readonly protocol: ReservationProtocol;
+  /** every URS, and the one routing each node's calls (arrays the builder fills as it places them) */
+  readonly urs: readonly Urs[];
+  readonly ursOfNode: readonly Urs[];
+}
+
+export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
+  private readonly scenario: Scenario;
+  private readonly sim: Simulation;
+  private readonly observer: Observer;
+  private readonly topology: Topology;
+  private readonly tc: TController;
+  private readonly protocol: ReservationProtocol;
+  private readonly urs: readonly Urs[];
+  private readonly ursOfNode: readonly Urs[];
+  private nextCallId = 1;
+  /** per site, the Interaction Server chat and email of that site enter through (wired by the builder) */
+  interactionServers: readonly (InteractionServer | null)[] = [];
+  /** the component load model; null when messages cost no CPU (wired by the builder) */
+  load: ComponentLoad | null = null;
+  /** null when the scenario schedules no fault (wired by the builder) */
+  faults: FaultInjector | null = null;
+  /** calls in progress, kept only when faults may need to find them (wired by the builder) */
+  live: Set<Call> | null = null;
+
+  constructor(o: SipServerOptions) {
+    this.scenario = o.scenario;
+    this.sim = o.sim;
+    this.observer = o.observer;
+    this.topology = o.topology;
+    this.tc = o.tController;
+    this.protocol = o.protocol;
+    this.urs = o.urs;
+    this.ursOfNode = o.ursOfNode;
+  }
+
+  fire(ev: SimEvent): void {
+    switch (ev.code) {
+      case DELIVER:
+        return this.deliver(ev.subject as Call);
+      case ANSWER:
+        return this.answer(ev.subject as Call);
+      case NO_ANSWER:
+        return this.noAnswer(ev.subject as Call);
+      case RELEASE:
+        return this.release(ev.subject as Call);
+      case WRAP_END:
+        return this.wrapEnd(ev.subject as Call);
+      case PATIENCE:
+        return this.abandon(ev.subject as Call);
+      case ROUTER_TIMEOUT:
+        return this.defaultRoute(ev.subject as Call);
+    }
+  }
+
+  // ---- arrival ----
+
+  /** The call lands on a node that answers: from here on it exists for the metrics. */
+  admit(type: TrafficType, node: ClusterNode, arrival: number, handle: number, patience: number): void {
+    const call = this.newCall(type, node, arrival, handle, patience);
+    node.activeCalls++;
+    this.live?.add(call);
+    this.observer.arrival(call);
+    if (patience !== Infinity) {
+      if (call.abandonAt <= this.sim.now) {
+        // the caller gave up while the network was failing over
+        this.abandon(call);
+        return;
+      }
+      call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
+    }
+    if (type.im !== null) type.im.open(call);
+    else if (this.load !== null) this.load.callArrives(call, node);
+    else this.sendRouteRequest(call, 0);
+  }
+
+  /** Chat or email reaches its site's Interaction Server, which asks the next URS to route it. */
+  admitMultimedia(type: TrafficType, arrival: number): void {
+    const handle = type.handleTime();
+    const patience = type.patience ? type.patience() : Infinity;
+    const call = this.newCall(type, null, arrival, handle, patience);
+    call.ixn = this.interactionServers[type.site.index]!;
+    this.live?.add(call);
+    this.observer.arrival(call);
+    if (patience !== Infinity) call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
+    this.sendRouteRequest(call, 0);
+  }
+
+  /** A call with nowhere to go: it exists only to be counted as lost, on `node` (the first node of its site). */
+  lost(type: TrafficType, node: ClusterNode, arrival: number, handle: number, patience: number): void {
+    const call = this.newCall(type, node, arrival, handle, patience);
+    this.observer.arrival(call);
+    call.state = CallState.Done;
+    this.observer.dropped(call, this.faults!.nodeFault[node.index]!, false);
+  }
+
+  /** The next ConnID's interaction; counted in the metrics when it arrived in [warmup, horizon). */
+  private newCall(type: TrafficType, node: ClusterNode | null, arrival: number, handle: number, patience: number): Call {
+    return new Call(this.nextCallId++, type, node, arrival, handle, arrival + patience, this.scenario.warmup, this.scenario.horizon);
+  }
+
+  // ---- routing ----
+
+  /** EventRouteRequest from the call's node to the URS serving it; `extra` is time already spent reaching the node. */
+  sendRouteRequest(call: Call, extra: number): void {
+    const node = call.node;
+    if (node === null) {
+      if (this.load !== null) this.load.ixnRouteRequest(call, extra);
+      else this.forwardRouteRequest(call, extra);
+      return;
+    }
+    const urs = this.ursOfNode[node.index]!;
+    const d = extra + this.topology.nodeDelay(node, urs.node);
+    if (d === 0) urs.routeRequest(call);
+    else urs.routeRequestIn(d, call);
+  }
+
+  /** Interaction Server sends the routing request to the next URS up; with none up the interaction waits for
+   *  router-timeout and is sent again. */
+  forwardRouteRequest(call: Call, extra: number): void {
+    if (!call.ixn!.routeRequest(call, extra)) this.strand(call, false, this.urs[0]!.downBy);
+  }
+
+  /** TRouteCall: from the URS to the call's node, then on to the DN's owner node (chat and email: the route goes to
+   *  their Interaction Server, which pushes them to the agent's desktop). */
+  routeCall(urs: Urs, call: Call, agent: Agent): void {
+    call.state = CallState.Delivering;
+    this.observer.routeCall(call, urs, agent);
+    call.routed = true;
+    const node = call.node;
+    if (this.load !== null) {
+      // an interaction with no node (chat, email) costs its Interaction Server, not a Session Controller
+      if (node === null) return this.load.ixnRouteCall(call, call.ixn!.delayTo(urs));
+      return this.load.routeCall(call, this.topology.nodeDelay(urs.node, node));
+    }
+    this.deliverIn(
+      call,
+      node === null
+        ? call.ixn!.delayTo(urs) + this.topology.siteDelay(agent.owner, call.ixn!.site)
+        : this.topology.nodeDelay(urs.node, node) + this.topology.nodeDelay(node, agent.owner),
+    );
+  }
+
+  deliverIn(call: Call, d: number): void {
+    if (d === 0) this.deliver(call);
+    else this.sim.postAfter(d, Priority.MESSAGE, this, DELIVER, call);
+  }
+
+  private deliver(call: Call): void {
+    const agent = call.agent!;
+    const urs = call.urs!;
+    if (call.state !== CallState.Delivering) {
+      // the caller hung up on the way; any reservation for it stands until it expires (see Urs.granted)
+      urs.view.releaseWhenChanged(agent);
+      return;
+    }
+    const node = call.node;
+    // (Interaction Server reaches desktops outside the cluster: the nodes' faults do not stand in its way)
+    const problem = this.faults === null || node === null ? null : this.faults.deliveryProblem(node, agent);
+    const media = call.type.media;
+    if (problem !== null || !agent.canTake(media)) {
+      if (problem !== null) this.observer.routeFailure(call, agent, problem, this.faults!.deliveryBlame(node!, agent));
+      else this.observer.routeFailure(call, agent, agent.state === AgentState.LoggedOut ? "logged-out" : "busy", -1);
+      const back = node === null ? this.topology.siteDelay(agent.owner, call.ixn!.site) : this.topology.nodeDelay(agent.owner, node);
+      if (this.protocol.onDeliveryFailure === "next-candidate") {
+        // EventError travels back to the URS, which tries its next candidate
+        const toUrs = node === null ? call.ixn!.delayTo(urs) : this.topology.nodeDelay(node, urs.node);
+        urs.deliveryFailedIn(back + toUrs, call);
+      } else {
+        // the call returns to its Routing Point and is routed anew; the URS heard the TRouteCall fail
+        urs.view.releaseWhenChanged(agent);
+        call.agent = null;
+        call.state = CallState.Routing;
+        this.sendRouteRequest(call, back);
+      }
+      return;
+    }
+    this.protocol.delivered(agent);
+    agent.load.take(media);
+    this.observer.agentLoad(agent, media, agent.load.count[media]!);
+    const group = agent.group;
+    const unanswered = group.spec.noAnswer > 0 && group.answerRng() < group.spec.noAnswer;
+    const ring = unanswered ? group.spec.noAnswerTimeout : group.answerDelay();
+    call.state = CallState.Ringing;
+    this.observer.ringing(call, agent);
+    if (ring === 0 && !unanswered) {
+      // answered at once: the DN goes straight to Busy, one state change instead of two
+      this.answer(call);
+      urs.view.release(agent, agent.version);
+      return;
+    }
+    this.tc.settle(agent);
+    urs.view.release(agent, agent.version);
+    call.ringTimer = this.sim.after(ring, unanswered ? Priority.TIMER : Priority.MESSAGE, this, unanswered ? NO_ANSWER : ANSWER, call);
+  }
+
+  // ---- at the agent ----
+
+  private answer(call: Call): void {
+    const agent = call.agent!;
+    call.ringTimer = null;
+    call.state = CallState.Talking;
+    this.sim.cancel(call.patienceTimer);
+    call.patienceTimer = null;
+    agent.load.answer();
+    this.tc.settle(agent);
+    this.observer.answered(call, agent);
+    if (call.type.im !== null) call.type.im.converse(call);
+    else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
+  }
+
+  /** agent-no-answer-timeout: the agent goes NotReady and the call goes back to routing */
+  private noAnswer(call: Call): void {
+    const agent = call.agent!;
+    call.ringTimer = null;
+    this.observer.noAnswer(call, agent);
+    const media = call.type.media;
+    agent.load.drop(media, Phase.Ringing);
+    this.observer.agentLoad(agent, media, agent.load.count[media]!);
+    this.tc.noAnswerNotReady(agent);
+    call.agent = null;
+    call.state = CallState.Routing;
+    this.sendRouteRequest(call, 0);
+  }
+
+  private release(call: Call): void {
+    if (call.state !== CallState.Talking) return; // a fault cut it off
+    const agent = call.agent!;
+    call.state = CallState.Done;
+    if (call.node !== null) call.node.activeCalls--;
+    this.live?.delete(call);
+    this.observer.released(call, agent);
+    const wrap = agent.group.wrapUp();
+    if (wrap > 0) {
+      agent.load.wrap();
+      this.tc.settle(agent);
+      this.sim.postAfter(wrap, Priority.RELEASE, this, WRAP_END, call);
+    } else this.letGo(agent, call, Phase.Talking);
+  }
+
+  /** An interaction's wrap-up ends: the agent lets go of it. */
+  private wrapEnd(call: Call): void {
+    this.letGo(call.agent!, call, Phase.Wrapping);
+  }
+
+  /** The interaction leaves the agent's hands: with nothing left the agent is free (Ready, or out), otherwise it goes
+   *  on with the rest, and tells its new load. */
+  private letGo(agent: Agent, call: Call, phase: PhaseValue): void {
+    const media = call.type.media;
+    agent.load.drop(media, phase);
+    this.observer.agentLoad(agent, media, agent.load.count[media]!);
+    if (agent.load.total === 0 && agent.state !== AgentState.NotReady) this.tc.agentFree(agent);
+    else this.tc.settle(agent);
+  }
+
+  // ---- IM sessions (ImHost) ----
+
+  routeSession(call: Call): void {
+    this.sendRouteRequest(call, 0);
+  }
+  endInTreatment(call: Call): void {
+    this.sim.cancel(call.patienceTimer);
+    this.abandon(call);
+  }
+  imMessage(call: Call): void {
+    this.observer.imMessage(call, call.agent!);
+  }
+  endSession(call: Call): void {
+    this.release(call);
+  }
+
+  // ---- ending early ----
+
+  private abandon(call: Call): void {
+    call.patienceTimer = null;
+    if (call.state === CallState.Talking || call.state === CallState.Done) return;
+    this.detach(call);
+    call.state = CallState.Done;
+    if (call.node !== null) call.node.activeCalls--;
+    this.live?.delete(call);
+    this.observer.abandoned(call);
+  }
+
+  /** Takes a call out of wherever it is held: its URS's queue, router-timeout, or a ringing or talking agent (who is
+   *  free at once). */
+  private detach(call: Call): void {
+    switch (call.state) {
+      case CallState.Waiting:
+        call.urs!.removeWaiting(call);
+        break;
+      case CallState.Stranded:
+        this.sim.cancel(call.routerTimer);
+        call.routerTimer = null;
+        break;
+      case CallState.Treatment:
+        this.sim.cancel(call.ringTimer);
+        call.ringTimer = null;
+        break;
+      case CallState.Ringing:
+      case CallState.Talking: {
+        this.sim.cancel(call.ringTimer);
+        call.ringTimer = null;
+        this.letGo(call.agent!, call, call.state === CallState.Ringing ? Phase.Ringing : Phase.Talking);
+        break;
+      }
+    }
+  }
+
+  /** the calls in progress, in ConnID order (only kept when the scenario has faults) */
+  liveCalls(): Call[] {
+    return this.live ? [...this.live].sort((a, b) => a.id - b.id) : [];
+  }
+
+  /** The call's routing dialogue is gone (`lost`: it was in progress when a component failed): it waits on its
+   *  Routing Point until router-timeout, counted from now but not before `notBefore`, then is default-routed. */
+  strand(call: Call, lost: boolean, fault: number, notBefore = this.sim.now): void {
+    if (call.state === CallState.Done || call.state === CallState.Stranded) return;
+    if (call.state === CallState.Waiting) call.urs!.removeWaiting(call);
+    if (lost) this.observer.lostRequest(call, fault);
+    call.state = CallState.Stranded;
+    call.agent = null;
+    call.blame = fault;
+    const at = Math.max(this.sim.now + this.scenario.routing.routerTimeout, notBefore);
+    call.routerTimer = this.sim.at(at, Priority.TIMER, this, ROUTER_TIMEOUT, call);
+  }
+
+  /** router-timeout: SIP Server sends the call to the default DN. */
+  private defaultRoute(call: Call): void {
+    call.routerTimer = null;
+    if (call.state !== CallState.Stranded) return;
+    if (call.node === null) {
+      // Interaction Server has no default DN: it sends the interaction to the next URS up
+      call.state = CallState.Routing;
+      call.blame = -1;
+      this.sendRouteRequest(call, 0);
+      return;
+    }
+    this.sim.cancel(call.patienceTimer);
+    call.patienceTimer = null;
+    call.state = CallState.Done;
+    call.node.activeCalls--;
+    this.live?.delete(call);
+    this.observer.defaultRouted(call);
+  }
+
+  /** The call's node is lost: the call ends whatever it was doing; an agent on it is free at once. */
+  dropCall(call: Call, fault: number): void {
+    if (call.state === CallState.Done) return;
+    const established = call.state === CallState.Talking;
+    this.detach(call);
+    this.sim.cancel(call.patienceTimer);
+    call.patienceTimer = null;
+    call.state = CallState.Done;
+    if (call.node !== null) call.node.activeCalls--;
+    this.live?.delete(call);
+    this.observer.dropped(call, fault, established);
+  }
+}

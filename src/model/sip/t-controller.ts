@@ -1,0 +1,156 @@
+// The T-Controller side of SIP Server: the state of each agent's DN at its owner node (Ready, NotReady, Busy,
+// LoggedOut, and the load behind it), and its propagation to every routing Stat Server, each after its network
+// delay. Agents log in and out here (the staffing plan's AgentDesk), a no-answer's NotReady runs here, and the fault
+// injector logs agents out and has their new owner announce them here.
+
+import { Priority } from "../../kernel/priorities.js";
+import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import { AgentState, type AgentStateValue } from "../agents/agent-state.js";
+import type { Agent } from "../agents/agent.js";
+import type { AgentDesk } from "../agents/staffing.js";
+import type { ComponentLoad } from "../cpu/component-load.js";
+import type { FaultInjector } from "../faults/fault-injector.js";
+import type { Observer } from "../observer.js";
+import type { StateUpdate } from "../routing/stat-server.js";
+import type { Fanout } from "./stat-fanout.js";
+
+/** the NotReady after a no-answer ends */
+const NOT_READY_END = 0;
+
+export class TController implements EventTarget, AgentDesk {
+  private readonly sim: Simulation;
+  private readonly observer: Observer;
+  /** per origin node, its Stat Server fan-outs grouped by delay (wired by the builder once the URS exist) */
+  fanouts: readonly (readonly Fanout[])[] = [];
+  /** the component load model, which then carries state changes instead of the fan-outs; null without one (wired by
+   *  the builder) */
+  load: ComponentLoad | null = null;
+  /** null when the scenario schedules no fault (wired by the builder) */
+  faults: FaultInjector | null = null;
+
+  constructor(o: { readonly sim: Simulation; readonly observer: Observer }) {
+    this.sim = o.sim;
+    this.observer = o.observer;
+  }
+
+  fire(ev: SimEvent): void {
+    if (ev.code === NOT_READY_END) this.agentFree(ev.subject as Agent);
+  }
+
+  // ---- agents (the staffing plan's AgentDesk) ----
+
+  logIn(agent: Agent): void {
+    agent.reloginPending = false;
+    this.setState(agent, AgentState.Ready);
+  }
+
+  logOut(agent: Agent): void {
+    agent.reloginPending = false;
+    if ((agent.state === AgentState.Ready || agent.state === AgentState.NotReady) && agent.load.total === 0) {
+      this.sim.cancel(agent.timer);
+      agent.timer = null;
+      this.setState(agent, AgentState.LoggedOut);
+    } else this.closeDesk(agent, true);
+  }
+
+  /** The staffing plan wants a leaving agent after all. */
+  keep(agent: Agent): void {
+    this.closeDesk(agent, false);
+  }
+
+  /** An agent at work is on its way out (or no longer): an agent with room for more (a chat agent) tells the Stat
+   *  Servers it takes nothing more, or again. */
+  private closeDesk(agent: Agent, leaving: boolean): void {
+    const before = agent.accepts();
+    agent.logoutPending = leaving;
+    if (agent.accepts() !== before) this.announce(agent);
+  }
+
+  // ---- faults ----
+
+  /** The DN's new owner logged the agent out (agent-state-auto-restore false). */
+  logOutNow(agent: Agent): void {
+    this.sim.cancel(agent.timer);
+    agent.timer = null;
+    this.setState(agent, AgentState.LoggedOut);
+  }
+
+  /** The DN's new owner announces its state (after the phone registered with it): nothing changes for the agent. */
+  publish(agent: Agent): void {
+    this.announce(agent);
+  }
+
+  // ---- work (the SIP Server side calls these) ----
+
+  /** agent-no-answer-timeout: the agent goes NotReady for agent-no-answer-action's time. */
+  noAnswerNotReady(agent: Agent): void {
+    if (agent.state === AgentState.NotReady) {
+      // a second interaction rang out while the agent was NotReady already: the NotReady starts again
+      this.sim.cancel(agent.timer);
+      this.announce(agent);
+    } else this.setState(agent, AgentState.NotReady);
+    agent.timer = this.sim.after(agent.group.spec.noAnswerNotReady, Priority.RELEASE, this, NOT_READY_END, agent);
+  }
+
+  /** Work done (the last interaction, a no-answer's NotReady): Ready again, or out if the staffing plan wants the agent
+   *  gone; an agent NotReady while still holding interactions goes back to them. */
+  agentFree(agent: Agent): void {
+    agent.timer = null;
+    if (agent.load.total > 0) {
+      this.setState(agent, agent.load.workState());
+      return;
+    }
+    if (agent.logoutPending) {
+      agent.logoutPending = false;
+      agent.reloginPending = false;
+      this.setState(agent, AgentState.LoggedOut);
+    } else if (agent.reloginPending) {
+      this.setState(agent, AgentState.LoggedOut);
+      this.faults!.reloginLater(agent);
+    } else this.setState(agent, AgentState.Ready);
+  }
+
+  /** After the agent's load changed: its state follows its work (unless it is NotReady or out), and the Stat Servers
+   *  hear of the new load either way. An agent with room for more counts as idle from now, for longest-idle. */
+  settle(agent: Agent): void {
+    const s = agent.state;
+    const to = s === AgentState.LoggedOut || s === AgentState.NotReady ? s : agent.load.workState();
+    if (agent.accepts() !== 0 && to !== AgentState.Ready) agent.readySince = this.sim.now;
+    if (to !== s) this.setState(agent, to);
+    else this.announce(agent);
+  }
+
+  /** A state change at the DN's owner node, then told to every Stat Server after its delay. */
+  private setState(agent: Agent, to: AgentStateValue): void {
+    const from = agent.state;
+    agent.state = to;
+    this.observer.agentState(agent, from, to);
+    const now = this.sim.now;
+    agent.stateSince = now;
+    if (to === AgentState.Ready) agent.readySince = now;
+    this.announce(agent);
+  }
+
+  /** The owner node tells every Stat Server the DN's state (a new version), each after its delay. */
+  private announce(agent: Agent): void {
+    // read once: what a server told at once makes happen (a waiting call routed to this agent) may change the agent
+    // again before the delayed record is made, and that record must be of this version
+    const version = ++agent.version;
+    const readySince = agent.readySince;
+    const accepts = agent.accepts();
+    if (this.load !== null) {
+      this.load.announce(agent.owner, { agent, readySince, version, accepts });
+      return;
+    }
+    const fanouts = this.fanouts[agent.owner.index]!;
+    let u: StateUpdate | null = null;
+    for (let i = 0; i < fanouts.length; i++) {
+      const f = fanouts[i]!;
+      if (f.delay === 0) f.tell(agent, readySince, version, accepts);
+      else {
+        u ??= { agent, readySince, version, accepts };
+        this.sim.postAfter(f.delay, Priority.MESSAGE, f, 0, u);
+      }
+    }
+  }
+}

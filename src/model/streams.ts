@@ -1,0 +1,30 @@
+// The catalogue of the model's random streams: one function per kind of draw, giving the stream's name. A stream's
+// numbers depend on its name only (kernel/random-stream.ts), so these names, byte for byte, are what keeps a
+// replication's draws the same across versions and across compared variants; a new kind of draw gets a new entry here.
+
+export const STREAMS = {
+  /** an agent group's answer delay (ringing time before the agent picks up) */
+  answerDelay: (group: string) => `answerDelay:${group}`,
+  /** an agent group's wrap-up time */
+  wrapUp: (group: string) => `wrapUp:${group}`,
+  /** whether an agent of the group answers at all (agent-no-answer) */
+  answer: (group: string) => `answer:${group}`,
+  /** a site's VQ SIP Server picking among equal-priority TReserveAgent requests */
+  vq: (site: string) => `vq:${site}`,
+  /** a URS placement's selection rule (random picks, ties) */
+  select: (urs: string) => `select:${urs}`,
+  /** a traffic type's arrival process */
+  arrivals: (type: string) => `arrivals:${type}`,
+  /** a traffic type's handle times */
+  handle: (type: string) => `handle:${type}`,
+  /** a traffic type's caller patience */
+  patience: (type: string) => `patience:${type}`,
+  /** the days a resampled trace replays (shared by the types that replay one trace) */
+  resample: (trace: string) => `resample:${trace}`,
+  /** an IM type's CollectDigits reply times */
+  imReply: (type: string) => `im-reply:${type}`,
+  /** an IM type's messages per session */
+  imMessages: (type: string) => `im-messages:${type}`,
+  /** an IM type's gaps between messages */
+  imGap: (type: string) => `im-gap:${type}`,
+} as const;
