@@ -1,7 +1,7 @@
-// The builder: assembles the contact center of one replication from a Scenario, step by step, in an order that
-// matters (random streams are asked for in it; see model/streams.ts). Every part is built by a named step, and every
-// reference one part holds to another that is built after it is wired here, visibly, rather than by the parts'
-// constructors. See docs/design.md, Concepts and files.
+// The builder: assembles the contact center of one replication from a Scenario, step by step, each part after the
+// parts it needs (a stream's draws depend on its name alone, model/streams.ts, so the order of the steps does not
+// change them). Every part is built by a named step, and every reference one part holds to another that is built
+// after it is wired here, visibly, rather than by the parts' constructors. See docs/design.md, Concepts and files.
 
 import type { RandomStreams } from "../kernel/random-stream.js";
 import type { Simulation } from "../kernel/simulation.js";
