@@ -5,7 +5,7 @@ import { drainWarning } from "../experiment/drain.js";
 import { comparisonOf } from "../experiment/compare.js";
 import type { StudySource } from "../experiment/study-source.js";
 import { experimentsOf, type Study } from "../experiment/study.js";
-import type { ReplicationResult } from "../observe/collector.js";
+import type { ReplicationResult } from "../observe/results.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import {
   DEFAULT_FOCUS,

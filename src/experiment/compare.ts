@@ -4,7 +4,8 @@
 import { pairedDifference } from "../metrics/statistics.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
-import { runExperiment, type ExperimentResult } from "./experiment.js";
+import { runExperiment } from "./experiment.js";
+import type { ExperimentResult } from "../observe/results.js";
 
 export interface MetricDifference {
   readonly mean: number;

@@ -3,7 +3,7 @@
 
 import type { Scenario } from "../scenario/types.js";
 import { TraceRecorder } from "../observe/trace.js";
-import type { ReplicationResult } from "../observe/collector.js";
+import type { ReplicationResult } from "../observe/results.js";
 import { runReplication } from "./replication.js";
 import type { Job } from "./study.js";
 

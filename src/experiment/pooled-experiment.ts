@@ -2,8 +2,9 @@
 // aggregates them, so the result is the same whichever threads ran it. What check and every size search run on.
 
 import type { Scenario } from "../scenario/types.js";
-import { aggregate, type ExperimentResult } from "./experiment.js";
+import { aggregate } from "./experiment.js";
 import type { JobPool } from "./pool.js";
+import type { ExperimentResult } from "../observe/results.js";
 
 export interface PooledExperimentOptions {
   readonly seed: number;

@@ -5,7 +5,8 @@ import { Simulation } from "../kernel/simulation.js";
 import type { Scenario } from "../scenario/types.js";
 import { fanOut, type Observer } from "../model/observer.js";
 import { World } from "../model/world.js";
-import { Collector, type ReplicationResult } from "../observe/collector.js";
+import { ReplicationObserver } from "../observe/replication-observer.js";
+import type { ReplicationResult } from "../observe/results.js";
 import { DRAIN_LIMIT } from "./drain.js";
 
 
@@ -22,7 +23,7 @@ export function runReplication(
 ): ReplicationResult {
   const sim = new Simulation();
   const streams = new RandomStreams(seed, replication);
-  const collector = new Collector(sim, scenario);
+  const collector = new ReplicationObserver(sim, scenario);
   const observer = fanOut([collector, ...(options.observers?.(sim, replication) ?? [])]);
   const world = new World(scenario, sim, streams, observer);
   collector.attach(world);

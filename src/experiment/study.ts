@@ -3,8 +3,8 @@
 
 import { createHash } from "node:crypto";
 import type { Scenario } from "../scenario/types.js";
-import type { ReplicationResult } from "../observe/collector.js";
-import { aggregate, type ExperimentResult } from "./experiment.js";
+import { aggregate } from "./experiment.js";
+import type { ExperimentResult, ReplicationResult } from "../observe/results.js";
 
 export type StudyKind = "run" | "compare" | "sweep";
 

@@ -225,6 +225,7 @@ export class World implements EventTarget, CallControl, AgentDesk, LoadHost, ImH
         this.connectivity,
         this,
         this.interactionServers.map((x) => x !== null),
+        observer,
       ));
       if (this.protocol instanceof ExplicitReservation) for (const vq of this.protocol.servers) vq.load = load.vqStep(vq.site.index);
     }

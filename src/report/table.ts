@@ -1,11 +1,11 @@
 // The readable result on a terminal: headline metrics with their confidence intervals, then slices worth a look.
 
-import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
 import { judgeTargets } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { componentsTable } from "./components.js";
 import { mediaHeader, mediaRows } from "./media.js";
 import { formatMetric } from "./units.js";
+import type { ExperimentResult, MetricSummaries, MetricSummary } from "../observe/results.js";
 
 function ci(name: MetricName, s: MetricSummary): string {
   return s.ci95 ? `[${formatMetric(name, s.ci95[0])}, ${formatMetric(name, s.ci95[1])}]` : "";
