@@ -2,7 +2,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import { tidy } from "./numbers.js";
-import { grid } from "./table.js";
+import { grid } from "./grid.js";
 import type { ComponentSummary, ComponentsSummary, MetricSummary } from "../observe/results.js";
 
 const FIELDS = ["utilization", "peakUtilization", "meanDelay", "p95Delay", "firstIntervalDelay", "lastIntervalDelay", "messagesPerSecond"] as const;

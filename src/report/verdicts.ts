@@ -4,7 +4,7 @@
 import { judgeTargets, targetMetric } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { human } from "./numbers.js";
-import { grid } from "./table.js";
+import { grid } from "./grid.js";
 import { formatMetric, unitOf } from "./units.js";
 import type { ExperimentResult } from "../observe/results.js";
 
