@@ -11,7 +11,7 @@ import { DRAIN_LIMIT } from "./drain.js";
 
 
 export interface ReplicationOptions {
-  /** extra observers for a replication (a trace), told everything the collector is told */
+  /** extra observers for a replication (a trace), told everything the replication observer is told */
   readonly observers?: (sim: Simulation, replication: number) => Observer[];
 }
 
@@ -23,14 +23,14 @@ export function runReplication(
 ): ReplicationResult {
   const sim = new Simulation();
   const streams = new RandomStreams(seed, replication);
-  const collector = new ReplicationObserver(sim, scenario);
-  const observer = fanOut([collector, ...(options.observers?.(sim, replication) ?? [])]);
+  const measure = new ReplicationObserver(sim, scenario);
+  const observer = fanOut([measure, ...(options.observers?.(sim, replication) ?? [])]);
   const world = new World(scenario, sim, streams, observer);
-  collector.attach(world);
+  measure.attach(world);
   world.start();
   // every run stops at the drain limit at the latest (drain.ts); what is still in the system then counts as unfinished
   const stopped = sim.run(scenario.horizon + DRAIN_LIMIT);
-  const result = collector.result();
+  const result = measure.result();
   const unfinished = result.metrics.unfinished ?? 0;
   return stopped && unfinished > 0 ? { ...result, cutAtDrainLimit: unfinished } : result;
 }
