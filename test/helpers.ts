@@ -8,13 +8,14 @@ import { fileURLToPath } from "node:url";
 import { afterAll } from "vitest";
 import { RandomStreams } from "../src/kernel/random-stream.js";
 import { Simulation } from "../src/kernel/simulation.js";
-import { runExperiment, type ExperimentResult } from "../src/experiment/experiment.js";
+import { runExperiment } from "../src/experiment/experiment.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
 import type { Scenario } from "../src/scenario/types.js";
-import type { Observer } from "../src/model/observer.js";
+import { OBSERVER_METHODS, type Observer } from "../src/model/observer.js";
 import { buildContactCenter } from "../src/model/build.js";
 import type { ContactCenter } from "../src/model/contact-center.js";
+import type { ExperimentResult } from "../src/observe/results.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -30,32 +31,9 @@ export function run(s: Scenario, replications?: number, seed?: number): Experime
   return runExperiment(s, { replications, seed });
 }
 
-/** An observer that ignores everything; spread it and override what a test listens to. */
-export const silent: Observer = {
-  arrival() {},
-  routeRequest() {},
-  firstAttempt() {},
-  queued() {},
-  reservationRequest() {},
-  reservationGrant() {},
-  reservationConflict() {},
-  routeCall() {},
-  routeFailure() {},
-  ringing() {},
-  noAnswer() {},
-  answered() {},
-  released() {},
-  abandoned() {},
-  imMessage() {},
-  defaultRouted() {},
-  dropped() {},
-  lostRequest() {},
-  fault() {},
-  dnService() {},
-  ownerChanged() {},
-  agentState() {},
-  agentLoad() {},
-};
+/** An observer that ignores everything, as a plain object (a class's methods would not survive a spread): spread it
+ *  and override what a test listens to. */
+export const silent: Observer = Object.fromEntries(OBSERVER_METHODS.map((n) => [n, () => {}])) as unknown as Observer;
 
 /** The scenario's contact center, built on a fresh kernel and not started (`world.start()` starts it). */
 export function worldOf(s: Scenario, observer: Observer = silent): { world: ContactCenter; sim: Simulation } {

@@ -158,6 +158,7 @@ function watch(now: () => number): Watch {
       if (count < 0) broken.push(`agent ${agent.index} holds ${count} of media ${media}`);
       withinRule(agent, "load change");
     },
+    componentServed: () => tick("componentServed"),
   };
   const ended = () => {
     const out = { offered: counted.size, answered: 0, abandoned: 0, defaultRouted: 0, dropped: 0, unfinished: 0 };

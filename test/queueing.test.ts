@@ -2,7 +2,7 @@
 // inside its own 95% confidence interval, and with Little's law.
 
 import { describe, expect, it } from "vitest";
-import type { MetricSummary } from "../src/experiment/experiment.js";
+import type { MetricSummary } from "../src/observe/results.js";
 import { run, scenarioFile, scenarioOf } from "./helpers.js";
 
 /** Erlang C for c agents, arrival rate lambda, service rate mu, threshold T. */

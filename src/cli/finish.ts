@@ -6,7 +6,7 @@ import { comparisonOf } from "../experiment/compare.js";
 import { experimentsOf } from "../experiment/experiment.js";
 import type { SourcedPlan } from "../experiment/plan.js";
 import type { Study } from "../experiment/study.js";
-import type { ReplicationResult } from "../observe/collector.js";
+import type { ReplicationResult } from "../observe/results.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import {
   DEFAULT_FOCUS,

@@ -3,7 +3,7 @@
 
 import { planStudy } from "../experiment/plan.js";
 import { studyHash } from "../experiment/study.js";
-import type { ReplicationResult } from "../observe/collector.js";
+import type { ReplicationResult } from "../observe/results.js";
 import { resultTemplate } from "../experiment/result-template.js";
 import { partialPaths, readPartial } from "../report/partial.js";
 import { checkResult } from "../report/result-check.js";

@@ -13,7 +13,7 @@ import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../repo
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { sizingCsv, sizingJson, sizingMarkdown, type SizingContext } from "../report/sizing-report.js";
-import { grid } from "../report/table.js";
+import { grid } from "../report/grid.js";
 import { formatMetric } from "../report/units.js";
 import { verdictsOf } from "../report/verdicts.js";
 import { suggestion } from "../scenario/did-you-mean.js";

@@ -4,8 +4,9 @@
 import { pairedDifference } from "../metrics/statistics.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
-import { experimentsOf, type ExperimentResult } from "./experiment.js";
+import { experimentsOf } from "./experiment.js";
 import { planOf, runPlanHere } from "./plan.js";
+import type { ExperimentResult } from "../observe/results.js";
 
 export interface MetricDifference {
   readonly mean: number;

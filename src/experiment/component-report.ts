@@ -1,89 +1,16 @@
-// What the component load model measured: per component instance, utilization (mean over [warmup, horizon) and the
-// busiest interval) and queueing delay (mean and p95), per replication and then across replications; the busiest
-// instance, of all and of each kind; and whether the deployment sustained its load (the throughput-capacity test).
+// What the component load model measured, across replications: per component instance, utilization (mean over
+// [warmup, horizon) and the busiest interval) and queueing delay (mean and p95); the busiest instance, of all and of
+// each kind; and whether the deployment sustained its load (the throughput-capacity test). Each replication's records
+// come from the observation layer (observe/component-meters.ts).
 
-import type { Component, ComponentLoad } from "../model/cpu/component-load.js";
 import type { ComponentKind } from "../scenario/types.js";
-import type { MetricSummary } from "./experiment.js";
-
-/** One instance in one replication. */
-export interface ComponentRecord {
-  readonly id: string;
-  readonly kind: ComponentKind;
-  readonly scope: string;
-  /** busy time over [warmup, horizon), divided by its length */
-  readonly utilization: number;
-  /** the highest utilization of one interval (the part of it after warmup) */
-  readonly peakUtilization: number;
-  /** mean queueing delay (time waiting before service) of the messages that reached it in [warmup, horizon) */
-  readonly meanDelay: number;
-  readonly p95Delay: number;
-  /** mean queueing delay of the messages of the first and the last interval after warmup: a queue that grows shows
-   *  a last much above the first */
-  readonly firstIntervalDelay: number;
-  readonly lastIntervalDelay: number;
-  readonly messagesPerSecond: number;
-}
-
-export interface ComponentSummary {
-  readonly kind: ComponentKind;
-  readonly scope: string;
-  readonly utilization: MetricSummary;
-  readonly peakUtilization: MetricSummary;
-  readonly meanDelay: MetricSummary;
-  readonly p95Delay: MetricSummary;
-  readonly firstIntervalDelay: MetricSummary;
-  readonly lastIntervalDelay: MetricSummary;
-  readonly messagesPerSecond: MetricSummary;
-}
-
-export interface ComponentsSummary {
-  /** by instance id (`<scope>.<kind>`, e.g. dc1.n2.tController), in the model's order */
-  readonly instances: Record<string, ComponentSummary>;
-  /** the instance with the highest mean utilization */
-  readonly busiest: string;
-  /** per kind present: its busiest instance (by mean utilization), the one utilization targets are judged on */
-  readonly busiestOfKind: Partial<Record<ComponentKind, string>>;
-  /** every instance kept up with its load: see sustainedBy */
-  readonly sustained: boolean;
-}
+import type { ComponentRecord, ComponentSummary, ComponentsSummary, MetricSummary } from "../observe/results.js";
 
 /** A queue is growing when its last interval's delay exceeds twice its first interval's by more than this (seconds):
  *  the floor keeps the noise of near-zero delays from counting. */
 const GROWTH_FLOOR = 0.01;
 /** An interval counts as saturated from this utilization on (an overloaded server is busy the whole interval). */
 const SATURATED = 0.999;
-
-export function componentRecords(load: ComponentLoad, warmup: number, horizon: number, interval: number): ComponentRecord[] {
-  return load.components.map((c) => recordOf(c, warmup, horizon, interval));
-}
-
-function recordOf(c: Component, warmup: number, horizon: number, interval: number): ComponentRecord {
-  let peak = 0;
-  let first = -1;
-  let last = -1;
-  for (let k = 0; k < c.busyByInterval.length; k++) {
-    const s = Math.max(k * interval, warmup);
-    const e = Math.min((k + 1) * interval, horizon);
-    if (e <= s) continue;
-    peak = Math.max(peak, c.busyByInterval[k]! / (e - s));
-    if (first < 0) first = k;
-    last = k;
-  }
-  const delayIn = (k: number) => (k >= 0 && c.countByInterval[k]! > 0 ? c.waitByInterval[k]! / c.countByInterval[k]! : 0);
-  return {
-    id: c.id,
-    kind: c.kind,
-    scope: c.scope,
-    utilization: c.busy / (horizon - warmup),
-    peakUtilization: peak,
-    meanDelay: c.messages > 0 ? c.waitSum / c.messages : 0,
-    p95Delay: c.waits.count > 0 ? c.waits.quantile(0.95) : 0,
-    firstIntervalDelay: delayIn(first),
-    lastIntervalDelay: delayIn(last),
-    messagesPerSecond: c.messages / (horizon - warmup),
-  };
-}
 
 /** Summaries across replications (each replication lists the same instances in the same order). */
 export function componentsSummary(

@@ -2,7 +2,7 @@
 // scenario asking for more memory than the machine has is refused with a number, and one that would run for hours
 // says so first.
 //
-// The constants were measured on Node 20 (heap used after building a World and Collector, and per call waiting):
+// The constants were measured on Node 20 (heap used after building a ContactCenter and its ReplicationObserver, and per call waiting):
 //   - an agent: ~400 bytes, plus ~95 bytes for every URS (each keeps a Stat Server view of every agent);
 //   - a call in the system: ~220 bytes, ~360 with a patience timer;
 //   - the time series: a run reports a row per interval for the whole center, each site and each type (1 + sites +

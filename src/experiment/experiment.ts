@@ -1,66 +1,17 @@
 // Independent replications of one scenario, and their aggregate: mean, sd and 95% CI of every metric in every slice.
 
 import { summarize } from "../metrics/statistics.js";
-import { METRIC_NAMES, type MetricName, type MetricRecord } from "../metrics/tally.js";
+import { METRIC_NAMES, type MetricRecord } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
-import type { ReplicationResult } from "../observe/collector.js";
-import { componentsSummary, type ComponentsSummary } from "./component-report.js";
+import type {
+  ExperimentResult, MediaSummaries, MediaSummary, MetricSummaries, MetricSummary, ReplicationResult,
+} from "../observe/results.js";
+import { componentsSummary } from "./component-report.js";
 import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
-import { faultSummaries, type FaultSummary } from "./fault-report.js";
+import { faultSummaries } from "./fault-report.js";
 import { planOne, runPlanHere } from "./plan.js";
 import type { ReplicationOptions } from "./replication.js";
 import type { Study } from "./study.js";
-
-export interface MetricSummary {
-  readonly mean: number;
-  readonly sd: number | null;
-  readonly ci95: readonly [number, number] | null;
-}
-export type MetricSummaries = Partial<Record<MetricName, MetricSummary>>;
-
-export interface IntervalMeans {
-  readonly start: number;
-  readonly end: number;
-  readonly site: string;
-  readonly type: string;
-  /** means over replications */
-  readonly metrics: MetricRecord;
-}
-
-export interface ExperimentResult {
-  readonly scenario: Scenario;
-  readonly seed: number;
-  readonly replications: number;
-  readonly metrics: MetricSummaries;
-  readonly bySite: Record<string, MetricSummaries>;
-  readonly byNode: Record<string, MetricSummaries>;
-  readonly byType: Record<string, MetricSummaries>;
-  readonly byGroup: Record<string, MetricSummaries>;
-  readonly byUrs: Record<string, MetricSummaries>;
-  readonly intervals: readonly IntervalMeans[];
-  readonly agentsPerNode: Record<string, number>;
-  readonly routingDelayP95: MetricSummary;
-  /** events fired, over all replications */
-  readonly events: number;
-  /** each replication's whole-center metrics, in replication order (paired comparisons use them) */
-  readonly perReplication: readonly MetricRecord[];
-  /** replications the drain limit stopped, and the calls still in the system then (absent when every one drained) */
-  readonly cutAtDrainLimit?: { readonly replications: number; readonly calls: number };
-  /** what each fault cost; absent when the scenario has none */
-  readonly faults?: readonly FaultSummary[];
-  /** each component instance's load; absent without the component load model */
-  readonly components?: ComponentsSummary;
-  /** per media the traffic uses; absent when all of it is voice */
-  readonly byMedia?: Record<string, MediaSummary>;
-}
-
-export type MediaSummaries = Partial<Record<(typeof MEDIA_METRIC_NAMES)[number], MetricSummary>>;
-
-/** one media: the whole center, and each agent group that can take it */
-export interface MediaSummary {
-  readonly metrics: MediaSummaries;
-  readonly byGroup: Record<string, MediaSummaries>;
-}
 
 export interface ExperimentOptions extends ReplicationOptions {
   readonly seed?: number;

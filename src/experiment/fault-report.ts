@@ -1,31 +1,10 @@
 // What each scheduled fault cost: its counts over replications, and how long service level took to come back.
 
 import type { FaultSpec, Scenario } from "../scenario/types.js";
-import type { FaultCost, ReplicationResult } from "../observe/collector.js";
-import type { IntervalMeans, MetricSummary } from "./experiment.js";
+import type { FaultCost, FaultSummary, IntervalMeans, MetricSummary, ReplicationResult } from "../observe/results.js";
 
 /** how close (in service level points) an interval must be to the level before the fault to count as recovered */
 export const RECOVERY_BAND = 0.05;
-
-export interface FaultSummary {
-  readonly at: number;
-  readonly kind: FaultSpec["kind"];
-  readonly target?: string;
-  readonly between?: readonly [string, string];
-  /** seconds; null: until the end */
-  readonly duration: number | null;
-  readonly cost: Record<keyof FaultCost, MetricSummary>;
-  /** the service level series the recovery is judged on: a site id, or "*" for the whole center */
-  readonly site: string;
-  /** service level of the last interval that ended before the fault (null: none did) */
-  readonly serviceLevelBefore: number | null;
-  /** the lowest interval service level from the fault on */
-  readonly serviceLevelLowest: number | null;
-  /** seconds from the fault's start until the first interval back within 5 points of the level before it starts;
-   *  0 when service level never left that band; null when it had not come back by the horizon or there was no
-   *  interval before the fault to compare with */
-  readonly recovery: number | null;
-}
 
 const COST_NAMES: readonly (keyof FaultCost)[] = ["dropped", "cutOff", "defaultRouted", "lostRequests", "routingFailures"];
 

@@ -3,7 +3,7 @@
 
 import type { Scenario } from "../scenario/types.js";
 import { TraceRecorder } from "../observe/trace.js";
-import type { ReplicationResult } from "../observe/collector.js";
+import type { ReplicationResult } from "../observe/results.js";
 import { runReplication, type ReplicationOptions } from "./replication.js";
 import type { Job } from "./study.js";
 
@@ -14,7 +14,7 @@ export interface JobOutput {
   readonly trace?: string;
 }
 
-/** `observers`: more observers beside the collector, in this thread only (a test's; they cannot cross to a worker). */
+/** `observers`: more observers beside the replication observer, in this thread only (a test's; they cannot cross to a worker). */
 export function runJob(
   scenario: Scenario,
   seed: number,

@@ -4,7 +4,7 @@
 // divided over more or fewer instances), then searches with simulation on common random numbers.
 
 import { meanRate, type Scenario, type TargetSpec } from "../scenario/types.js";
-import type { ExperimentResult } from "./experiment.js";
+import type { ExperimentResult } from "../observe/results.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
 import { judgeTargets } from "./targets.js";

@@ -2,9 +2,10 @@
 // them, so the result is the same whichever threads ran it. What every try of a size search runs on.
 
 import type { Scenario } from "../scenario/types.js";
-import { experimentsOf, type ExperimentResult } from "./experiment.js";
+import { experimentsOf } from "./experiment.js";
 import { planOne, runPlan } from "./plan.js";
 import type { JobPool } from "./pool.js";
+import type { ExperimentResult } from "../observe/results.js";
 
 export interface PooledExperimentOptions {
   readonly seed: number;

@@ -6,12 +6,13 @@ import { Simulation } from "../kernel/simulation.js";
 import type { Scenario } from "../scenario/types.js";
 import { fanOut, type Observer } from "../model/observer.js";
 import { buildContactCenter } from "../model/build.js";
-import { Collector, type ReplicationResult } from "../observe/collector.js";
+import { ReplicationObserver } from "../observe/replication-observer.js";
+import type { ReplicationResult } from "../observe/results.js";
 import { DRAIN_LIMIT } from "./drain.js";
 
 
 export interface ReplicationOptions {
-  /** extra observers for a replication (a trace), told everything the collector is told */
+  /** extra observers for a replication (a trace), told everything the replication observer is told */
   readonly observers?: (sim: Simulation, replication: number) => Observer[];
 }
 
@@ -23,14 +24,14 @@ export function runReplication(
 ): ReplicationResult {
   const sim = new Simulation();
   const streams = new RandomStreams(seed, replication);
-  const collector = new Collector(sim, scenario);
-  const observer = fanOut([collector, ...(options.observers?.(sim, replication) ?? [])]);
+  const measure = new ReplicationObserver(sim, scenario);
+  const observer = fanOut([measure, ...(options.observers?.(sim, replication) ?? [])]);
   const world = buildContactCenter(scenario, sim, streams, observer);
-  collector.attach(world);
+  measure.attach(world);
   world.start();
   // every run stops at the drain limit at the latest (drain.ts); what is still in the system then counts as unfinished
   const stopped = sim.run(scenario.horizon + DRAIN_LIMIT);
-  const result = collector.result();
+  const result = measure.result();
   const unfinished = result.metrics.unfinished ?? 0;
   return stopped && unfinished > 0 ? { ...result, cutAtDrainLimit: unfinished } : result;
 }

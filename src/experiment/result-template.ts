@@ -6,14 +6,15 @@ import { Simulation } from "../kernel/simulation.js";
 import { fanOut } from "../model/observer.js";
 import { buildContactCenter } from "../model/build.js";
 import type { Scenario } from "../scenario/types.js";
-import { Collector, type ReplicationResult } from "../observe/collector.js";
+import { ReplicationObserver } from "../observe/replication-observer.js";
+import type { ReplicationResult } from "../observe/results.js";
 
-/** The collector decides the shape from the scenario and the world alone, never from what happened, so a result
- *  collected before the first event has every key and list length a real replication of the scenario has. */
+/** The replication observer decides the shape from the scenario and the world alone, never from what happened, so a
+ *  result collected before the first event has every key and list length a real replication of the scenario has. */
 export function resultTemplate(scenario: Scenario): ReplicationResult {
   const sim = new Simulation();
-  const collector = new Collector(sim, scenario);
-  const world = buildContactCenter(scenario, sim, new RandomStreams(scenario.seed, 0), fanOut([collector]));
-  collector.attach(world);
-  return collector.result();
+  const measure = new ReplicationObserver(sim, scenario);
+  const world = buildContactCenter(scenario, sim, new RandomStreams(scenario.seed, 0), fanOut([measure]));
+  measure.attach(world);
+  return measure.result();
 }

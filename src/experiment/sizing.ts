@@ -7,7 +7,7 @@ import { meanOf } from "../kernel/distributions.js";
 import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics/erlang.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
 import { meanRate, type DistributionSpec, type Scenario, type TargetSpec } from "../scenario/types.js";
-import type { ExperimentResult } from "./experiment.js";
+import type { ExperimentResult } from "../observe/results.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
 import { judgeTargets } from "./targets.js";

@@ -1,6 +1,6 @@
 // A sweep's result: the same scenario at every point of one or two varied fields, each replicated on the same streams.
 
-import type { ExperimentResult } from "./experiment.js";
+import type { ExperimentResult } from "../observe/results.js";
 
 export interface SweepPoint {
   /** the varied values, in the order of the paths */

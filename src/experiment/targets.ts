@@ -3,7 +3,7 @@
 
 import type { ComponentKind, TargetSpec } from "../scenario/types.js";
 import type { MetricName } from "../metrics/tally.js";
-import type { ExperimentResult, MetricSummary } from "./experiment.js";
+import type { ExperimentResult, MetricSummary } from "../observe/results.js";
 
 export interface TargetVerdict {
   readonly metric: string;

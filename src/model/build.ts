@@ -87,6 +87,7 @@ export function buildContactCenter(
       connectivity,
       host: sipServer,
       withInteractionServer: interactionServers.map((x) => x !== null),
+      observer,
     });
     for (const u of urs) u.load = load.ursStep(u.index);
     for (const vq of protocol.vqServers) vq.load = load.vqStep(vq.site.index);

@@ -7,6 +7,7 @@ import type { FaultSpec } from "../scenario/types.js";
 import type { Call } from "./sip/call.js";
 import type { ClusterNode } from "./sip/topology.js";
 import type { Urs } from "./routing/urs.js";
+import type { Component } from "./cpu/component-load.js";
 
 export type ConflictReason = "collision" | "already-reserved";
 export type FailureReason = "busy" | "oos" | "unreachable" | "logged-out";
@@ -51,19 +52,57 @@ export interface Observer {
   /** the agent now holds `count` interactions of media `media` (MEDIA_INDEX): one more was delivered, or one left
    *  its hands (end of wrap-up, a no-answer, the customer gone); told before the state change it may cause */
   agentLoad(agent: Agent, media: number, count: number): void;
+  /** a message reached a component of the load model at `arrival` (its instant, possibly ahead of the clock: a
+   *  message computed through a chain of FIFOs) and was served from `start` to `end` */
+  componentServed(component: Component, arrival: number, start: number, end: number): void;
 }
 
-/** Sends every observation to several observers, in order. */
+/** The observer that ignores everything: extend it and override only what you listen to. */
+export class NoObserver implements Observer {
+  arrival(_call: Call): void {}
+  routeRequest(_call: Call, _urs: Urs): void {}
+  firstAttempt(_call: Call, _found: boolean): void {}
+  queued(_call: Call, _urs: Urs): void {}
+  reservationRequest(_call: Call, _urs: Urs, _agent: Agent): void {}
+  reservationGrant(_call: Call, _urs: Urs, _agent: Agent): void {}
+  reservationConflict(_call: Call, _urs: Urs, _agent: Agent, _reason: ConflictReason): void {}
+  routeCall(_call: Call, _urs: Urs, _agent: Agent): void {}
+  routeFailure(_call: Call, _agent: Agent, _reason: FailureReason, _fault: number): void {}
+  ringing(_call: Call, _agent: Agent): void {}
+  noAnswer(_call: Call, _agent: Agent): void {}
+  answered(_call: Call, _agent: Agent): void {}
+  released(_call: Call, _agent: Agent): void {}
+  abandoned(_call: Call): void {}
+  imMessage(_call: Call, _agent: Agent): void {}
+  defaultRouted(_call: Call): void {}
+  dropped(_call: Call, _fault: number, _established: boolean): void {}
+  lostRequest(_call: Call, _fault: number): void {}
+  fault(_index: number, _spec: FaultSpec, _phase: "start" | "end" | "switchover"): void {}
+  dnService(_statServer: string, _owner: ClusterNode, _inService: boolean, _count: number): void {}
+  ownerChanged(_agent: Agent, _from: ClusterNode): void {}
+  agentState(_agent: Agent, _from: AgentStateValue, _to: AgentStateValue): void {}
+  agentLoad(_agent: Agent, _media: number, _count: number): void {}
+  componentServed(_component: Component, _arrival: number, _start: number, _end: number): void {}
+}
+
+/** Every method of Observer, in the contract's order. `satisfies` makes a method added to Observer and not listed
+ *  here (or listed and not in Observer) a type error, so fanOut never forgets one. */
+const METHODS = {
+  arrival: 0, routeRequest: 0, firstAttempt: 0, queued: 0, reservationRequest: 0, reservationGrant: 0,
+  reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
+  abandoned: 0, imMessage: 0, defaultRouted: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
+  ownerChanged: 0, agentState: 0, agentLoad: 0, componentServed: 0,
+} as const satisfies Record<keyof Observer, 0>;
+
+export const OBSERVER_METHODS = Object.keys(METHODS) as readonly (keyof Observer)[];
+
+/** Sends every observation to several observers, in order; one observer is returned as it is, so that a plain run
+ *  pays nothing for the fan-out. */
 export function fanOut(observers: readonly Observer[]): Observer {
   if (observers.length === 1) return observers[0]!;
   const all = (name: keyof Observer) =>
     function (this: unknown, ...args: unknown[]) {
       for (const o of observers) (o[name] as (...a: unknown[]) => void)(...args);
     };
-  const names: (keyof Observer)[] = [
-    "arrival", "routeRequest", "firstAttempt", "queued", "reservationRequest", "reservationGrant",
-    "reservationConflict", "routeCall", "routeFailure", "ringing", "noAnswer", "answered", "released", "abandoned", "imMessage",
-    "defaultRouted", "dropped", "lostRequest", "fault", "dnService", "ownerChanged", "agentState", "agentLoad",
-  ];
-  return Object.fromEntries(names.map((n) => [n, all(n)])) as unknown as Observer;
+  return Object.fromEntries(OBSERVER_METHODS.map((n) => [n, all(n)])) as unknown as Observer;
 }

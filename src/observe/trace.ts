@@ -5,12 +5,12 @@ import type { Simulation } from "../kernel/simulation.js";
 import { AgentState, AGENT_STATE_NAMES, type AgentStateValue } from "../model/agents/agent-state.js";
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
-import type { ConflictReason, FailureReason, Observer } from "../model/observer.js";
+import { NoObserver, type ConflictReason, type FailureReason } from "../model/observer.js";
 import type { ClusterNode } from "../model/sip/topology.js";
 import type { Urs } from "../model/routing/urs.js";
 import type { FaultSpec } from "../scenario/types.js";
 
-export class TraceRecorder implements Observer {
+export class TraceRecorder extends NoObserver {
   readonly lines: string[] = [];
   private open = 0;
   private started = 0;
@@ -18,7 +18,9 @@ export class TraceRecorder implements Observer {
   constructor(
     private readonly sim: Simulation,
     private readonly limit: number,
-  ) {}
+  ) {
+    super();
+  }
 
   private traced(call: Call): boolean {
     return call.id <= this.limit;
@@ -41,77 +43,76 @@ export class TraceRecorder implements Observer {
     if (this.traced(call)) this.open--;
   }
 
-  arrival(call: Call): void {
+  override arrival(call: Call): void {
     if (!this.traced(call)) return;
     this.open++;
     this.started++;
     this.call("EventQueued", call, { site: call.type.site.id, priority: call.priority });
   }
-  routeRequest(call: Call, urs: Urs): void {
+  override routeRequest(call: Call, urs: Urs): void {
     this.call("EventRouteRequest", call, { URS: urs.id });
   }
-  firstAttempt(): void {}
-  queued(call: Call, urs: Urs): void {
+  override queued(call: Call, urs: Urs): void {
     this.call("WaitForTarget", call, { URS: urs.id });
   }
-  reservationRequest(call: Call, urs: Urs, agent: Agent): void {
+  override reservationRequest(call: Call, urs: Urs, agent: Agent): void {
     this.call("TReserveAgent", call, { URS: urs.id, agent: agent.dn, agentSite: agent.site.id });
   }
-  reservationGrant(call: Call, urs: Urs, agent: Agent): void {
+  override reservationGrant(call: Call, urs: Urs, agent: Agent): void {
     this.call("EventAgentReserved", call, { URS: urs.id, agent: agent.dn });
   }
-  reservationConflict(call: Call, urs: Urs, agent: Agent, reason: ConflictReason): void {
+  override reservationConflict(call: Call, urs: Urs, agent: Agent, reason: ConflictReason): void {
     this.call("EventError", call, { URS: urs.id, agent: agent.dn, request: "TReserveAgent", reason });
   }
-  routeCall(call: Call, urs: Urs, agent: Agent): void {
+  override routeCall(call: Call, urs: Urs, agent: Agent): void {
     this.call("TRouteCall", call, { URS: urs.id, agent: agent.dn, owner: agent.owner.id });
   }
-  routeFailure(call: Call, agent: Agent, reason: FailureReason, fault: number): void {
+  override routeFailure(call: Call, agent: Agent, reason: FailureReason, fault: number): void {
     this.call("EventError", call, { agent: agent.dn, request: "TRouteCall", reason, fault: fault >= 0 ? fault : undefined });
   }
-  ringing(call: Call, agent: Agent): void {
+  override ringing(call: Call, agent: Agent): void {
     this.call("EventRinging", call, { agent: agent.dn, owner: agent.owner.id });
   }
-  noAnswer(call: Call, agent: Agent): void {
+  override noAnswer(call: Call, agent: Agent): void {
     this.call("EventReleased", call, { agent: agent.dn, reason: "agent-no-answer-timeout" });
   }
-  answered(call: Call, agent: Agent): void {
+  override answered(call: Call, agent: Agent): void {
     this.call("EventEstablished", call, { agent: agent.dn, wait: Math.round((this.sim.now - call.arrival) * 1e6) / 1e6 });
   }
-  released(call: Call, agent: Agent): void {
+  override released(call: Call, agent: Agent): void {
     this.call("EventReleased", call, { agent: agent.dn });
     this.finished(call);
   }
-  imMessage(call: Call, agent: Agent): void {
+  override imMessage(call: Call, agent: Agent): void {
     this.call("EventMessage", call, { agent: agent.dn });
   }
-  abandoned(call: Call): void {
+  override abandoned(call: Call): void {
     this.call("EventAbandoned", call, { wait: Math.round((this.sim.now - call.arrival) * 1e6) / 1e6 });
     this.finished(call);
   }
-  defaultRouted(call: Call): void {
+  override defaultRouted(call: Call): void {
     this.call("EventRouteUsed", call, { reason: "default-dn" });
     this.finished(call);
   }
-  dropped(call: Call, fault: number, established: boolean): void {
+  override dropped(call: Call, fault: number, established: boolean): void {
     this.call("EventReleased", call, { reason: established ? "cut-off-by-fault" : "dropped-by-fault", fault });
     this.finished(call);
   }
-  lostRequest(call: Call, fault: number): void {
+  override lostRequest(call: Call, fault: number): void {
     this.call("RequestLost", call, { fault, URS: call.urs?.id });
   }
   // fault events are few and explain everything around them: always traced, whichever calls are followed
-  fault(index: number, spec: FaultSpec, phase: "start" | "end" | "switchover"): void {
+  override fault(index: number, spec: FaultSpec, phase: "start" | "end" | "switchover"): void {
     const event = phase === "start" ? "FaultStarted" : phase === "end" ? "FaultEnded" : "SwitchoverCompleted";
     this.emit(event, { fault: index, kind: spec.kind, target: spec.target ?? spec.between!.join("|") });
   }
-  dnService(statServer: string, owner: ClusterNode, inService: boolean, count: number): void {
+  override dnService(statServer: string, owner: ClusterNode, inService: boolean, count: number): void {
     this.emit(inService ? "EventDNBackInService" : "EventDNOutOfService", { StatServer: statServer, owner: owner.id, DNs: count });
   }
-  ownerChanged(agent: Agent, from: ClusterNode): void {
+  override ownerChanged(agent: Agent, from: ClusterNode): void {
     this.emit("EventRegistered", { agent: agent.dn, from: from.id, owner: agent.owner.id });
   }
-  agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void {
+  override agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void {
     // agent events only while a traced interaction is in progress
     if (this.open === 0 && this.started > 0) return;
     if (this.started === 0) return;
@@ -129,8 +130,7 @@ export class TraceRecorder implements Observer {
     this.emit(event, { agent: agent.dn, owner: agent.owner.id, state: AGENT_STATE_NAMES[to] });
   }
 
-  /** loads show in the agent events of chat, email and IM only through the state they cause */
-  agentLoad(): void {}
+  // loads show in the agent events of chat, email and IM only through the state they cause (agentLoad is not traced)
 
   text(): string {
     return this.lines.length ? this.lines.join("\n") + "\n" : "";

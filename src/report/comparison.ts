@@ -2,13 +2,13 @@
 
 import { stringify } from "csv-stringify/sync";
 import type { Comparison } from "../experiment/compare.js";
-import type { ExperimentResult, MetricSummaries } from "../experiment/experiment.js";
 import type { Sweep } from "../experiment/sweep.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import { mediaHeader, mediaRows } from "./media.js";
 import { human, tidy, tidyDeep } from "./numbers.js";
-import { grid } from "./table.js";
+import { grid } from "./grid.js";
 import { CCSIM_VERSION } from "./version.js";
+import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
 export const DEFAULT_FOCUS: MetricName[] = [
   "offered", "serviceLevel", "asa", "abandonRate", "occupancy", "reservationRequests", "reservationConflicts",

@@ -1,10 +1,9 @@
 // The component load model's results as text: components.csv (one row per instance) and the terminal table.
 
 import { stringify } from "csv-stringify/sync";
-import type { ComponentSummary, ComponentsSummary } from "../experiment/component-report.js";
-import type { MetricSummary } from "../experiment/experiment.js";
 import { tidy } from "./numbers.js";
-import { grid } from "./table.js";
+import { grid } from "./grid.js";
+import type { ComponentSummary, ComponentsSummary, MetricSummary } from "../observe/results.js";
 
 const FIELDS = ["utilization", "peakUtilization", "meanDelay", "p95Delay", "firstIntervalDelay", "lastIntervalDelay", "messagesPerSecond"] as const;
 

@@ -1,9 +1,9 @@
 // The CSV files of a run: intervals.csv (one row per interval, site and type), groups.csv, nodes.csv, urs.csv.
 
 import { stringify } from "csv-stringify/sync";
-import type { ExperimentResult, MetricSummaries } from "../experiment/experiment.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import { tidy } from "./numbers.js";
+import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
 const cell = (x: number | undefined | null) => (x === undefined || x === null ? "" : tidy(x));
 

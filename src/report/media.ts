@@ -2,11 +2,11 @@
 // compare and sweep on the terminal, the columns of report.html's media table, and each media's thresholds.
 
 import { stringify } from "csv-stringify/sync";
-import type { ExperimentResult, MediaSummaries } from "../experiment/experiment.js";
 import { MEDIA_METRIC_NAMES, type MediaMetricName } from "../metrics/media-metrics.js";
 import type { Scenario } from "../scenario/types.js";
 import { tidy } from "./numbers.js";
 import { formatMetric } from "./units.js";
+import type { ExperimentResult, MediaSummaries } from "../observe/results.js";
 
 /** the terminal's media table, and report.html's */
 const MEDIA_TABLE: readonly MediaMetricName[] = [

@@ -7,7 +7,6 @@ import { readdirSync, statSync } from "node:fs";
 import { readBounded } from "../scenario/bounded-read.js";
 import { MAX_PARTIAL_BYTES } from "../scenario/input-limits.js";
 import { join } from "node:path";
-import type { ReplicationResult } from "../observe/collector.js";
 import type { JobOutput } from "../experiment/job.js";
 import type { Shard } from "../experiment/shard.js";
 import type { StudySource } from "../experiment/study-source.js";
@@ -15,6 +14,7 @@ import type { Job } from "../experiment/study.js";
 import { InputError } from "../scenario/errors.js";
 import { partialProblem, partialSchema } from "./partial-schema.js";
 import { CCSIM_VERSION } from "./version.js";
+import type { ReplicationResult } from "../observe/results.js";
 
 export const PARTIAL_FORMAT = "ccsim-partial/1";
 

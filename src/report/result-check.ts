@@ -1,8 +1,8 @@
 // Checks one replication result a partial file brings against the shape its scenario gives (result-template.ts):
 // the same fields, slices, intervals and components, counts that are whole and not negative, finite numbers only.
 
-import type { ReplicationResult } from "../observe/collector.js";
 import { describeValue, formatPath, InputError, type PathSegment } from "../scenario/errors.js";
+import type { ReplicationResult } from "../observe/results.js";
 
 /** The fields that count something (calls, requests, events, agents): whole numbers from 0. Not unfinished: it is a
  *  difference, and negative in a group's slice, which sees the calls it answered but not their arrivals. */

@@ -3,12 +3,12 @@
 // tries, the assumptions. Agent sizing's, and the pieces the machine and per-period reports share with it.
 
 import { stringify } from "csv-stringify/sync";
-import type { ExperimentResult } from "../experiment/experiment.js";
 import type { SizingResult, SizingTry } from "../experiment/sizing.js";
 import { tidy, tidyDeep } from "./numbers.js";
 import { formatMetric } from "./units.js";
 import { verdictMarkdown, verdictsOf } from "./verdicts.js";
 import { CCSIM_VERSION } from "./version.js";
+import type { ExperimentResult } from "../observe/results.js";
 
 export interface SizingContext {
   readonly scenario: string;

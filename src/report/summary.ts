@@ -1,10 +1,9 @@
 // summary.json: the contract of DESIGN.md section 6, built from an experiment's aggregate.
 
-import type { FaultSummary } from "../experiment/fault-report.js";
-import type { ExperimentResult } from "../experiment/experiment.js";
 import { judgeTargets, type TargetVerdict } from "../experiment/targets.js";
 import { tidyDeep } from "./numbers.js";
 import { CCSIM_VERSION } from "./version.js";
+import type { ExperimentResult, FaultSummary } from "../observe/results.js";
 
 /** A fault as summary.json lists it: its window, and (from a run) what it cost and how long service took to recover.
  *  The report draws the window alone, so cost and recovery may be absent. */

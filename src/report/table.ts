@@ -1,21 +1,15 @@
 // The readable result on a terminal: headline metrics with their confidence intervals, then slices worth a look.
 
-import type { ExperimentResult, MetricSummaries, MetricSummary } from "../experiment/experiment.js";
 import { judgeTargets } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { componentsTable } from "./components.js";
+import { grid } from "./grid.js";
 import { mediaHeader, mediaRows } from "./media.js";
 import { formatMetric } from "./units.js";
+import type { ExperimentResult, MetricSummaries, MetricSummary } from "../observe/results.js";
 
 function ci(name: MetricName, s: MetricSummary): string {
   return s.ci95 ? `[${formatMetric(name, s.ci95[0])}, ${formatMetric(name, s.ci95[1])}]` : "";
-}
-
-export function grid(rows: string[][], rightAlignFrom = 1): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows
-    .map((r) => r.map((x, c) => (c >= rightAlignFrom ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join("  ").trimEnd())
-    .join("\n");
 }
 
 const HEADLINE: MetricName[] = [

@@ -1,12 +1,12 @@
 // Targets with their verdicts, for `check` and `size`: each target's mean, CI, the bound it was judged on, the margin
 // (how far that bound is on the safe side of the target; negative when missed) and met or missed.
 
-import type { ExperimentResult } from "../experiment/experiment.js";
 import { judgeTargets, targetMetric } from "../experiment/targets.js";
 import type { MetricName } from "../metrics/tally.js";
 import { human } from "./numbers.js";
-import { grid } from "./table.js";
+import { grid } from "./grid.js";
 import { formatMetric, unitOf } from "./units.js";
+import type { ExperimentResult } from "../observe/results.js";
 
 export interface Verdict {
   readonly metric: string;

@@ -11,42 +11,28 @@
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
-import { Histogram } from "../../metrics/histogram.js";
 import type { ComponentKind, ComponentsSpec, Scenario } from "../../scenario/types.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { Call } from "../sip/call.js";
 import type { StatServer, StateUpdate } from "../routing/stat-server.js";
 import type { ClusterNode, Topology } from "../sip/topology.js";
 import type { Urs } from "../routing/urs.js";
+import type { Observer } from "../observer.js";
 
-/** One component instance: a single FIFO server, and what it did over [warmup, horizon). */
+/** One component instance: a single FIFO server. What it does is told to the observer (componentServed); what that
+ *  adds up to over [warmup, horizon) is measured in the observation layer (observe/component-meters.ts). */
 export class Component {
   /** when it finishes the last message it has accepted */
   busyUntil = 0;
-  /** messages that reached it in [warmup, horizon) */
-  messages = 0;
-  /** their queueing delays (start - arrival), in total, per interval, and as a histogram */
-  waitSum = 0;
-  readonly waitByInterval: Float64Array;
-  readonly countByInterval: Float64Array;
-  readonly waits = new Histogram();
-  /** busy time within [warmup, horizon), in total and per interval */
-  busy = 0;
-  readonly busyByInterval: Float64Array;
 
   constructor(
+    /** its place in ComponentLoad.components (report order) */
+    readonly index: number,
     readonly kind: ComponentKind,
     /** the site, node or URS placement it belongs to */
     readonly scope: string,
-    private readonly warmup: number,
-    private readonly horizon: number,
-    private readonly interval: number,
-  ) {
-    const n = Math.ceil(horizon / interval);
-    this.waitByInterval = new Float64Array(n);
-    this.countByInterval = new Float64Array(n);
-    this.busyByInterval = new Float64Array(n);
-  }
+    private readonly observer: Observer,
+  ) {}
 
   get id(): string {
     return `${this.scope}.${this.kind}`;
@@ -58,31 +44,8 @@ export class Component {
     const start = now > this.busyUntil ? now : this.busyUntil;
     const end = start + cost;
     this.busyUntil = end;
-    if (now >= this.warmup && now < this.horizon) {
-      const wait = start - now;
-      const k = Math.floor(now / this.interval);
-      this.messages++;
-      this.waitSum += wait;
-      this.waitByInterval[k]! += wait;
-      this.countByInterval[k]!++;
-      this.waits.add(wait);
-    }
-    if (cost > 0) this.account(start, end);
+    this.observer.componentServed(this, now, start, end);
     return end - now;
-  }
-
-  /** adds [t0, t1) of busy time, clipped to [warmup, horizon) and split by interval */
-  private account(t0: number, t1: number): void {
-    const a = t0 > this.warmup ? t0 : this.warmup;
-    const b = t1 < this.horizon ? t1 : this.horizon;
-    if (!(b > a)) return;
-    this.busy += b - a;
-    const w = this.interval;
-    for (let k = Math.floor(a / w); k * w < b; k++) {
-      const s = k * w > a ? k * w : a;
-      const e = (k + 1) * w < b ? (k + 1) * w : b;
-      if (e > s) this.busyByInterval[k]! += e - s;
-    }
   }
 }
 
@@ -164,6 +127,8 @@ export interface ComponentLoadOptions {
   readonly host: LoadHost;
   /** per site, whether chat and email enter it through an Interaction Server */
   readonly withInteractionServer: readonly boolean[];
+  /** told what every component serves */
+  readonly observer: Observer;
 }
 
 /** Every component instance of a deployment, and the hops of each message through them. */
@@ -193,7 +158,7 @@ export class ComponentLoad implements EventTarget {
   private readonly host: LoadHost;
 
   constructor(o: ComponentLoadOptions) {
-    const { scenario, topology, ursList, connectivity, withInteractionServer } = o;
+    const { scenario, topology, ursList, connectivity, withInteractionServer, observer } = o;
     this.sim = o.sim;
     this.topology = topology;
     this.connectivity = connectivity;
@@ -201,7 +166,7 @@ export class ComponentLoad implements EventTarget {
     const spec: ComponentsSpec = scenario.components!;
     this.spec = spec;
     const make = (kind: ComponentKind, scope: string) => {
-      const c = new Component(kind, scope, scenario.warmup, scenario.horizon, scenario.interval);
+      const c = new Component(this.components.length, kind, scope, observer);
       this.components.push(c);
       return c;
     };

@@ -204,7 +204,7 @@ export class TrafficType implements EventTarget {
 
   /**
    * This type, or for a row whose priority column differs from the type's, a variant of it with that priority: it
-   * shares everything else through its prototype, so the collector, target class and URS see the same type.
+   * shares everything else through its prototype, so the observation layer, target class and URS see the same type.
    */
   private withPriorityOf(row: number): TrafficType {
     const column = this.trace!.priority;

@@ -1,13 +1,12 @@
 // The report's "Component load" section: a bar chart of utilization per component instance (with its busiest
 // interval), and the table of utilization and queueing delay behind it.
 
-import type { ComponentsSummary } from "../../experiment/component-report.js";
-import type { MetricSummary } from "../../experiment/experiment.js";
 import { barChart } from "./bar-chart.js";
 import type { Estimate } from "./chart-frame.js";
 import { csvLink, figure, tableHtml, type DataTable } from "./figure.js";
 import { el, esc } from "./markup.js";
 import type { Section } from "./page.js";
+import type { ComponentsSummary, MetricSummary } from "../../observe/results.js";
 
 const percent = (m: MetricSummary): Estimate => ({
   mean: m.mean * 100,

@@ -1,9 +1,9 @@
 // How the HTML report names metrics and writes numbers: a readable label and unit per metric, five significant digits.
 
-import type { MetricSummary } from "../../experiment/experiment.js";
 import type { MetricName } from "../../metrics/tally.js";
 import type { Estimate } from "./chart-frame.js";
 import { unitOf } from "../units.js";
+import type { MetricSummary } from "../../observe/results.js";
 
 const LABELS: Readonly<Record<MetricName, string>> = {
   offered: "offered",

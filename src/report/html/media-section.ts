@@ -1,7 +1,6 @@
 // The report's "Media" section (scenarios with chat, email or IM only): service level per media, each on its own
 // threshold; each agent group's time split between the media; and the per-media table of the terminal.
 
-import type { MediaSummary, MetricSummary } from "../../experiment/experiment.js";
 import type { MediaMetricName } from "../../metrics/media-metrics.js";
 import { mediaColumns } from "../media.js";
 import type { MetricName } from "../../metrics/tally.js";
@@ -12,6 +11,7 @@ import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.
 import { shownValue, span } from "./format.js";
 import { el, esc } from "./markup.js";
 import type { Section } from "./page.js";
+import type { MediaSummary, MetricSummary } from "../../observe/results.js";
 
 /** the media table's column titles, with the unit each is shown in */
 export const MEDIA_COLUMN: Readonly<Record<MediaMetricName, string>> = {

@@ -1,7 +1,6 @@
 // The "Media" part of the sweep and compare reports (scenarios with chat, email or IM only): service level,
 // reservation conflicts and conflict rate of each media across the swept values or the variants, and the media tables.
 
-import type { MediaSummaries } from "../../experiment/experiment.js";
 import type { MediaMetricName } from "../../metrics/media-metrics.js";
 import type { ComparisonData, SweepData } from "../comparison.js";
 import { mediaColumns } from "../media.js";
@@ -12,6 +11,7 @@ import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.
 import { el, esc } from "./markup.js";
 import { MEDIA_COLUMN, mediaEstimate, mediaValue } from "./media-section.js";
 import type { Section } from "./page.js";
+import type { MediaSummaries } from "../../observe/results.js";
 
 interface Charted {
   readonly name: MediaMetricName;

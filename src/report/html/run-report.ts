@@ -2,7 +2,6 @@
 // conflicts and routing failures per node and site, occupancy per group, each media (with chat, email or IM), component
 // load, the fault windows, and how to reproduce it.
 
-import type { IntervalMeans, MetricSummaries } from "../../experiment/experiment.js";
 import type { MetricName } from "../../metrics/tally.js";
 import type { Summary } from "../summary.js";
 import { unitOf } from "../units.js";
@@ -15,6 +14,7 @@ import { el, esc } from "./markup.js";
 import { page, type Section } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
 import { faultText, timeChart, type Slot, type TimeSeries } from "./time-chart.js";
+import type { IntervalMeans, MetricSummaries } from "../../observe/results.js";
 
 export interface RunReportInput {
   /** what summary.json holds */

@@ -1,0 +1,152 @@
+// What each observation of a call adds to the tallies: to every slice the call reports to (Slices.of), and to its
+// URS's and its agent group's. A call outside the measured window (not counted) adds nothing here.
+
+import type { Agent } from "../model/agents/agent.js";
+import type { Call } from "../model/sip/call.js";
+import type { Urs } from "../model/routing/urs.js";
+import type { Scenario } from "../scenario/types.js";
+import type { MediaBreakdown } from "./media-breakdown.js";
+import type { Slices } from "./slices.js";
+
+export class CallCounts {
+  /** the service level threshold of each traffic type */
+  private readonly thresholds: Float64Array;
+
+  constructor(
+    private readonly slices: Slices,
+    scenario: Scenario,
+    /** null when every traffic type is voice */
+    private readonly media: MediaBreakdown | null,
+  ) {
+    this.thresholds = Float64Array.from(scenario.traffic, (t) => t.serviceLevel ?? scenario.serviceLevel);
+  }
+
+  arrival(call: Call): void {
+    const s = this.slices.of(call);
+    if (s) for (const t of s) t.offered++;
+  }
+
+  routeRequest(call: Call, urs: Urs): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    for (const t of s) t.routeRequests++;
+    this.slices.urs[urs.index]!.routeRequests++;
+  }
+
+  firstAttempt(call: Call, found: boolean): void {
+    if (found) return;
+    const s = this.slices.of(call);
+    if (s) for (const t of s) t.waitedAtFirstAttempt++;
+  }
+
+  reservationRequest(call: Call, urs: Urs): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    for (const t of s) t.reservationRequests++;
+    this.slices.urs[urs.index]!.reservationRequests++;
+  }
+
+  reservationGrant(call: Call, urs: Urs): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    for (const t of s) t.reservationGrants++;
+    this.slices.urs[urs.index]!.reservationGrants++;
+  }
+
+  reservationConflict(call: Call, urs: Urs): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    for (const t of s) t.reservationConflicts++;
+    this.slices.urs[urs.index]!.reservationConflicts++;
+  }
+
+  routeCall(call: Call, urs: Urs): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    const first = !call.routed;
+    for (const t of s) {
+      t.routingAttempts++;
+      if (first) t.routed++;
+    }
+    const u = this.slices.urs[urs.index]!;
+    u.routingAttempts++;
+    if (first) u.routed++;
+  }
+
+  /** `fault` >= 0: the failure is blamed on a fault (the DN out of service or unreachable) */
+  routeFailure(call: Call, fault: number): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    const oos = fault >= 0 ? 1 : 0;
+    for (const t of s) {
+      t.routingFailures++;
+      t.oosFailures += oos;
+    }
+    this.slices.urs[call.urs!.index]!.routingFailures++;
+  }
+
+  noAnswer(call: Call, agent: Agent): void {
+    this.slices.groups[agent.group.index]!.noAnswers++;
+    const s = this.slices.of(call);
+    if (s) for (const t of s) t.noAnswers++;
+  }
+
+  answered(call: Call, agent: Agent, now: number): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    const wait = now - call.arrival;
+    const within = wait <= this.thresholds[call.type.index]! ? 1 : 0;
+    for (const t of s) {
+      t.answered++;
+      t.waitAnswered += wait;
+      t.waitAll += wait;
+      t.withinServiceLevel += within;
+    }
+    const g = this.slices.groups[agent.group.index]!;
+    g.answered++;
+    g.waitAnswered += wait;
+    if (this.media !== null) {
+      const gm = this.media.groupTally(agent, call.type.media);
+      gm.answered++;
+      gm.waitAnswered += wait;
+    }
+  }
+
+  imMessage(call: Call): void {
+    const s = this.slices.of(call);
+    if (s) for (const t of s) t.imMessages++;
+  }
+
+  abandoned(call: Call, now: number): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    const wait = now - call.arrival;
+    for (const t of s) {
+      t.abandoned++;
+      t.waitAll += wait;
+    }
+  }
+
+  defaultRouted(call: Call, now: number): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    const wait = now - call.arrival;
+    for (const t of s) {
+      t.defaultRouted++;
+      t.waitAll += wait;
+    }
+  }
+
+  dropped(call: Call, established: boolean): void {
+    // an established call that is cut off was answered already and stays so
+    const s = this.slices.of(call);
+    if (!s) return;
+    if (established) for (const t of s) t.cutOff++;
+    else for (const t of s) t.dropped++;
+  }
+
+  lostRequest(call: Call): void {
+    const s = this.slices.of(call);
+    if (s) for (const t of s) t.lostRequests++;
+  }
+}

@@ -1,0 +1,141 @@
+// The observer of one replication: one object the model tells everything, handing each observation straight to the
+// parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
+// component meters), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
+
+import type { Simulation } from "../kernel/simulation.js";
+import type { AgentStateValue } from "../model/agents/agent-state.js";
+import type { Agent } from "../model/agents/agent.js";
+import type { Component } from "../model/cpu/component-load.js";
+import { NoObserver, type FailureReason } from "../model/observer.js";
+import type { Urs } from "../model/routing/urs.js";
+import type { Call } from "../model/sip/call.js";
+import type { ContactCenter } from "../model/contact-center.js";
+import type { Scenario } from "../scenario/types.js";
+import { AgentTime } from "./agent-time.js";
+import { CallCounts } from "./call-counts.js";
+import { ComponentMeters } from "./component-meters.js";
+import { FaultCosts } from "./fault-costs.js";
+import { MediaBreakdown } from "./media-breakdown.js";
+import { replicationResult } from "./replication-result.js";
+import type { ReplicationResult } from "./results.js";
+import { RoutingDelay } from "./routing-delay.js";
+import { Slices } from "./slices.js";
+
+export class ReplicationObserver extends NoObserver {
+  private readonly slices: Slices;
+  private readonly faultCosts: FaultCosts;
+  private readonly routingDelay = new RoutingDelay();
+  /** the parts that need the center: set by attach */
+  private center: ContactCenter | null = null;
+  private calls: CallCounts | null = null;
+  private agentTime: AgentTime | null = null;
+  /** null when every traffic type is voice */
+  private media: MediaBreakdown | null = null;
+  /** null without the component load model */
+  private components: ComponentMeters | null = null;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly scenario: Scenario,
+  ) {
+    super();
+    this.slices = new Slices(scenario);
+    this.faultCosts = new FaultCosts(scenario.faults.length);
+  }
+
+  /** The center must be known for its URSes, agents, groups and components; it is built after the observer it reports
+   *  to. */
+  attach(center: ContactCenter): void {
+    const scenario = this.scenario;
+    this.center = center;
+    if (scenario.traffic.some((t) => t.media !== "voice")) {
+      const serves = center.groups.map((g) => g.rule.idleMask);
+      this.media = new MediaBreakdown(scenario, center.agents.length, serves, scenario.warmup, scenario.horizon);
+    }
+    this.slices.attach(center, this.media?.tallies ?? null);
+    this.agentTime = new AgentTime(scenario, this.slices, center.agents, this.media);
+    this.calls = new CallCounts(this.slices, scenario, this.media);
+    if (center.load) this.components = new ComponentMeters(scenario, center.load.components);
+  }
+
+  override arrival(call: Call): void {
+    this.calls!.arrival(call);
+  }
+  override routeRequest(call: Call, urs: Urs): void {
+    this.calls!.routeRequest(call, urs);
+  }
+  override firstAttempt(call: Call, found: boolean): void {
+    this.calls!.firstAttempt(call, found);
+  }
+  override reservationRequest(call: Call, urs: Urs): void {
+    this.calls!.reservationRequest(call, urs);
+  }
+  override reservationGrant(call: Call, urs: Urs): void {
+    this.calls!.reservationGrant(call, urs);
+  }
+  override reservationConflict(call: Call, urs: Urs): void {
+    this.calls!.reservationConflict(call, urs);
+  }
+  override routeCall(call: Call, urs: Urs): void {
+    this.calls!.routeCall(call, urs);
+  }
+  override routeFailure(call: Call, _agent: Agent, _reason: FailureReason, fault: number): void {
+    this.faultCosts.routeFailure(fault);
+    this.calls!.routeFailure(call, fault);
+  }
+  override ringing(call: Call): void {
+    this.routingDelay.ringing(call, this.slices.of(call), this.sim.now);
+  }
+  override noAnswer(call: Call, agent: Agent): void {
+    this.calls!.noAnswer(call, agent);
+  }
+  override answered(call: Call, agent: Agent): void {
+    this.calls!.answered(call, agent, this.sim.now);
+  }
+  override imMessage(call: Call): void {
+    this.calls!.imMessage(call);
+  }
+  override abandoned(call: Call): void {
+    this.calls!.abandoned(call, this.sim.now);
+  }
+  override defaultRouted(call: Call): void {
+    this.faultCosts.defaultRouted(call.blame);
+    this.calls!.defaultRouted(call, this.sim.now);
+  }
+  override dropped(call: Call, fault: number, established: boolean): void {
+    this.faultCosts.dropped(fault, established);
+    this.calls!.dropped(call, established);
+  }
+  override lostRequest(call: Call, fault: number): void {
+    this.faultCosts.lostRequest(fault);
+    this.calls!.lostRequest(call);
+  }
+  override ownerChanged(agent: Agent): void {
+    this.agentTime!.ownerChanged(agent, this.sim.now);
+  }
+  override agentState(agent: Agent, from: AgentStateValue): void {
+    this.agentTime!.agentState(agent, from, this.sim.now);
+  }
+  override agentLoad(agent: Agent, media: number, count: number): void {
+    this.media?.load(agent, media, count, this.sim.now);
+  }
+  override componentServed(component: Component, arrival: number, start: number, end: number): void {
+    this.components!.served(component, arrival, start, end);
+  }
+
+  /** Closes every agent's current state at the horizon and computes the replication's metrics. */
+  result(): ReplicationResult {
+    const center = this.center!;
+    this.agentTime!.close(center.agents);
+    return replicationResult({
+      center,
+      events: this.sim.fired,
+      slices: this.slices,
+      routingDelay: this.routingDelay,
+      faultCosts: this.scenario.faults.length > 0 ? this.faultCosts : null,
+      components: this.components,
+      media: this.media,
+    });
+  }
+}

@@ -1,0 +1,44 @@
+// One replication's result, assembled from what its observer's parts measured: every slice's metrics, the interval
+// rows, the routing delay's 95th percentile, and (when the scenario has them) fault costs, component records and the
+// per-media breakdown.
+
+import type { ContactCenter } from "../model/contact-center.js";
+import type { ComponentMeters } from "./component-meters.js";
+import type { FaultCosts } from "./fault-costs.js";
+import type { MediaBreakdown } from "./media-breakdown.js";
+import type { ReplicationResult } from "./results.js";
+import type { RoutingDelay } from "./routing-delay.js";
+import type { Slices } from "./slices.js";
+
+export interface MeasuredParts {
+  readonly center: ContactCenter;
+  /** events fired */
+  readonly events: number;
+  readonly slices: Slices;
+  readonly routingDelay: RoutingDelay;
+  /** null when the scenario has no faults */
+  readonly faultCosts: FaultCosts | null;
+  /** null without the component load model */
+  readonly components: ComponentMeters | null;
+  /** null when every traffic type is voice */
+  readonly media: MediaBreakdown | null;
+}
+
+/** The replication's result; agent time must be closed at the horizon first (AgentTime.close). */
+export function replicationResult(p: MeasuredParts): ReplicationResult {
+  const { center, slices } = p;
+  const sc = center.scenario;
+  const hours = (sc.horizon - sc.warmup) / 3600;
+  const faults = p.faultCosts !== null;
+  const intervals = slices.intervalRows(faults);
+  return {
+    events: p.events,
+    ...slices.metrics(center, hours, faults),
+    intervals,
+    agentsPerNode: Object.fromEntries(center.topology.nodes.map((n) => [n.id, n.ownedAgents])),
+    routingDelayP95: p.routingDelay.p95(),
+    ...(p.faultCosts ? { faults: p.faultCosts.costs } : {}),
+    ...(p.components ? { components: p.components.records() } : {}),
+    ...(p.media ? { byMedia: p.media.result(center.agents, hours) } : {}),
+  };
+}

@@ -1,0 +1,139 @@
+// The slices of one replication's tallies: the whole center, each site, node, type, agent group and URS, and each
+// interval (whole center, per site, per type); which of them a call's or an agent's observations go to; and their
+// metrics at the end. Interactions are counted in the interval they arrived in.
+
+import { Tally, metricsOf } from "../metrics/tally.js";
+import type { Agent } from "../model/agents/agent.js";
+import type { Call } from "../model/sip/call.js";
+import type { ContactCenter } from "../model/contact-center.js";
+import type { IntervalRow } from "./results.js";
+
+/** the distinct tallies of a list, in order (aliased slices appear once) */
+function unique(tallies: Tally[]): Tally[] {
+  return [...new Set(tallies)];
+}
+
+export class Slices {
+  readonly total = new Tally();
+  readonly sites: Tally[];
+  readonly nodes: Tally[];
+  readonly types: Tally[];
+  readonly groups: Tally[];
+  readonly urs: Tally[] = [];
+  /** per interval: [whole, ...sites, ...types] */
+  readonly intervals: Tally[][];
+  /** per media index, the media breakdown's tallies a call of that media also reports to; null when all is voice */
+  private mediaTallies: readonly Tally[] | null = null;
+  /** the tallies a counted call reports to, by (arrival interval, type, node), built on first use so that observing
+   *  allocates nothing per call */
+  private readonly sliceCache: (Tally[] | undefined)[] = [];
+  /** the last call observed (by ConnID, unique within a replication) and its slices */
+  private lastCallId = -1;
+  private lastSlices: Tally[] | null = null;
+  /** one list per (group, owner node), shared by the agents it fits: a few lists that stay in cache */
+  private readonly lists = new Map<string, Tally[]>();
+
+  constructor(private readonly scenario: ContactCenter["scenario"]) {
+    // A slice that would see exactly what another sees is that other tally, so each observation is added once: the
+    // only site or node sees everything the whole center sees; the only type sees every call (a type shows no
+    // occupancy, so the agent time the whole center also sees does not matter); the only interval is the whole run.
+    const make = (n: number, whole: Tally[]) => (n === 1 ? whole : Array.from({ length: n }, () => new Tally()));
+    this.sites = make(scenario.sites.length, [this.total]);
+    this.nodes = make(scenario.sites.reduce((n, s) => n + s.nodes, 0), [this.total]);
+    this.types = make(scenario.traffic.length, [this.total]);
+    this.groups = Array.from({ length: scenario.agents.length }, () => new Tally());
+    const intervals = Math.ceil(scenario.horizon / scenario.interval);
+    this.intervals =
+      intervals === 1
+        ? [[this.total, ...this.sites, ...this.types]]
+        : Array.from({ length: intervals }, () => {
+            const whole = new Tally();
+            return [whole, ...make(scenario.sites.length, [whole]), ...make(scenario.traffic.length, [whole])];
+          });
+  }
+
+  /** The URSes are known once the center is built; a call of a media other than voice also reports to its media's
+   *  tally (`media`, per media index; null when all the traffic is voice). */
+  attach(center: ContactCenter, media: readonly Tally[] | null): void {
+    for (let i = 0; i < center.urs.length; i++) this.urs.push(new Tally());
+    this.mediaTallies = media;
+  }
+
+  /** the distinct whole-run tallies an agent's time goes to: the whole center, its site, its owner node and group */
+  listOf(agent: Agent): Tally[] {
+    const key = `${agent.group.index}/${agent.owner.index}`;
+    let list = this.lists.get(key);
+    if (!list) {
+      const { site, owner, group } = agent;
+      list = unique([this.total, this.sites[site.index]!, this.nodes[owner.index]!, this.groups[group.index]!]);
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+
+  /** the tallies a call's observation goes to; null for a call not counted (outside [warmup, horizon)) */
+  of(call: Call): Tally[] | null {
+    // a call's observations mostly come in a row (routed, rung and answered at one instant): remember the last call's
+    if (call.id === this.lastCallId) return this.lastSlices;
+    this.lastCallId = call.id;
+    this.lastSlices = call.counted ? this.slicesOf(call) : null;
+    return this.lastSlices;
+  }
+
+  private slicesOf(call: Call): Tally[] {
+    const k = Math.floor(call.arrival / this.scenario.interval);
+    // chat and email live on no node: their own column of keys, and no node slice
+    const node = call.node === null ? this.nodes.length : call.node.index;
+    const key = (k * this.types.length + call.type.index) * (this.nodes.length + 1) + node;
+    let slices = this.sliceCache[key];
+    if (slices === undefined) {
+      const row = this.intervals[k]!;
+      const site = call.type.site.index;
+      slices = unique([
+        this.total,
+        this.sites[site]!,
+        ...(call.node === null ? [] : [this.nodes[node]!]),
+        this.types[call.type.index]!,
+        row[0]!,
+        row[1 + site]!,
+        row[1 + this.sites.length + call.type.index]!,
+        ...(this.mediaTallies === null ? [] : [this.mediaTallies[call.type.media]!]),
+      ]);
+      this.sliceCache[key] = slices;
+    }
+    return slices;
+  }
+
+  /** The metrics of every slice over the measured window (`hours` long); `faults` adds the fault metrics. */
+  metrics(center: ContactCenter, hours: number, faults: boolean) {
+    const byId = <T extends { id: string }>(items: readonly T[], tallies: Tally[], occ: boolean) =>
+      Object.fromEntries(items.map((x, i) => [x.id, metricsOf(tallies[i]!, hours, occ, faults)]));
+    return {
+      metrics: metricsOf(this.total, hours, true, faults),
+      bySite: byId(center.topology.sites, this.sites, true),
+      byNode: byId(center.topology.nodes, this.nodes, true),
+      byType: byId(center.traffic, this.types, false),
+      byGroup: byId(center.groups, this.groups, true),
+      byUrs: byId(center.urs, this.urs, false),
+    };
+  }
+
+  /** Each interval's rows after warmup: the whole center, each site, each type. */
+  intervalRows(faults: boolean): IntervalRow[] {
+    const sc = this.scenario;
+    const { warmup, horizon, interval } = sc;
+    const rows: IntervalRow[] = [];
+    this.intervals.forEach((row, k) => {
+      const start = k * interval;
+      const end = Math.min(horizon, start + interval);
+      const h = (end - Math.max(start, warmup)) / 3600;
+      if (end <= warmup) return;
+      rows.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true, faults) });
+      sc.sites.forEach((s, i) => rows.push({ start, end, site: s.id, type: "*", metrics: metricsOf(row[1 + i]!, h, true, faults) }));
+      sc.traffic.forEach((t, i) =>
+        rows.push({ start, end, site: t.site, type: t.type, metrics: metricsOf(row[1 + sc.sites.length + i]!, h, false, faults) }),
+      );
+    });
+    return rows;
+  }
+}
