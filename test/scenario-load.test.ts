@@ -151,7 +151,7 @@ describe("normalization", () => {
     expect(s.routing).toMatchObject({ mode: "grouped", nodesPerUrs: 2, environment: "sitex", selection: "most-skilled", proxy: "least-loaded" });
   });
 
-  it("loads the DESIGN.md example (without faults)", () => {
+  it("loads the first planned two-site example (without faults)", () => {
     const d = loadScenario({ file: `${GOOD}/two-sites.yaml` });
     expect(d.name).toBe("two-sites-node-based");
     expect(d.warmup).toBe(1800);
