@@ -6,7 +6,7 @@
 //   node scenarios/make-example-trace.js [out.csv]
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadScenario } from "../dist/scenario/load.js";
+import { loadScenario } from "../dist/scenario/read-scenario.js";
 import { RandomStreams } from "../dist/kernel/random-stream.js";
 import { Simulation } from "../dist/kernel/simulation.js";
 import { sampler } from "../dist/kernel/distributions.js";
