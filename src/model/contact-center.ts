@@ -48,45 +48,11 @@ export interface ContactCenterParts {
   readonly faults: FaultInjector | null;
 }
 
-export class ContactCenter implements ContactCenterParts {
-  readonly scenario: Scenario;
-  readonly sim: Simulation;
-  readonly topology: Topology;
-  readonly connectivity: Connectivity;
-  readonly groups: readonly AgentGroup[];
-  readonly agents: readonly Agent[];
-  readonly classes: readonly TargetClass[];
-  readonly protocol: ReservationProtocol;
-  readonly urs: readonly Urs[];
-  readonly ursOfNode: readonly Urs[];
-  readonly interactionServers: readonly (InteractionServer | null)[];
-  readonly load: ComponentLoad | null;
-  readonly sipProxies: SipProxies;
-  readonly sipServer: SipServer;
-  readonly tController: TController;
-  readonly traffic: readonly TrafficType[];
-  readonly staffing: readonly Staffing[];
-  readonly faults: FaultInjector | null;
-
-  constructor(p: ContactCenterParts) {
-    this.scenario = p.scenario;
-    this.sim = p.sim;
-    this.topology = p.topology;
-    this.connectivity = p.connectivity;
-    this.groups = p.groups;
-    this.agents = p.agents;
-    this.classes = p.classes;
-    this.protocol = p.protocol;
-    this.urs = p.urs;
-    this.ursOfNode = p.ursOfNode;
-    this.interactionServers = p.interactionServers;
-    this.load = p.load;
-    this.sipProxies = p.sipProxies;
-    this.sipServer = p.sipServer;
-    this.tController = p.tController;
-    this.traffic = p.traffic;
-    this.staffing = p.staffing;
-    this.faults = p.faults;
+/** The built contact center: its parts (the interface of the same name merges them into the class) and how it starts. */
+export interface ContactCenter extends ContactCenterParts {}
+export class ContactCenter {
+  constructor(parts: ContactCenterParts) {
+    Object.assign(this, parts);
   }
 
   /** Logs the first shift in and starts the arrival processes (and the faults' schedule). */
