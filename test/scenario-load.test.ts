@@ -47,6 +47,7 @@ describe("defaults", () => {
         strategyTime: 0,
         proxy: "round-robin",
         defaultRoute: "reject",
+        ursBackup: "same-node",
       },
       capacityRules: [{ name: "voice", alternatives: [{ voice: 1 }] }],
       agents: [

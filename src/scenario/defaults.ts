@@ -42,6 +42,12 @@ export const DEFAULTS = {
     proxy: "round-robin",
     /** option default-dn: a call nobody routed is released (counted defaultRouted) */
     defaultRoute: "reject",
+    /**
+     * SIP Cluster Solution Guide, What is a SIP Cluster Node: "A SIP Cluster node instance is a set of components
+     * running on a computer host. An HA pair of SIP Cluster instances forms a SIP Cluster node." The URS pair runs on
+     * the two hosts of its node, so it goes down with the node
+     */
+    ursBackup: "same-node",
   },
   ha: {
     /** the ADDP timeout, the guide's sample value */

@@ -54,6 +54,9 @@ export interface RoutingSpec {
   readonly proxy: "round-robin" | "least-loaded";
   /** default-dn: what SIP Server does with a call no URS routed within routerTimeout; "reject" releases it */
   readonly defaultRoute: "reject";
+  /** where the backup URS of each pair runs: on its node's other host (the pair goes with the node) or on the next
+   *  node of its site (the pair switches over when its node is lost) */
+  readonly ursBackup: "same-node" | "other-node";
 }
 
 /** High availability and recovery timings (the SIP Server and SIP Cluster options they stand for in the README). */
@@ -180,7 +183,7 @@ export interface ImSpec {
   readonly treatments: readonly TreatmentSpec[];
 }
 
-export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "vq-down" | "site-down";
+export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "urs-switchover" | "vq-down" | "site-down";
 
 export interface FaultSpec {
   readonly at: number;

@@ -47,5 +47,8 @@ export function buildFaults(
   host: FaultHost,
 ): FaultInjector | null {
   if (scenario.faults.length === 0) return null;
-  return new FaultInjector({ host, sim, topology, connectivity, observer, faults: scenario.faults, ha: scenario.ha });
+  return new FaultInjector({
+    host, sim, topology, connectivity, observer, faults: scenario.faults, ha: scenario.ha,
+    ursBackup: scenario.routing.ursBackup,
+  });
 }

@@ -1,21 +1,20 @@
 // Scheduled failures and their recovery: node switchovers and losses (node-failure.ts), link cuts and what the Stat
-// Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), URS, VQ SIP Server
-// and site failures, applied at their instants with the detection and re-registration delays the scenario's `ha`
+// Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), URS pairs down or
+// switching over (urs-failure.ts), VQ SIP Server and site failures, applied at their instants with the detection and re-registration delays the scenario's `ha`
 // gives. It works on the contact center through a FaultHost (fault-host.ts) only.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
-import type { FaultSpec, HaSpec } from "../../scenario/types.js";
+import type { FaultSpec, HaSpec, RoutingSpec } from "../../scenario/types.js";
 import type { Agent } from "../agents/agent.js";
 import type { Observer } from "../observer.js";
-import type { Urs } from "../routing/urs.js";
-import { CallState } from "../sip/call.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { ClusterNode, Site, Topology } from "../sip/topology.js";
 import { DnService } from "./dn-service.js";
 import type { FaultHost } from "./fault-host.js";
 import { NodeFailures } from "./node-failure.js";
 import { PhoneRegistration } from "./phone-registration.js";
+import { UrsFailures } from "./urs-failure.js";
 
 const START = 0;
 const END = 1;
@@ -30,6 +29,7 @@ export interface FaultInjectorOptions {
   /** the scenario's faults, in their order (a fault is known by its index) */
   readonly faults: readonly FaultSpec[];
   readonly ha: HaSpec;
+  readonly ursBackup: RoutingSpec["ursBackup"];
 }
 
 export class FaultInjector implements EventTarget {
@@ -42,8 +42,8 @@ export class FaultInjector implements EventTarget {
   private readonly nodes: NodeFailures;
   private readonly phones: PhoneRegistration;
   private readonly dn: DnService;
-  /** faults in progress per URS and per VQ SIP Server (they may overlap) */
-  private readonly ursDown: Int32Array;
+  private readonly urs: UrsFailures;
+  /** faults in progress per VQ SIP Server (they may overlap) */
   private readonly vqDown: Int32Array;
 
   constructor(o: FaultInjectorOptions) {
@@ -56,10 +56,10 @@ export class FaultInjector implements EventTarget {
     this.faults = o.faults;
     this.dn = new DnService({ host, sim, topology, connectivity: o.connectivity, observer, ha });
     this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn });
+    this.urs = new UrsFailures({ host, sim, topology, dnService: this.dn, ursBackup: o.ursBackup });
     this.nodes = new NodeFailures({
-      host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones,
+      host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones, urs: this.urs,
     });
-    this.ursDown = new Int32Array(host.urs.length);
     this.vqDown = new Int32Array(topology.sites.length);
   }
 
@@ -92,13 +92,15 @@ export class FaultInjector implements EventTarget {
       case "link-down":
         return this.cut(f, i, +1);
       case "urs-down":
-        return this.ursFails(this.host.ursOfNode[this.node(f.target!).index]!, i);
+        return this.urs.fails(this.host.ursOfNode[this.node(f.target!).index]!, i);
+      case "urs-switchover":
+        return this.urs.switchover(this.host.ursOfNode[this.node(f.target!).index]!, i);
       case "vq-down":
         return this.vqFails(this.site(f.target!), i);
       case "site-down": {
+        // the site's URS pairs go with the hosts they run on
         const site = this.site(f.target!);
         for (const node of site.nodes) this.nodes.loseNode(node, i);
-        for (const u of this.host.urs) if (u.node.site === site) this.ursFails(u, i);
         this.vqFails(site, i);
         return;
       }
@@ -116,13 +118,14 @@ export class FaultInjector implements EventTarget {
       case "link-down":
         return this.cut(f, i, -1);
       case "urs-down":
-        return this.ursRecovers(this.host.ursOfNode[this.node(f.target!).index]!);
+        return this.urs.recovers(this.host.ursOfNode[this.node(f.target!).index]!);
+      case "urs-switchover":
+        return;
       case "vq-down":
         return this.vqRecovers(this.site(f.target!));
       case "site-down": {
         const site = this.site(f.target!);
         for (const node of site.nodes) this.nodes.nodeRecovers(node);
-        for (const u of this.host.urs) if (u.node.site === site) this.ursRecovers(u);
         this.vqRecovers(site);
         return;
       }
@@ -141,21 +144,6 @@ export class FaultInjector implements EventTarget {
       this.connectivity.cut([this.node(a)], [this.node(b)], delta, fault);
     }
     this.dn.linksChanged();
-  }
-
-  /** A URS pair fails: the calls waiting in its virtual queues and those it was routing lose their router. */
-  private ursFails(urs: Urs, fault: number): void {
-    if (this.ursDown[urs.index]!++ > 0) return;
-    for (const call of urs.fail(fault)) this.host.strand(call, true, fault, this.sim.now);
-    for (const call of this.host.liveCalls()) {
-      if (call.urs === urs && (call.state === CallState.Routing || call.state === CallState.Reserving)) {
-        this.host.strand(call, true, fault, this.sim.now);
-      }
-    }
-  }
-
-  private ursRecovers(urs: Urs): void {
-    if (--this.ursDown[urs.index]! === 0) urs.recover();
   }
 
   /** A site's VQ SIP Server fails (nothing to fail when the reservation is not explicit). */

@@ -12,6 +12,7 @@ import type { ClusterNode, Topology } from "../sip/topology.js";
 import type { DnService } from "./dn-service.js";
 import type { FaultHost } from "./fault-host.js";
 import type { PhoneRegistration } from "./phone-registration.js";
+import type { UrsFailures } from "./urs-failure.js";
 
 /** the SIP Proxies' out-of-service check notices a failed node */
 const PROXY_DETECT = 0;
@@ -32,6 +33,8 @@ export interface NodeFailuresOptions {
   readonly ha: HaSpec;
   readonly dnService: DnService;
   readonly phones: PhoneRegistration;
+  /** the URS pairs that run on the nodes' hosts */
+  readonly urs: UrsFailures;
 }
 
 export class NodeFailures implements EventTarget {
@@ -46,6 +49,7 @@ export class NodeFailures implements EventTarget {
   private readonly ha: HaSpec;
   private readonly dn: DnService;
   private readonly phones: PhoneRegistration;
+  private readonly urs: UrsFailures;
 
   constructor(o: NodeFailuresOptions) {
     this.host = o.host;
@@ -55,6 +59,7 @@ export class NodeFailures implements EventTarget {
     this.ha = o.ha;
     this.dn = o.dnService;
     this.phones = o.phones;
+    this.urs = o.urs;
     const n = o.topology.nodes.length;
     this.nodeFault = new Int32Array(n).fill(-1);
     this.backupDown = new Int32Array(n);
@@ -94,7 +99,9 @@ export class NodeFailures implements EventTarget {
   }
 
   /** The primary SIP Server of a node fails; the backup takes over after the ADDP timeout. Calls established or
-   *  ringing survive (hot standby keeps them); routing in progress on the node is lost. */
+   *  ringing survive (hot standby keeps them); routing in progress on the node is lost, and so is what the URS pairs
+   *  whose primary runs on that host had in flight (they switch over too: a node instance is "a set of components
+   *  running on a computer host", SIP Cluster Solution Guide, What is a SIP Cluster Node). */
   private switchover(node: ClusterNode, fault: number): void {
     node.switching++;
     node.refreshUp();
@@ -103,12 +110,14 @@ export class NodeFailures implements EventTarget {
     for (const call of this.host.liveCalls()) {
       if (call.node === node && call.state <= CallState.Delivering) this.host.strand(call, true, fault, back);
     }
+    this.urs.primaryHostFails(node, fault);
     this.dn.linksChanged();
     this.sim.postAfter(this.ha.proxyDetection, Priority.FAULT, this, PROXY_DETECT, { node, fault });
     this.sim.postAfter(this.ha.addpTimeout, Priority.FAULT, this, SWITCHOVER_DONE, { node, fault });
   }
 
-  /** Both instances of a node go: its calls drop, its DNs lose their owner until their phones register elsewhere. */
+  /** Both instances of a node go, and with their hosts the URS pairs and routing Stat Servers placed there: its calls
+   *  drop, its DNs lose their owner until their phones register elsewhere. */
   loseNode(node: ClusterNode, fault: number): void {
     node.lost++;
     node.refreshUp();
@@ -119,12 +128,14 @@ export class NodeFailures implements EventTarget {
       this.phones.ownerLost(agent, fault);
     }
     this.dn.linksChanged();
+    if (node.lost === 1) this.urs.hostLost(node, fault);
     this.sim.postAfter(this.ha.proxyDetection, Priority.FAULT, this, PROXY_DETECT, { node, fault });
   }
 
   nodeRecovers(node: ClusterNode): void {
     node.lost--;
     node.refreshUp();
+    if (node.lost === 0) this.urs.hostBack(node);
     this.nodeBack(node);
   }
 

@@ -71,8 +71,8 @@ export class StatServer {
   listener: AvailabilityListener | null = null;
 
   readonly id: string;
-  /** the node it runs on, beside its URS */
-  readonly node: ClusterNode;
+  /** the node it runs on, beside its URS (the backup's host after its URS pair switched over to another node) */
+  node: ClusterNode;
   private readonly classesOfAgent: readonly (readonly TargetClass[])[];
   private readonly rule: SelectionRule;
 

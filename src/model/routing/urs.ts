@@ -69,8 +69,9 @@ export class Urs implements EventTarget, AvailabilityListener {
 
   readonly index: number;
   readonly id: string;
-  /** where it runs: its Stat Server and it sit on this node */
-  readonly node: ClusterNode;
+  /** where it runs: its Stat Server and it sit on this node (the other node, after a switchover to a backup placed
+   *  there: `routing.ursBackup: other-node`) */
+  node: ClusterNode;
   /** the nodes whose calls it routes */
   readonly serves: readonly ClusterNode[];
   readonly view: StatServer;
@@ -192,6 +193,13 @@ export class Urs implements EventTarget, AvailabilityListener {
   recover(): void {
     this.up = true;
     this.downBy = -1;
+  }
+
+  /** The pair's backup takes over on `node`, with the routing Stat Server of that host: the virtual queues survive
+   *  (hot standby); what was in flight is the fault's to strand. */
+  moveTo(node: ClusterNode): void {
+    this.node = node;
+    this.view.node = node;
   }
 
   /** the caller hung up while waiting */

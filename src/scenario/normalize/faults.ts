@@ -31,6 +31,16 @@ export function normalizeFaults(ctx: NormalizeContext, sites: readonly SiteSpec[
     return `unknown site ${JSON.stringify(id)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}`;
   };
   const reservation = ctx.raw.routing?.reservation?.mode ?? DEFAULTS.routing.reservation.mode;
+  if (ctx.raw.routing?.ursBackup === "other-node") {
+    // a URS pair's backup on another node of its site needs a site with another node
+    const single = sites.find((s) => s.nodes < 2);
+    if (single !== undefined) {
+      ctx.values.push({
+        path: ["routing", "ursBackup"],
+        message: `other-node needs every site to have 2 or more nodes (${single.id} has ${single.nodes}); use same-node`,
+      });
+    }
+  }
   return (ctx.raw.faults ?? []).map((f, i) => {
     const p = (...rest: PathSegment[]): Path => ["faults", i, ...rest];
     const kind: FaultKind = f.kind;
@@ -45,6 +55,13 @@ export function normalizeFaults(ctx: NormalizeContext, sites: readonly SiteSpec[
       ctx.values.push({ path: p("at"), message: `expected a start before the horizon (${formatDuration(horizon)}), got ${describeValue(f.at)}` });
     }
     const duration = f.duration === undefined ? undefined : dur(ctx, f.duration, p("duration"), { positive: true });
+    if (kind === "urs-switchover" && f.duration !== undefined) {
+      ctx.values.push({
+        path: p("duration"),
+        message: "urs-switchover happens at one instant (its backup takes over at once) and takes no duration",
+        key: true,
+      });
+    }
     const out: { at: number; kind: FaultKind; target?: string; between?: readonly [string, string]; duration?: number } = { at, kind };
     if (kind === "link-down") {
       if (f.target !== undefined) {

@@ -39,5 +39,6 @@ export function normalizeRouting(ctx: NormalizeContext): Scenario["routing"] {
     strategyTime: optDur(ctx, r.strategyTime, ["routing", "strategyTime"], d.strategyTime),
     proxy: r.proxy ?? d.proxy,
     defaultRoute: r.defaultRoute ?? d.defaultRoute,
+    ursBackup: r.ursBackup ?? d.ursBackup,
   };
 }

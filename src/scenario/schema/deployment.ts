@@ -62,6 +62,7 @@ export const Routing = obj(
     strategyTime: durationSchema(`URS strategy processing time per routing attempt (default ${shown(D.routing.strategyTime)})`).optional(),
     proxy: oneOf(["round-robin", "least-loaded"], `how SIP Proxies spread a site's calls over its nodes (default ${D.routing.proxy})`).optional(),
     defaultRoute: oneOf(["reject"], `default-dn: what happens to a call no URS routed within routerTimeout (default ${D.routing.defaultRoute}: released, counted defaultRouted)`).optional(),
+    ursBackup: oneOf(["same-node", "other-node"], `where each URS pair's backup runs: same-node, on its node's other host (the pair is lost with the node); other-node, on the next node of its site (it switches over) (default ${D.routing.ursBackup})`).optional(),
   },
   "a routing mapping",
   "routing architecture and URS options",
