@@ -100,7 +100,7 @@ export class FaultInjector implements EventTarget {
       case "site-down": {
         // the site's URS pairs go with the hosts they run on
         const site = this.site(f.target!);
-        for (const node of site.nodes) this.nodes.loseNode(node, i);
+        this.nodes.loseSite(site.nodes, i);
         this.vqFails(site, i);
         return;
       }

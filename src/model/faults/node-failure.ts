@@ -119,6 +119,18 @@ export class NodeFailures implements EventTarget {
   /** Both instances of a node go, and with their hosts the URS pairs and routing Stat Servers placed there: its calls
    *  drop, its DNs lose their owner until their phones register elsewhere. */
   loseNode(node: ClusterNode, fault: number): void {
+    this.loseHosts(node, fault);
+    if (node.lost === 1) this.urs.hostLost(node, fault);
+  }
+
+  /** A whole site goes: every node first, then the URS pairs on them (a pair serving several of them finds their
+   *  calls already dropped, not stranded). */
+  loseSite(nodes: readonly ClusterNode[], fault: number): void {
+    for (const node of nodes) this.loseHosts(node, fault);
+    for (const node of nodes) if (node.lost === 1) this.urs.hostLost(node, fault);
+  }
+
+  private loseHosts(node: ClusterNode, fault: number): void {
     node.lost++;
     node.refreshUp();
     this.nodeFault[node.index] = fault;
@@ -128,7 +140,6 @@ export class NodeFailures implements EventTarget {
       this.phones.ownerLost(agent, fault);
     }
     this.dn.linksChanged();
-    if (node.lost === 1) this.urs.hostLost(node, fault);
     this.sim.postAfter(this.ha.proxyDetection, Priority.FAULT, this, PROXY_DETECT, { node, fault });
   }
 
