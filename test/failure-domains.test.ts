@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
 import type { Call } from "../src/model/sip/call.js";
 import { CallState } from "../src/model/sip/call.js";
-import { scenarioOf, silent, worldOf } from "./helpers.js";
+import { run, scenarioFile, scenarioOf, silent, worldOf } from "./helpers.js";
 
 /** One site, two nodes, a centralized URS pair on dc1.n1; a's DN is owned by n1, b's by n2. The tests place calls. */
 const CLUSTER = `
@@ -163,5 +163,18 @@ faults:
       expect(call.node!.id).toBe("dc1.n2");
       expect(at).toBeCloseTo(Math.max(call.arrival + 0.001, FROM) + 10, 6);
     }
+  });
+});
+
+describe("the guide's reliability claim on the corrected failure domains (paired, common random numbers)", () => {
+  it("losing a node that hosts the URS costs node-based routing no default-routed call, centralized the other node's calls", () => {
+    const [node, central] = (["node-based", "centralized"] as const).map((mode) =>
+      run(scenarioFile("faults-urs-down.yaml", [
+        `routing.mode=${mode}`, "replications=3", "faults=[{at: 3h, kind: node-lost, target: dc1.n1, duration: 20m}]",
+      ])),
+    );
+    expect(node!.faults![0]!.cost.defaultRouted.mean).toBe(0);
+    expect(central!.faults![0]!.cost.defaultRouted.ci95![0]).toBeGreaterThan(0);
+    expect(central!.metrics.serviceLevel!.mean).toBeLessThan(node!.metrics.serviceLevel!.mean);
   });
 });
