@@ -178,3 +178,36 @@ describe("the guide's reliability claim on the corrected failure domains (paired
     expect(central!.metrics.serviceLevel!.mean).toBeLessThan(node!.metrics.serviceLevel!.mean);
   });
 });
+
+describe("proxy-down: a SIP Proxy fails; the site keeps its other proxies (at least two a data center)", () => {
+  const SITES = `
+horizon: 1h
+sites:
+  - { id: dc1, failover: dc2 }
+  - { id: dc2 }
+agents:
+  - { group: a, site: dc1, count: 1, skills: { s: 1 } }
+  - { group: b, site: dc2, count: 1, skills: { s: 1 } }
+traffic:
+  - { type: t, site: dc1, arrivals: { rate: 0.0001/h }, handleTime: 10s, target: "s > 0" }
+faults:
+  - { at: 100s, kind: proxy-down, target: dc1, duration: 10m }
+  - { at: 200s, kind: proxy-down, target: dc1, duration: 100s }
+`;
+
+  it("one proxy down costs nothing; with both down the carrier sends the site's calls to its failover site", () => {
+    const landed: { t: number; node: string }[] = [];
+    const { world, sim } = worldOf(scenarioOf(SITES), {
+      ...silent,
+      arrival: (call: Call) => landed.push({ t: sim.now, node: call.node!.id }),
+    });
+    world.start();
+    for (const t of [150, 250, 350]) sim.at(t, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!) }, 0);
+    sim.run();
+    expect(landed).toEqual([
+      { t: 150, node: "dc1.n1" }, // the other proxy takes it
+      { t: 250, node: "dc2.n1" }, // both down: dc2
+      { t: 350, node: "dc1.n1" }, // one is back
+    ]);
+  });
+});

@@ -183,7 +183,7 @@ export interface ImSpec {
   readonly treatments: readonly TreatmentSpec[];
 }
 
-export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "urs-switchover" | "vq-down" | "site-down";
+export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "urs-switchover" | "proxy-down" | "vq-down" | "site-down";
 
 export interface FaultSpec {
   readonly at: number;

@@ -1,6 +1,6 @@
 // Scheduled failures and their recovery: node switchovers and losses (node-failure.ts), link cuts and what the Stat
 // Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), URS pairs down or
-// switching over (urs-failure.ts), VQ SIP Server and site failures, applied at their instants with the detection and re-registration delays the scenario's `ha`
+// switching over (urs-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the detection and re-registration delays the scenario's `ha`
 // gives. It works on the contact center through a FaultHost (fault-host.ts) only.
 
 import { Priority } from "../../kernel/priorities.js";
@@ -95,6 +95,8 @@ export class FaultInjector implements EventTarget {
         return this.urs.fails(this.host.ursOfNode[this.node(f.target!).index]!, i);
       case "urs-switchover":
         return this.urs.switchover(this.host.ursOfNode[this.node(f.target!).index]!, i);
+      case "proxy-down":
+        return this.proxyFails(this.site(f.target!));
       case "vq-down":
         return this.vqFails(this.site(f.target!), i);
       case "site-down": {
@@ -121,6 +123,8 @@ export class FaultInjector implements EventTarget {
         return this.urs.recovers(this.host.ursOfNode[this.node(f.target!).index]!);
       case "urs-switchover":
         return;
+      case "proxy-down":
+        return this.proxyRecovers(this.site(f.target!));
       case "vq-down":
         return this.vqRecovers(this.site(f.target!));
       case "site-down": {
@@ -144,6 +148,17 @@ export class FaultInjector implements EventTarget {
       this.connectivity.cut([this.node(a)], [this.node(b)], delta, fault);
     }
     this.dn.linksChanged();
+  }
+
+  /** One SIP Proxy of the site fails: the others take its transactions (calls in progress go on, an assumption: the
+   *  guide says only that each data center has two or more). With every proxy down no call lands on the site's
+   *  nodes: the carrier sends them to the failover site, or they are lost. */
+  private proxyFails(site: Site): void {
+    if (++site.proxiesDown === site.proxies) site.proxyOut++;
+  }
+
+  private proxyRecovers(site: Site): void {
+    if (site.proxiesDown-- === site.proxies) site.proxyOut--;
   }
 
   /** A site's VQ SIP Server fails (nothing to fail when the reservation is not explicit). */

@@ -16,8 +16,14 @@ export class Site {
     readonly vqPriority: number,
   ) {}
 
-  /** nodes the SIP Proxies have taken out of rotation (a fault they detected); 0 on a good day */
+  /** nodes the SIP Proxies have taken out of rotation (a fault they detected), plus one while every SIP Proxy of the
+   *  site is down; 0 on a good day */
   proxyOut = 0;
+  /** SIP Proxies of the site that are down (proxy-down faults in progress) */
+  proxiesDown = 0;
+  /** the site's SIP Proxies: the guide's minimum ("At least two SIP Proxies must be deployed for each data center",
+   *  SIP Cluster Solution Guide, SIP Proxy) */
+  readonly proxies = 2;
 
   /** The node a new inbound call lands on; null when the proxies know every node of the site is out. */
   proxyPick(leastLoaded: boolean): ClusterNode | null {
@@ -40,6 +46,7 @@ export class Site {
 
   /** proxyPick while some nodes are out of rotation: the same rules over the nodes still in */
   private pickAmongIn(leastLoaded: boolean): ClusterNode | null {
+    if (this.proxiesDown >= this.proxies) return null;
     const nodes = this.nodes;
     let best: ClusterNode | null = null;
     for (let k = 0; k < nodes.length; k++) {

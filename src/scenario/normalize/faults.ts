@@ -98,7 +98,7 @@ export function normalizeFaults(ctx: NormalizeContext, sites: readonly SiteSpec[
       if (f.between !== undefined) {
         ctx.values.push({ path: p("between"), message: `only link-down takes between (this fault is ${kind}; use target)`, key: true });
       }
-      const wantsSite = kind === "vq-down" || kind === "site-down";
+      const wantsSite = kind === "vq-down" || kind === "site-down" || kind === "proxy-down";
       if (f.target === undefined) {
         ctx.values.push({
           path: p("target"),
