@@ -94,6 +94,20 @@ describe("a node is a host: losing it takes the URS pair and routing Stat Server
   });
 });
 
+describe("node-down: the node's primary host fails, and with it the primary of the URS pair placed there", () => {
+  it("centralized: a call on the other node reserving at that instant loses its request and is default-routed", () => {
+    const { sim, log, n2, callAt } = cluster(["{ at: 100s, kind: node-down, target: dc1.n1 }"], ["ha.addpTimeout=7s"]);
+    callAt(99.9, n2);
+    callAt(150, n2); // after the switchover the pair's backup routes as before
+    sim.run();
+    expect(log.filter((e) => e.call === 1)).toEqual([
+      { t: 100, event: "lost", call: 1, fault: 0 },
+      { t: 110, event: "default", call: 1, fault: 0 },
+    ]);
+    expect(log.filter((e) => e.call === 2).map((e) => e.event)).toEqual(["answered"]);
+  });
+});
+
 describe("urs-switchover: the primary URS fails and its hot-standby backup takes over", () => {
   it("requests in flight are lost and default-routed at router-timeout; calls waiting in the virtual queue survive", () => {
     const { sim, log, n1, n2, callAt } = cluster(["{ at: 100s, kind: urs-switchover, target: dc1.n2 }"]);
