@@ -265,7 +265,7 @@ const scenarioArb = fc
     faults: fc.array(
       fc.record({
         atPct: fc.integer({ min: 0, max: 99 }),
-        kind: fc.constantFrom("node-down", "node-lost", "link-down", "urs-down", "vq-down", "site-down"),
+        kind: fc.constantFrom("node-down", "node-lost", "link-down", "urs-down", "urs-switchover", "proxy-down", "vq-down", "site-down"),
         a: fc.nat(),
         b: fc.nat(),
         bySite: fc.boolean(),
@@ -275,6 +275,7 @@ const scenarioArb = fc
     ),
     failover: fc.boolean(),
     standalone: fc.boolean(),
+    otherNode: fc.boolean(),
     autoRestore: fc.boolean(),
     tc: duration(5000),
     // the component load model: off, on with the defaults, with Smart Proxy, or with a Stat Server slow enough to
@@ -351,6 +352,8 @@ const scenarioArb = fc
         reservation: { mode: r.reservation, collectionTime: r.collectionTime },
         strategyTime: r.strategyTime,
         proxy: r.proxy,
+        // the URS pairs' backups on another node need every site to have one
+        ...(r.otherNode && !r.standalone && r.sites.every((n) => n >= 2) ? { ursBackup: "other-node" } : {}),
       },
       agents: groups,
       traffic,
@@ -377,9 +380,12 @@ function faultsOf(
       const a = ids[f.a % ids.length]!;
       const b = ids[f.b % ids.length]!;
       if (a !== b) out.push({ at, kind: f.kind, between: [a, b], ...duration });
-    } else if (f.kind === "vq-down" || f.kind === "site-down") {
+    } else if (f.kind === "vq-down" || f.kind === "site-down" || f.kind === "proxy-down") {
       if (f.kind === "vq-down" && r.reservation !== "explicit") continue;
       out.push({ at, kind: f.kind, target: siteIds[f.a % siteIds.length], ...duration });
+    } else if (f.kind === "urs-switchover") {
+      // one instant: it takes no duration
+      out.push({ at, kind: f.kind, target: nodeIds[f.a % nodeIds.length] });
     } else {
       out.push({ at, kind: f.kind, target: nodeIds[f.a % nodeIds.length], ...duration });
     }
