@@ -88,6 +88,21 @@ describe("the assumptions a run relied on", () => {
     });
   });
 
+  it("report.html lists the same assumptions in its Assumptions section, each with its value and why", () => {
+    const dir = tmp();
+    const file = join(dir, "minimal.yaml");
+    writeFileSync(file, `ha: { loginDelay: 45s }\n${MINIMAL}`);
+    const out = join(dir, "out");
+    expect(ccsim(["run", file, "--replications", "1", "--out", out, "--quiet"]).code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as { assumptions: { path: string }[] };
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    const section = /<section id="assumptions">([\s\S]*?)<\/section>/.exec(html)![1]!;
+    const shown = [...section.matchAll(/<th scope="row"><code>([^<]+)<\/code><\/th><td>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(shown.map((r) => r[0])).toEqual(summary.assumptions.map((a) => a.path));
+    expect(shown).toContainEqual(["agents[].noAnswerNotReady", "1m"]);
+    expect(shown.map((r) => r[0])).not.toContain("ha.loginDelay");
+  });
+
   it("lists none the scenario set (or a --set set), and none of a guide's", () => {
     const s = scenarioOf(`seed: 3\nhorizon: 1h\nnetwork: { interSite: 20ms }\nha: { loginDelay: 45s }\n${MINIMAL}`, ["routing.proxy=least-loaded"]);
     const paths = s.assumptions.map((a) => a.path);
@@ -143,6 +158,8 @@ describe("ccsim calibrate", () => {
       ["component,calls,cpuPercent\nurs,1,10\n", /:1: expected the header component,callsPerSecond,cpuPercent/],
       ["component,callsPerSecond,cpuPercent\nurs,1,10,4\n", /:2: expected 3 cells/],
     ];
+    const missing = ccsim(["calibrate", join(dir, "none.csv")]);
+    expect([missing.code, missing.stderr]).toEqual([2, `${join(dir, "none.csv")}: cannot read: no such file\n`]);
     cases.forEach(([text, message], i) => {
       const csv = join(dir, `bad${i}.csv`);
       writeFileSync(csv, text);

@@ -32,6 +32,6 @@ export function fitLine(xs: readonly number[], ys: readonly number[]): LineFit {
   if (sxx === 0) throw new Error("fitLine needs two or more distinct x");
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
-  const r2 = syy === 0 ? 1 : (sxy * sxy) / (sxx * syy);
+  const r2 = syy === 0 ? 1 : Math.min(1, (sxy * sxy) / (sxx * syy));
   return { slope, intercept, r2, n };
 }

@@ -3,6 +3,7 @@
 
 import type { Calibration } from "../experiment/calibration.js";
 import { formatDuration } from "../scenario/duration.js";
+import { tidyDeep } from "./numbers.js";
 
 const pct = (x: number) => `${+x.toFixed(2)}%`;
 
@@ -23,5 +24,5 @@ export function calibrationYaml(file: string, fits: readonly Calibration[]): str
 }
 
 export function calibrationJson(fits: readonly Calibration[]): string {
-  return JSON.stringify({ components: fits }, null, 2) + "\n";
+  return JSON.stringify(tidyDeep({ components: fits }), null, 2) + "\n";
 }

@@ -24,7 +24,15 @@ export interface MeasurementPoint {
 export type Measurements = ReadonlyMap<ComponentKind, readonly MeasurementPoint[]>;
 
 export function readMeasurements(file: string): Measurements {
-  const read = readBounded(file, MAX_SCENARIO_BYTES);
+  let read: ReturnType<typeof readBounded>;
+  try {
+    read = readBounded(file, MAX_SCENARIO_BYTES);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String((e as Error).message).split("\n")[0];
+    throw new InputError(file, undefined, `cannot read: ${reason}`);
+  }
   if (read.more) throw new InputError(file, undefined, `holds more than ${MAX_SCENARIO_BYTES >> 20} MiB, more than a measurements file may be`);
   return parseMeasurements(read.bytes.toString("utf8"), file);
 }
