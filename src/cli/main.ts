@@ -127,6 +127,24 @@ function program(): Command {
       exitCode = traceStatsCommand(file, opts);
     });
 
+  p.command("defaults")
+    .description("print every scenario default, its value and where it comes from (a guide's option or an assumption)")
+    .option("--json", "print the table as JSON")
+    .action(async (opts: { json?: boolean }) => {
+      const { defaultsCommand } = await import("./defaults.js");
+      exitCode = defaultsCommand(opts);
+    });
+
+  p.command("calibrate")
+    .argument("<measurements>", "CSV of your load-test points: component, callsPerSecond, cpuPercent (two or more a component)")
+    .option("--component <kind>", "fit only this component kind")
+    .option("--json", "print the fit as JSON")
+    .description("fit CPU seconds per call of each component to your measurements; print the components: block to paste")
+    .action(async (file: string, opts: { component?: string; json?: boolean }) => {
+      const { calibrateCommand } = await import("./calibrate.js");
+      exitCode = calibrateCommand(file, opts);
+    });
+
   p.command("schema")
     .description("print the JSON Schema of scenario files (for editors)")
     .action(async () => {

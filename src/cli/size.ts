@@ -13,6 +13,7 @@ import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../repo
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import type { Provenance } from "../report/html/provenance.js";
 import { sizingCsv, sizingJson, sizingMarkdown, type SizingContext } from "../report/sizing-report.js";
+import { calibrationNote } from "../report/calibration-note.js";
 import { grid } from "../report/grid.js";
 import { formatMetric } from "../report/units.js";
 import { verdictsOf } from "../report/verdicts.js";
@@ -106,10 +107,11 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
       result.recommended === null
         ? `no count up to ${result.max} met every target`
         : `recommended: ${result.recommended} agents in ${group}`;
+    const verdict = `${answer}${calibrationNote(scenario)}`;
     process.stdout.write(
       `${scenario.name}: sizing agents of ${group}; seed ${seed}, ${replications} replications a try\n` +
         `start: ${st.model}, ${st.offeredLoad.toFixed(2)} Erlangs on ${st.pool.join(", ")} -> ${st.poolAgents} for the pool, ${st.count} in ${group}\n\n` +
-        `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound)\n\n${answer}\n` +
+        `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound)\n\n${verdict}\n` +
         (opts.out ? `wrote ${opts.out}/\n` : ""),
     );
   }
@@ -180,7 +182,7 @@ async function sizeMachines(file: string, sizing: Sizing, kind: "nodes" | "urs" 
       `${scenario.name}: sizing ${kind}; seed ${seed}, ${replications} replications a try\n` +
         `varied: ${result.varied}\n${result.start.map((l) => `start: ${l}`).join("\n")}\n\n` +
         `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound; a try is met when every target is and every component keeps up)\n\n` +
-        `${kind === "throughput" ? "throughput capacity" : "recommended"}: ${answer}\n` +
+        `${kind === "throughput" ? "throughput capacity" : "recommended"}: ${answer}${calibrationNote(scenario)}\n` +
         (opts.out ? `wrote ${opts.out}/\n` : ""),
     );
   }
@@ -211,7 +213,7 @@ async function sizePeriods(sizing: Sizing, group: string, types: readonly string
     );
     process.stdout.write(
       `${scenario.name}: sizing agents of ${group} per period of ${result.period / 60} min (each a steady state at its rates); seed ${seed}, ${replications} replications a try\n\n` +
-        `${grid(rows, 1)}\n\nrecommended staffing for ${group}: [${result.staffing.map((c) => c ?? "?").join(", ")}]\n` +
+        `${grid(rows, 1)}\n\nrecommended staffing for ${group}: [${result.staffing.map((c) => c ?? "?").join(", ")}]${calibrationNote(scenario)}\n` +
         (opts.out ? `wrote ${opts.out}/\n` : ""),
     );
   }

@@ -3,6 +3,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import type { MachineSizing, MachineTry } from "../experiment/machine-sizing.js";
+import { calibrationNote, uncalibratedCosts } from "./calibration-note.js";
 import { tidy, tidyDeep } from "./numbers.js";
 import {
   methodMarkdown,
@@ -34,6 +35,7 @@ export function machineSizingJson(s: MachineSizing, ctx: SizingContext): string 
     ...sizingHeader(ctx),
     sized: { what: s.what, varied: s.varied },
     recommended: s.recommended,
+    uncalibratedCosts: uncalibratedCosts(s.shown.result.scenario),
     targets: verdictsOf(s.shown.result),
     start: s.start,
     tries: s.tries.map((t) => ({
@@ -77,7 +79,7 @@ export function machineSizingMethod(s: MachineSizing, ctx: SizingContext): Sizin
     ],
     assumptions: [
       `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers), so neighbouring tries differ by what was varied alone.`,
-      'Component costs are the scenario\'s components: (defaults: README, "Component load"): assumptions to calibrate against your own measurements, not facts.',
+      'Component costs are the scenario\'s components:; the ones it leaves out are ccsim\'s defaults (README, "Component load"), assumptions until calibrated against your own measurements (ccsim calibrate).',
       "A component keeps up (is sustained) when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean at most twice its first's plus 10 ms).",
       s.what === "throughput"
         ? "The scenario's targets do not count for throughput capacity: a try passes when every component keeps up."
@@ -91,12 +93,13 @@ export function machineSizingMarkdown(s: MachineSizing, ctx: SizingContext): str
   const answer = Object.entries(s.recommended).map(([k, v]) => `${k}: ${v === null ? "none found" : v}`).join(", ");
   out.push(`## Sizing: ${TITLES[s.what]} in ${ctx.scenario}`, "");
   const found = Object.values(s.recommended).every((v) => v !== null);
+  const note = calibrationNote(s.shown.result.scenario);
   out.push(
     found
       ? s.what === "throughput"
-        ? `**Throughput capacity: ${answer}**, the largest load tried at which every component kept up.`
-        : `**Recommended: ${answer}**, the smallest count${Object.keys(s.recommended).length > 1 ? "s" : ""} that met every target with every component keeping up.`
-      : `**Not found: ${answer}.** Shown below: the targets at the last try.`,
+        ? `**Throughput capacity: ${answer}**, the largest load tried at which every component kept up${note}.`
+        : `**Recommended: ${answer}**, the smallest count${Object.keys(s.recommended).length > 1 ? "s" : ""} that met every target with every component keeping up${note}.`
+      : `**Not found: ${answer}.** Shown below: the targets at the last try${note}.`,
   );
   const verdicts = verdictsOf(s.shown.result);
   if (verdicts.length > 0) {

@@ -4,6 +4,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import type { SizingResult, SizingTry } from "../experiment/sizing.js";
+import { calibrationNote, uncalibratedCosts } from "./calibration-note.js";
 import { tidy, tidyDeep } from "./numbers.js";
 import { formatMetric } from "./units.js";
 import { verdictMarkdown, verdictsOf } from "./verdicts.js";
@@ -98,6 +99,7 @@ export function sizingJson(s: SizingResult, ctx: SizingContext): string {
     ...sizingHeader(ctx),
     sized: { what: "agents", group: s.group, max: s.max },
     recommended: { [s.group]: s.recommended },
+    ...(shownTry(s).result.scenario.components ? { uncalibratedCosts: uncalibratedCosts(shownTry(s).result.scenario) } : {}),
     targets: verdictsOf(shownTry(s).result),
     start: { ...start, analytic: measures },
     tries: s.tries.map((t) => ({
@@ -121,14 +123,15 @@ export function sizingMarkdown(s: SizingResult, ctx: SizingContext): string {
   const verdicts = verdictsOf(shown.result);
   const out: string[] = [];
   out.push(`## Sizing: agents of group \`${s.group}\` in ${ctx.scenario}`, "");
+  const note = calibrationNote(shown.result.scenario);
   if (s.recommended !== null) {
     const below = s.recommended - 1;
     out.push(
       `**Recommended: ${s.recommended} agents** in \`${s.group}\`, the smallest count that met every target` +
-        (below >= 1 ? ` (${below} was tried and missed).` : "."),
+        (below >= 1 ? ` (${below} was tried and missed)` : "") + `${note}.`,
     );
   } else {
-    out.push(`**No count up to ${s.max} met every target.** Shown below: the targets at ${shown.count}, the largest tried.`);
+    out.push(`**No count up to ${s.max} met every target${note}.** Shown below: the targets at ${shown.count}, the largest tried.`);
   }
   out.push("", `### Targets at ${shown.count} agents`, "");
   out.push(...verdictMarkdown(verdicts));

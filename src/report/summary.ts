@@ -4,6 +4,7 @@ import { judgeTargets, type TargetVerdict } from "../experiment/targets.js";
 import { tidyDeep } from "./numbers.js";
 import { CCSIM_VERSION } from "./version.js";
 import type { ExperimentResult, FaultSummary } from "../observe/results.js";
+import type { Assumption } from "../scenario/types.js";
 
 /** A fault as summary.json lists it: its window, and (from a run) what it cost and how long service took to recover.
  *  The report draws the window alone, so cost and recovery may be absent. */
@@ -21,6 +22,8 @@ export type Summary = Pick<
   readonly horizon: number;
   readonly warmup: number;
   readonly targets: readonly TargetVerdict[];
+  /** the defaults from no guide the scenario left to ccsim (defaults.ts), in the table's order: what to calibrate */
+  readonly assumptions: readonly Assumption[];
   /** present when the scenario has faults */
   readonly faults?: readonly FaultWindow[];
   /** cutAtDrainLimit: present when the drain limit stopped a replication with calls still in the system */
@@ -45,10 +48,19 @@ export function summaryOf(r: ExperimentResult): Summary {
     agentsPerNode: r.agentsPerNode,
     routingDelayP95: r.routingDelayP95,
     targets: judgeTargets(r.scenario.targets, r),
+    assumptions: assumptionsOfRun(r),
     ...(r.faults ? { faults: r.faults } : {}),
     ...(r.components ? { components: r.components } : {}),
     simulation: { events: r.events, ...(r.cutAtDrainLimit ? { cutAtDrainLimit: r.cutAtDrainLimit } : {}) },
   });
+}
+
+/** --seed and --replications stand for the scenario's: a seed or count other than the file's was not the default's.
+ *  (One given on the command line equal to the default cannot be told from it, and is the same number anyway.) */
+function assumptionsOfRun(r: ExperimentResult): readonly Assumption[] {
+  return r.scenario.assumptions.filter(
+    (a) => !(a.path === "seed" && r.seed !== r.scenario.seed) && !(a.path === "replications" && r.replications !== r.scenario.replications),
+  );
 }
 
 export function summaryJson(s: Summary): string {

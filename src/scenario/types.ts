@@ -244,6 +244,15 @@ export interface TargetSpec {
   readonly source: string;
 }
 
+/** a default the scenario relied on whose source is an assumption (defaults.ts, SOURCES): what to calibrate */
+export interface Assumption {
+  /** the scenario key path, `[]` for each element of a list */
+  readonly path: string;
+  /** as the loader used it: durations in seconds */
+  readonly value: unknown;
+  readonly why: string;
+}
+
 export interface Scenario {
   readonly version: 1;
   readonly name: string;
@@ -271,4 +280,6 @@ export interface Scenario {
   readonly targets: readonly TargetSpec[];
   /** absent: no component load model (every message costs nothing, as before it existed) */
   readonly components?: ComponentsSpec;
+  /** the assumptions among the defaults the file left to the loader, in the defaults table's order */
+  readonly assumptions: readonly Assumption[];
 }

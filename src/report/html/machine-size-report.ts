@@ -2,6 +2,7 @@
 // with its busiest component, the busiest component's utilization per try as a chart, how the search started, the
 // assumptions.
 
+import { calibrationNote } from "../calibration-note.js";
 import type { MachineSizing, MachineTry } from "../../experiment/machine-sizing.js";
 import { machineSizingMethod, TITLES } from "../machine-sizing-report.js";
 import type { SizingContext } from "../sizing-report.js";
@@ -103,16 +104,17 @@ function utilizationFigure(s: MachineSizing): string {
 function answerOf(s: MachineSizing): string {
   const answer = Object.entries(s.recommended).map(([k, v]) => `${k} ${v === null ? "none found" : v}`).join(", ");
   const found = Object.values(s.recommended).every((v) => v !== null);
-  if (!found) return el("p", { class: "answer missed" }, esc(`Not found: ${answer}. The targets below are at the last try, ${s.shown.setting}.`));
+  const note = calibrationNote(s.shown.result.scenario);
+  if (!found) return el("p", { class: "answer missed" }, esc(`Not found: ${answer}${note}. The targets below are at the last try, ${s.shown.setting}.`));
   if (s.what === "throughput") {
-    return el("p", { class: "answer met" }, esc(`Throughput capacity: ${answer}`), esc(", the largest load tried at which every component kept up."));
+    return el("p", { class: "answer met" }, esc(`Throughput capacity: ${answer}`), esc(`, the largest load tried at which every component kept up${note}.`));
   }
   const several = Object.keys(s.recommended).length > 1 && s.what === "nodes";
   return el(
     "p",
     { class: "answer met" },
     esc(`Recommended: ${answer}`),
-    esc(`, the smallest count${several ? "s" : ""} that met every target with every component keeping up.`),
+    esc(`, the smallest count${several ? "s" : ""} that met every target with every component keeping up${note}.`),
   );
 }
 

@@ -2,6 +2,7 @@
 // table to paste back, the count per interval against its Erlang start as a chart, the targets at each period's
 // answer, every try of every period, the assumptions.
 
+import { calibrationNote } from "../calibration-note.js";
 import type { PeriodSizing } from "../../experiment/period-sizing.js";
 import type { SizingResult } from "../../experiment/sizing.js";
 import type { MetricName } from "../../metrics/tally.js";
@@ -94,9 +95,11 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
   const line = `staffing: { period: ${formatDuration(s.period)}, counts: [${s.staffing.map((c) => c ?? "?").join(", ")}] }`;
   const staffing = staffingTable(s);
   const tries = triesTable(s);
+  const sized = s.periods.find((p) => p !== null);
+  const note = sized ? calibrationNote(sized.tries[0]!.result.scenario) : "";
   const answer = found
-    ? el("p", { class: "answer met" }, esc(`Recommended staffing for ${s.group}: [${s.staffing.join(", ")}]`), esc(", the smallest count meeting every target in each period."))
-    : el("p", { class: "answer missed" }, esc(`Not found for every period: [${s.staffing.map((c) => c ?? "none").join(", ")}] (none: no count up to the maximum met every target).`));
+    ? el("p", { class: "answer met" }, esc(`Recommended staffing for ${s.group}: [${s.staffing.join(", ")}]`), esc(`, the smallest count meeting every target in each period${note}.`))
+    : el("p", { class: "answer missed" }, esc(`Not found for every period: [${s.staffing.map((c) => c ?? "none").join(", ")}] (none: no count up to the maximum met every target)${note}.`));
   return page({
     kind: "size",
     title: `ccsim size: agents of ${s.group} per period in ${ctx.scenario}`,

@@ -6,6 +6,7 @@ import type { MetricName } from "../../metrics/tally.js";
 import type { Summary } from "../summary.js";
 import { unitOf } from "../units.js";
 import { barChart, type BarSeries } from "./bar-chart.js";
+import { assumptionsSection } from "./assumptions-section.js";
 import { componentsSection } from "./components-section.js";
 import { mediaSection } from "./media-section.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
@@ -239,7 +240,7 @@ export function runReport(input: RunReportInput): string {
   if (s.components) sections.push(componentsSection(s.components));
   const faults = faultsSection(s);
   if (faults) sections.push(faults);
-  sections.push(...provenanceSections(input.provenance));
+  sections.push(assumptionsSection(s.assumptions), ...provenanceSections(input.provenance));
   return page({
     kind: "run",
     title: `ccsim run: ${s.scenario}`,

@@ -1,6 +1,7 @@
 // report.html of `ccsim size`: what was sized, the recommended count, the targets and their margins at that count,
 // every try with its verdict, the judged value against the count tried, how the search started, the assumptions.
 
+import { calibrationNote } from "../calibration-note.js";
 import type { SizingResult } from "../../experiment/sizing.js";
 import type { MetricName } from "../../metrics/tally.js";
 import { agentSizingMethod, shownTry, type SizingContext, type SizingMethod } from "../sizing-report.js";
@@ -86,15 +87,16 @@ export function sizeReport(input: SizeReportInput): string {
   const { result: s, context: ctx } = input;
   const at = shownTry(s);
   const verdicts = verdictsOf(at.result);
+  const note = calibrationNote(at.result.scenario);
   const answer =
     s.recommended !== null
       ? el(
           "p",
           { class: "answer met" },
           esc(`Recommended: ${s.recommended} agents in ${s.group}`),
-          esc(`, the smallest count that met every target${s.recommended > 1 ? ` (${s.recommended - 1} was tried and missed)` : ""}.`),
+          esc(`, the smallest count that met every target${s.recommended > 1 ? ` (${s.recommended - 1} was tried and missed)` : ""}${note}.`),
         )
-      : el("p", { class: "answer missed" }, esc(`No count up to ${s.max} met every target; the targets below are at ${at.count}, the largest tried.`));
+      : el("p", { class: "answer missed" }, esc(`No count up to ${s.max} met every target${note}; the targets below are at ${at.count}, the largest tried.`));
   const tries = triesTable(s);
   return page({
     kind: "size",

@@ -4,6 +4,7 @@ import { ValueError, describeValue } from "../errors.js";
 import type { RawScenario } from "../schema.js";
 import { formatTimestamp, parseTimestamp } from "../timestamp.js";
 import type { Scenario } from "../types.js";
+import { assumptionsOf } from "../assumptions.js";
 import { DEFAULTS } from "../defaults.js";
 import { newContext, optDur, type NormalizeContext } from "./context.js";
 import { normalizeAgents } from "./agents.js";
@@ -87,6 +88,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
     faults,
     targets,
     ...(components === undefined ? {} : { components }),
+    assumptions: assumptionsOf(r, components, traffic),
   };
   return { scenario, ctx };
 }

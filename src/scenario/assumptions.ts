@@ -1,0 +1,50 @@
+// The assumptions a scenario relies on: the defaults whose source is an assumption (defaults.ts, SOURCES) that the
+// file (with its --set overrides) left for the loader to fill, in the table's order. They are what a planner should
+// measure or decide before trusting a run, and summary.json and report.html list them.
+
+import { defaultAt, SOURCES, type DefaultKey } from "./defaults.js";
+import type { Assumption, ComponentsSpec, TrafficSpec } from "./types.js";
+
+/** whether the default at `path` (segments; `x[]` for each element of list x) was filled somewhere under `node` */
+function filled(node: unknown, segs: readonly string[]): boolean {
+  if (segs.length === 0) return node === undefined;
+  const [seg, ...rest] = segs as [string, ...string[]];
+  const obj = typeof node === "object" && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
+  if (seg.endsWith("[]")) {
+    const list = obj?.[seg.slice(0, -2)];
+    // no elements, nothing defaulted; an IM conversation's defaults apply to IM traffic only, a collectDigits's to
+    // the treatments that collect digits
+    if (!Array.isArray(list)) return false;
+    return list.some((e) => relevant(e, rest) && filled(e, rest));
+  }
+  return filled(obj?.[seg], rest);
+}
+
+function relevant(element: unknown, rest: readonly string[]): boolean {
+  const e = typeof element === "object" && element !== null ? (element as Record<string, unknown>) : {};
+  if (rest[0] === "im") return e["media"] === "im";
+  if (rest[0] === "collectDigits") return e["collectDigits"] !== undefined;
+  return true;
+}
+
+/**
+ * `raw` is the scenario as validated, before defaults; `components` the normalized component costs, absent when the
+ * scenario has no load model (its costs are then used by nothing). A Smart Proxy's costs count only when it is on, an
+ * Interaction Server's only with chat or email traffic (no instance of them exists otherwise).
+ */
+export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[]): Assumption[] {
+  const used = (path: string): boolean => {
+    if (!path.startsWith("components.")) return true;
+    if (components === undefined) return false;
+    if (path.startsWith("components.smartProxy.")) return components.smartProxy.enabled;
+    if (path.startsWith("components.interactionServer.")) return traffic.some((t) => t.media === "chat" || t.media === "email");
+    return true;
+  };
+  const out: Assumption[] = [];
+  for (const key of Object.keys(SOURCES) as DefaultKey[]) {
+    const { path, source } = SOURCES[key];
+    if (!("assumption" in source) || !used(path) || !filled(raw, path.split("."))) continue;
+    out.push({ path, value: defaultAt(key), why: source.assumption });
+  }
+  return out;
+}
