@@ -216,6 +216,15 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "value",
     source: assumption("the guide's default-dn is a valid DN of the planner's choice (its sample: default_rp); ccsim releases the call"),
   },
+  "routing.ursBackup": {
+    path: "routing.ursBackup",
+    unit: "value",
+    source: guide(
+      "What is a SIP Cluster Node",
+      "(URS HA pair placement)",
+      "A SIP Cluster node instance is a set of components running on a computer host. An HA pair of SIP Cluster instances forms a SIP Cluster node.",
+    ),
+  },
   "ha.addpTimeout": {
     path: "ha.addpTimeout",
     unit: "duration",
