@@ -1,6 +1,6 @@
 // The T-Controller side of SIP Server: the state of each agent's DN at its owner node (Ready, NotReady, Busy,
 // LoggedOut, and the load behind it), and its propagation to every routing Stat Server, each after its network
-// delay. Agents log in and out here (the staffing plan's AgentDesk), a no-answer's NotReady runs here, and the fault
+// delay; a multimedia agent's (no DN owner) reaches them from its site's Interaction Server instead. Agents log in and out here (the staffing plan's AgentDesk), a no-answer's NotReady runs here, and the fault
 // injector logs agents out and has their new owner announce them here.
 
 import { Priority } from "../../kernel/priorities.js";
@@ -22,6 +22,9 @@ export class TController implements EventTarget, AgentDesk {
   private readonly observer: Observer;
   /** per origin node, its Stat Server fan-outs grouped by delay (wired by the builder once the URS exist) */
   fanouts: readonly (readonly Fanout[])[] = [];
+  /** per site, the Stat Server fan-outs from its Interaction Server, which reports the states of the agents with no
+   *  DN owner (wired by the builder) */
+  ixnFanouts: readonly (readonly Fanout[])[] = [];
   /** the component load model, which then carries state changes instead of the fan-outs; null without one (wired by
    *  the builder) */
   load: ComponentLoad | null = null;
@@ -131,18 +134,22 @@ export class TController implements EventTarget, AgentDesk {
     this.announce(agent);
   }
 
-  /** The owner node tells every Stat Server the DN's state (a new version), each after its delay. */
+  /** The owner node tells every Stat Server the DN's state (a new version), each after its delay; for an agent with
+   *  no DN owner its Interaction Server does: "Interaction Server is connected to all routing Stat Servers and
+   *  reports agent states to all routing Stat Servers" (SIP Cluster Solution Guide, Agent Availability for Routing). */
   private announce(agent: Agent): void {
     // read once: what a server told at once makes happen (a waiting call routed to this agent) may change the agent
     // again before the delayed record is made, and that record must be of this version
     const version = ++agent.version;
     const readySince = agent.readySince;
     const accepts = agent.accepts();
+    const owner = agent.owner;
     if (this.load !== null) {
-      this.load.announce(agent.owner, { agent, readySince, version, accepts });
+      if (owner === null) this.load.announceFromIxn(agent.site, { agent, readySince, version, accepts });
+      else this.load.announce(owner, { agent, readySince, version, accepts });
       return;
     }
-    const fanouts = this.fanouts[agent.owner.index]!;
+    const fanouts = owner === null ? this.ixnFanouts[agent.site.index]! : this.fanouts[owner.index]!;
     let u: StateUpdate | null = null;
     for (let i = 0; i < fanouts.length; i++) {
       const f = fanouts[i]!;
