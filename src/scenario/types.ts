@@ -5,6 +5,12 @@
 export type Media = "voice" | "chat" | "email" | "im";
 export const MEDIA: readonly Media[] = ["voice", "chat", "email", "im"];
 
+/** The capacity-rule media an interaction takes: IM takes chat's ("The name of the capacity rule mediatype for
+ *  handling IM is chat", Instant Messaging Solution Guide, Delivering and Handling Instant Messages). */
+export function capacityMedia(media: Media): Exclude<Media, "im"> {
+  return media === "im" ? "chat" : media;
+}
+
 /** Chat and email reach URS through Interaction Server; voice and IM through a SIP Server Routing Point. */
 export function viaInteractionServer(media: Media): boolean {
   return media === "chat" || media === "email";

@@ -11,7 +11,7 @@ import { normalizeCapacityRules } from "./capacity-rules.js";
 import { normalizeComponents } from "./components.js";
 import { normalizeFaults } from "./faults.js";
 import { normalizeHa } from "./ha.js";
-import { normalizeRouting } from "./routing.js";
+import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { normalizeTargets } from "./targets.js";
@@ -56,6 +56,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const routing = normalizeRouting(ctx);
   const capacityRules = normalizeCapacityRules(ctx);
   const agents = normalizeAgents(ctx, horizon, siteIds, capacityRules);
+  checkReservation(ctx, routing, agents, capacityRules);
   const { traffic, compiled } = normalizeTraffic(ctx, horizon, siteIds);
   checkSkillRefs(ctx, agents, compiled, siteIds);
   checkServing(ctx, agents, traffic, compiled, capacityRules);
