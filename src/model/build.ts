@@ -50,7 +50,7 @@ export function buildContactCenter(
   // lists are filled by the next step
   const urs: Urs[] = [];
   const ursOfNode: Urs[] = [];
-  const tController = new TController({ sim, observer });
+  const tController = new TController({ sim, observer, loginDelay: scenario.ha.loginDelay });
   const sipServer = new SipServer({ scenario, sim, observer, topology, tController, protocol, urs, ursOfNode });
   const sipProxies = new SipProxies({ scenario, sim, topology, sipServer });
 

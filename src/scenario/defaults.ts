@@ -82,9 +82,12 @@ export const DEFAULTS = {
     answerDelay: 0,
     wrapUp: 0,
     noAnswer: 0,
-    /** option agent-no-answer-timeout */
+    /** option agent-no-answer-timeout (SIP Cluster Solution Guide, sample SIP Server options: agent-no-answer-timeout=12) */
     noAnswerTimeout: 12,
-    /** assumption: how long a no-answer leaves the agent NotReady */
+    /** option agent-no-answer-action (SIP Cluster Solution Guide, sample SIP Server options:
+     *  agent-no-answer-action=notready) */
+    noAnswerAction: "notready",
+    /** assumption (no guide gives it): how long a no-answer leaves the agent NotReady before it is Ready again */
     noAnswerNotReady: 60,
   },
   traffic: { media: "voice", priority: 0 },

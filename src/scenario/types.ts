@@ -111,7 +111,10 @@ export interface AgentGroupSpec {
   readonly noAnswer: number;
   /** agent-no-answer-timeout */
   readonly noAnswerTimeout: number;
-  /** how long an agent set NotReady by a no-answer stays NotReady */
+  /** agent-no-answer-action: what a no-answer does to the agent: NotReady (for noAnswerNotReady), logged out (logs in
+   *  again after ha.loginDelay), or nothing */
+  readonly noAnswerAction: "notready" | "logout" | "none";
+  /** how long an agent set NotReady by a no-answer stays NotReady (an assumption) */
   readonly noAnswerNotReady: number;
   readonly wrapUp: DistributionSpec;
 }

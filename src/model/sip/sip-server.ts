@@ -250,7 +250,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
   }
 
-  /** agent-no-answer-timeout: the agent goes NotReady and the call goes back to routing */
+  /** agent-no-answer-timeout: agent-no-answer-action for the agent (TController.noAnswer); the call goes back to routing */
   private noAnswer(call: Call): void {
     const agent = call.agent!;
     call.ringTimer = null;
@@ -258,7 +258,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     const media = call.type.media;
     agent.load.drop(media, Phase.Ringing);
     this.observer.agentLoad(agent, media, agent.load.count[media]!);
-    this.tc.noAnswerNotReady(agent);
+    this.tc.noAnswer(agent);
     call.agent = null;
     call.state = CallState.Routing;
     this.sendRouteRequest(call, 0);

@@ -16,6 +16,8 @@ import type { Fanout } from "./stat-fanout.js";
 
 /** the NotReady after a no-answer ends */
 const NOT_READY_END = 0;
+/** an agent logged out by a no-answer logs in again */
+const LOGIN_AGAIN = 1;
 
 export class TController implements EventTarget, AgentDesk {
   private readonly sim: Simulation;
@@ -31,13 +33,21 @@ export class TController implements EventTarget, AgentDesk {
   /** null when the scenario schedules no fault (wired by the builder) */
   faults: FaultInjector | null = null;
 
-  constructor(o: { readonly sim: Simulation; readonly observer: Observer }) {
+  /** ha.loginDelay: how long a logged-out agent takes to log in again */
+  private readonly loginDelay: number;
+
+  constructor(o: { readonly sim: Simulation; readonly observer: Observer; readonly loginDelay: number }) {
     this.sim = o.sim;
     this.observer = o.observer;
+    this.loginDelay = o.loginDelay;
   }
 
   fire(ev: SimEvent): void {
     if (ev.code === NOT_READY_END) this.agentFree(ev.subject as Agent);
+    else if (ev.code === LOGIN_AGAIN) {
+      const agent = ev.subject as Agent;
+      if (agent.reloginPending && agent.state === AgentState.LoggedOut) this.logIn(agent);
+    }
   }
 
   // ---- agents (the staffing plan's AgentDesk) ----
@@ -85,8 +95,27 @@ export class TController implements EventTarget, AgentDesk {
 
   // ---- work (the SIP Server side calls these) ----
 
-  /** agent-no-answer-timeout: the agent goes NotReady for agent-no-answer-action's time. */
-  noAnswerNotReady(agent: Agent): void {
+  /** agent-no-answer-timeout passed: agent-no-answer-action says what happens to the agent (its load is already
+   *  down by the unanswered interaction). */
+  noAnswer(agent: Agent): void {
+    const action = agent.group.spec.noAnswerAction;
+    if (action === "notready") this.noAnswerNotReady(agent);
+    else if (action === "none") this.settle(agent);
+    else {
+      // logout: the agent takes nothing more; out at once, or once what it still holds is done (agentFree), then in
+      // again, unless the staffing plan wants it gone anyway
+      if (!agent.logoutPending) agent.reloginPending = true;
+      if (agent.load.total > 0) return this.settle(agent);
+      this.sim.cancel(agent.timer);
+      agent.timer = null;
+      agent.logoutPending = false;
+      this.setState(agent, AgentState.LoggedOut);
+      if (agent.reloginPending) this.reloginLater(agent);
+    }
+  }
+
+  /** The agent goes NotReady for noAnswerNotReady (an assumption: no guide gives how long). */
+  private noAnswerNotReady(agent: Agent): void {
     if (agent.state === AgentState.NotReady) {
       // a second interaction rang out while the agent was NotReady already: the NotReady starts again
       this.sim.cancel(agent.timer);
@@ -109,8 +138,14 @@ export class TController implements EventTarget, AgentDesk {
       this.setState(agent, AgentState.LoggedOut);
     } else if (agent.reloginPending) {
       this.setState(agent, AgentState.LoggedOut);
-      this.faults!.reloginLater(agent);
+      this.reloginLater(agent);
     } else this.setState(agent, AgentState.Ready);
+  }
+
+  /** A logged-out agent (a DN ownership change, a no-answer's logout) logs in again after ha.loginDelay. */
+  private reloginLater(agent: Agent): void {
+    if (this.faults !== null) this.faults.reloginLater(agent);
+    else this.sim.postAfter(this.loginDelay, Priority.STAFFING, this, LOGIN_AGAIN, agent);
   }
 
   /** After the agent's load changed: its state follows its work (unless it is NotReady or out), and the Stat Servers

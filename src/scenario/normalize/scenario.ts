@@ -6,7 +6,7 @@ import { formatTimestamp, parseTimestamp } from "../timestamp.js";
 import type { Scenario } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { newContext, optDur, type NormalizeContext } from "./context.js";
-import { normalizeAgents } from "./agents.js";
+import { checkNoAnswerLevel, normalizeAgents } from "./agents.js";
 import { normalizeCapacityRules } from "./capacity-rules.js";
 import { normalizeComponents } from "./components.js";
 import { normalizeFaults } from "./faults.js";
@@ -57,6 +57,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const capacityRules = normalizeCapacityRules(ctx);
   const agents = normalizeAgents(ctx, horizon, siteIds, capacityRules);
   checkReservation(ctx, routing, agents, capacityRules);
+  checkNoAnswerLevel(ctx, agents);
   const { traffic, compiled } = normalizeTraffic(ctx, horizon, siteIds);
   checkSkillRefs(ctx, agents, compiled, siteIds);
   checkServing(ctx, agents, traffic, compiled, capacityRules);

@@ -68,6 +68,10 @@ export const AgentGroup = obj(
       .optional()
       .meta({ description: `probability that a delivered call is not answered (default ${D.agent.noAnswer})` }),
     noAnswerTimeout: durationSchema(`agent-no-answer-timeout (default ${shown(D.agent.noAnswerTimeout)})`).optional(),
+    noAnswerAction: oneOf(
+      ["notready", "logout", "none"],
+      `agent-no-answer-action: a no-answer sets the agent NotReady, logs it out, or nothing (default ${D.agent.noAnswerAction})`,
+    ).optional(),
     noAnswerNotReady: durationSchema(`how long a no-answer leaves the agent NotReady (default ${shown(D.agent.noAnswerNotReady)})`).optional(),
     wrapUp: Distribution.optional().meta({ description: `after-call work (default ${shown(D.agent.wrapUp)})` }),
   },
