@@ -118,4 +118,24 @@ faults:
     }
     expect(blended.some((a) => loggedOut.has(a))).toBe(true);
   });
+
+  it("with the component load model, a chat-only agent's states cost each Stat Server and no T-Controller", () => {
+    const s = scenarioOf(`${CHAT_CENTER.replace(/  - \{ group: blended-dc1[^\n]*\n[^\n]*\n/, "").replace(/  - \{ type: call[^\n]*\n[^\n]*\n/, "")}
+components: {}
+faults:
+  - { at: 10m, kind: link-down, between: [dc1, dc2], duration: 30m }
+`);
+    const heard = new Map<string, number>();
+    const { world, sim } = worldOf(s, {
+      ...silent,
+      componentServed: (c) => heard.set(c.kind, (heard.get(c.kind) ?? 0) + 1),
+    });
+    world.start();
+    sim.run(20 * 60);
+    expect(world.agents.every((a) => a.owner === null)).toBe(true);
+    expect(heard.get("tController") ?? 0).toBe(0);
+    expect(heard.get("statServer")!).toBeGreaterThan(0);
+    // across the cut every Stat Server, dc1's too, still shows the agents in service and hears their changes
+    for (const u of world.urs) for (const a of world.agents) expect(u.view.isOutOfService(a)).toBe(false);
+  });
 });
