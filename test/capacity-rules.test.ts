@@ -19,7 +19,8 @@ describe("capacity rule arithmetic", () => {
     expect(blended.allows(load(0), voice)).toBe(true);
     expect(blended.allows(load(0), chat)).toBe(true);
     expect(blended.allows(load(0), email)).toBe(true);
-    expect(blended.allows(load(0), im)).toBe(false);
+    // IM takes chat's capacity (Instant Messaging Solution Guide)
+    expect(blended.allows(load(0), im)).toBe(true);
   });
 
   it("an agent busy on two chats may take a third chat, or an email, and not voice", () => {
@@ -36,7 +37,7 @@ describe("capacity rule arithmetic", () => {
   });
 
   it("one chat and one email leave room for one more chat only", () => {
-    expect([voice, chat, email, im].map((m) => blended.allows(load(0, 1, 1), m))).toEqual([false, true, false, false]);
+    expect([voice, chat, email, im].map((m) => blended.allows(load(0, 1, 1), m))).toEqual([false, true, false, true]);
   });
 
   it("a voice call takes the whole agent", () => {
@@ -52,7 +53,7 @@ describe("capacity rule arithmetic", () => {
   });
 
   it("the availability mask says exactly what allows says, for every load up to the maxima", () => {
-    const rules = [blended, rule({ voice: 1, chat: 1 }, { chat: 2 }), rule({ im: 4 }), rule({ email: 2 }, { voice: 1, email: 1 })];
+    const rules = [blended, rule({ voice: 1, chat: 1 }, { chat: 2 }), rule({ chat: 4 }), rule({ email: 2 }, { voice: 1, email: 1 })];
     for (const r of rules) {
       for (let v = 0; v <= 2; v++)
         for (let c = 0; c <= 4; c++)
@@ -70,11 +71,21 @@ describe("capacity rule arithmetic", () => {
     expect(voiceOnly.single).toBe(true);
     expect(voiceOnly.idleMask).toBe(1 << voice);
     expect(blended.single).toBe(false);
-    expect(blended.idleMask).toBe((1 << voice) | (1 << chat) | (1 << email));
+    expect(blended.idleMask).toBe((1 << voice) | (1 << chat) | (1 << email) | (1 << im));
   });
 
   it("serves names the media an idle agent could ever take", () => {
-    expect([voice, chat, email, im].map((m) => blended.serves(m))).toEqual([true, true, true, false]);
+    expect([voice, chat, email, im].map((m) => blended.serves(m))).toEqual([true, true, true, true]);
+  });
+
+  it("IM counts as chat: \"The name of the capacity rule mediatype for handling IM is chat\", so IM sessions and chats share an agent's chat capacity", () => {
+    const desk = rule({ chat: 3 });
+    expect(desk.allows(load(0, 2, 0, 0), im)).toBe(true);
+    expect(desk.allows(load(0, 2, 0, 1), chat)).toBe(false);
+    expect(desk.allows(load(0, 1, 0, 2), im)).toBe(false);
+    expect(desk.allows(load(0, 0, 0, 2), chat)).toBe(true);
+    expect(desk.maskFor(load(0, 1, 0, 2))).toBe(0);
+    expect(desk.maskFor(load(0, 1, 0, 1))).toBe((1 << chat) | (1 << im));
   });
 });
 

@@ -277,7 +277,7 @@ faults:
     expect(answered[0]!.agent).toBe("b");
     expect(answered[0]!.t).toBeGreaterThanOrEqual(102);
     // dc1's phone registered with dc2 by SRV order
-    expect(world.agents[0]!.owner.id).toBe("dc2.n1");
+    expect(world.agents[0]!.owner!.id).toBe("dc2.n1");
   });
 });
 
@@ -351,7 +351,7 @@ describe("the fault injector on a fake FaultHost (the contact center reduced to 
         agent.state = AgentState.LoggedOut;
         told.push(`${sim.now} logOutNow ${agent.group.id}`);
       },
-      publish: (agent) => told.push(`${sim.now} publish ${agent.group.id} on ${agent.owner.id}`),
+      publish: (agent) => told.push(`${sim.now} publish ${agent.group.id} on ${agent.owner!.id}`),
     };
     const s = world.scenario;
     const faults = new FaultInjector({ host, sim, topology: world.topology, connectivity: world.connectivity, observer: silent, faults: s.faults, ha: s.ha, ursBackup: s.routing.ursBackup });

@@ -13,7 +13,7 @@ sites:
 network: { intraSite: 0s, interSite: 0s, statDelay: 0s }
 routing: { reservation: { mode: none } }
 capacityRules:
-  im-desk: [ { im: 2 } ]
+  im-desk: [ { chat: 2 } ]
 agents:
   - { group: a, count: 1, capacity: im-desk, skills: { s: 1 } }
 traffic:
@@ -70,7 +70,7 @@ describe("an IM center on standalone sites", () => {
       IM("{ messages: 4, gap: 30s }")
         .replace("count: 1", "count: 5")
         .replace("rate: 1/h", "rate: 6/min")
-        .replace("im-desk: [ { im: 2 } ]", "im-desk: [ { im: 3 } ]"),
+        .replace("im-desk: [ { chat: 2 } ]", "im-desk: [ { chat: 3 } ]"),
       ["horizon=2h"],
     );
     const answered: Call[] = [];

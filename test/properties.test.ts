@@ -20,7 +20,7 @@ import { callStateName, mayMove } from "../src/model/sip/call-states.js";
 import type { Observer } from "../src/model/observer.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
-import { MEDIA, type Scenario } from "../src/scenario/types.js";
+import { MEDIA, capacityMedia, type Scenario } from "../src/scenario/types.js";
 import { ROOT } from "./helpers.js";
 
 const SEED = Number(process.env.CCSIM_FUZZ_SEED ?? 20260521);
@@ -80,10 +80,12 @@ function watch(now: () => number): Watch {
     if (l === undefined) loads.set(agent, (l = [0, 0, 0, 0]));
     return l;
   };
-  /** the agent's load fits one alternative of its capacity rule (checked at every load and state change) */
+  /** the agent's load fits one alternative of its capacity rule (checked at every load and state change); IM sessions
+   *  and chats together within the chat maximum (IM takes chat's capacity, Instant Messaging Solution Guide) */
   const withinRule = (agent: Agent, when: string) => {
     const l = loadOf(agent);
-    const fits = agent.group.rule.spec.alternatives.some((alt) => MEDIA.every((m, k) => l[k]! <= (alt[m] ?? 0)));
+    const held = (m: string, k: number) => (m === "chat" || m === "im" ? l[1]! + l[3]! : l[k]!);
+    const fits = agent.group.rule.spec.alternatives.some((alt) => MEDIA.every((m, k) => held(m, k) <= (alt[capacityMedia(m)] ?? 0)));
     if (!fits) broken.push(`agent ${agent.index} holds [${l.join(", ")}] at ${now()} (${when}), beyond its rule ${JSON.stringify(agent.group.rule.spec.alternatives)}`);
   };
   const finish = (call: Call, how: string) => {
@@ -297,11 +299,13 @@ const scenarioArb = fc
         noAnswerTimeout: "8s",
         noAnswerNotReady: "20s",
         ...(g.wrapUp === undefined ? {} : { wrapUp: g.wrapUp }),
-        capacity: g.rule,
+        // implicit reservation does not support blended or multimedia agents (refused): its centers are voice only
+        capacity: r.reservation === "implicit" ? "voice" : g.rule,
       };
     });
     const skillsHeld = [...new Set(r.groups.flatMap((g) => g.skills))];
-    const traffic = r.types.map((t, i) => {
+    const traffic = r.types.map((t0, i) => {
+      const t = r.reservation === "implicit" ? { ...t0, media: "voice" as const } : t0;
       const withRate = t.profile === undefined || !t.profile.some((x) => x > 0);
       return {
         type: `t${i}`,
@@ -336,7 +340,7 @@ const scenarioArb = fc
       topology: r.standalone ? "standalone" : "cluster",
       capacityRules: {
         blended: [{ voice: 1 }, { chat: 3 }],
-        mixed: [{ voice: 1 }, { chat: 2, email: 1 }, { email: 3 }, { im: 2, chat: 1 }],
+        mixed: [{ voice: 1 }, { chat: 2, email: 1 }, { email: 3 }, { chat: 3 }],
       },
       sites: r.sites.map((nodes, i) => ({
         id: siteIds[i],

@@ -61,6 +61,7 @@ describe("defaults", () => {
           answerDelay: { dist: "constant", value: 0 },
           noAnswer: 0,
           noAnswerTimeout: 12,
+          noAnswerAction: "notready",
           noAnswerNotReady: 60,
           wrapUp: { dist: "constant", value: 0 },
         },

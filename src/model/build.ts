@@ -9,7 +9,7 @@ import { viaInteractionServer, type Scenario } from "../scenario/types.js";
 import { MEDIA_INDEX } from "./agents/capacity-rule.js";
 import { buildAgents, buildStaffing } from "./build/agents.js";
 import { buildFaults, faultHostOf } from "./build/faults.js";
-import { buildFanouts, buildReservation, placeUrs } from "./build/routing.js";
+import { buildFanouts, buildIxnFanouts, buildReservation, placeUrs } from "./build/routing.js";
 import { buildImSessions, buildTraffic } from "./build/traffic.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
@@ -50,7 +50,7 @@ export function buildContactCenter(
   // lists are filled by the next step
   const urs: Urs[] = [];
   const ursOfNode: Urs[] = [];
-  const tController = new TController({ sim, observer });
+  const tController = new TController({ sim, observer, loginDelay: scenario.ha.loginDelay });
   const sipServer = new SipServer({ scenario, sim, observer, topology, tController, protocol, urs, ursOfNode });
   const sipProxies = new SipProxies({ scenario, sim, topology, sipServer });
 
@@ -75,6 +75,7 @@ export function buildContactCenter(
 
   // the Stat Server fan-outs a DN's state changes travel by
   tController.fanouts = buildFanouts(topology, urs, connectivity);
+  tController.ixnFanouts = buildIxnFanouts(topology, urs, connectivity);
 
   // the component load model, when messages cost CPU: it then carries calls, routing and state changes
   let load: ComponentLoad | null = null;

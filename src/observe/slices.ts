@@ -61,11 +61,13 @@ export class Slices {
 
   /** the distinct whole-run tallies an agent's time goes to: the whole center, its site, its owner node and group */
   listOf(agent: Agent): Tally[] {
-    const key = `${agent.group.index}/${agent.owner.index}`;
+    // (an agent with no DN owner, a multimedia one, counts at no node)
+    const key = `${agent.group.index}/${agent.owner === null ? -1 : agent.owner.index}`;
     let list = this.lists.get(key);
     if (!list) {
       const { site, owner, group } = agent;
-      list = unique([this.total, this.sites[site.index]!, this.nodes[owner.index]!, this.groups[group.index]!]);
+      const node = owner === null ? [] : [this.nodes[owner.index]!];
+      list = unique([this.total, this.sites[site.index]!, ...node, this.groups[group.index]!]);
       this.lists.set(key, list);
     }
     return list;

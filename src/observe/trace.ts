@@ -65,13 +65,13 @@ export class TraceRecorder extends NoObserver {
     this.call("EventError", call, { URS: urs.id, agent: agent.dn, request: "TReserveAgent", reason });
   }
   override routeCall(call: Call, urs: Urs, agent: Agent): void {
-    this.call("TRouteCall", call, { URS: urs.id, agent: agent.dn, owner: agent.owner.id });
+    this.call("TRouteCall", call, { URS: urs.id, agent: agent.dn, owner: agent.owner?.id ?? "none" });
   }
   override routeFailure(call: Call, agent: Agent, reason: FailureReason, fault: number): void {
     this.call("EventError", call, { agent: agent.dn, request: "TRouteCall", reason, fault: fault >= 0 ? fault : undefined });
   }
   override ringing(call: Call, agent: Agent): void {
-    this.call("EventRinging", call, { agent: agent.dn, owner: agent.owner.id });
+    this.call("EventRinging", call, { agent: agent.dn, owner: agent.owner?.id ?? "none" });
   }
   override noAnswer(call: Call, agent: Agent): void {
     this.call("EventReleased", call, { agent: agent.dn, reason: "agent-no-answer-timeout" });
@@ -110,7 +110,7 @@ export class TraceRecorder extends NoObserver {
     this.emit(inService ? "EventDNBackInService" : "EventDNOutOfService", { StatServer: statServer, owner: owner.id, DNs: count });
   }
   override ownerChanged(agent: Agent, from: ClusterNode): void {
-    this.emit("EventRegistered", { agent: agent.dn, from: from.id, owner: agent.owner.id });
+    this.emit("EventRegistered", { agent: agent.dn, from: from.id, owner: agent.owner?.id ?? "none" });
   }
   override agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void {
     // agent events only while a traced interaction is in progress
@@ -127,7 +127,7 @@ export class TraceRecorder extends NoObserver {
               ? "EventAgentLogin"
               : null;
     if (event === null) return;
-    this.emit(event, { agent: agent.dn, owner: agent.owner.id, state: AGENT_STATE_NAMES[to] });
+    this.emit(event, { agent: agent.dn, owner: agent.owner?.id ?? "none", state: AGENT_STATE_NAMES[to] });
   }
 
   // loads show in the agent events of chat, email and IM only through the state they cause (agentLoad is not traced)

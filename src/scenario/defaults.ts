@@ -89,9 +89,12 @@ export const DEFAULTS = {
     answerDelay: 0,
     wrapUp: 0,
     noAnswer: 0,
-    /** option agent-no-answer-timeout */
+    /** option agent-no-answer-timeout (SIP Cluster Solution Guide, sample SIP Server options: agent-no-answer-timeout=12) */
     noAnswerTimeout: 12,
-    /** assumption: how long a no-answer leaves the agent NotReady */
+    /** option agent-no-answer-action (SIP Cluster Solution Guide, sample SIP Server options:
+     *  agent-no-answer-action=notready) */
+    noAnswerAction: "notready",
+    /** assumption (no guide gives it): how long a no-answer leaves the agent NotReady before it is Ready again */
     noAnswerNotReady: 60,
   },
   traffic: { media: "voice", priority: 0 },
@@ -327,6 +330,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     path: "agents[].noAnswerTimeout",
     unit: "duration",
     source: guide("Configuring SIP Servers for SIP Cluster", "agent-no-answer-timeout", "agent-no-answer-timeout=12"),
+  },
+  "agent.noAnswerAction": {
+    path: "agents[].noAnswerAction",
+    unit: "value",
+    source: guide("Configuring SIP Servers for SIP Cluster", "agent-no-answer-action", "agent-no-answer-action=notready"),
   },
   "agent.noAnswerNotReady": {
     path: "agents[].noAnswerNotReady",

@@ -5,6 +5,12 @@
 export type Media = "voice" | "chat" | "email" | "im";
 export const MEDIA: readonly Media[] = ["voice", "chat", "email", "im"];
 
+/** The capacity-rule media an interaction takes: IM takes chat's ("The name of the capacity rule mediatype for
+ *  handling IM is chat", Instant Messaging Solution Guide, Delivering and Handling Instant Messages). */
+export function capacityMedia(media: Media): Exclude<Media, "im"> {
+  return media === "im" ? "chat" : media;
+}
+
 /** Chat and email reach URS through Interaction Server; voice and IM through a SIP Server Routing Point. */
 export function viaInteractionServer(media: Media): boolean {
   return media === "chat" || media === "email";
@@ -108,7 +114,10 @@ export interface AgentGroupSpec {
   readonly noAnswer: number;
   /** agent-no-answer-timeout */
   readonly noAnswerTimeout: number;
-  /** how long an agent set NotReady by a no-answer stays NotReady */
+  /** agent-no-answer-action: what a no-answer does to the agent: NotReady (for noAnswerNotReady), logged out (logs in
+   *  again after ha.loginDelay), or nothing */
+  readonly noAnswerAction: "notready" | "logout" | "none";
+  /** how long an agent set NotReady by a no-answer stays NotReady (an assumption) */
   readonly noAnswerNotReady: number;
   readonly wrapUp: DistributionSpec;
 }

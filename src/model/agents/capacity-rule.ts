@@ -1,8 +1,12 @@
 // Capacity rules: a list of alternatives, each media -> maximum; one more interaction fits if it fits one alternative.
+// IM has no capacity of its own: it takes chat's ("The name of the capacity rule mediatype for handling IM is chat",
+// Instant Messaging Solution Guide, Delivering and Handling Instant Messages), so IM sessions and chats share it.
 
-import { MEDIA, type CapacityRuleSpec, type Media } from "../../scenario/types.js";
+import { MEDIA, capacityMedia, type CapacityRuleSpec, type Media } from "../../scenario/types.js";
 
 export const MEDIA_INDEX: Readonly<Record<Media, number>> = { voice: 0, chat: 1, email: 2, im: 3 };
+const CHAT = MEDIA_INDEX.chat;
+const IM = MEDIA_INDEX.im;
 
 export class CapacityRule {
   /** alternatives as rows of maxima indexed by MEDIA_INDEX */
@@ -13,7 +17,8 @@ export class CapacityRule {
   readonly single: boolean;
 
   constructor(readonly spec: CapacityRuleSpec) {
-    this.rows = spec.alternatives.map((alt) => Int32Array.from(MEDIA, (m) => alt[m] ?? 0));
+    // the im column repeats chat's maximum, and im loads count against chat (see `held`)
+    this.rows = spec.alternatives.map((alt) => Int32Array.from(MEDIA, (m) => alt[capacityMedia(m)] ?? 0));
     this.idleMask = this.maskFor(new Int32Array(MEDIA.length));
     this.single = this.rows.every((row) => row.reduce((a, b) => a + b, 0) <= 1);
   }
@@ -27,7 +32,7 @@ export class CapacityRule {
     for (const row of this.rows) {
       let fits = true;
       for (let k = 0; k < row.length; k++) {
-        if ((load[k] ?? 0) + (k === m ? 1 : 0) > row[k]!) {
+        if (held(load, k) + (k === m || (k === CHAT && m === IM) || (k === IM && m === CHAT) ? 1 : 0) > row[k]!) {
           fits = false;
           break;
         }
@@ -44,13 +49,13 @@ export class CapacityRule {
     for (const row of this.rows) {
       let fits = true;
       for (let k = 0; k < row.length; k++) {
-        if (load[k]! > row[k]!) {
+        if (held(load, k) > row[k]!) {
           fits = false;
           break;
         }
       }
       if (!fits) continue;
-      for (let k = 0; k < row.length; k++) if (load[k]! < row[k]!) mask |= 1 << k;
+      for (let k = 0; k < row.length; k++) if (held(load, k) < row[k]!) mask |= 1 << k;
     }
     return mask;
   }
@@ -59,4 +64,9 @@ export class CapacityRule {
   serves(m: number): boolean {
     return this.rows.some((row) => row[m]! >= 1);
   }
+}
+
+/** what an agent holding `load` holds against media k's maximum: chats and IM sessions together for either */
+function held(load: ArrayLike<number>, k: number): number {
+  return k === CHAT || k === IM ? (load[CHAT] ?? 0) + (load[IM] ?? 0) : (load[k] ?? 0);
 }

@@ -6,7 +6,7 @@ import { sampler } from "../../kernel/distributions.js";
 import type { Simulation } from "../../kernel/simulation.js";
 import type { Scenario } from "../../scenario/types.js";
 import { Agent, AgentGroup } from "../agents/agent.js";
-import { CapacityRule } from "../agents/capacity-rule.js";
+import { CapacityRule, MEDIA_INDEX } from "../agents/capacity-rule.js";
 import { Staffing, type AgentDesk } from "../agents/staffing.js";
 import { STREAMS } from "../streams.js";
 import type { Topology } from "../sip/topology.js";
@@ -32,9 +32,13 @@ export function buildAgents(
       answerRng: streams.stream(STREAMS.answer(g.group)),
     });
     groups.push(group);
+    // a multimedia agent of a SIP Cluster has no DN owner ("Agents handling voice calls have DN ownership assigned
+    // in the SIP Cluster node", SIP Cluster Solution Guide, Agent Availability for Routing); a standalone site's one
+    // SIP Server keeps every DN, IM ones included
+    const owned = scenario.topology !== "cluster" || group.rule.serves(MEDIA_INDEX.voice);
     for (let k = 0; k < g.count; k++) {
-      const owner = group.site.ownerFor(g.phone);
-      owner.ownedAgents++;
+      const owner = owned ? group.site.ownerFor(g.phone) : null;
+      if (owner !== null) owner.ownedAgents++;
       const agent = new Agent(agents.length, group, owner);
       group.agents.push(agent);
       agents.push(agent);

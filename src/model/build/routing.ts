@@ -1,6 +1,7 @@
 // Building the routing: the reservation protocol (explicit, with a VQ SIP Server a site; implicit; none), the URS
 // placement (node-based, centralized, or grouped nodes) with each URS's Stat Server view, and the fan-outs that carry
-// a DN's state changes from each owner node to every Stat Server.
+// a DN's state changes from each owner node (or a multimedia agent's from its site's Interaction Server) to every Stat
+// Server.
 
 import type { RandomStreams } from "../../kernel/random-stream.js";
 import type { Simulation } from "../../kernel/simulation.js";
@@ -146,6 +147,21 @@ export function buildFanouts(topology: Topology, urs: readonly Urs[], connectivi
       const d = topology.nodeDelay(origin, u.view.node) + topology.statDelay;
       let f = byDelay.get(d);
       if (!f) byDelay.set(d, (f = new Fanout(d, [], origin, connectivity)));
+      f.servers.push(u.view);
+    }
+    return [...byDelay.values()];
+  });
+}
+
+/** Per site, the Stat Servers its Interaction Server reports the states of agents with no DN owner to, grouped by
+ *  delay: the way from the site to each Stat Server's node, plus the Stat Server's processing delay. */
+export function buildIxnFanouts(topology: Topology, urs: readonly Urs[], connectivity: Connectivity): Fanout[][] {
+  return topology.sites.map((site) => {
+    const byDelay = new Map<number, Fanout>();
+    for (const u of urs) {
+      const d = topology.siteDelay(u.view.node, site) + topology.statDelay;
+      let f = byDelay.get(d);
+      if (!f) byDelay.set(d, (f = new Fanout(d, [], null, connectivity)));
       f.servers.push(u.view);
     }
     return [...byDelay.values()];

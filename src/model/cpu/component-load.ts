@@ -15,7 +15,7 @@ import type { ComponentKind, ComponentsSpec, Scenario } from "../../scenario/typ
 import type { Connectivity } from "../sip/connectivity.js";
 import type { Call } from "../sip/call.js";
 import type { StatServer, StateUpdate } from "../routing/stat-server.js";
-import type { ClusterNode, Topology } from "../sip/topology.js";
+import type { ClusterNode, Site, Topology } from "../sip/topology.js";
 import type { Urs } from "../routing/urs.js";
 import type { Observer } from "../observer.js";
 
@@ -98,10 +98,25 @@ class NodeHop implements EventTarget {
   }
 }
 
-/** The last step of an agent-state event: it reaches one Stat Server (from one origin node). */
+/** An agent-state event of an agent with no DN owner, from its site's Interaction Server, reaching the Stat Servers
+ *  of one node (no T-Controller or Smart Proxy on the way: Interaction Server is a client of every Stat Server). */
+class IxnHop implements EventTarget {
+  constructor(
+    private readonly load: ComponentLoad,
+    /** the network delay from the site to the node */
+    readonly delay: number,
+    readonly servers: readonly Delivery[],
+  ) {}
+  fire(ev: SimEvent): void {
+    this.load.toServers(this.servers, ev.subject as StateUpdate, this.load.sim.now);
+  }
+}
+
+/** The last step of an agent-state event: it reaches one Stat Server (from one origin node, or null: from an
+ *  Interaction Server, which no link cut between nodes stands in the way of). */
 class Delivery implements EventTarget {
   constructor(
-    readonly origin: ClusterNode,
+    readonly origin: ClusterNode | null,
     readonly server: StatServer,
     /** the Stat Server's component */
     readonly component: Component,
@@ -112,7 +127,7 @@ class Delivery implements EventTarget {
   }
   /** while faults are about, a server hears only what its host node's T-Controller still receives */
   apply(u: StateUpdate): void {
-    if (!this.connectivity.carries(this.origin, this.server.node)) return;
+    if (this.origin !== null && !this.connectivity.carries(this.origin, this.server.node)) return;
     this.server.update(u.agent, u.readySince, u.version, u.accepts);
   }
 }
@@ -149,6 +164,8 @@ export class ComponentLoad implements EventTarget {
   private readonly local: Delivery[][];
   /** per origin node: the other nodes its events travel to, with their network delay */
   private readonly hops: NodeHop[][];
+  /** per site: the nodes hosting Stat Servers its Interaction Server reports agents with no DN owner to */
+  private readonly ixnHops: IxnHop[][];
   private readonly statDelay: number;
   private readonly spec: ComponentsSpec;
 
@@ -237,6 +254,16 @@ export class ComponentLoad implements EventTarget {
         );
       }
     }
+    this.ixnHops = topology.sites.map((site) =>
+      hosts.map(
+        (x) =>
+          new IxnHop(
+            this,
+            topology.siteDelay(x, site),
+            hosted[x.index]!.map((u) => new Delivery(null, u.view, statServers[u.index]!, connectivity)),
+          ),
+      ),
+    );
   }
 
   /** a URS's component, with the cost of one strategy run */
@@ -284,7 +311,7 @@ export class ComponentLoad implements EventTarget {
     const site = call.ixn!.site;
     // the interaction may have ended on the way: Interaction Server still read the route, and deliver() knows
     const d = this.interactionServer[site.index]!.serve(this.sim.now, this.spec.interactionServer.deliver);
-    this.host.deliverIn(call, d + (call.agent ? this.topology.siteDelay(call.agent.owner, site) : 0));
+    this.host.deliverIn(call, d + (call.agent ? this.topology.desktopDelay(call.agent.owner, call.agent.site, site) : 0));
   }
 
   fire(ev: SimEvent): void {
@@ -299,7 +326,7 @@ export class ComponentLoad implements EventTarget {
     } else {
       // the call may have ended on the way: the Session Controller still read the request, and deliver() knows
       const d = sc.serve(now, this.spec.sessionController.routeCall);
-      this.host.deliverIn(call, d + (call.agent ? this.topology.nodeDelay(node, call.agent.owner) : 0));
+      this.host.deliverIn(call, d + (call.agent ? this.topology.nodeDelay(node, call.agent.owner!) : 0));
     }
   }
 
@@ -310,6 +337,14 @@ export class ComponentLoad implements EventTarget {
     this.toServers(this.local[origin.index]!, u, out);
     const hops = this.hops[origin.index]!;
     for (let i = 0; i < hops.length; i++) this.sim.post(out + hops[i]!.delay, Priority.MESSAGE, hops[i]!, 0, u);
+  }
+
+  /** A state change of an agent with no DN owner: its site's Interaction Server reports it to every Stat Server (the
+   *  Interaction Server's own cost for it is not modelled: its costs are per routing request and route). */
+  announceFromIxn(site: Site, u: StateUpdate): void {
+    const now = this.sim.now;
+    const hops = this.ixnHops[site.index]!;
+    for (let i = 0; i < hops.length; i++) this.sim.post(now + hops[i]!.delay, Priority.MESSAGE, hops[i]!, 0, u);
   }
 
   /** The event leaves a node's T-Controller or Smart Proxy at `at` for the Stat Servers on that node: each takes it in

@@ -113,7 +113,8 @@ export class DnService implements EventTarget {
   /** whether a view should show the DN in service: its host node has not declared the DN's owner cut off (a lost
    *  owner is cut off from everyone, itself included, until the phone registers elsewhere) */
   private sees(view: StatServer, agent: Agent): boolean {
-    return this.connectivity.isDeclared(view.node, agent.owner);
+    // (an agent with no DN owner is never out of service: Interaction Server reports it to every Stat Server)
+    return agent.owner === null || this.connectivity.isDeclared(view.node, agent.owner);
   }
 
   /** Brings the views hosted on `a` up to date about the DNs owned by `b`. */

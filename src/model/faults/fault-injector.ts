@@ -181,13 +181,13 @@ export class FaultInjector implements EventTarget {
 
   /** Why a TRouteCall from `from` cannot reach the agent's DN, or null when it can. */
   deliveryProblem(from: ClusterNode, agent: Agent): "oos" | "unreachable" | null {
-    if (this.connectivity.linkUp(from, agent.owner)) return null;
-    return this.connectivity.isDeclared(from, agent.owner) ? "unreachable" : "oos";
+    if (this.connectivity.linkUp(from, agent.owner!)) return null;
+    return this.connectivity.isDeclared(from, agent.owner!) ? "unreachable" : "oos";
   }
 
   deliveryBlame(from: ClusterNode, agent: Agent): number {
     if (!agent.registered) return agent.blame;
-    return this.connectivity.blameFor(from, agent.owner, this.nodeFault);
+    return this.connectivity.blameFor(from, agent.owner!, this.nodeFault);
   }
 
   private node(id: string): ClusterNode {

@@ -80,13 +80,14 @@ export class PhoneRegistration implements EventTarget {
   /** The phone of a lost node's DN registers with the next node up: in its site, else in the next site by SRV order. */
   private register(agent: Agent): void {
     if (agent.registered) return;
-    const node = this.nextOwner(agent.owner.site);
+    // (only an owned DN loses its owner: ownerLost is for those alone)
+    const from = agent.owner!;
+    const node = this.nextOwner(from.site);
     if (node === null) {
       // no node anywhere answers: the phone keeps trying, and gets through at its first try after one comes back
       this.unplaced.push(agent);
       return;
     }
-    const from = agent.owner;
     from.ownedAgents--;
     node.ownedAgents++;
     agent.owner = node;

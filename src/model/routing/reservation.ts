@@ -248,7 +248,7 @@ export class ExplicitReservation implements ReservationProtocol, EventTarget {
    *  (SIP Cluster Solution Guide, Agent Reservation in SIP Cluster). */
   serverFor(agent: Agent, urs: Urs, multimedia = false): VqServer | null {
     if (this.sitex && !multimedia) {
-      const own = this.vqServers[agent.owner.site.index]!;
+      const own = this.vqServers[agent.owner!.site.index]!;
       if (own.up && this.reaches(urs, own)) return own;
     }
     let best: VqServer | null = null;

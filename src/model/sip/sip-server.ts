@@ -176,8 +176,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     this.deliverIn(
       call,
       node === null
-        ? call.ixn!.delayTo(urs) + this.topology.siteDelay(agent.owner, call.ixn!.site)
-        : this.topology.nodeDelay(urs.node, node) + this.topology.nodeDelay(node, agent.owner),
+        ? call.ixn!.delayTo(urs) + this.topology.desktopDelay(agent.owner, agent.site, call.ixn!.site)
+        : this.topology.nodeDelay(urs.node, node) + this.topology.nodeDelay(node, agent.owner!), // (voice, IM: a DN)
     );
   }
 
@@ -201,7 +201,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     if (problem !== null || !agent.canTake(media)) {
       if (problem !== null) this.observer.routeFailure(call, agent, problem, this.faults!.deliveryBlame(node!, agent));
       else this.observer.routeFailure(call, agent, agent.state === AgentState.LoggedOut ? "logged-out" : "busy", -1);
-      const back = node === null ? this.topology.siteDelay(agent.owner, call.ixn!.site) : this.topology.nodeDelay(agent.owner, node);
+      const back =
+        node === null ? this.topology.desktopDelay(agent.owner, agent.site, call.ixn!.site) : this.topology.nodeDelay(agent.owner!, node);
       if (this.protocol.onDeliveryFailure === "next-candidate") {
         // EventError travels back to the URS, which tries its next candidate
         const toUrs = node === null ? call.ixn!.delayTo(urs) : this.topology.nodeDelay(node, urs.node);
@@ -249,7 +250,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
   }
 
-  /** agent-no-answer-timeout: the agent goes NotReady and the call goes back to routing */
+  /** agent-no-answer-timeout: agent-no-answer-action for the agent (TController.noAnswer); the call goes back to routing */
   private noAnswer(call: Call): void {
     const agent = call.agent!;
     call.ringTimer = null;
@@ -257,7 +258,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     const media = call.type.media;
     agent.load.drop(media, Phase.Ringing);
     this.observer.agentLoad(agent, media, agent.load.count[media]!);
-    this.tc.noAnswerNotReady(agent);
+    this.tc.noAnswer(agent);
     call.agent = null;
     call.state = CallState.Routing;
     this.sendRouteRequest(call, 0);

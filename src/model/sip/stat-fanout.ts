@@ -1,5 +1,6 @@
-// The Stat Servers that hear of a DN's state change from its owner node's T-Controller after one network delay: one
-// event reaches them all (the path without the component load model; with it, cpu/component-load.ts carries them).
+// The Stat Servers that hear of a DN's state change from its owner node's T-Controller (or, for an agent with no DN
+// owner, from its site's Interaction Server) after one network delay: one event reaches them all (the path without
+// the component load model; with it, cpu/component-load.ts carries them).
 
 import type { EventTarget, SimEvent } from "../../kernel/simulation.js";
 import type { Agent } from "../agents/agent.js";
@@ -12,8 +13,9 @@ export class Fanout implements EventTarget {
   constructor(
     readonly delay: number,
     readonly servers: StatServer[],
-    /** the node the state change comes from */
-    private readonly origin: ClusterNode,
+    /** the node the state change comes from; null: an Interaction Server, whose links to the Stat Servers are not
+     *  the T-Controllers' (a link cut between nodes does not stand in its way) */
+    private readonly origin: ClusterNode | null,
     private readonly connectivity: Connectivity,
   ) {}
   fire(ev: SimEvent): void {
@@ -25,8 +27,11 @@ export class Fanout implements EventTarget {
    *  the zero-delay path allocates nothing). */
   tell(agent: Agent, readySince: number, version: number, accepts: number): void {
     const servers = this.servers;
+    const origin = this.origin;
     for (let k = 0; k < servers.length; k++) {
-      if (this.connectivity.carries(this.origin, servers[k]!.node)) servers[k]!.update(agent, readySince, version, accepts);
+      if (origin === null || this.connectivity.carries(origin, servers[k]!.node)) {
+        servers[k]!.update(agent, readySince, version, accepts);
+      }
     }
   }
 }

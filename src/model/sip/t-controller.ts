@@ -1,6 +1,6 @@
 // The T-Controller side of SIP Server: the state of each agent's DN at its owner node (Ready, NotReady, Busy,
 // LoggedOut, and the load behind it), and its propagation to every routing Stat Server, each after its network
-// delay. Agents log in and out here (the staffing plan's AgentDesk), a no-answer's NotReady runs here, and the fault
+// delay; a multimedia agent's (no DN owner) reaches them from its site's Interaction Server instead. Agents log in and out here (the staffing plan's AgentDesk), a no-answer's NotReady runs here, and the fault
 // injector logs agents out and has their new owner announce them here.
 
 import { Priority } from "../../kernel/priorities.js";
@@ -16,25 +16,38 @@ import type { Fanout } from "./stat-fanout.js";
 
 /** the NotReady after a no-answer ends */
 const NOT_READY_END = 0;
+/** an agent logged out by a no-answer logs in again */
+const LOGIN_AGAIN = 1;
 
 export class TController implements EventTarget, AgentDesk {
   private readonly sim: Simulation;
   private readonly observer: Observer;
   /** per origin node, its Stat Server fan-outs grouped by delay (wired by the builder once the URS exist) */
   fanouts: readonly (readonly Fanout[])[] = [];
+  /** per site, the Stat Server fan-outs from its Interaction Server, which reports the states of the agents with no
+   *  DN owner (wired by the builder) */
+  ixnFanouts: readonly (readonly Fanout[])[] = [];
   /** the component load model, which then carries state changes instead of the fan-outs; null without one (wired by
    *  the builder) */
   load: ComponentLoad | null = null;
   /** null when the scenario schedules no fault (wired by the builder) */
   faults: FaultInjector | null = null;
 
-  constructor(o: { readonly sim: Simulation; readonly observer: Observer }) {
+  /** ha.loginDelay: how long a logged-out agent takes to log in again */
+  private readonly loginDelay: number;
+
+  constructor(o: { readonly sim: Simulation; readonly observer: Observer; readonly loginDelay: number }) {
     this.sim = o.sim;
     this.observer = o.observer;
+    this.loginDelay = o.loginDelay;
   }
 
   fire(ev: SimEvent): void {
     if (ev.code === NOT_READY_END) this.agentFree(ev.subject as Agent);
+    else if (ev.code === LOGIN_AGAIN) {
+      const agent = ev.subject as Agent;
+      if (agent.reloginPending && agent.state === AgentState.LoggedOut) this.logIn(agent);
+    }
   }
 
   // ---- agents (the staffing plan's AgentDesk) ----
@@ -82,8 +95,27 @@ export class TController implements EventTarget, AgentDesk {
 
   // ---- work (the SIP Server side calls these) ----
 
-  /** agent-no-answer-timeout: the agent goes NotReady for agent-no-answer-action's time. */
-  noAnswerNotReady(agent: Agent): void {
+  /** agent-no-answer-timeout passed: agent-no-answer-action says what happens to the agent (its load is already
+   *  down by the unanswered interaction). */
+  noAnswer(agent: Agent): void {
+    const action = agent.group.spec.noAnswerAction;
+    if (action === "notready") this.noAnswerNotReady(agent);
+    else if (action === "none") this.settle(agent);
+    else {
+      // logout: the agent takes nothing more; out at once, or once what it still holds is done (agentFree), then in
+      // again, unless the staffing plan wants it gone anyway
+      if (!agent.logoutPending) agent.reloginPending = true;
+      if (agent.load.total > 0) return this.settle(agent);
+      this.sim.cancel(agent.timer);
+      agent.timer = null;
+      agent.logoutPending = false;
+      this.setState(agent, AgentState.LoggedOut);
+      if (agent.reloginPending) this.reloginLater(agent);
+    }
+  }
+
+  /** The agent goes NotReady for noAnswerNotReady (an assumption: no guide gives how long). */
+  private noAnswerNotReady(agent: Agent): void {
     if (agent.state === AgentState.NotReady) {
       // a second interaction rang out while the agent was NotReady already: the NotReady starts again
       this.sim.cancel(agent.timer);
@@ -106,8 +138,14 @@ export class TController implements EventTarget, AgentDesk {
       this.setState(agent, AgentState.LoggedOut);
     } else if (agent.reloginPending) {
       this.setState(agent, AgentState.LoggedOut);
-      this.faults!.reloginLater(agent);
+      this.reloginLater(agent);
     } else this.setState(agent, AgentState.Ready);
+  }
+
+  /** A logged-out agent (a DN ownership change, a no-answer's logout) logs in again after ha.loginDelay. */
+  private reloginLater(agent: Agent): void {
+    if (this.faults !== null) this.faults.reloginLater(agent);
+    else this.sim.postAfter(this.loginDelay, Priority.STAFFING, this, LOGIN_AGAIN, agent);
   }
 
   /** After the agent's load changed: its state follows its work (unless it is NotReady or out), and the Stat Servers
@@ -131,18 +169,22 @@ export class TController implements EventTarget, AgentDesk {
     this.announce(agent);
   }
 
-  /** The owner node tells every Stat Server the DN's state (a new version), each after its delay. */
+  /** The owner node tells every Stat Server the DN's state (a new version), each after its delay; for an agent with
+   *  no DN owner its Interaction Server does: "Interaction Server is connected to all routing Stat Servers and
+   *  reports agent states to all routing Stat Servers" (SIP Cluster Solution Guide, Agent Availability for Routing). */
   private announce(agent: Agent): void {
     // read once: what a server told at once makes happen (a waiting call routed to this agent) may change the agent
     // again before the delayed record is made, and that record must be of this version
     const version = ++agent.version;
     const readySince = agent.readySince;
     const accepts = agent.accepts();
+    const owner = agent.owner;
     if (this.load !== null) {
-      this.load.announce(agent.owner, { agent, readySince, version, accepts });
+      if (owner === null) this.load.announceFromIxn(agent.site, { agent, readySince, version, accepts });
+      else this.load.announce(owner, { agent, readySince, version, accepts });
       return;
     }
-    const fanouts = this.fanouts[agent.owner.index]!;
+    const fanouts = owner === null ? this.ixnFanouts[agent.site.index]! : this.fanouts[owner.index]!;
     let u: StateUpdate | null = null;
     for (let i = 0; i < fanouts.length; i++) {
       const f = fanouts[i]!;

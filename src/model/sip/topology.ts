@@ -139,6 +139,13 @@ export class Topology {
     return a.site === s ? this.network.intraSite : this.network.interSite;
   }
 
+  /** one-way delay between an agent's desktop and a site-level server: from the DN's owner node, or (a multimedia
+   *  agent, no DN owner) from the agent's own site */
+  desktopDelay(owner: ClusterNode | null, home: Site, s: Site): number {
+    if (owner !== null) return this.siteDelay(owner, s);
+    return home === s ? this.network.intraSite : this.network.interSite;
+  }
+
   get statDelay(): number {
     return this.network.statDelay;
   }

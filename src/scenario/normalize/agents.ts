@@ -3,6 +3,7 @@ import { suggestion } from "../did-you-mean.js";
 import type { Path, PathSegment } from "../errors.js";
 import type { AgentGroupSpec, CapacityRuleSpec, StaffingSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
+import { formatDuration } from "../duration.js";
 import { covers, dur, duplicate, optDur, siteRef, type NormalizeContext } from "./context.js";
 import { dist } from "./distributions.js";
 
@@ -49,9 +50,37 @@ export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds:
       answerDelay: a.answerDelay === undefined ? { dist: "constant", value: d.answerDelay } : dist(ctx, a.answerDelay, p("answerDelay")),
       noAnswer: a.noAnswer ?? d.noAnswer,
       noAnswerTimeout: optDur(ctx, a.noAnswerTimeout, p("noAnswerTimeout"), d.noAnswerTimeout, { positive: true }),
+      noAnswerAction: a.noAnswerAction ?? d.noAnswerAction,
       noAnswerNotReady: optDur(ctx, a.noAnswerNotReady, p("noAnswerNotReady"), d.noAnswerNotReady),
       wrapUp: a.wrapUp === undefined ? { dist: "constant", value: d.wrapUp } : dist(ctx, a.wrapUp, p("wrapUp")),
     };
     return group;
   });
+}
+
+/** In a SIP Cluster the no-answer options are SIP Server application options: "agent-no-answer-timeout -- Only on the
+ *  Application level is supported" (and likewise agent-no-answer-action; SIP Cluster Solution Guide, Partially
+ *  supported SIP Server functionality), so every agent group must have the same. */
+export function checkNoAnswerLevel(ctx: NormalizeContext, groups: readonly AgentGroupSpec[]): void {
+  if ((ctx.raw.topology ?? DEFAULTS.topology) !== "cluster" || groups.length < 2) return;
+  const first = groups[0]!;
+  for (let i = 1; i < groups.length; i++) {
+    const g = groups[i]!;
+    const option =
+      g.noAnswerTimeout !== first.noAnswerTimeout
+        ? { key: "noAnswerTimeout", name: "agent-no-answer-timeout", mine: formatDuration(g.noAnswerTimeout), theirs: formatDuration(first.noAnswerTimeout) }
+        : g.noAnswerAction !== first.noAnswerAction
+          ? { key: "noAnswerAction", name: "agent-no-answer-action", mine: g.noAnswerAction, theirs: first.noAnswerAction }
+          : null;
+    if (option === null) continue;
+    const given = ctx.raw.agents[i]?.[option.key as "noAnswerTimeout"] !== undefined;
+    ctx.values.push({
+      path: given ? ["agents", i, option.key] : ["agents", i, "group"],
+      message:
+        `${option.name} ${option.mine} differs from agent group ${first.group}'s ${option.theirs}: in a SIP Cluster ` +
+        `"${option.name} -- Only on the Application level is supported" (SIP Cluster Solution Guide, Partially ` +
+        `supported SIP Server functionality); give every agent group the same`,
+    });
+    return;
+  }
 }

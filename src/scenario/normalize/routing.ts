@@ -1,5 +1,6 @@
-// Routing architecture and URS options (routing:): mode, nodes per URS pair, agent reservation, router-timeout.
-import type { Scenario } from "../types.js";
+// Routing architecture and URS options (routing:): mode, nodes per URS pair, agent reservation, router-timeout; and
+// what the guide rules out for them (implicit reservation with blended or multimedia agents).
+import type { AgentGroupSpec, CapacityRuleSpec, Scenario } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { optDur, type NormalizeContext } from "./context.js";
 
@@ -41,4 +42,28 @@ export function normalizeRouting(ctx: NormalizeContext): Scenario["routing"] {
     defaultRoute: r.defaultRoute ?? d.defaultRoute,
     ursBackup: r.ursBackup ?? d.ursBackup,
   };
+}
+
+/** "Implicit agent reservation doesn't support blended or multimedia agents" (SIP Cluster Solution Guide, URS option
+ *  agent_reservation): implicit reservation is refused when an agent group's capacity rule takes any media but voice. */
+export function checkReservation(
+  ctx: NormalizeContext,
+  routing: Scenario["routing"],
+  agents: readonly AgentGroupSpec[],
+  rules: readonly CapacityRuleSpec[],
+): void {
+  if (routing.reservation.mode !== "implicit") return;
+  for (const g of agents) {
+    const rule = rules.find((r) => r.name === g.capacity);
+    const media = rule?.alternatives.flatMap((alt) => Object.keys(alt).filter((m) => m !== "voice" && (alt[m as "chat"] ?? 0) > 0));
+    if (media === undefined || media.length === 0) continue;
+    ctx.values.push({
+      path: ["routing", "reservation", "mode"],
+      message:
+        `implicit reservation with agent group ${g.group}, whose capacity rule ${g.capacity} takes ${[...new Set(media)].join(", ")}: ` +
+        `"Implicit agent reservation doesn't support blended or multimedia agents" (SIP Cluster Solution Guide, ` +
+        `agent_reservation); use mode: explicit`,
+    });
+    return;
+  }
 }

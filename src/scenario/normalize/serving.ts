@@ -3,7 +3,7 @@
 import { suggestion } from "../did-you-mean.js";
 import type { Path } from "../errors.js";
 import type { SkillExpression } from "../skill-expression.js";
-import type { AgentGroupSpec, CapacityRuleSpec, TrafficSpec } from "../types.js";
+import { capacityMedia, type AgentGroupSpec, type CapacityRuleSpec, type TrafficSpec } from "../types.js";
 import type { NormalizeContext } from "./context.js";
 
 export function checkSkillRefs(ctx: NormalizeContext, agents: readonly AgentGroupSpec[], compiled: readonly (SkillExpression | undefined)[], siteIds: readonly string[]): void {
@@ -53,13 +53,13 @@ export function checkServing(ctx: NormalizeContext,
       return;
     }
     const canTake = (g: AgentGroupSpec): boolean =>
-      rules.find((r) => r.name === g.capacity)?.alternatives.some((alt) => (alt[t.media] ?? 0) >= 1) ?? false;
+      rules.find((r) => r.name === g.capacity)?.alternatives.some((alt) => (alt[capacityMedia(t.media)] ?? 0) >= 1) ?? false;
     if (!matching.some(canTake)) {
       ctx.serving.push({
         path: ["traffic", i, "target"],
         message:
           `the agent groups matching ${JSON.stringify(t.target)} (${matching.map((g) => g.group).join(", ")}) ` +
-          `have no capacity for ${t.media} (their capacity rules: ${[...new Set(matching.map((g) => g.capacity))].join(", ")})`,
+          `have no capacity for ${capacityMedia(t.media)}${t.media === "im" ? " (IM takes chat's capacity)" : ""} (their capacity rules: ${[...new Set(matching.map((g) => g.capacity))].join(", ")})`,
       });
     }
   });

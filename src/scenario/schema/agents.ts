@@ -11,7 +11,13 @@ function builtinRule(): string {
 }
 
 const CapacityAlternative = obj(
-  Object.fromEntries(MEDIA_NAMES.map((m) => [m, whole(1, `most ${m} interactions at once`).optional()])),
+  // (im stays a key so that the normalizer can refuse it with the guide's reason and a did-you-mean)
+  Object.fromEntries(
+    MEDIA_NAMES.map((m) => [
+      m,
+      whole(1, m === "im" ? "refused: IM takes the chat capacity (Instant Messaging Solution Guide); write chat" : `most ${m} interactions at once`).optional(),
+    ]),
+  ),
   "a mapping media -> whole number, e.g. {voice: 1} or {chat: 2, email: 1}",
   "one alternative: the most of each media an agent may hold at once (absent media: 0)",
   "media",
@@ -62,6 +68,10 @@ export const AgentGroup = obj(
       .optional()
       .meta({ description: `probability that a delivered call is not answered (default ${D.agent.noAnswer})` }),
     noAnswerTimeout: durationSchema(`agent-no-answer-timeout (default ${shown(D.agent.noAnswerTimeout)})`).optional(),
+    noAnswerAction: oneOf(
+      ["notready", "logout", "none"],
+      `agent-no-answer-action: a no-answer sets the agent NotReady, logs it out, or nothing (default ${D.agent.noAnswerAction})`,
+    ).optional(),
     noAnswerNotReady: durationSchema(`how long a no-answer leaves the agent NotReady (default ${shown(D.agent.noAnswerNotReady)})`).optional(),
     wrapUp: Distribution.optional().meta({ description: `after-call work (default ${shown(D.agent.wrapUp)})` }),
   },
