@@ -1,7 +1,8 @@
 // The T-Controller side of SIP Server: the state of each agent's DN at its owner node (Ready, NotReady, Busy,
 // LoggedOut, and the load behind it), and its propagation to every routing Stat Server, each after its network
-// delay; a multimedia agent's (no DN owner) reaches them from its site's Interaction Server instead. Agents log in and out here (the staffing plan's AgentDesk), a no-answer's NotReady runs here, and the fault
-// injector logs agents out and has their new owner announce them here.
+// delay; a multimedia agent's (no DN owner) reaches them from its site's Interaction Server instead. Agents log in
+// and out here (the staffing plan's AgentDesk), agent-no-answer-action runs here, and the fault injector logs agents
+// out and has their new owner announce them here.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
