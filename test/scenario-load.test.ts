@@ -79,7 +79,9 @@ describe("defaults", () => {
       ],
       ha: {
         addpTimeout: 7,
-        proxyDetection: 2,
+        proxyCheck: 5,
+        proxyForce: 5,
+        proxyDetection: null,
         tcReconnectTimeout: 0,
         registrationDelay: 140,
         agentStateAutoRestore: false,

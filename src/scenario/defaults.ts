@@ -53,8 +53,11 @@ export const DEFAULTS = {
   ha: {
     /** the ADDP timeout, the guide's sample value */
     addpTimeout: 7,
-    /** the SIP Outbound Proxy DN's oos-force (see SOURCES) */
-    proxyDetection: 2,
+    /** [sipproxy] oos-check and oos-force, SIP Proxy's active out-of-service check of the SIP Servers (see SOURCES) */
+    proxyCheck: 5,
+    proxyForce: 5,
+    /** none: the SIP Proxies notice a failed node through their check cycle (proxyCheck, proxyForce) */
+    proxyDetection: null as number | null,
     /** option tc-reconnect-timeout: 0, cut-off DNs are out of service at once */
     tcReconnectTimeout: 0,
     /** option registrar-default-timeout */
@@ -233,13 +236,22 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: guide("Configuring SIP Servers for SIP Cluster", "[backup-sync] addp-timeout", "addp-timeout=7"),
   },
-  "ha.proxyDetection": {
-    path: "ha.proxyDetection",
+  "ha.proxyCheck": {
+    path: "ha.proxyCheck",
     unit: "duration",
     source: guide(
-      "Configuring the SIP Outbound Proxy DN",
-      "oos-force (SIP Server's check of its SIP Proxies; SIP Proxy's check of SIP Servers is [sipproxy] oos-force=5)",
-      "oos-force\t2",
+      "Configuring SIP Proxy",
+      "[sipproxy] oos-check (SIP Proxy's check of the SIP Servers; \"SIP Proxy uses the Active out-of-service detection (oos-check) method for updating a list of active SIP Servers in a cluster\")",
+      "oos-check=5",
+    ),
+  },
+  "ha.proxyForce": {
+    path: "ha.proxyForce",
+    unit: "duration",
+    source: guide(
+      "Configuring SIP Proxy",
+      "[sipproxy] oos-force (the out-of-service state is set this long \"after the last check for which a response was not received\", Configuring the SIP Outbound Proxy DN)",
+      "oos-force=5",
     ),
   },
   "ha.tcReconnectTimeout": {
