@@ -60,8 +60,10 @@ export const DEFAULTS = {
     proxyDetection: null as number | null,
     /** option tc-reconnect-timeout: 0, cut-off DNs are out of service at once */
     tcReconnectTimeout: 0,
-    /** option registrar-default-timeout */
-    registrationDelay: 140,
+    /** [sipproxy] registrar-default-timeout, the registration's lifetime: phones refresh within it (see SOURCES) */
+    registrationRefresh: 140,
+    /** none: each phone registers again at its own next refresh (registrationRefresh) */
+    registrationDelay: null as number | null,
     /** option agent-state-auto-restore: off, agents are logged out */
     agentStateAutoRestore: false,
     /** assumption: how long an agent logged out by a DN ownership change takes to log in again */
@@ -259,10 +261,14 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: guide("Configuring the SIP Cluster Node DN", "tc-reconnect-timeout", "The default value of 0 (zero) disables this functionality."),
   },
-  "ha.registrationDelay": {
-    path: "ha.registrationDelay",
+  "ha.registrationRefresh": {
+    path: "ha.registrationRefresh",
     unit: "duration",
-    source: guide("Configuring SIP Proxy", "[sipproxy] registrar-default-timeout", "registrar-default-timeout=140"),
+    source: guide(
+      "Configuring SIP Proxy",
+      "the registration lifetime at SIP Proxy, the registrar (the option is unsupported on SIP Server in a cluster, Unsupported SIP Server configuration options); a phone notices its node lost at its next refresh (\"Softphone detects the failure when attempting to refresh the registration\", GWS Disaster Recovery Scenarios, Softphone disconnects from DC1); assumption: phones refresh once per lifetime, at independent times; [sipproxy] registrar-default-timeout",
+      "registrar-default-timeout=140",
+    ),
   },
   "ha.agentStateAutoRestore": {
     path: "ha.agentStateAutoRestore",

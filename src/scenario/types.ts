@@ -78,8 +78,11 @@ export interface HaSpec {
   readonly proxyDetection: number | null;
   /** tc-reconnect-timeout: a node declares a disconnected node's DNs out of service after this (0: at once) */
   readonly tcReconnectTimeout: number;
-  /** registrar-default-timeout: phones of a lost node register again with another node after this */
-  readonly registrationDelay: number;
+  /** the phones' registration refresh interval: each phone of a lost node registers again at its own next refresh,
+   *  uniformly within this after the loss */
+  readonly registrationRefresh: number;
+  /** a fixed time after which every phone of a lost node registers again, replacing the refresh spread (null: spread) */
+  readonly registrationDelay: number | null;
   /** agent-state-auto-restore: agents keep their state across a DN ownership change (false: they are logged out) */
   readonly agentStateAutoRestore: boolean;
   /** how long a logged-out agent takes to log in again */

@@ -54,5 +54,6 @@ export function buildFaults(
     host, sim, topology, connectivity, observer, faults: scenario.faults, ha: scenario.ha,
     ursBackup: scenario.routing.ursBackup,
     checkPhase: topology.nodes.map((n) => streams.stream(STREAMS.proxyCheck(n.id))),
+    refreshPhase: topology.nodes.map((n) => streams.stream(STREAMS.phoneRefresh(n.id))),
   });
 }

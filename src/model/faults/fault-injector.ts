@@ -33,6 +33,8 @@ export interface FaultInjectorOptions {
   readonly ursBackup: RoutingSpec["ursBackup"];
   /** per node, where in the SIP Proxies' oos-check cycle it fails */
   readonly checkPhase: readonly Rng[];
+  /** per node, where in their registration refresh cycle the phones it owns are */
+  readonly refreshPhase: readonly Rng[];
 }
 
 export class FaultInjector implements EventTarget {
@@ -58,7 +60,7 @@ export class FaultInjector implements EventTarget {
     this.observer = observer;
     this.faults = o.faults;
     this.dn = new DnService({ host, sim, topology, connectivity: o.connectivity, observer, ha });
-    this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn });
+    this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn, refreshPhase: o.refreshPhase });
     this.urs = new UrsFailures({ host, sim, topology, dnService: this.dn, ursBackup: o.ursBackup });
     this.nodes = new NodeFailures({
       host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones, urs: this.urs,

@@ -4,17 +4,27 @@ import type { HaSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { dur, optDur, type NormalizeContext } from "./context.js";
 
-/** A fixed detection time replaces the oos-check cycle, so giving both would leave one of them unused. */
-function proxyDetection(ctx: NormalizeContext, r: NonNullable<NormalizeContext["raw"]["ha"]>): number | null {
-  if (r.proxyDetection === undefined) return null;
-  const other = r.proxyCheck !== undefined ? "proxyCheck" : r.proxyForce !== undefined ? "proxyForce" : null;
-  if (other !== null) {
+type RawHa = NonNullable<NormalizeContext["raw"]["ha"]>;
+
+/** A fixed time (`key`) replaces a mechanism's options (`options`): giving both would leave one of them unused. */
+function fixedInstead(
+  ctx: NormalizeContext,
+  r: RawHa,
+  key: "proxyDetection" | "registrationDelay",
+  options: readonly (keyof RawHa)[],
+  what: string,
+  instead: string,
+  positive: boolean,
+): number | null {
+  if (r[key] === undefined) return null;
+  const other = options.find((o) => r[o] !== undefined);
+  if (other !== undefined) {
     ctx.values.push({
-      path: ["ha", "proxyDetection"],
-      message: `expected either proxyDetection (a fixed detection time) or proxyCheck/proxyForce ([sipproxy] oos-check/oos-force), not both: ${other} is given too`,
+      path: ["ha", key],
+      message: `expected either ${key} (${what}) or ${instead}, not both: ${String(other)} is given too`,
     });
   }
-  return dur(ctx, r.proxyDetection, ["ha", "proxyDetection"]);
+  return dur(ctx, r[key], ["ha", key], { positive });
 }
 
 export function normalizeHa(ctx: NormalizeContext): HaSpec {
@@ -25,9 +35,10 @@ export function normalizeHa(ctx: NormalizeContext): HaSpec {
     addpTimeout: optDur(ctx, r.addpTimeout, at("addpTimeout"), d.addpTimeout, { positive: true }),
     proxyCheck: optDur(ctx, r.proxyCheck, at("proxyCheck"), d.proxyCheck, { positive: true }),
     proxyForce: optDur(ctx, r.proxyForce, at("proxyForce"), d.proxyForce),
-    proxyDetection: proxyDetection(ctx, r),
+    proxyDetection: fixedInstead(ctx, r, "proxyDetection", ["proxyCheck", "proxyForce"], "a fixed detection time", "proxyCheck/proxyForce ([sipproxy] oos-check/oos-force)", false),
     tcReconnectTimeout: optDur(ctx, r.tcReconnectTimeout, at("tcReconnectTimeout"), d.tcReconnectTimeout),
-    registrationDelay: optDur(ctx, r.registrationDelay, at("registrationDelay"), d.registrationDelay, { positive: true }),
+    registrationRefresh: optDur(ctx, r.registrationRefresh, at("registrationRefresh"), d.registrationRefresh, { positive: true }),
+    registrationDelay: fixedInstead(ctx, r, "registrationDelay", ["registrationRefresh"], "a fixed re-registration time", "registrationRefresh (the phones' refresh interval)", true),
     agentStateAutoRestore: r.agentStateAutoRestore ?? d.agentStateAutoRestore,
     loginDelay: optDur(ctx, r.loginDelay, at("loginDelay"), d.loginDelay),
     requestTimeout: optDur(ctx, r.requestTimeout, at("requestTimeout"), d.requestTimeout, { positive: true }),
