@@ -23,7 +23,7 @@ describe("ccsim defaults", () => {
     expect(row("routing.reservation.collectionTime")).toMatch(/^routing\.reservation\.collectionTime +300ms +SIP Cluster Solution Guide, .*request-collection-time/);
     expect(row("routing.routerTimeout")).toMatch(/ 10s +SIP Cluster Solution Guide, Default routing in SIP Cluster, router-timeout: "router-timeout=10 sec"$/);
     expect(row("agents[].noAnswerTimeout")).toMatch(/ 12s +SIP Cluster Solution Guide, .*agent-no-answer-timeout/);
-    expect(row("ha.registrationDelay")).toMatch(/ 2m20s +SIP Cluster Solution Guide, .*registrar-default-timeout: "registrar-default-timeout=140"$/);
+    expect(row("ha.registrationRefresh")).toMatch(/ 2m20s +SIP Cluster Solution Guide, .*registrar-default-timeout: "registrar-default-timeout=140"$/);
     expect(row("ha.tcReconnectTimeout")).toMatch(/ 0s +SIP Cluster Solution Guide, .*tc-reconnect-timeout/);
     expect(row("ha.addpTimeout")).toMatch(/ 7s +SIP Cluster Solution Guide, .*addp-timeout/);
     expect(row("ha.loginDelay")).toMatch(/ 30s +assumption: /);

@@ -354,7 +354,7 @@ describe("the fault injector on a fake FaultHost (the contact center reduced to 
       publish: (agent) => told.push(`${sim.now} publish ${agent.group.id} on ${agent.owner!.id}`),
     };
     const s = world.scenario;
-    const faults = new FaultInjector({ host, sim, topology: world.topology, connectivity: world.connectivity, observer: silent, faults: s.faults, ha: s.ha, ursBackup: s.routing.ursBackup });
+    const faults = new FaultInjector({ host, sim, topology: world.topology, connectivity: world.connectivity, observer: silent, faults: s.faults, ha: s.ha, ursBackup: s.routing.ursBackup, checkPhase: world.topology.nodes.map(() => () => 0.5), refreshPhase: world.topology.nodes.map(() => () => 0.5) });
     faults.start();
     sim.run();
     return { told, a, b, n1, n2 };

@@ -112,6 +112,7 @@ export function buildContactCenter(
     connectivity,
     observer,
     faultHostOf(sipServer, tController, agents, urs, ursOfNode, protocol),
+    streams,
   );
   if (faults !== null) {
     sipServer.faults = faults;

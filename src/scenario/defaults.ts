@@ -53,12 +53,17 @@ export const DEFAULTS = {
   ha: {
     /** the ADDP timeout, the guide's sample value */
     addpTimeout: 7,
-    /** the SIP Outbound Proxy DN's oos-force (see SOURCES) */
-    proxyDetection: 2,
+    /** [sipproxy] oos-check and oos-force, SIP Proxy's active out-of-service check of the SIP Servers (see SOURCES) */
+    proxyCheck: 5,
+    proxyForce: 5,
+    /** none: the SIP Proxies notice a failed node through their check cycle (proxyCheck, proxyForce) */
+    proxyDetection: null as number | null,
     /** option tc-reconnect-timeout: 0, cut-off DNs are out of service at once */
     tcReconnectTimeout: 0,
-    /** option registrar-default-timeout */
-    registrationDelay: 140,
+    /** [sipproxy] registrar-default-timeout, the registration's lifetime: phones refresh within it (see SOURCES) */
+    registrationRefresh: 140,
+    /** none: each phone registers again at its own next refresh (registrationRefresh) */
+    registrationDelay: null as number | null,
     /** option agent-state-auto-restore: off, agents are logged out */
     agentStateAutoRestore: false,
     /** assumption: how long an agent logged out by a DN ownership change takes to log in again */
@@ -233,13 +238,22 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: guide("Configuring SIP Servers for SIP Cluster", "[backup-sync] addp-timeout", "addp-timeout=7"),
   },
-  "ha.proxyDetection": {
-    path: "ha.proxyDetection",
+  "ha.proxyCheck": {
+    path: "ha.proxyCheck",
     unit: "duration",
     source: guide(
-      "Configuring the SIP Outbound Proxy DN",
-      "oos-force (SIP Server's check of its SIP Proxies; SIP Proxy's check of SIP Servers is [sipproxy] oos-force=5)",
-      "oos-force\t2",
+      "Configuring SIP Proxy",
+      "[sipproxy] oos-check (SIP Proxy's check of the SIP Servers; \"SIP Proxy uses the Active out-of-service detection (oos-check) method for updating a list of active SIP Servers in a cluster\")",
+      "oos-check=5",
+    ),
+  },
+  "ha.proxyForce": {
+    path: "ha.proxyForce",
+    unit: "duration",
+    source: guide(
+      "Configuring SIP Proxy",
+      "[sipproxy] oos-force (the out-of-service state is set this long \"after the last check for which a response was not received\", Configuring the SIP Outbound Proxy DN)",
+      "oos-force=5",
     ),
   },
   "ha.tcReconnectTimeout": {
@@ -247,10 +261,14 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: guide("Configuring the SIP Cluster Node DN", "tc-reconnect-timeout", "The default value of 0 (zero) disables this functionality."),
   },
-  "ha.registrationDelay": {
-    path: "ha.registrationDelay",
+  "ha.registrationRefresh": {
+    path: "ha.registrationRefresh",
     unit: "duration",
-    source: guide("Configuring SIP Proxy", "[sipproxy] registrar-default-timeout", "registrar-default-timeout=140"),
+    source: guide(
+      "Configuring SIP Proxy",
+      "the registration lifetime at SIP Proxy, the registrar (the option is unsupported on SIP Server in a cluster, Unsupported SIP Server configuration options); a phone notices its node lost at its next refresh (\"Softphone detects the failure when attempting to refresh the registration\", GWS Disaster Recovery Scenarios, Softphone disconnects from DC1); assumption: phones refresh once per lifetime, at independent times; [sipproxy] registrar-default-timeout",
+      "registrar-default-timeout=140",
+    ),
   },
   "ha.agentStateAutoRestore": {
     path: "ha.agentStateAutoRestore",

@@ -69,12 +69,20 @@ export interface RoutingSpec {
 export interface HaSpec {
   /** node-down: ADDP timeout after which the hot-standby backup takes over */
   readonly addpTimeout: number;
-  /** how long SIP Proxies keep sending calls to a failed node before their out-of-service check notices */
-  readonly proxyDetection: number;
+  /** [sipproxy] oos-check: how often the SIP Proxies send a SIP Server their out-of-service check */
+  readonly proxyCheck: number;
+  /** [sipproxy] oos-force: how long after an unanswered check the SIP Proxies take that SIP Server out of rotation */
+  readonly proxyForce: number;
+  /** a fixed time the SIP Proxies keep sending calls to a failed node, replacing the check cycle (null: from
+   *  proxyCheck and proxyForce, the node failing at a random point of its check cycle) */
+  readonly proxyDetection: number | null;
   /** tc-reconnect-timeout: a node declares a disconnected node's DNs out of service after this (0: at once) */
   readonly tcReconnectTimeout: number;
-  /** registrar-default-timeout: phones of a lost node register again with another node after this */
-  readonly registrationDelay: number;
+  /** the phones' registration refresh interval: each phone of a lost node registers again at its own next refresh,
+   *  uniformly within this after the loss */
+  readonly registrationRefresh: number;
+  /** a fixed time after which every phone of a lost node registers again, replacing the refresh spread (null: spread) */
+  readonly registrationDelay: number | null;
   /** agent-state-auto-restore: agents keep their state across a DN ownership change (false: they are logged out) */
   readonly agentStateAutoRestore: boolean;
   /** how long a logged-out agent takes to log in again */

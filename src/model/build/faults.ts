@@ -1,12 +1,14 @@
 // Building the fault injector: the FaultHost it works through is the SIP Server (calls) and the T-Controller (DNs)
 // behind a narrow interface, so that faults know nothing else of the contact center.
 
+import type { RandomStreams } from "../../kernel/random-stream.js";
 import type { Simulation } from "../../kernel/simulation.js";
 import type { Scenario } from "../../scenario/types.js";
 import type { Agent } from "../agents/agent.js";
 import type { FaultHost } from "../faults/fault-host.js";
 import { FaultInjector } from "../faults/fault-injector.js";
 import type { Observer } from "../observer.js";
+import { STREAMS } from "../streams.js";
 import type { ReservationProtocol } from "../routing/reservation.js";
 import type { Urs } from "../routing/urs.js";
 import type { Connectivity } from "../sip/connectivity.js";
@@ -45,10 +47,13 @@ export function buildFaults(
   connectivity: Connectivity,
   observer: Observer,
   host: FaultHost,
+  streams: RandomStreams,
 ): FaultInjector | null {
   if (scenario.faults.length === 0) return null;
   return new FaultInjector({
     host, sim, topology, connectivity, observer, faults: scenario.faults, ha: scenario.ha,
     ursBackup: scenario.routing.ursBackup,
+    checkPhase: topology.nodes.map((n) => streams.stream(STREAMS.proxyCheck(n.id))),
+    refreshPhase: topology.nodes.map((n) => streams.stream(STREAMS.phoneRefresh(n.id))),
   });
 }

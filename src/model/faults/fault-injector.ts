@@ -7,6 +7,7 @@ import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
 import type { FaultSpec, HaSpec, RoutingSpec } from "../../scenario/types.js";
 import type { Agent } from "../agents/agent.js";
+import type { Rng } from "../../kernel/random-stream.js";
 import type { Observer } from "../observer.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { ClusterNode, Site, Topology } from "../sip/topology.js";
@@ -30,6 +31,10 @@ export interface FaultInjectorOptions {
   readonly faults: readonly FaultSpec[];
   readonly ha: HaSpec;
   readonly ursBackup: RoutingSpec["ursBackup"];
+  /** per node, where in the SIP Proxies' oos-check cycle it fails */
+  readonly checkPhase: readonly Rng[];
+  /** per node, where in their registration refresh cycle the phones it owns are */
+  readonly refreshPhase: readonly Rng[];
 }
 
 export class FaultInjector implements EventTarget {
@@ -55,10 +60,11 @@ export class FaultInjector implements EventTarget {
     this.observer = observer;
     this.faults = o.faults;
     this.dn = new DnService({ host, sim, topology, connectivity: o.connectivity, observer, ha });
-    this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn });
+    this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn, refreshPhase: o.refreshPhase });
     this.urs = new UrsFailures({ host, sim, topology, dnService: this.dn, ursBackup: o.ursBackup });
     this.nodes = new NodeFailures({
       host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones, urs: this.urs,
+      checkPhase: o.checkPhase,
     });
     this.vqDown = new Int32Array(topology.sites.length);
   }

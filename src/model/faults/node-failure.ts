@@ -6,6 +6,7 @@
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
 import type { FaultSpec, HaSpec } from "../../scenario/types.js";
+import type { Rng } from "../../kernel/random-stream.js";
 import type { Observer } from "../observer.js";
 import { CallState } from "../sip/call.js";
 import type { ClusterNode, Topology } from "../sip/topology.js";
@@ -35,6 +36,8 @@ export interface NodeFailuresOptions {
   readonly phones: PhoneRegistration;
   /** the URS pairs that run on the nodes' hosts */
   readonly urs: UrsFailures;
+  /** per node, where in the SIP Proxies' oos-check cycle it fails (STREAMS.proxyCheck) */
+  readonly checkPhase: readonly Rng[];
 }
 
 export class NodeFailures implements EventTarget {
@@ -50,6 +53,7 @@ export class NodeFailures implements EventTarget {
   private readonly dn: DnService;
   private readonly phones: PhoneRegistration;
   private readonly urs: UrsFailures;
+  private readonly checkPhase: readonly Rng[];
 
   constructor(o: NodeFailuresOptions) {
     this.host = o.host;
@@ -60,6 +64,7 @@ export class NodeFailures implements EventTarget {
     this.dn = o.dnService;
     this.phones = o.phones;
     this.urs = o.urs;
+    this.checkPhase = o.checkPhase;
     const n = o.topology.nodes.length;
     this.nodeFault = new Int32Array(n).fill(-1);
     this.backupDown = new Int32Array(n);
@@ -112,7 +117,7 @@ export class NodeFailures implements EventTarget {
     }
     this.urs.primaryHostFails(node, fault);
     this.dn.linksChanged();
-    this.sim.postAfter(this.ha.proxyDetection, Priority.FAULT, this, PROXY_DETECT, { node, fault });
+    this.sim.postAfter(this.proxyDetection(node), Priority.FAULT, this, PROXY_DETECT, { node, fault });
     this.sim.postAfter(this.ha.addpTimeout, Priority.FAULT, this, SWITCHOVER_DONE, { node, fault });
   }
 
@@ -140,7 +145,7 @@ export class NodeFailures implements EventTarget {
       this.phones.ownerLost(agent, fault);
     }
     this.dn.linksChanged();
-    this.sim.postAfter(this.ha.proxyDetection, Priority.FAULT, this, PROXY_DETECT, { node, fault });
+    this.sim.postAfter(this.proxyDetection(node), Priority.FAULT, this, PROXY_DETECT, { node, fault });
   }
 
   nodeRecovers(node: ClusterNode): void {
@@ -161,6 +166,16 @@ export class NodeFailures implements EventTarget {
     for (const admit of held) admit();
     this.dn.linksChanged();
     this.phones.retryUnplaced();
+  }
+
+  /** How long the SIP Proxies keep sending calls to a node that just failed. They check every SIP Server each
+   *  [sipproxy] oos-check and set it out of service oos-force after the first check it leaves unanswered ("sets them in
+   *  the out-of-service state 2 seconds after the last check for which a response was not received", SIP Cluster
+   *  Solution Guide, Configuring the SIP Outbound Proxy DN); a failure falls anywhere in the check cycle, so the next
+   *  check comes uniformly within oos-check: between oos-force and oos-check + oos-force. */
+  private proxyDetection(node: ClusterNode): number {
+    if (this.ha.proxyDetection !== null) return this.ha.proxyDetection;
+    return this.checkPhase[node.index]!() * this.ha.proxyCheck + this.ha.proxyForce;
   }
 
   private takeOutOfRotation(node: ClusterNode): void {

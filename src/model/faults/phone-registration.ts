@@ -1,8 +1,9 @@
-// Phones registering again after their DN's owner node was lost: each tries again after registrar-default-timeout,
-// with the next node up in its site, else in the next site by SRV order; with agent-state-auto-restore false the new
+// Phones registering again after their DN's owner node was lost: each tries again at its own next registration
+// refresh (spread over the refresh interval, registrar-default-timeout), with the next node up in its site, else in the next site by SRV order; with agent-state-auto-restore false the new
 // owner knows the DN as logged out, and the agent logs in again after its login delay.
 
 import { Priority } from "../../kernel/priorities.js";
+import type { Rng } from "../../kernel/random-stream.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
 import type { HaSpec } from "../../scenario/types.js";
 import { AgentState } from "../agents/agent-state.js";
@@ -12,7 +13,7 @@ import type { ClusterNode, Site, Topology } from "../sip/topology.js";
 import type { DnService } from "./dn-service.js";
 import type { FaultHost } from "./fault-host.js";
 
-/** a phone registers again (registrar-default-timeout after its owner was lost) */
+/** a phone registers again (at its next refresh after its owner was lost) */
 const REGISTER = 0;
 /** an agent logged out by an ownership change logs in again */
 const RELOGIN = 1;
@@ -24,6 +25,8 @@ export interface PhoneRegistrationOptions {
   readonly observer: Observer;
   readonly ha: HaSpec;
   readonly dnService: DnService;
+  /** per node, where in their refresh cycle the phones it owns are (STREAMS.phoneRefresh) */
+  readonly refreshPhase: readonly Rng[];
 }
 
 export class PhoneRegistration implements EventTarget {
@@ -33,6 +36,7 @@ export class PhoneRegistration implements EventTarget {
   private readonly observer: Observer;
   private readonly ha: HaSpec;
   private readonly dn: DnService;
+  private readonly refreshPhase: readonly Rng[];
   /** round-robin pointer per site for phones registering again */
   private readonly registerNext: Int32Array;
   /** phones that found no node up to register with */
@@ -45,6 +49,7 @@ export class PhoneRegistration implements EventTarget {
     this.observer = o.observer;
     this.ha = o.ha;
     this.dn = o.dnService;
+    this.refreshPhase = o.refreshPhase;
     this.registerNext = new Int32Array(o.topology.sites.length);
   }
 
@@ -63,18 +68,26 @@ export class PhoneRegistration implements EventTarget {
     }
   }
 
-  /** The DN's owner node is lost (`fault`): its phone registers again after registrar-default-timeout. */
+  /** The DN's owner node is lost (`fault`): its phone registers again at its next refresh. */
   ownerLost(agent: Agent, fault: number): void {
     agent.registered = false;
     agent.blame = fault;
-    this.sim.postAfter(this.ha.registrationDelay, Priority.FAULT, this, REGISTER, agent);
+    this.sim.postAfter(this.untilRefresh(agent), Priority.FAULT, this, REGISTER, agent);
   }
 
-  /** A node answers again: the phones that found no node up try again (and get through at that try). */
+  /** A node answers again: the phones that found no node up try again at their next refresh (and get through). */
   retryUnplaced(): void {
     const waiting = this.unplaced;
     this.unplaced = [];
-    for (const agent of waiting) this.sim.postAfter(this.ha.registrationDelay, Priority.FAULT, this, REGISTER, agent);
+    for (const agent of waiting) this.sim.postAfter(this.untilRefresh(agent), Priority.FAULT, this, REGISTER, agent);
+  }
+
+  /** How long until the phone's next registration refresh, where it notices its owner is gone ("Softphone detects
+   *  the failure when attempting to refresh the registration", SIP Cluster Solution Guide, GWS Disaster Recovery
+   *  Scenarios). Phones registered at independent times, so the next refresh falls uniformly within the interval. */
+  private untilRefresh(agent: Agent): number {
+    if (this.ha.registrationDelay !== null) return this.ha.registrationDelay;
+    return this.refreshPhase[agent.owner!.index]!() * this.ha.registrationRefresh;
   }
 
   /** The phone of a lost node's DN registers with the next node up: in its site, else in the next site by SRV order. */

@@ -31,15 +31,18 @@ export const Network = obj(
 export const Ha = obj(
   {
     addpTimeout: durationSchema(`node-down: ADDP timeout after which the hot-standby backup takes over (default ${shown(D.ha.addpTimeout)})`).optional(),
-    proxyDetection: durationSchema(`how long SIP Proxies keep sending calls to a failed node (oos-force; default ${shown(D.ha.proxyDetection)})`).optional(),
+    proxyCheck: durationSchema(`[sipproxy] oos-check: how often SIP Proxies check each SIP Server (default ${shown(D.ha.proxyCheck)})`).optional(),
+    proxyForce: durationSchema(`[sipproxy] oos-force: SIP Proxies take a SIP Server out of rotation this long after an unanswered check (default ${shown(D.ha.proxyForce)})`).optional(),
+    proxyDetection: durationSchema("a fixed time SIP Proxies keep sending calls to a failed node, replacing the proxyCheck/proxyForce cycle (default none)").optional(),
     tcReconnectTimeout: durationSchema(`tc-reconnect-timeout: a node declares a disconnected node's DNs out of service after this (default ${shown(D.ha.tcReconnectTimeout)}: at once)`).optional(),
-    registrationDelay: durationSchema(`registrar-default-timeout: phones of a lost node register with another node after this (default ${shown(D.ha.registrationDelay)})`).optional(),
+    registrationRefresh: durationSchema(`registrar-default-timeout: phones refresh their registration this often, so each phone of a lost node registers elsewhere at its own next refresh, spread over this (default ${shown(D.ha.registrationRefresh)})`).optional(),
+    registrationDelay: durationSchema("a fixed time after which every phone of a lost node registers elsewhere, replacing the registrationRefresh spread (default none)").optional(),
     agentStateAutoRestore: z.boolean({ error: expected("true or false") }).optional()
       .meta({ description: `agent-state-auto-restore: agents keep their state when DN ownership moves (default ${D.ha.agentStateAutoRestore}: logged out)` }),
     loginDelay: durationSchema(`how long an agent logged out by a DN ownership change takes to log in again (default ${shown(D.ha.loginDelay)})`).optional(),
     requestTimeout: durationSchema(`how long URS waits for a TReserveAgent reply lost with a VQ SIP Server before retrying (default ${shown(D.ha.requestTimeout)})`).optional(),
   },
-  "an ha mapping {addpTimeout, proxyDetection, tcReconnectTimeout, registrationDelay, agentStateAutoRestore, loginDelay, requestTimeout}",
+  "an ha mapping {addpTimeout, proxyCheck, proxyForce, proxyDetection, tcReconnectTimeout, registrationRefresh, registrationDelay, agentStateAutoRestore, loginDelay, requestTimeout}",
   "high availability and recovery timings",
 );
 
