@@ -36,7 +36,7 @@ describe("defaults", () => {
       serviceLevel: 20,
       topology: "cluster",
       sites: [{ id: "dc1", nodes: 1, vq: { priority: 0 } }],
-      network: { intraSite: 0.001, interSite: 0.04, statDelay: 0.005 },
+      network: { intraSite: 0.001, interSite: 0.04, statDelay: 0.005, presenceDelay: 0.2 },
       routing: {
         mode: "node-based",
         nodesPerUrs: 1,
@@ -115,7 +115,7 @@ describe("defaults", () => {
 
   it("defaults each network key separately", () => {
     const s = loadScenario({ text: `network: { interSite: 80ms }\n${MINIMAL}` });
-    expect(s.network).toEqual({ intraSite: 0.001, interSite: 0.08, statDelay: 0.005 });
+    expect(s.network).toEqual({ intraSite: 0.001, interSite: 0.08, statDelay: 0.005, presenceDelay: 0.2 });
   });
 });
 

@@ -13,8 +13,9 @@ import type { ComponentKind, Measurements } from "../scenario/measurements.js";
  * the SIP Proxy; its set-up and one TRouteCall at the Session Controller; one strategy run at the URS and one
  * TReserveAgent at the VQ SIP Server when no conflict repeats them; and the agent's four state changes (Ringing,
  * Busy, AfterCallWork, Ready) at the owner T-Controller (each also sent to its Stat Server on the T-Controller port),
- * a Smart Proxy and a Stat Server. Measure the components with one node and no conflicts for these to hold; peer
- * costs, which only a cluster of several nodes pays, are scaled with the rest.
+ * a Smart Proxy and a Stat Server; at an Asterisk PBX, the customer's leg, the agent leg and the endpoint's two
+ * NOTIFYs (busy when it rings, idle when it hangs up). Measure the components with one node and no conflicts for
+ * these to hold; peer costs, which only a cluster of several nodes pays, are scaled with the rest.
  */
 export const MESSAGES_PER_CALL: { readonly [K in ComponentKind]: Readonly<Record<string, number>> } = {
   sipProxy: { call: 1 },
@@ -25,6 +26,7 @@ export const MESSAGES_PER_CALL: { readonly [K in ComponentKind]: Readonly<Record
   urs: { attempt: 1 },
   vqServer: { reserve: 1 },
   interactionServer: { route: 1, deliver: 1 },
+  asterisk: { leg: 2, notify: 2 },
 };
 
 export interface Calibration {

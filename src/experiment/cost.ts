@@ -43,6 +43,8 @@ const AGGREGATED_ROW_SECONDS = 8e-5;
 export interface Cost {
   /** interactions arriving in one replication */
   readonly callsPerReplication: number;
+  /** Asterisk private-call attempts in one replication (each group's rate per agent, both directions) */
+  readonly privateCallAttempts: number;
   /** peak calls in the system at once, roughly (waiting and being served) */
   readonly peakCalls: number;
   /** URS instances (each with its Stat Server view of every agent) */
@@ -137,6 +139,10 @@ export function estimateCost(s: Scenario, replications: number, options: CostOpt
     else patience = Math.max(patience, meanOf(t.patience));
   }
   const handle = calls > 0 ? handleWork / calls : 0;
+  const privateCallAttempts = s.agents.reduce(
+    (n, g) => n + ((g.privateCalls?.inbound?.rate ?? 0) + (g.privateCalls?.outbound?.rate ?? 0)) * g.count * s.horizon,
+    0,
+  );
 
   // calls in the system: those being served (at most the agents), and a queue that grows while the rate exceeds what
   // the agents can serve, for as long as it does, unless callers give up first
@@ -197,11 +203,13 @@ export function estimateCost(s: Scenario, replications: number, options: CostOpt
 
   const simple = s.routing.reservation.mode === "none" && urs === 1 && s.network.statDelay === 0 && s.network.intraSite === 0;
   const callsPerSecond = simple ? 1.4e6 : agents > 500 ? 1.2e5 : 1.5e5;
+  // (a private call is a few events, its attempt, end and two NOTIFYs: about a third of a routed call's)
   const seconds =
-    ((calls + redeliveries) * replications) / callsPerSecond +
+    ((calls + redeliveries + privateCallAttempts / 3) * replications) / callsPerSecond +
     rows * (ROW_SECONDS * replications + AGGREGATED_ROW_SECONDS * (options.report === true ? 2 : 1));
   return {
     callsPerReplication: calls,
+    privateCallAttempts,
     peakCalls,
     urs,
     agents,

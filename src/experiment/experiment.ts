@@ -9,6 +9,7 @@ import type {
 import { componentsSummary } from "./component-report.js";
 import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
 import { faultSummaries } from "./fault-report.js";
+import { privateCallSummary } from "./private-call-report.js";
 import { planOne, runPlanHere } from "./plan.js";
 import type { ReplicationOptions } from "./replication.js";
 import type { Study } from "./study.js";
@@ -111,5 +112,6 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(scenario.faults.length > 0 ? { faults: faultSummaries(scenario, results, intervals, summaryOf) } : {}),
     ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), summaryOf) } : {}),
     ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),
+    ...(first.privateCalls ? { privateCalls: privateCallSummary(results, summaryOf) } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { Simulation } from "../kernel/simulation.js";
 import { viaInteractionServer, type Scenario } from "../scenario/types.js";
 import { MEDIA_INDEX } from "./agents/capacity-rule.js";
 import { buildAgents, buildStaffing } from "./build/agents.js";
+import { buildAsterisk } from "./build/asterisk.js";
 import { buildFaults, faultHostOf } from "./build/faults.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, placeUrs } from "./build/routing.js";
 import { buildImSessions, buildTraffic } from "./build/traffic.js";
@@ -96,6 +97,10 @@ export function buildContactCenter(
     tController.load = load;
   }
 
+  // Asterisk PBXs: presence from their phones, and private calls (streams privateCalls, privateDuration, group by
+  // group)
+  const { presence, privateCalls } = buildAsterisk(scenario, sim, observer, groups, agents, tController, load, streams);
+
   // traffic (streams arrivals, handle, patience, resample, type by type), then IM sessions (im-reply, im-messages,
   // im-gap, type by type)
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
@@ -139,5 +144,7 @@ export function buildContactCenter(
     traffic,
     staffing,
     faults,
+    presence,
+    privateCalls,
   });
 }

@@ -1,12 +1,15 @@
 // The contact center of one replication, as the builder (build.ts) assembled it from a Scenario: sites and nodes,
 // agents, the URS with their Stat Server views, the reservation protocol, Interaction Servers, the SIP Server side of
-// calls and the T-Controller side of DNs, traffic, staffing and faults. start() sets it going on its kernel. It knows
-// nothing of replications, files or statistics; the observation layer reads the parts named here.
+// calls and the T-Controller side of DNs, Asterisk presence and private calls, traffic, staffing and faults. start()
+// sets it going on its kernel. It knows nothing of replications, files or statistics; the observation layer reads the
+// parts named here.
 
 import type { Simulation } from "../kernel/simulation.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Agent, AgentGroup } from "./agents/agent.js";
 import type { Staffing } from "./agents/staffing.js";
+import type { Presence } from "./asterisk/presence.js";
+import type { PrivateCalls } from "./asterisk/private-calls.js";
 import type { ComponentLoad } from "./cpu/component-load.js";
 import type { FaultInjector } from "./faults/fault-injector.js";
 import type { InteractionServer } from "./multimedia/interaction-server.js";
@@ -46,6 +49,10 @@ export interface ContactCenterParts {
   readonly staffing: readonly Staffing[];
   /** null when the scenario schedules no fault */
   readonly faults: FaultInjector | null;
+  /** Asterisk presence; null when no site has an Asterisk PBX */
+  readonly presence: Presence | null;
+  /** the Asterisk groups' private-call processes (each direction with a rate above 0) */
+  readonly privateCalls: readonly PrivateCalls[];
 }
 
 /** The built contact center: its parts (the interface of the same name merges them into the class) and how it starts. */
@@ -55,10 +62,11 @@ export class ContactCenter {
     Object.assign(this, parts);
   }
 
-  /** Logs the first shift in and starts the arrival processes (and the faults' schedule). */
+  /** Logs the first shift in and starts the arrival processes, private calls included (and the faults' schedule). */
   start(): void {
     for (const s of this.staffing) s.start();
     for (const t of this.traffic) t.start();
+    for (const p of this.privateCalls) p.start();
     this.faults?.start();
   }
 

@@ -55,6 +55,11 @@ export interface Observer {
   /** a message reached a component of the load model at `arrival` (its instant, possibly ahead of the clock: a
    *  message computed through a chain of FIFOs) and was served from `start` to `end` */
   componentServed(component: Component, arrival: number, start: number, end: number): void;
+  /** an Asterisk phone's private call starts (inbound: to the agent; outbound: the agent's), or ends */
+  privateCallStarted(agent: Agent, inbound: boolean): void;
+  privateCallEnded(agent: Agent): void;
+  /** Asterisk sends SIP Server a NOTIFY: the agent's endpoint turned busy, or idle */
+  presenceNotify(agent: Agent, busy: boolean): void;
 }
 
 /** The observer that ignores everything: extend it and override only what you listen to. */
@@ -83,6 +88,9 @@ export class NoObserver implements Observer {
   agentState(_agent: Agent, _from: AgentStateValue, _to: AgentStateValue): void {}
   agentLoad(_agent: Agent, _media: number, _count: number): void {}
   componentServed(_component: Component, _arrival: number, _start: number, _end: number): void {}
+  privateCallStarted(_agent: Agent, _inbound: boolean): void {}
+  privateCallEnded(_agent: Agent): void {}
+  presenceNotify(_agent: Agent, _busy: boolean): void {}
 }
 
 /** Every method of Observer, in the contract's order. `satisfies` makes a method added to Observer and not listed
@@ -91,7 +99,8 @@ const METHODS = {
   arrival: 0, routeRequest: 0, firstAttempt: 0, queued: 0, reservationRequest: 0, reservationGrant: 0,
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
   abandoned: 0, imMessage: 0, defaultRouted: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
-  ownerChanged: 0, agentState: 0, agentLoad: 0, componentServed: 0,
+  ownerChanged: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0, privateCallEnded: 0,
+  presenceNotify: 0,
 } as const satisfies Record<keyof Observer, 0>;
 
 export const OBSERVER_METHODS = Object.keys(METHODS) as readonly (keyof Observer)[];

@@ -31,4 +31,8 @@ export const STREAMS = {
   proxyCheck: (node: string) => `proxyCheck:${node}`,
   /** where in their registration refresh cycle the phones owned by a node are when it is lost */
   phoneRefresh: (node: string) => `phoneRefresh:${node}`,
+  /** an Asterisk group's private-call attempts in one direction (inbound, outbound): when, and to which agent */
+  privateCalls: (group: string, direction: string) => `privateCalls:${group}:${direction}`,
+  /** how long those private calls last */
+  privateDuration: (group: string, direction: string) => `privateDuration:${group}:${direction}`,
 } as const;

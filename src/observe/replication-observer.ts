@@ -1,6 +1,6 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
@@ -17,6 +17,7 @@ import { CallCounts } from "./call-counts.js";
 import { ComponentMeters } from "./component-meters.js";
 import { FaultCosts } from "./fault-costs.js";
 import { MediaBreakdown } from "./media-breakdown.js";
+import { PrivateCallMeter } from "./private-calls.js";
 import { replicationResult } from "./replication-result.js";
 import type { ReplicationResult } from "./results.js";
 import { RoutingDelay } from "./routing-delay.js";
@@ -34,6 +35,8 @@ export class ReplicationObserver extends NoObserver {
   private media: MediaBreakdown | null = null;
   /** null without the component load model */
   private components: ComponentMeters | null = null;
+  /** null when no agent group has private calls */
+  private privateCalls: PrivateCallMeter | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -57,6 +60,7 @@ export class ReplicationObserver extends NoObserver {
     this.agentTime = new AgentTime(scenario, this.slices, center.agents, this.media);
     this.calls = new CallCounts(this.slices, scenario, this.media);
     if (center.load) this.components = new ComponentMeters(scenario, center.load.components);
+    if (scenario.agents.some((g) => g.privateCalls !== undefined)) this.privateCalls = new PrivateCallMeter(scenario, center.agents.length);
   }
 
   override arrival(call: Call): void {
@@ -67,6 +71,7 @@ export class ReplicationObserver extends NoObserver {
   }
   override firstAttempt(call: Call, found: boolean): void {
     this.calls!.firstAttempt(call, found);
+    if (!found) this.privateCalls?.waitedAtFirstAttempt(call);
   }
   override reservationRequest(call: Call, urs: Urs): void {
     this.calls!.reservationRequest(call, urs);
@@ -114,14 +119,21 @@ export class ReplicationObserver extends NoObserver {
   override ownerChanged(agent: Agent): void {
     this.agentTime!.ownerChanged(agent, this.sim.now);
   }
-  override agentState(agent: Agent, from: AgentStateValue): void {
+  override agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void {
     this.agentTime!.agentState(agent, from, this.sim.now);
+    this.privateCalls?.agentState(agent, from, to, this.sim.now);
   }
   override agentLoad(agent: Agent, media: number, count: number): void {
     this.media?.load(agent, media, count, this.sim.now);
   }
   override componentServed(component: Component, arrival: number, start: number, end: number): void {
     this.components!.served(component, arrival, start, end);
+  }
+  override privateCallStarted(agent: Agent, inbound: boolean): void {
+    this.privateCalls!.started(agent, inbound, this.sim.now);
+  }
+  override privateCallEnded(agent: Agent): void {
+    this.privateCalls!.ended(agent, this.sim.now);
   }
 
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */
@@ -136,6 +148,7 @@ export class ReplicationObserver extends NoObserver {
       faultCosts: this.scenario.faults.length > 0 ? this.faultCosts : null,
       components: this.components,
       media: this.media,
+      privateCalls: this.privateCalls?.result(center.agents, this.slices) ?? null,
     });
   }
 }

@@ -38,6 +38,23 @@ export interface ReplicationResult {
   readonly byMedia?: Record<string, MediaResult>;
   /** calls still in the system when the drain limit stopped the run (absent when it drained before) */
   readonly cutAtDrainLimit?: number;
+  /** what Asterisk private calls cost (absent when no agent group has private calls) */
+  readonly privateCalls?: PrivateCallRecord;
+}
+
+/** One replication's Asterisk private calls (observe/private-calls.ts says how each is counted). */
+export interface PrivateCallRecord {
+  /** private calls started in [warmup, horizon), by direction */
+  readonly inbound: number;
+  readonly outbound: number;
+  /** private-call time while logged in, over logged-in time, of the groups with private calls */
+  readonly timeShare: number;
+  /** interactions that found no agent available at their first routing attempt while an agent of their target,
+   *  logged in and holding no interaction, was on a private call; and that over the interactions offered */
+  readonly waitedDuringPrivate: number;
+  readonly waitedDuringPrivateRate: number;
+  /** per agent group with private calls */
+  readonly byGroup: Record<string, { readonly inbound: number; readonly outbound: number; readonly timeShare: number }>;
 }
 
 /** What one fault cost in one replication, counting everything it caused whenever it happened (warmup included). */
@@ -113,6 +130,14 @@ export interface ExperimentResult {
   readonly components?: ComponentsSummary;
   /** per media the traffic uses; absent when all of it is voice */
   readonly byMedia?: Record<string, MediaSummary>;
+  /** Asterisk private calls; absent when no agent group has them */
+  readonly privateCalls?: PrivateCallSummary;
+}
+
+/** Asterisk private calls across replications: each number of PrivateCallRecord, summarized. */
+export interface PrivateCallSummary {
+  readonly metrics: Record<Exclude<keyof PrivateCallRecord, "byGroup">, MetricSummary>;
+  readonly byGroup: Record<string, Record<"inbound" | "outbound" | "timeShare", MetricSummary>>;
 }
 
 export type MediaSummaries = Partial<Record<MediaMetricName, MetricSummary>>;

@@ -9,7 +9,7 @@ import type { ReplicationResult } from "../observe/results.js";
 const COUNTS = new Set([
   "events", "offered", "answered", "abandoned", "defaultRouted", "dropped", "cutOff", "lostRequests",
   "oosFailures", "reservationRequests", "reservationGrants", "reservationConflicts", "routingAttempts", "routingFailures",
-  "noAnswers", "imMessages",
+  "noAnswers", "imMessages", "inbound", "outbound", "waitedDuringPrivate",
 ]);
 /** Fields whose value the scenario alone decides (an interval's bounds, its site and type, a component's name):
  *  they must be the template's exactly, or the result belongs to another scenario. */

@@ -15,7 +15,7 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 export type Summary = Pick<
   ExperimentResult,
   "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" |
-  "byMedia" | "components"
+  "byMedia" | "components" | "privateCalls"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -51,6 +51,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     assumptions: assumptionsOfRun(r),
     ...(r.faults ? { faults: r.faults } : {}),
     ...(r.components ? { components: r.components } : {}),
+    ...(r.privateCalls ? { privateCalls: r.privateCalls } : {}),
     simulation: { events: r.events, ...(r.cutAtDrainLimit ? { cutAtDrainLimit: r.cutAtDrainLimit } : {}) },
   });
 }

@@ -30,10 +30,13 @@ function relevant(element: unknown, rest: readonly string[]): boolean {
 /**
  * `raw` is the scenario as validated, before defaults; `components` the normalized component costs, absent when the
  * scenario has no load model (its costs are then used by nothing). A Smart Proxy's costs count only when it is on, an
- * Interaction Server's only with chat or email traffic (no instance of them exists otherwise).
+ * Interaction Server's only with chat or email traffic, an Asterisk PBX's only with a site that has one (`asterisk`; no
+ * instance of them exists otherwise).
  */
-export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[]): Assumption[] {
+export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[], asterisk: boolean): Assumption[] {
   const used = (path: string): boolean => {
+    // (an Asterisk PBX's presence delay and costs are used by nothing where no site has one)
+    if (path === "network.presenceDelay" || path.startsWith("components.asterisk.")) return asterisk && (components !== undefined || !path.startsWith("components."));
     if (!path.startsWith("components.")) return true;
     if (components === undefined) return false;
     if (path.startsWith("components.smartProxy.")) return components.smartProxy.enabled;

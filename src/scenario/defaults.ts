@@ -21,7 +21,7 @@ export const DEFAULTS = {
   /** SIP Cluster Solution Guide: the deployment ccsim models first */
   topology: "cluster",
   /** assumption: one-way delays of a LAN, a WAN between data centers, and a Stat Server's processing */
-  network: { intraSite: 0.001, interSite: 0.04, statDelay: 0.005 },
+  network: { intraSite: 0.001, interSite: 0.04, statDelay: 0.005, presenceDelay: 0.2 },
   routing: {
     /** assumption: one URS pair per node, the simplest of the SIP Cluster Solution Guide's routing architectures */
     mode: "node-based",
@@ -82,6 +82,7 @@ export const DEFAULTS = {
     urs: { attempt: 0.08 },
     vqServer: { reserve: 0.01 },
     interactionServer: { route: 0.11, deliver: 0.056 },
+    asterisk: { leg: 0.005, notify: 0.001 },
   },
   /** one node a site; the VQ SIP Server's agent_reservation priority */
   site: { nodes: 1, vqPriority: 0 },
@@ -101,6 +102,8 @@ export const DEFAULTS = {
     noAnswerAction: "notready",
     /** assumption (no guide gives it): how long a no-answer leaves the agent NotReady before it is Ready again */
     noAnswerNotReady: 60,
+    /** a private call starts only while the agent is Ready */
+    privateCallWhen: "ready",
   },
   traffic: { media: "voice", priority: 0 },
   /** recorded arrivals are replayed as they are, not resampled by day */
@@ -181,6 +184,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
   "network.intraSite": { path: "network.intraSite", unit: "duration", source: assumption("a one-way delay within a data center's LAN") },
   "network.interSite": { path: "network.interSite", unit: "duration", source: assumption("a one-way delay of a WAN between data centers") },
   "network.statDelay": { path: "network.statDelay", unit: "duration", source: assumption("a Stat Server's processing of one event; no guide gives it") },
+  "network.presenceDelay": {
+    path: "network.presenceDelay",
+    unit: "duration",
+    source: assumption("from an Asterisk endpoint's change to its NOTIFY reaching SIP Server: Asterisk's device-state processing and a LAN hop; the SIP Server and Asterisk Integration Reference gives no time"),
+  },
   "routing.mode": {
     path: "routing.mode",
     unit: "value",
@@ -332,6 +340,8 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: assumption(`a Session Controller's TRouteCall cost, for want of an Interaction Server figure; ${COSTS}`),
   },
+  "components.asterisk.leg": { path: "components.asterisk.leg", unit: "duration", source: assumption(`a PBX's SIP dialog set-up, a guess of the right order; ${COSTS}`) },
+  "components.asterisk.notify": { path: "components.asterisk.notify", unit: "duration", source: assumption(`one presence NOTIFY, a guess of the right order; ${COSTS}`) },
   "site.nodes": { path: "sites[].nodes", unit: "count", source: assumption("one SIP Cluster node a site unless told") },
   "site.vqPriority": {
     path: "sites[].vq.priority",
@@ -358,6 +368,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     path: "agents[].noAnswerNotReady",
     unit: "duration",
     source: assumption("how long a no-answer leaves the agent NotReady; SIP Server's notready action has no end of its own"),
+  },
+  "agent.privateCallWhen": {
+    path: "agents[].privateCalls.inbound.when",
+    unit: "value",
+    source: format("a private call starts only while the agent is Ready unless told (also outbound.when)"),
   },
   "traffic.media": { path: "traffic[].media", unit: "value", source: format("a traffic type is voice unless told") },
   "traffic.priority": { path: "traffic[].priority", unit: "count", source: format("every traffic type has the same priority unless told") },

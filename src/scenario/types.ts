@@ -27,6 +27,9 @@ export interface SiteSpec {
   readonly vq: { readonly priority: number };
   /** site-down: the site the carrier sends this site's inbound calls to (absent: they are lost) */
   readonly failover?: string;
+  /** the site's agent phones register on an Asterisk PBX, which also brings its inbound calls to SIP Server (absent:
+   *  the phones register on SIP Server) */
+  readonly pbx?: "asterisk";
 }
 
 export interface NetworkSpec {
@@ -36,6 +39,8 @@ export interface NetworkSpec {
   readonly interSite: number;
   /** Stat Server processing delay added to every state change it learns of */
   readonly statDelay: number;
+  /** an Asterisk site: from an endpoint's change of state to Asterisk's NOTIFY reaching SIP Server */
+  readonly presenceDelay: number;
 }
 
 export type RoutingMode = "node-based" | "centralized" | "grouped";
@@ -128,6 +133,20 @@ export interface AgentGroupSpec {
   /** how long an agent set NotReady by a no-answer stays NotReady (an assumption) */
   readonly noAnswerNotReady: number;
   readonly wrapUp: DistributionSpec;
+  /** an Asterisk site's group: the private calls Asterisk handles without SIP Server (absent: none) */
+  readonly privateCalls?: PrivateCallsSpec;
+}
+
+/** One direction of an agent's private calls: a Poisson rate per agent, a duration, and the agent states a call can
+ *  start in (an attempt in any other state finds the agent busy and is not made). */
+export interface PrivateCallSpec {
+  readonly rate: number;
+  readonly duration: DistributionSpec;
+  readonly when: "ready" | "wrap-up" | "both";
+}
+export interface PrivateCallsSpec {
+  readonly inbound?: PrivateCallSpec;
+  readonly outbound?: PrivateCallSpec;
 }
 
 export type ArrivalsSpec =
@@ -238,6 +257,9 @@ export interface ComponentsSpec {
   /** a site's Interaction Server (chat, email): each routing request it sends a URS, each route it carries out (the
    *  interaction pushed to the agent's desktop) */
   readonly interactionServer: { readonly route: number; readonly deliver: number };
+  /** an Asterisk site's PBX, in place of its SIP Proxies: each call leg (the customer's to SIP Server, each agent leg
+   *  SIP Server opens back to it) and each NOTIFY it sends SIP Server */
+  readonly asterisk: { readonly leg: number; readonly notify: number };
 }
 
 export const COMPONENT_KINDS = [
@@ -249,6 +271,7 @@ export const COMPONENT_KINDS = [
   "urs",
   "vqServer",
   "interactionServer",
+  "asterisk",
 ] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 

@@ -3,9 +3,11 @@
 import type { SimEvent } from "../../kernel/simulation.js";
 import type { AgentGroupSpec } from "../../scenario/types.js";
 import { AgentState, type AgentStateValue } from "./agent-state.js";
-import type { CapacityRule } from "./capacity-rule.js";
+import { MEDIA_INDEX, type CapacityRule } from "./capacity-rule.js";
 import { Load } from "./agent-load.js";
 import type { ClusterNode, Site } from "../sip/topology.js";
+
+const VOICE = MEDIA_INDEX.voice;
 
 /** What an agent group is built from; its three draws come from the group's `answerDelay:`, `wrapUp:` and `answer:`
  *  streams (model/streams.ts). */
@@ -73,6 +75,10 @@ export class Agent {
   reloginPending = false;
   /** the fault that took the DN's registration, -1 when none */
   blame = -1;
+  /** an Asterisk phone: on a private call, which SIP Server knows of only from Asterisk's NOTIFY */
+  privateCall = false;
+  /** an Asterisk phone: SIP Server holds the DN NotReady because Asterisk last told it the endpoint is busy */
+  presenceHeld = false;
 
   constructor(
     /** index over all agents of the deployment; also its DN's position in every per-agent array */
@@ -98,7 +104,10 @@ export class Agent {
     return rule.maskFor(this.load.count);
   }
 
+  /** Whether a delivery of `media` succeeds now: what the agent accepts, and no private call on the phone (Asterisk
+   *  answers a voice call to a busy endpoint with busy, whatever SIP Server thinks of the DN). */
   canTake(media: number): boolean {
+    if (this.privateCall && media === VOICE) return false;
     return ((this.accepts() >> media) & 1) === 1;
   }
 

@@ -1,7 +1,7 @@
 // The component load model: every component instance (SIP Proxy, Session Controller, T-Controller, Smart Proxy, Stat
-// Server, URS, VQ SIP Server, Interaction Server) is one FIFO server with a CPU cost per message kind, so a busy
-// component delays what it handles, and that delay is added to the message's network delay. Built only when the
-// scenario has `components:`.
+// Server, URS, VQ SIP Server, Interaction Server, Asterisk PBX) is one FIFO server with a CPU cost per message kind,
+// so a busy component delays what it handles, and that delay is added to the message's network delay. Built only
+// when the scenario has `components:`.
 //
 // A FIFO server that sees its messages in time order needs no events of its own: a message reaching it at `now`
 // starts at max(now, busyUntil) and leaves at start + cost (a virtual finish time). Every hop below is therefore
@@ -148,10 +148,13 @@ export interface ComponentLoadOptions {
 
 /** Every component instance of a deployment, and the hops of each message through them. */
 export class ComponentLoad implements EventTarget {
-  /** all instances, in report order: per site its SIP Proxies, VQ SIP Server and Interaction Server (if it has one),
-   *  per node its Session Controller, T-Controller and Smart Proxy, per URS placement its Stat Server and URS */
+  /** all instances, in report order: per site its SIP Proxies (or Asterisk PBX), VQ SIP Server and Interaction
+   *  Server (if it has one), per node its Session Controller, T-Controller and Smart Proxy, per URS placement its Stat
+   *  Server and URS */
   readonly components: Component[] = [];
+  /** per site, where its inbound INVITEs arrive first: its SIP Proxies, or its Asterisk PBX; and what one costs */
   private readonly sipProxy: Component[];
+  private readonly inviteCost: number[];
   private readonly sessionController: Component[];
   private readonly tController: Component[];
   private readonly vqServer: Component[];
@@ -188,10 +191,15 @@ export class ComponentLoad implements EventTarget {
       return c;
     };
     this.sipProxy = [];
+    this.inviteCost = [];
     this.vqServer = [];
     this.interactionServer = [];
     for (const s of topology.sites) {
-      this.sipProxy.push(make("sipProxy", s.id));
+      // Asterisk brings an Asterisk site's calls to SIP Server itself (SIP Server and Asterisk Integration Reference,
+      // Contact Center Calls): no SIP Proxy on their way
+      const pbx = scenario.sites[s.index]!.pbx === "asterisk";
+      this.sipProxy.push(make(pbx ? "asterisk" : "sipProxy", s.id));
+      this.inviteCost.push(pbx ? spec.asterisk.leg : spec.sipProxy.call);
       this.vqServer.push(make("vqServer", s.id));
       this.interactionServer.push(withInteractionServer[s.index] ? make("interactionServer", s.id) : null);
     }
@@ -276,10 +284,17 @@ export class ComponentLoad implements EventTarget {
     return new Step(this.vqServer[site]!, this.spec.vqServer.reserve);
   }
 
-  /** An INVITE reaches the site's SIP Proxies now; the call reaches its node's Session Controller when they are done. */
+  /** a site's Asterisk PBX (null: the site has none) */
+  pbxOf(site: number): Component | null {
+    const c = this.sipProxy[site]!;
+    return c.kind === "asterisk" ? c : null;
+  }
+
+  /** An INVITE reaches the site's SIP Proxies (or its PBX) now; the call reaches its node's Session Controller when
+   *  they are done. */
   callArrives(call: Call, node: ClusterNode): void {
     const now = this.sim.now;
-    const d = this.sipProxy[node.site.index]!.serve(now, this.spec.sipProxy.call);
+    const d = this.sipProxy[node.site.index]!.serve(now, this.inviteCost[node.site.index]!);
     this.sim.postAfter(d, Priority.MESSAGE, this, SC_SETUP, call);
   }
 

@@ -2,13 +2,14 @@
 // LoggedOut, and the load behind it), and its propagation to every routing Stat Server, each after its network
 // delay; a multimedia agent's (no DN owner) reaches them from its site's Interaction Server instead. Agents log in
 // and out here (the staffing plan's AgentDesk), agent-no-answer-action runs here, and the fault injector logs agents
-// out and has their new owner announce them here.
+// out and has their new owner announce them here. An Asterisk phone's DN follows Asterisk's NOTIFYs (notified).
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
 import { AgentState, type AgentStateValue } from "../agents/agent-state.js";
 import type { Agent } from "../agents/agent.js";
 import type { AgentDesk } from "../agents/staffing.js";
+import type { Presence } from "../asterisk/presence.js";
 import type { ComponentLoad } from "../cpu/component-load.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
 import type { Observer } from "../observer.js";
@@ -33,6 +34,8 @@ export class TController implements EventTarget, AgentDesk {
   load: ComponentLoad | null = null;
   /** null when the scenario schedules no fault (wired by the builder) */
   faults: FaultInjector | null = null;
+  /** Asterisk presence; null when no site has an Asterisk PBX (wired by the builder) */
+  presence: Presence | null = null;
 
   /** ha.loginDelay: how long a logged-out agent takes to log in again */
   private readonly loginDelay: number;
@@ -55,7 +58,7 @@ export class TController implements EventTarget, AgentDesk {
 
   logIn(agent: Agent): void {
     agent.reloginPending = false;
-    this.setState(agent, AgentState.Ready);
+    this.ready(agent);
   }
 
   logOut(agent: Agent): void {
@@ -140,7 +143,26 @@ export class TController implements EventTarget, AgentDesk {
     } else if (agent.reloginPending) {
       this.setState(agent, AgentState.LoggedOut);
       this.reloginLater(agent);
-    } else this.setState(agent, AgentState.Ready);
+    } else this.ready(agent);
+  }
+
+  /** The agent is free: Ready, unless SIP Server last heard from Asterisk that the endpoint is busy (a private call,
+   *  or the idle NOTIFY after a call not in yet): the DN is then held NotReady until that NOTIFY. */
+  private ready(agent: Agent): void {
+    if (this.presence === null) return this.setState(agent, AgentState.Ready);
+    // (the endpoint may have turned idle this instant: its NOTIFY leaves first)
+    this.presence.check(agent);
+    if (!this.presence.busy(agent)) return this.setState(agent, AgentState.Ready);
+    agent.presenceHeld = true;
+    if (agent.state !== AgentState.NotReady) this.setState(agent, AgentState.NotReady);
+  }
+
+  /** A NOTIFY from Asterisk reached SIP Server: an endpoint busy while SIP Server has no call at it makes a Ready DN
+   *  NotReady (EventAgentNotReady); an idle one frees the DN it held (EventAgentReady). */
+  notified(agent: Agent, busy: boolean): void {
+    if (busy) {
+      if (agent.state === AgentState.Ready && agent.load.total === 0) this.ready(agent);
+    } else if (agent.presenceHeld && agent.state === AgentState.NotReady) this.agentFree(agent);
   }
 
   /** A logged-out agent (a DN ownership change, a no-answer's logout) logs in again after ha.loginDelay. */
@@ -163,6 +185,7 @@ export class TController implements EventTarget, AgentDesk {
   private setState(agent: Agent, to: AgentStateValue): void {
     const from = agent.state;
     agent.state = to;
+    if (to !== AgentState.NotReady) agent.presenceHeld = false;
     this.observer.agentState(agent, from, to);
     const now = this.sim.now;
     agent.stateSince = now;
@@ -174,6 +197,7 @@ export class TController implements EventTarget, AgentDesk {
    *  no DN owner its Interaction Server does: "Interaction Server is connected to all routing Stat Servers and
    *  reports agent states to all routing Stat Servers" (SIP Cluster Solution Guide, Agent Availability for Routing). */
   private announce(agent: Agent): void {
+    if (this.presence !== null) this.presence.check(agent);
     // read once: what a server told at once makes happen (a waiting call routed to this agent) may change the agent
     // again before the delayed record is made, and that record must be of this version
     const version = ++agent.version;

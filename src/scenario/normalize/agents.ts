@@ -5,6 +5,7 @@ import type { AgentGroupSpec, CapacityRuleSpec, StaffingSpec } from "../types.js
 import { DEFAULTS } from "../defaults.js";
 import { formatDuration } from "../duration.js";
 import { covers, dur, duplicate, optDur, siteRef, type NormalizeContext } from "./context.js";
+import { normalizePrivateCalls } from "./asterisk.js";
 import { dist } from "./distributions.js";
 
 export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds: readonly string[], rules: readonly CapacityRuleSpec[]): AgentGroupSpec[] {
@@ -53,6 +54,7 @@ export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds:
       noAnswerAction: a.noAnswerAction ?? d.noAnswerAction,
       noAnswerNotReady: optDur(ctx, a.noAnswerNotReady, p("noAnswerNotReady"), d.noAnswerNotReady),
       wrapUp: a.wrapUp === undefined ? { dist: "constant", value: d.wrapUp } : dist(ctx, a.wrapUp, p("wrapUp")),
+      ...(a.privateCalls === undefined ? {} : { privateCalls: normalizePrivateCalls(ctx, a.privateCalls, p("privateCalls")) }),
     };
     return group;
   });

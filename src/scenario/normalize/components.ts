@@ -33,5 +33,6 @@ export function normalizeComponents(ctx: NormalizeContext): ComponentsSpec {
       route: cost("interactionServer", "route", r.interactionServer),
       deliver: cost("interactionServer", "deliver", r.interactionServer),
     },
+    asterisk: { leg: cost("asterisk", "leg", r.asterisk), notify: cost("asterisk", "notify", r.asterisk) },
   };
 }

@@ -8,6 +8,7 @@ import { assumptionsOf } from "../assumptions.js";
 import { DEFAULTS } from "../defaults.js";
 import { newContext, optDur, type NormalizeContext } from "./context.js";
 import { checkNoAnswerLevel, normalizeAgents } from "./agents.js";
+import { checkAsterisk } from "./asterisk.js";
 import { normalizeCapacityRules } from "./capacity-rules.js";
 import { normalizeComponents } from "./components.js";
 import { normalizeFaults } from "./faults.js";
@@ -53,6 +54,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
     intraSite: optDur(ctx, r.network?.intraSite, ["network", "intraSite"], DEFAULTS.network.intraSite),
     interSite: optDur(ctx, r.network?.interSite, ["network", "interSite"], DEFAULTS.network.interSite),
     statDelay: optDur(ctx, r.network?.statDelay, ["network", "statDelay"], DEFAULTS.network.statDelay),
+    presenceDelay: optDur(ctx, r.network?.presenceDelay, ["network", "presenceDelay"], DEFAULTS.network.presenceDelay),
   };
   const routing = normalizeRouting(ctx);
   const capacityRules = normalizeCapacityRules(ctx);
@@ -64,6 +66,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   checkServing(ctx, agents, traffic, compiled, capacityRules);
   const topology = r.topology ?? DEFAULTS.topology;
   checkTopology(ctx, topology, sites, traffic);
+  checkAsterisk(ctx, topology, sites, agents, traffic);
   const ha = normalizeHa(ctx);
   const faults = normalizeFaults(ctx, sites, horizon);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);
@@ -90,7 +93,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
     faults,
     targets,
     ...(components === undefined ? {} : { components }),
-    assumptions: assumptionsOf(r, components, traffic),
+    assumptions: assumptionsOf(r, components, traffic, sites.some((s) => s.pbx === "asterisk")),
   };
   return { scenario, ctx };
 }

@@ -8,12 +8,13 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
   const seen = new Map<string, number>();
   return ctx.raw.sites.map((s, i) => {
     duplicate(ctx, seen, s.id, ["sites", i, "id"], "site id", "sites");
-    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string } = {
+    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; pbx?: "asterisk" } = {
       id: s.id,
       nodes: s.nodes ?? DEFAULTS.site.nodes,
       vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority },
     };
     if (s.failover !== undefined) site.failover = s.failover;
+    if (s.pbx !== undefined) site.pbx = s.pbx;
     return site;
   });
 }

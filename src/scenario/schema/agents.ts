@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
 import { SKILL_NAME_PATTERN } from "../skill-expression.js";
-import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, shown, whole } from "./builders.js";
+import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, rateSchema, shown, whole } from "./builders.js";
 import { Distribution } from "./distribution.js";
 
 /** the built-in rule as a scenario would write it, e.g. `voice: [{voice: 1}]` */
@@ -32,6 +32,17 @@ export const CapacityRules = z
     { error: expected("a mapping rule name -> list of alternatives") },
   )
   .meta({ description: `capacity rules by name; \`${builtinRule()}\` exists unless redefined` });
+
+const PrivateCall = (direction: string) =>
+  obj(
+    {
+      rate: rateSchema(`${direction} private calls per agent, e.g. 2/h (0: none)`),
+      duration: Distribution.meta({ description: "how long a private call lasts" }),
+      when: oneOf(["ready", "wrap-up", "both"], `the agent states a private call can start in (default ${D.agent.privateCallWhen})`).optional(),
+    },
+    "a {rate, duration, when} mapping",
+    `${direction} private calls, which Asterisk connects without SIP Server`,
+  ).optional();
 
 const Staffing = obj(
   {
@@ -74,6 +85,11 @@ export const AgentGroup = obj(
     ).optional(),
     noAnswerNotReady: durationSchema(`how long a no-answer leaves the agent NotReady (default ${shown(D.agent.noAnswerNotReady)})`).optional(),
     wrapUp: Distribution.optional().meta({ description: `after-call work (default ${shown(D.agent.wrapUp)})` }),
+    privateCalls: obj(
+      { inbound: PrivateCall("inbound"), outbound: PrivateCall("outbound") },
+      "an {inbound, outbound} mapping",
+      "an Asterisk site's group: private calls, each making the agent NotReady for routing while it lasts (default none)",
+    ).optional(),
   },
   "an agent group mapping {group, site, count, skills, ...}",
   "a group of identical agents",

@@ -61,6 +61,10 @@ export const Components = obj(
       route: "each routing request it sends a URS",
       deliver: "each route from a URS it carries out to an agent desktop",
     }),
+    asterisk: costs("asterisk", ["leg", "notify"], "an Asterisk site's PBX, in place of its SIP Proxies", {
+      leg: "each call leg: a customer's to SIP Server, each agent leg SIP Server opens back",
+      notify: "each presence NOTIFY it sends SIP Server",
+    }),
   },
   `a components mapping with any of ${COMPONENT_KINDS.join(", ")}`,
   "the component load model: CPU cost per message; absent: off",

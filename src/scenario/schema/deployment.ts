@@ -13,8 +13,9 @@ export const Site = obj(
       "the site's VQ SIP Server",
     ).optional(),
     failover: pattern(SITE_ID_PATTERN, "a site id", "site-down: the site the carrier sends this site's inbound calls to (default: none, they are lost)").optional(),
+    pbx: oneOf(["asterisk"], "the site's agent phones register on an Asterisk PBX, which brings its inbound calls to SIP Server (topology standalone; default: none, the phones register on SIP Server)").optional(),
   },
-  "a site mapping {id, nodes, vq, failover}",
+  "a site mapping {id, nodes, vq, failover, pbx}",
   "a data center",
 );
 
@@ -23,8 +24,9 @@ export const Network = obj(
     intraSite: durationSchema(`one-way delay between two nodes of one site (default ${shown(D.network.intraSite)})`).optional(),
     interSite: durationSchema(`one-way delay between two sites (default ${shown(D.network.interSite)})`).optional(),
     statDelay: durationSchema(`Stat Server processing delay on every state change (default ${shown(D.network.statDelay)})`).optional(),
+    presenceDelay: durationSchema(`an Asterisk site: from an endpoint's change to its NOTIFY reaching SIP Server (default ${shown(D.network.presenceDelay)})`).optional(),
   },
-  "a {intraSite, interSite, statDelay} mapping",
+  "a {intraSite, interSite, statDelay, presenceDelay} mapping",
   "network delays",
 );
 
