@@ -231,6 +231,18 @@ describe("the component load of an Asterisk site", () => {
   });
 });
 
+describe("the assumptions an Asterisk site relies on", () => {
+  it("its presence delay and the PBX's costs, and not the SIP Proxies' it has none of; elsewhere neither", () => {
+    const paths = (yaml: string) => scenarioOf(yaml).assumptions.map((a) => a.path);
+    const pbx = paths(quiet(2, "{}", "components: {}"));
+    expect(pbx).toEqual(expect.arrayContaining(["network.presenceDelay", "components.asterisk.leg", "components.asterisk.notify"]));
+    expect(pbx.some((p) => p.startsWith("components.sipProxy."))).toBe(false);
+    const plain = paths(quiet(2, "{}", "components: {}").replace(", pbx: asterisk", "").replace(", privateCalls: {}", ""));
+    expect(plain).toContain("components.sipProxy.call");
+    expect(plain.some((p) => p === "network.presenceDelay" || p.startsWith("components.asterisk."))).toBe(false);
+  });
+});
+
 describe("refused where the guides say it cannot be", () => {
   it("in a SIP Cluster: exit 2 with the guide's reason at the file's line", () => {
     const r = ccsim(["run", "test/fixtures/bad/asterisk-in-cluster.yaml", "--out", tmp()]);

@@ -3,7 +3,7 @@
 // measure or decide before trusting a run, and summary.json and report.html list them.
 
 import { defaultAt, SOURCES, type DefaultKey } from "./defaults.js";
-import type { Assumption, ComponentsSpec, TrafficSpec } from "./types.js";
+import type { Assumption, ComponentsSpec, SiteSpec, TrafficSpec } from "./types.js";
 
 /** whether the default at `path` (segments; `x[]` for each element of list x) was filled somewhere under `node` */
 function filled(node: unknown, segs: readonly string[]): boolean {
@@ -30,15 +30,18 @@ function relevant(element: unknown, rest: readonly string[]): boolean {
 /**
  * `raw` is the scenario as validated, before defaults; `components` the normalized component costs, absent when the
  * scenario has no load model (its costs are then used by nothing). A Smart Proxy's costs count only when it is on, an
- * Interaction Server's only with chat or email traffic, an Asterisk PBX's only with a site that has one (`asterisk`; no
- * instance of them exists otherwise).
+ * Interaction Server's only with chat or email traffic, an Asterisk PBX's only with a site that has one, SIP Proxies'
+ * only with a site that has no PBX (no instance of them exists otherwise).
  */
-export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[], asterisk: boolean): Assumption[] {
+export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[], sites: readonly SiteSpec[]): Assumption[] {
+  const asterisk = sites.filter((s) => s.pbx === "asterisk").length;
   const used = (path: string): boolean => {
-    // (an Asterisk PBX's presence delay and costs are used by nothing where no site has one)
-    if (path === "network.presenceDelay" || path.startsWith("components.asterisk.")) return asterisk && (components !== undefined || !path.startsWith("components."));
+    if (path === "network.presenceDelay") return asterisk > 0;
     if (!path.startsWith("components.")) return true;
     if (components === undefined) return false;
+    // an Asterisk site's PBX stands where its SIP Proxies would
+    if (path.startsWith("components.asterisk.")) return asterisk > 0;
+    if (path.startsWith("components.sipProxy.")) return asterisk < sites.length;
     if (path.startsWith("components.smartProxy.")) return components.smartProxy.enabled;
     if (path.startsWith("components.interactionServer.")) return traffic.some((t) => t.media === "chat" || t.media === "email");
     return true;

@@ -166,6 +166,8 @@ const SKYPE = "Multimedia Connector for Skype for Business Deployment Guide";
 const guide = (section: string, option: string, quote: string, title = CLUSTER): GuideSource => ({ guide: title, section, option, quote });
 const assumption = (why: string): AssumptionSource => ({ assumption: why });
 const format = (what: string): FormatSource => ({ format: what });
+/** an Asterisk PBX's costs: not even the Skype figure the others start from */
+const GUESS = "a guess of the right order; no guide gives a figure: calibrate it (ccsim calibrate)";
 const COSTS = `from "up to 6 calls per second", the Skype for Business connector's limit (${SKYPE}, Performance), not a SIP Server figure: calibrate it (ccsim calibrate)`;
 
 export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
@@ -340,8 +342,8 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: assumption(`a Session Controller's TRouteCall cost, for want of an Interaction Server figure; ${COSTS}`),
   },
-  "components.asterisk.leg": { path: "components.asterisk.leg", unit: "duration", source: assumption(`a PBX's SIP dialog set-up, a guess of the right order; ${COSTS}`) },
-  "components.asterisk.notify": { path: "components.asterisk.notify", unit: "duration", source: assumption(`one presence NOTIFY, a guess of the right order; ${COSTS}`) },
+  "components.asterisk.leg": { path: "components.asterisk.leg", unit: "duration", source: assumption(`a PBX's set-up of one SIP dialog, ${GUESS}`) },
+  "components.asterisk.notify": { path: "components.asterisk.notify", unit: "duration", source: assumption(`one presence NOTIFY, ${GUESS}`) },
   "site.nodes": { path: "sites[].nodes", unit: "count", source: assumption("one SIP Cluster node a site unless told") },
   "site.vqPriority": {
     path: "sites[].vq.priority",

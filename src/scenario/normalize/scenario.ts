@@ -93,7 +93,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
     faults,
     targets,
     ...(components === undefined ? {} : { components }),
-    assumptions: assumptionsOf(r, components, traffic, sites.some((s) => s.pbx === "asterisk")),
+    assumptions: assumptionsOf(r, components, traffic, sites),
   };
   return { scenario, ctx };
 }
