@@ -86,7 +86,7 @@ describe("defaults", () => {
         registrationRefresh: 140,
         registrationDelay: null,
         agentStateAutoRestore: false,
-        loginDelay: 30,
+        loginDelay: 60,
         requestTimeout: 5,
       },
       faults: [],

@@ -66,8 +66,8 @@ export const DEFAULTS = {
     registrationDelay: null as number | null,
     /** option agent-state-auto-restore: off, agents are logged out */
     agentStateAutoRestore: false,
-    /** assumption: how long an agent logged out by a DN ownership change takes to log in again */
-    loginDelay: 30,
+    /** assumption grounded in the guide's one minute before WWE asks the agent to log in again (see SOURCES) */
+    loginDelay: 60,
     /** assumption: how long URS waits for a lost TReserveAgent reply */
     requestTimeout: 5,
   },
@@ -279,7 +279,15 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
       "When set to false, agents are logged out on the DN ownership change and must log in manually.",
     ),
   },
-  "ha.loginDelay": { path: "ha.loginDelay", unit: "duration", source: assumption("how long an agent logged out by a DN ownership change takes to log in again") },
+  "ha.loginDelay": {
+    path: "ha.loginDelay",
+    unit: "duration",
+    source: assumption(
+      "how long an agent logged out by a DN ownership change or a no-answer logout takes to log in again: the guide gives no time; " +
+        "ccsim takes the minute after which WWE asks the agent to \"refresh your browser and log in again\" (\"If not recovered after 1 minute\", " +
+        "SIP Cluster Solution Guide, GWS Disaster Recovery Scenarios) and adds nothing for the login itself",
+    ),
+  },
   "ha.requestTimeout": { path: "ha.requestTimeout", unit: "duration", source: assumption("how long URS waits for a lost TReserveAgent reply") },
   "components.sipProxy.call": {
     path: "components.sipProxy.call",
