@@ -84,10 +84,11 @@ function program(): Command {
   scenarioOptions(p.command("check").argument("<scenario>", "scenario file"), false)
     .description("run a scenario and judge its targets: exit 1 when any is missed (a CI gate)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
-    .option("--out <dir>", "write check.json, summary.json and report.html into this folder")
+    .option("--out <dir>", "write check.json, check.md (a Markdown table for a CI step summary), check.xml (JUnit XML), summary.json and report.html into this folder")
+    .addOption(new Option("--annotations <kind>", "print an annotation for each missed target on stdout: github (workflow commands ::error)").choices(["github"]))
     .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run despite the memory estimate")
     .option("--json", "print the verdicts as JSON on stdout and nothing else there")
-    .option("--quiet", "print nothing but errors")
+    .option("--quiet", "print nothing but errors, and one line on stderr when a target is missed")
     .action(async (file: string, opts) => {
       const { checkCommand } = await import("./check.js");
       exitCode = await checkCommand(file, opts);
