@@ -128,6 +128,24 @@ function program(): Command {
       exitCode = traceStatsCommand(file, opts);
     });
 
+  p.command("erlang")
+    .argument("<model>", "b (lines and blocking), c (waiting, no abandonment) or a (waiting with exponential patience)")
+    .description("the Erlang calculator: measures at a head count, or the fewest agents meeting targets, per interval")
+    .option("--rate <rate[,rate...]>", "arrivals, e.g. 200/h; several (comma-separated) give a table, a row an interval")
+    .option("--aht <duration>", "mean handle time, e.g. 3m")
+    .option("--patience <duration>", "erlang a: the callers' mean patience")
+    .option("--agents <n>", "evaluate this head count (lines for erlang b)")
+    .option("--target <metric=comparison>", 'find the fewest agents meeting it, e.g. serviceLevel=">= 0.80", asa="<= 20s", blocking="<= 1%" (repeatable)', collect)
+    .option("--sl-time <duration>", "the service-level threshold (default 20s)")
+    .option("--shrinkage <share>", "share of scheduled agents unavailable, e.g. 30%: the agents to schedule (default 0)")
+    .option("--max-occupancy <share>", "the highest occupancy allowed when finding a head count, e.g. 85% (default 100%)")
+    .option("--interval <duration>", "with several rates: the interval length, to show each row's start")
+    .option("--json", "print the answers as JSON")
+    .action(async (model: string, opts) => {
+      const { erlangCommand } = await import("./erlang.js");
+      exitCode = erlangCommand(model, opts);
+    });
+
   p.command("defaults")
     .description("print every scenario default, its value and where it comes from (a guide's option or an assumption)")
     .option("--json", "print the table as JSON")
