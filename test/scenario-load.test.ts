@@ -351,8 +351,8 @@ describe("scenarioJsonSchema", () => {
     required: string[];
   };
 
-  it("is draft 2020-12, strict and described", () => {
-    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  it("is draft-07 (the draft editors' YAML support reads), strict and described", () => {
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required.sort()).toEqual(["agents", "sites", "traffic"]);
     expect(schema.properties.horizon?.description).toContain("8h");
