@@ -13,7 +13,7 @@ import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { checkJunit, checkMarkdown, checkVerdictLine, githubAnnotations, type CheckHead } from "../report/check-outputs.js";
 import { guardRun } from "./guard.js";
-import { workerCount } from "./options.js";
+import { workerCount, wroteOut } from "./options.js";
 import { provenanceOf } from "./command-line.js";
 import { planGate, requireTargets, type GateOptions } from "./target-option.js";
 
@@ -81,9 +81,9 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     process.stdout.write(
       `${scenario.name}: seed ${seed}, ${replications} replication${replications === 1 ? "" : "s"}\n\n${verdictTable(verdicts)}\n\n` +
         "each judged on the 95% bound that makes the claim safe: the lower for a minimum, the upper for a maximum\n" +
-        `${checkVerdictLine(verdicts)}\n` +
-        (opts.out ? `wrote ${opts.out}/\n` : ""),
+        `${checkVerdictLine(verdicts)}\n`,
     );
+    if (opts.out) wroteOut(opts.out);
   } else if (missed.length > 0) {
     // quiet, but a failing gate still says why in one line
     process.stderr.write(`ccsim check: ${scenario.name}: ${checkVerdictLine(verdicts)}\n`);

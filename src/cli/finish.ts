@@ -30,6 +30,7 @@ import { resultTable } from "../report/table.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
 import { provenanceOf } from "./command-line.js";
+import { wroteOut } from "./options.js";
 
 export interface ReportOptions {
   readonly out?: string;
@@ -147,7 +148,10 @@ export async function finishStudy(
   else if (traceFile.length > 0) commitFiles(traceFile);
   if (opts.json) process.stdout.write(json);
   // a trace on stdout is all there is there, as the JSON is with --json
-  else if (!opts.quiet && to?.kind !== "stdout") process.stdout.write(table + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
+  else if (!opts.quiet && to?.kind !== "stdout") {
+    process.stdout.write(table);
+    if (opts.out) wroteOut(opts.out);
+  }
   return 0;
 }
 
