@@ -340,8 +340,10 @@ describe("the fault injector on a fake FaultHost (the contact center reduced to 
       urs: [],
       ursOfNode: [],
       vqServers: [],
+      interactionServers: [],
       liveCalls: () => calls,
       strand: (call) => told.push(`${sim.now} strand ${call.id}`),
+      routeAgain: (call) => told.push(`${sim.now} routeAgain ${call.id}`),
       dropCall: (call, fault) => told.push(`${sim.now} drop ${call.id} (fault ${fault})`),
       logIn: (agent) => {
         agent.state = AgentState.Ready;

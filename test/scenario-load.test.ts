@@ -88,6 +88,8 @@ describe("defaults", () => {
         agentStateAutoRestore: false,
         loginDelay: 60,
         requestTimeout: 5,
+        regDnsChunkDelay: 1,
+        regDnsChunkVolume: 100,
       },
       faults: [],
       targets: [],

@@ -68,7 +68,7 @@ export function buildContactCenter(
   // Interaction Servers, for the sites whose chat and email enter through one
   const interactionServers = topology.sites.map((site) =>
     scenario.traffic.some((t) => t.site === site.id && viaInteractionServer(t.media))
-      ? new InteractionServer({ site, urs, topology })
+      ? new InteractionServer({ site, urs, topology, observer })
       : null,
   );
   sipServer.interactionServers = interactionServers;
@@ -111,7 +111,7 @@ export function buildContactCenter(
     topology,
     connectivity,
     observer,
-    faultHostOf(sipServer, tController, agents, urs, ursOfNode, protocol),
+    faultHostOf(sipServer, tController, agents, urs, ursOfNode, protocol, interactionServers),
     streams,
   );
   if (faults !== null) {

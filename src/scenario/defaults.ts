@@ -70,6 +70,9 @@ export const DEFAULTS = {
     loginDelay: 60,
     /** assumption: how long URS waits for a lost TReserveAgent reply */
     requestTimeout: 5,
+    /** [statserver] reg-dns-chunk-delay and reg-dns-chunk-volume, the guide's SIP Cluster values (see SOURCES) */
+    regDnsChunkDelay: 1,
+    regDnsChunkVolume: 100,
   },
   /** the component load model's costs: assumptions until calibrated (`ccsim calibrate`; README, "Component load") */
   components: {
@@ -289,6 +292,24 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     ),
   },
   "ha.requestTimeout": { path: "ha.requestTimeout", unit: "duration", source: assumption("how long URS waits for a lost TReserveAgent reply") },
+  "ha.regDnsChunkDelay": {
+    path: "ha.regDnsChunkDelay",
+    unit: "duration",
+    source: guide(
+      "Configuring Stat Server",
+      "[statserver] reg-dns-chunk-delay (read as seconds between chunks: the guide gives no unit); a routing Stat Server back from a failure registers every DN again, chunk by chunk",
+      "In a SIP Cluster environment, Genesys recommends to set Stat Server options [statserver]/reg-dns-chunk-delay=1 and [statserver]/reg-dns-chunk-volume=100.",
+    ),
+  },
+  "ha.regDnsChunkVolume": {
+    path: "ha.regDnsChunkVolume",
+    unit: "count",
+    source: guide(
+      "Configuring Stat Server",
+      "[statserver] reg-dns-chunk-volume (the DNs one registration chunk holds)",
+      "In a SIP Cluster environment, Genesys recommends to set Stat Server options [statserver]/reg-dns-chunk-delay=1 and [statserver]/reg-dns-chunk-volume=100.",
+    ),
+  },
   "components.sipProxy.call": {
     path: "components.sipProxy.call",
     unit: "duration",

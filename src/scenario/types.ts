@@ -89,6 +89,11 @@ export interface HaSpec {
   readonly loginDelay: number;
   /** how long URS waits for a reply to TReserveAgent before trying again */
   readonly requestTimeout: number;
+  /** [statserver] reg-dns-chunk-delay: a routing Stat Server back from a failure registers its DNs again in chunks,
+   *  this long apart */
+  readonly regDnsChunkDelay: number;
+  /** [statserver] reg-dns-chunk-volume: how many DNs one such chunk registers */
+  readonly regDnsChunkVolume: number;
 }
 
 /** One alternative of a capacity rule: the most of each media an agent may hold at once (absent: 0). */
@@ -200,7 +205,17 @@ export interface ImSpec {
   readonly treatments: readonly TreatmentSpec[];
 }
 
-export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "urs-switchover" | "proxy-down" | "vq-down" | "site-down";
+export type FaultKind =
+  | "node-down"
+  | "node-lost"
+  | "link-down"
+  | "urs-down"
+  | "urs-switchover"
+  | "proxy-down"
+  | "vq-down"
+  | "site-down"
+  | "statserver-down"
+  | "interaction-server-down";
 
 export interface FaultSpec {
   readonly at: number;

@@ -1,7 +1,9 @@
 // Scheduled failures and their recovery: node switchovers and losses (node-failure.ts), link cuts and what the Stat
 // Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), URS pairs down or
-// switching over (urs-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the detection and re-registration delays the scenario's `ha`
-// gives. It works on the contact center through a FaultHost (fault-host.ts) only.
+// switching over (urs-failure.ts), routing Stat Servers down (stat-server-failure.ts), Interaction Servers down
+// (interaction-server-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the
+// detection and re-registration delays the scenario's `ha` gives. It works on the contact center through a FaultHost
+// (fault-host.ts) only.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -9,12 +11,15 @@ import type { FaultSpec, HaSpec, RoutingSpec } from "../../scenario/types.js";
 import type { Agent } from "../agents/agent.js";
 import type { Rng } from "../../kernel/random-stream.js";
 import type { Observer } from "../observer.js";
+import type { Urs } from "../routing/urs.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { ClusterNode, Site, Topology } from "../sip/topology.js";
 import { DnService } from "./dn-service.js";
 import type { FaultHost } from "./fault-host.js";
+import { InteractionServerFailures } from "./interaction-server-failure.js";
 import { NodeFailures } from "./node-failure.js";
 import { PhoneRegistration } from "./phone-registration.js";
+import { StatServerFailures } from "./stat-server-failure.js";
 import { UrsFailures } from "./urs-failure.js";
 
 const START = 0;
@@ -48,6 +53,8 @@ export class FaultInjector implements EventTarget {
   private readonly phones: PhoneRegistration;
   private readonly dn: DnService;
   private readonly urs: UrsFailures;
+  private readonly stats: StatServerFailures;
+  private readonly ixn: InteractionServerFailures;
   /** faults in progress per VQ SIP Server (they may overlap) */
   private readonly vqDown: Int32Array;
 
@@ -62,6 +69,8 @@ export class FaultInjector implements EventTarget {
     this.dn = new DnService({ host, sim, topology, connectivity: o.connectivity, observer, ha });
     this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn, refreshPhase: o.refreshPhase });
     this.urs = new UrsFailures({ host, sim, topology, dnService: this.dn, ursBackup: o.ursBackup });
+    this.stats = new StatServerFailures({ host, sim, topology, ha, dnService: this.dn });
+    this.ixn = new InteractionServerFailures({ host, sim, observer, dnService: this.dn });
     this.nodes = new NodeFailures({
       host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones, urs: this.urs,
       checkPhase: o.checkPhase,
@@ -112,6 +121,10 @@ export class FaultInjector implements EventTarget {
         this.vqFails(site, i);
         return;
       }
+      case "statserver-down":
+        return this.stats.fails(this.placedOn(f.target!));
+      case "interaction-server-down":
+        return this.ixn.fails(this.site(f.target!), i);
     }
   }
 
@@ -139,6 +152,10 @@ export class FaultInjector implements EventTarget {
         this.vqRecovers(site);
         return;
       }
+      case "statserver-down":
+        return this.stats.recovers(this.placedOn(f.target!));
+      case "interaction-server-down":
+        return this.ixn.recovers(this.site(f.target!));
     }
   }
 
@@ -198,6 +215,12 @@ export class FaultInjector implements EventTarget {
 
   private node(id: string): ClusterNode {
     return this.topology.nodes.find((n) => n.id === id)!;
+  }
+
+  /** the URS pair placed on the node, with the Stat Server it routes from (wherever a switchover took it since) */
+  private placedOn(id: string): Urs {
+    const node = this.node(id);
+    return this.host.urs.find((u) => u.serves[0] === node)!;
   }
 
   private site(id: string): Site {

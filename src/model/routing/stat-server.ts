@@ -69,6 +69,9 @@ export class StatServer {
   private readonly oos: Uint8Array;
   /** whom to tell when an agent becomes available here (its URS; wired by the builder) */
   listener: AvailabilityListener | null = null;
+  /** how many agents' DNs, in agent order, it has registered: every one while it runs, none while it is down
+   *  (statserver-down), then chunk by chunk as it registers them again (faults/stat-server-failure.ts) */
+  registered: number;
 
   readonly id: string;
   /** the node it runs on, beside its URS (the backup's host after its URS pair switched over to another node) */
@@ -99,6 +102,12 @@ export class StatServer {
     this.pools = classes.map((c, i) => (routed[i] ? new Pool(c.members.length) : null));
     this.pooled = new Uint8Array(agentCount);
     this.oos = new Uint8Array(agentCount);
+    this.registered = agentCount;
+  }
+
+  /** It has registered the agent's DN (or, for an agent with no DN, it hears of it): it may show it in service. */
+  registers(agent: Agent): boolean {
+    return agent.index < this.registered;
   }
 
   /** A state change reaches this Stat Server (fields passed apart so the zero-delay path allocates nothing). */

@@ -21,6 +21,9 @@ export class Site {
   proxyOut = 0;
   /** SIP Proxies of the site that are down (proxy-down faults in progress) */
   proxiesDown = 0;
+  /** interaction-server-down faults in progress on the site's Interaction Server: while any is, the states of the
+   *  site's agents with no DN reach no Stat Server */
+  ixnDown = 0;
   /** the site's SIP Proxies: the guide's minimum ("At least two SIP Proxies must be deployed for each data center",
    *  SIP Cluster Solution Guide, SIP Proxy) */
   readonly proxies = 2;

@@ -42,5 +42,7 @@ export function normalizeHa(ctx: NormalizeContext): HaSpec {
     agentStateAutoRestore: r.agentStateAutoRestore ?? d.agentStateAutoRestore,
     loginDelay: optDur(ctx, r.loginDelay, at("loginDelay"), d.loginDelay),
     requestTimeout: optDur(ctx, r.requestTimeout, at("requestTimeout"), d.requestTimeout, { positive: true }),
+    regDnsChunkDelay: optDur(ctx, r.regDnsChunkDelay, at("regDnsChunkDelay"), d.regDnsChunkDelay),
+    regDnsChunkVolume: r.regDnsChunkVolume ?? d.regDnsChunkVolume,
   };
 }

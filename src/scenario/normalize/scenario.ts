@@ -65,7 +65,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const topology = r.topology ?? DEFAULTS.topology;
   checkTopology(ctx, topology, sites, traffic);
   const ha = normalizeHa(ctx);
-  const faults = normalizeFaults(ctx, sites, horizon);
+  const faults = normalizeFaults(ctx, sites, horizon, traffic);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);
   const targets = normalizeTargets(ctx, components, traffic, targetOrder);
 

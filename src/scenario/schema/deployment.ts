@@ -41,8 +41,10 @@ export const Ha = obj(
       .meta({ description: `agent-state-auto-restore: agents keep their state when DN ownership moves (default ${D.ha.agentStateAutoRestore}: logged out)` }),
     loginDelay: durationSchema(`how long an agent logged out by a DN ownership change takes to log in again (default ${shown(D.ha.loginDelay)})`).optional(),
     requestTimeout: durationSchema(`how long URS waits for a TReserveAgent reply lost with a VQ SIP Server before retrying (default ${shown(D.ha.requestTimeout)})`).optional(),
+    regDnsChunkDelay: durationSchema(`[statserver] reg-dns-chunk-delay: a routing Stat Server back from statserver-down registers its DNs again in chunks this far apart (default ${shown(D.ha.regDnsChunkDelay)})`).optional(),
+    regDnsChunkVolume: whole(1, `[statserver] reg-dns-chunk-volume: the DNs one registration chunk holds (default ${D.ha.regDnsChunkVolume})`).optional(),
   },
-  "an ha mapping {addpTimeout, proxyCheck, proxyForce, proxyDetection, tcReconnectTimeout, registrationRefresh, registrationDelay, agentStateAutoRestore, loginDelay, requestTimeout}",
+  "an ha mapping {addpTimeout, proxyCheck, proxyForce, proxyDetection, tcReconnectTimeout, registrationRefresh, registrationDelay, agentStateAutoRestore, loginDelay, requestTimeout, regDnsChunkDelay, regDnsChunkVolume}",
   "high availability and recovery timings",
 );
 
