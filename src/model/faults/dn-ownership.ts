@@ -1,6 +1,7 @@
 // A DN's ownership moving to another node after its owner was lost (a phone registering elsewhere, GWS registering
-// its PSTN agents' DNs with the node it reconnected to): the new owner announces the DN, and an agent the new owner
-// knows as logged out logs in again after the login delay, or once the work it is doing is over.
+// its PSTN agents' DNs with the node it reconnected to): the new owner announces the DN, the targets that look at the
+// agent's location follow it, and an agent the new owner knows as logged out logs in again after the login delay, or
+// once the work it is doing is over.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -65,6 +66,9 @@ export class DnOwnership implements EventTarget {
       }
       // an agent at work leaves when the work ends (TController.agentFree) and logs in again after the delay
     }
+    // the DN's location is its owner's site ("DN ownership defines the agent location", SIP Cluster Solution Guide,
+    // Reservation Based on Agent Location): sitex targets take the agent from here on
+    this.host.relocate(agent);
     this.host.publish(agent);
     this.observer.ownerChanged(agent, from);
     for (const u of this.host.urs) this.dn.refreshView(u.view, node, [agent]);
