@@ -138,6 +138,14 @@ describe("the GWS node lost", () => {
     expect(ended).toEqual(["100 call 1 on dc1.n1 dropped"]);
   });
 
+  it("a node-down is a switchover GWS does not notice; a second one while the first instance is down takes the node, and GWS moves", () => {
+    const faults = "  - { at: 100s, kind: node-down, target: dc1.n1, duration: 10m }\n  - { at: 200s, kind: node-down, target: dc1.n1, duration: 10m }";
+    const { sim, log } = watched(LOSS.replace("  - { at: 100s, kind: node-lost, target: dc1.n1, duration: 10m }", faults));
+    sim.run();
+    expect(log.filter((l) => !l.includes("desk"))).toEqual(["207 GWS of dc1 connects to dc1.n2"]);
+    expect(log.filter((l) => l.includes("moves")).map((l) => l.split(" ")[0])).toEqual(["207", "207", "207", "207"]);
+  });
+
   it("losing a node GWS is not connected to leaves the PSTN agents' DNs where they are", () => {
     const { world, sim, log } = watched(LOSS.replace("target: dc1.n1", "target: dc1.n3"));
     sim.run();
