@@ -142,6 +142,7 @@ function watch(now: () => number): Watch {
     fault: () => tick("fault"),
     dnService: () => tick("dnService"),
     ownerChanged: () => tick("ownerChanged"),
+    gwsConnected: () => tick("gwsConnected"),
     agentState(agent, from, to) {
       tick("agentState");
       const known = state.get(agent) ?? AgentState.LoggedOut;

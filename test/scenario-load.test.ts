@@ -35,7 +35,7 @@ describe("defaults", () => {
       interval: 900,
       serviceLevel: 20,
       topology: "cluster",
-      sites: [{ id: "dc1", nodes: 1, vq: { priority: 0 } }],
+      sites: [{ id: "dc1", nodes: 1, vq: { priority: 0 }, gwsNode: 1 }],
       network: { intraSite: 0.001, interSite: 0.04, statDelay: 0.005 },
       routing: {
         mode: "node-based",
@@ -87,6 +87,7 @@ describe("defaults", () => {
         registrationDelay: null,
         agentStateAutoRestore: false,
         loginDelay: 60,
+        gwsMoveWait: 30,
         requestTimeout: 5,
         regDnsChunkDelay: 1,
         regDnsChunkVolume: 100,

@@ -3,7 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import YAML from "yaml";
 import { describe, expect, it } from "vitest";
 import { ROOT, ccsim } from "./helpers.js";

@@ -27,6 +27,14 @@ function relevant(element: unknown, rest: readonly string[]): boolean {
   return true;
 }
 
+/** a SIP Cluster (not standalone sites) with an agent group on PSTN phones, read from the raw scenario */
+function hasPstnAgents(raw: unknown): boolean {
+  const r = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  if (r["topology"] === "standalone") return false;
+  const agents = r["agents"];
+  return Array.isArray(agents) && agents.some((a) => typeof a === "object" && a !== null && (a as Record<string, unknown>)["phone"] === "pstn");
+}
+
 /**
  * `raw` is the scenario as validated, before defaults; `components` the normalized component costs, absent when the
  * scenario has no load model (its costs are then used by nothing). A Smart Proxy's costs count only when it is on, an
@@ -34,6 +42,8 @@ function relevant(element: unknown, rest: readonly string[]): boolean {
  */
 export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[]): Assumption[] {
   const used = (path: string): boolean => {
+    // the GWS node owns the PSTN agents' DNs, and nothing else: a cluster with no PSTN agent does not rely on it
+    if (path === "sites[].gwsNode") return hasPstnAgents(raw);
     if (!path.startsWith("components.")) return true;
     if (components === undefined) return false;
     if (path.startsWith("components.smartProxy.")) return components.smartProxy.enabled;

@@ -68,6 +68,8 @@ export const DEFAULTS = {
     agentStateAutoRestore: false,
     /** assumption grounded in the guide's one minute before WWE asks the agent to log in again (see SOURCES) */
     loginDelay: 60,
+    /** how long SIP Server waits before moving a PSTN agent's DN to the new data center GWS reconnected to (see SOURCES) */
+    gwsMoveWait: 30,
     /** assumption: how long URS waits for a lost TReserveAgent reply */
     requestTimeout: 5,
     /** [statserver] reg-dns-chunk-delay and reg-dns-chunk-volume, the guide's SIP Cluster values (see SOURCES) */
@@ -87,7 +89,7 @@ export const DEFAULTS = {
     interactionServer: { route: 0.11, deliver: 0.056 },
   },
   /** one node a site; the VQ SIP Server's agent_reservation priority */
-  site: { nodes: 1, vqPriority: 0 },
+  site: { nodes: 1, vqPriority: 0, gwsNode: 1 },
   /** the capacity rule every scenario has unless it redefines it: one voice call at a time */
   builtinRule: { name: "voice", alternatives: [{ voice: 1 }] },
   agent: {
@@ -239,7 +241,7 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
   "ha.addpTimeout": {
     path: "ha.addpTimeout",
     unit: "duration",
-    source: guide("Configuring SIP Servers for SIP Cluster", "[backup-sync] addp-timeout", "addp-timeout=7"),
+    source: guide("Configuring SIP Servers for SIP Cluster", "[backup-sync] addp-timeout; also how long GWS takes to notice its connection to a lost node is gone (GWS connects to SIP Server with \"connectionProtocol\": \"addp\", Configuring GWS, Identification)", "addp-timeout=7"),
   },
   "ha.proxyCheck": {
     path: "ha.proxyCheck",
@@ -290,6 +292,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
         "ccsim takes the minute after which WWE asks the agent to \"refresh your browser and log in again\" (\"If not recovered after 1 minute\", " +
         "SIP Cluster Solution Guide, GWS Disaster Recovery Scenarios) and adds nothing for the login itself",
     ),
+  },
+  "ha.gwsMoveWait": {
+    path: "ha.gwsMoveWait",
+    unit: "duration",
+    source: guide("GWS Disaster Recovery Scenarios", "GWS disconnects from SIP Server (the wait before a PSTN agent's DN ownership moves to the data center GWS reconnected to)", "If agent is connected to the new DC, SIP Server waits for 30 seconds, logs the agent out, and moves the ownership."),
   },
   "ha.requestTimeout": { path: "ha.requestTimeout", unit: "duration", source: assumption("how long URS waits for a lost TReserveAgent reply") },
   "ha.regDnsChunkDelay": {
@@ -366,6 +373,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     path: "sites[].vq.priority",
     unit: "count",
     source: assumption("every VQ SIP Server has the same agent_reservation priority; the guide sets none by default"),
+  },
+  "site.gwsNode": {
+    path: "sites[].gwsNode",
+    unit: "count",
+    source: assumption("the site's GWS connects to its first node: the guide connects all GWS API nodes of a data center to one node (\"All GWS API nodes in one data center connects to: one SIP Cluster node\", Configuring GWS, GWS Connection to 4-node 2-DC SIP Cluster) and leaves which one to the deployment"),
   },
   builtinRule: { path: "capacityRules", unit: "value", source: format("the rule voice (one voice call at a time) is always there") },
   "agent.capacity": { path: "agents[].capacity", unit: "value", source: format("the built-in rule voice") },

@@ -27,6 +27,8 @@ export interface SiteSpec {
   readonly vq: { readonly priority: number };
   /** site-down: the site the carrier sends this site's inbound calls to (absent: they are lost) */
   readonly failover?: string;
+  /** the node (1-based position in the site) the site's GWS connects to: it owns the DNs of the site's PSTN agents */
+  readonly gwsNode: number;
 }
 
 export interface NetworkSpec {
@@ -67,7 +69,8 @@ export interface RoutingSpec {
 
 /** High availability and recovery timings (the SIP Server and SIP Cluster options they stand for in the README). */
 export interface HaSpec {
-  /** node-down: ADDP timeout after which the hot-standby backup takes over */
+  /** the ADDP timeout: node-down, after which the hot-standby backup takes over; a lost GWS node, after which GWS
+   *  notices its connection is gone */
   readonly addpTimeout: number;
   /** [sipproxy] oos-check: how often the SIP Proxies send a SIP Server their out-of-service check */
   readonly proxyCheck: number;
@@ -87,6 +90,8 @@ export interface HaSpec {
   readonly agentStateAutoRestore: boolean;
   /** how long a logged-out agent takes to log in again */
   readonly loginDelay: number;
+  /** how long SIP Server waits before moving a PSTN agent's DN to a node of another site, after GWS connected there */
+  readonly gwsMoveWait: number;
   /** how long URS waits for a reply to TReserveAgent before trying again */
   readonly requestTimeout: number;
   /** [statserver] reg-dns-chunk-delay: a routing Stat Server back from a failure registers its DNs again in chunks,

@@ -11,6 +11,7 @@ import { FaultInjector } from "../faults/fault-injector.js";
 import type { Observer } from "../observer.js";
 import { STREAMS } from "../streams.js";
 import type { ReservationProtocol } from "../routing/reservation.js";
+import { relocate, type TargetClass } from "../routing/target-class.js";
 import type { Urs } from "../routing/urs.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { SipServer } from "../sip/sip-server.js";
@@ -26,6 +27,8 @@ export function faultHostOf(
   ursOfNode: readonly Urs[],
   protocol: ReservationProtocol,
   interactionServers: readonly (InteractionServer | null)[],
+  /** per agent, the target classes it is a member of */
+  ofAgent: readonly (readonly TargetClass[])[],
 ): FaultHost {
   return {
     agents,
@@ -40,6 +43,9 @@ export function faultHostOf(
     logIn: (agent) => tc.logIn(agent),
     logOutNow: (agent) => tc.logOutNow(agent),
     publish: (agent) => tc.publish(agent),
+    relocate: (agent) => {
+      if (relocate(agent, ofAgent[agent.index]!)) for (const u of urs) u.view.reclassified(agent);
+    },
   };
 }
 

@@ -40,4 +40,6 @@ export interface FaultHost {
   logOutNow(agent: Agent): void;
   /** the DN's new owner announces its state */
   publish(agent: Agent): void;
+  /** the DN has a new owner, maybe in another site: the targets on the agent's location follow it */
+  relocate(agent: Agent): void;
 }

@@ -1,6 +1,7 @@
 // Scheduled failures and their recovery: node switchovers and losses (node-failure.ts), link cuts and what the Stat
-// Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), URS pairs down or
-// switching over (urs-failure.ts), routing Stat Servers down (stat-server-failure.ts), Interaction Servers down
+// Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), GWS reconnecting for
+// the PSTN agents (gws-connection.ts), DN ownership moving (dn-ownership.ts), URS pairs down or switching over
+// (urs-failure.ts), routing Stat Servers down (stat-server-failure.ts), Interaction Servers down
 // (interaction-server-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the
 // detection and re-registration delays the scenario's `ha` gives. It works on the contact center through a FaultHost
 // (fault-host.ts) only.
@@ -14,8 +15,10 @@ import type { Observer } from "../observer.js";
 import type { Urs } from "../routing/urs.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { ClusterNode, Site, Topology } from "../sip/topology.js";
+import { DnOwnership } from "./dn-ownership.js";
 import { DnService } from "./dn-service.js";
 import type { FaultHost } from "./fault-host.js";
+import { GwsConnections } from "./gws-connection.js";
 import { InteractionServerFailures } from "./interaction-server-failure.js";
 import { NodeFailures } from "./node-failure.js";
 import { PhoneRegistration } from "./phone-registration.js";
@@ -50,7 +53,7 @@ export class FaultInjector implements EventTarget {
   private readonly observer: Observer;
   private readonly faults: readonly FaultSpec[];
   private readonly nodes: NodeFailures;
-  private readonly phones: PhoneRegistration;
+  private readonly ownership: DnOwnership;
   private readonly dn: DnService;
   private readonly urs: UrsFailures;
   private readonly stats: StatServerFailures;
@@ -67,12 +70,14 @@ export class FaultInjector implements EventTarget {
     this.observer = observer;
     this.faults = o.faults;
     this.dn = new DnService({ host, sim, topology, connectivity: o.connectivity, observer, ha });
-    this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn, refreshPhase: o.refreshPhase });
+    this.ownership = new DnOwnership({ host, sim, observer, ha, dnService: this.dn });
+    const phones = new PhoneRegistration({ sim, topology, ha, ownership: this.ownership, refreshPhase: o.refreshPhase });
+    const gws = new GwsConnections({ sim, topology, observer, ha, ownership: this.ownership, agents: host.agents });
     this.urs = new UrsFailures({ host, sim, topology, dnService: this.dn, ursBackup: o.ursBackup });
     this.stats = new StatServerFailures({ host, sim, topology, ha, dnService: this.dn });
     this.ixn = new InteractionServerFailures({ host, sim, observer, dnService: this.dn });
     this.nodes = new NodeFailures({
-      host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones, urs: this.urs,
+      host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones, gws, urs: this.urs,
       checkPhase: o.checkPhase,
     });
     this.vqDown = new Int32Array(topology.sites.length);
@@ -199,7 +204,7 @@ export class FaultInjector implements EventTarget {
 
   /** An agent freed from work after an ownership change logged it out: it logs in again after the login delay. */
   reloginLater(agent: Agent): void {
-    this.phones.reloginLater(agent);
+    this.ownership.reloginLater(agent);
   }
 
   /** Why a TRouteCall from `from` cannot reach the agent's DN, or null when it can. */

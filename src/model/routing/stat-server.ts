@@ -204,8 +204,16 @@ export class StatServer {
     this.release(agent, this.known[agent.index]! + 1);
   }
 
-  /** Puts the agent in or out of its classes' pools to match available for the class's media && not held (and
-   *  re-keys it where in). */
+  /** The agent's DN moved to another site and the classes on its location took it or let it go: its pools follow,
+   *  and the URS hears of it if this view shows it available. */
+  reclassified(agent: Agent): void {
+    const a = agent.index;
+    this.sync(agent);
+    if (this.available[a] !== 0 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(agent);
+  }
+
+  /** Puts the agent in or out of its classes' pools to match available for the class's media && not held && the class
+   *  holds it (and re-keys it where in). */
   private sync(agent: Agent): void {
     const a = agent.index;
     const want = this.heldUntil[a] === NOT_HELD ? this.available[a]! : 0;
@@ -215,7 +223,7 @@ export class StatServer {
       const pool = this.pools[cls.index];
       if (!pool) continue;
       const local = cls.localIndex[a]!;
-      if ((want >> cls.media) & 1) {
+      if ((want >> cls.media) & 1 && cls.holds[local] === 1) {
         const since = this.readySince[a]!;
         pool.set(local, this.rule.key1(cls, local, since), this.rule.key2(cls, local, since));
       } else pool.delete(local);
