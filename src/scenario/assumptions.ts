@@ -2,7 +2,7 @@
 // file (with its --set overrides) left for the loader to fill, in the table's order. They are what a planner should
 // measure or decide before trusting a run, and summary.json and report.html list them.
 
-import { defaultAt, SOURCES, type DefaultKey } from "./defaults.js";
+import { defaultAt, SOURCES, type DefaultKey } from "./default-sources.js";
 import type { Assumption, ComponentsSpec, TrafficSpec } from "./types.js";
 
 /** whether the default at `path` (segments; `x[]` for each element of list x) was filled somewhere under `node` */
