@@ -138,6 +138,18 @@ describe("ccsim validate and schema", () => {
     expect(r.stdout).toMatch(/2 site\(s\), 8 node\(s\), 120 agent\(s\)/);
   });
 
+  it("validate refuses, in one line with exit 2, a scenario that run would refuse for its memory", () => {
+    const args = ["scenarios/erlang-c.yaml", "--set", "horizon=200000h", "--set", "traffic[0].arrivals.rate=50/s"];
+    const v = ccsim(["validate", ...args]);
+    expect(v.code).toBe(2);
+    expect(v.stdout).toBe("");
+    expect(v.stderr.trim().split("\n")).toHaveLength(1);
+    expect(v.stderr).toMatch(/^scenarios\/erlang-c\.yaml: valid, but ccsim run would refuse it: it would need about [\d,.]+ GB of memory/);
+    const r = ccsim(["run", ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to run: it would need about/);
+  });
+
   it("schema prints a JSON Schema", () => {
     const r = ccsim(["schema"]);
     expect(r.code).toBe(0);

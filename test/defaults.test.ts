@@ -26,7 +26,7 @@ describe("ccsim defaults", () => {
     expect(row("ha.registrationRefresh")).toMatch(/ 2m20s +SIP Cluster Solution Guide, .*registrar-default-timeout: "registrar-default-timeout=140"$/);
     expect(row("ha.tcReconnectTimeout")).toMatch(/ 0s +SIP Cluster Solution Guide, .*tc-reconnect-timeout/);
     expect(row("ha.addpTimeout")).toMatch(/ 7s +SIP Cluster Solution Guide, .*addp-timeout/);
-    expect(row("ha.loginDelay")).toMatch(/ 30s +assumption: /);
+    expect(row("ha.loginDelay")).toMatch(/ 1m +assumption: .*"If not recovered after 1 minute"/);
   });
 
   it("marks the component costs as assumptions derived from the Skype for Business connector's 6 calls per second", () => {
@@ -83,8 +83,8 @@ describe("the assumptions a run relied on", () => {
     expect(s.assumptions.map((a) => a.path)).toEqual(MINIMAL_ASSUMPTIONS.filter((p) => p !== "replications"));
     expect(s.assumptions.find((a) => a.path === "ha.loginDelay")).toEqual({
       path: "ha.loginDelay",
-      value: 30,
-      why: "how long an agent logged out by a DN ownership change takes to log in again",
+      value: 60,
+      why: expect.stringMatching(/^how long an agent logged out by a DN ownership change or a no-answer logout takes to log in again: the guide gives no time; .*"If not recovered after 1 minute"/),
     });
   });
 

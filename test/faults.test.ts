@@ -340,8 +340,10 @@ describe("the fault injector on a fake FaultHost (the contact center reduced to 
       urs: [],
       ursOfNode: [],
       vqServers: [],
+      interactionServers: [],
       liveCalls: () => calls,
       strand: (call) => told.push(`${sim.now} strand ${call.id}`),
+      routeAgain: (call) => told.push(`${sim.now} routeAgain ${call.id}`),
       dropCall: (call, fault) => told.push(`${sim.now} drop ${call.id} (fault ${fault})`),
       logIn: (agent) => {
         agent.state = AgentState.Ready;
@@ -352,6 +354,8 @@ describe("the fault injector on a fake FaultHost (the contact center reduced to 
         told.push(`${sim.now} logOutNow ${agent.group.id}`);
       },
       publish: (agent) => told.push(`${sim.now} publish ${agent.group.id} on ${agent.owner!.id}`),
+      // (one site: no target follows the agent's location anywhere else)
+      relocate: () => {},
     };
     const s = world.scenario;
     const faults = new FaultInjector({ host, sim, topology: world.topology, connectivity: world.connectivity, observer: silent, faults: s.faults, ha: s.ha, ursBackup: s.routing.ursBackup, checkPhase: world.topology.nodes.map(() => () => 0.5), refreshPhase: world.topology.nodes.map(() => () => 0.5) });

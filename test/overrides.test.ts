@@ -275,7 +275,7 @@ traffic: [{ type: calls, arrivals: { rate: 1/min }, handleTime: 3m, target: any 
   it("CLI: --set and --vary errors are never placed at scenario.yaml:1:1", () => {
     const set = ccsim(["validate", "scenarios/erlang-c.yaml", "--set", "horizon=1s"]);
     expect(set.code).toBe(2);
-    expect(set.stderr.trim()).toBe('--set horizon=1s: warmup: expected a warmup shorter than the horizon (1s), got "2h" (see scenarios/erlang-c.yaml:11:9)');
+    expect(set.stderr.trim()).toBe('--set horizon=1s: warmup: expected a warmup shorter than the horizon (1s), got "2h" (see scenarios/erlang-c.yaml:12:9)');
     const vary = ccsim(["compare", "scenarios/erlang-c.yaml", "--vary", "agents[0].count=13,-1"]);
     expect(vary.code).toBe(2);
     expect(vary.stderr.trim()).toBe("--vary agents[0].count=-1: agents[0].count: expected a whole number >= 1, got -1");

@@ -142,6 +142,7 @@ function watch(now: () => number): Watch {
     fault: () => tick("fault"),
     dnService: () => tick("dnService"),
     ownerChanged: () => tick("ownerChanged"),
+    gwsConnected: () => tick("gwsConnected"),
     agentState(agent, from, to) {
       tick("agentState");
       const known = state.get(agent) ?? AgentState.LoggedOut;
@@ -273,7 +274,10 @@ const scenarioArb = fc
     faults: fc.array(
       fc.record({
         atPct: fc.integer({ min: 0, max: 99 }),
-        kind: fc.constantFrom("node-down", "node-lost", "link-down", "urs-down", "urs-switchover", "proxy-down", "vq-down", "site-down"),
+        kind: fc.constantFrom(
+          "node-down", "node-lost", "link-down", "urs-down", "urs-switchover", "proxy-down", "vq-down", "site-down",
+          "statserver-down", "interaction-server-down",
+        ),
         a: fc.nat(),
         b: fc.nat(),
         bySite: fc.boolean(),
@@ -368,19 +372,30 @@ const scenarioArb = fc
       agents: groups,
       traffic,
       ha: { tcReconnectTimeout: r.tc, agentStateAutoRestore: r.autoRestore, registrationDelay: "60s", loginDelay: "10s" },
-      faults: faultsOf({ ...r, sites: r.standalone ? r.sites.map(() => 1) : r.sites }, siteIds, horizon),
+      faults: faultsOf({ ...r, sites: r.standalone ? r.sites.map(() => 1) : r.sites }, siteIds, horizon, traffic),
       ...(r.components === undefined ? {} : { components: r.components }),
     };
   });
 
 /** Random faults on the random deployment (those the loader would refuse are left out: vq-down needs explicit
- *  reservation, and a link needs two different ends). */
+ *  reservation, a link needs two different ends, statserver-down a node a URS pair is placed on, and
+ *  interaction-server-down a site with chat or email). */
 function faultsOf(
-  r: { faults: { atPct: number; kind: string; a: number; b: number; bySite: boolean; durationS?: number }[]; sites: number[]; reservation: string },
+  r: {
+    faults: { atPct: number; kind: string; a: number; b: number; bySite: boolean; durationS?: number }[];
+    sites: number[];
+    reservation: string;
+    mode: string;
+    nodesPerUrs: number;
+  },
   siteIds: string[],
   horizon: number,
+  traffic: readonly { site: string | undefined; media: string }[],
 ): object[] {
   const nodeIds = r.sites.flatMap((n, i) => Array.from({ length: n }, (_, k) => `${siteIds[i]}.n${k + 1}`));
+  const per = (n: number) => (r.mode === "node-based" ? 1 : r.mode === "centralized" ? n : r.nodesPerUrs);
+  const placed = r.sites.flatMap((n, i) => Array.from({ length: n }, (_, k) => k).filter((k) => k % per(n) === 0).map((k) => `${siteIds[i]}.n${k + 1}`));
+  const ixnSites = siteIds.filter((id) => traffic.some((t) => t.site === id && (t.media === "chat" || t.media === "email")));
   const out: object[] = [];
   for (const f of r.faults) {
     const at = `${Math.floor((horizon * f.atPct) / 100)}s`;
@@ -393,6 +408,10 @@ function faultsOf(
     } else if (f.kind === "vq-down" || f.kind === "site-down" || f.kind === "proxy-down") {
       if (f.kind === "vq-down" && r.reservation !== "explicit") continue;
       out.push({ at, kind: f.kind, target: siteIds[f.a % siteIds.length], ...duration });
+    } else if (f.kind === "statserver-down") {
+      out.push({ at, kind: f.kind, target: placed[f.a % placed.length], ...duration });
+    } else if (f.kind === "interaction-server-down") {
+      if (ixnSites.length > 0) out.push({ at, kind: f.kind, target: ixnSites[f.a % ixnSites.length], ...duration });
     } else if (f.kind === "urs-switchover") {
       // one instant: it takes no duration
       out.push({ at, kind: f.kind, target: nodeIds[f.a % nodeIds.length] });
@@ -425,7 +444,7 @@ describe("random valid scenarios", () => {
       { seed: SEED, numRuns: 600 * SCALE },
     );
     expect(ran).toBeGreaterThan(400 * SCALE);
-  });
+  }, 400_000); // 600 random scenarios: ~50 s alone, several times that on a shared, loaded 2-core machine
 });
 
 describe("every shipped scenario", () => {

@@ -17,10 +17,11 @@ traffic: [ { type: t, arrivals: { rate: 60/h }, handleTime: { dist: exponential,
 `;
 
 describe("topology", () => {
-  it("SIP phones and PSTN desktops register round-robin over their site's nodes: DN ownership is even and visible", () => {
+  it("SIP phones register round-robin over their site's nodes; PSTN agents' DNs are all on the node GWS connects to: DN ownership is visible", () => {
+    // dc1's agents are on SIP phones, dc2's on PSTN (their desktops' TRegisterAddress goes through dc2's GWS, on dc2.n1)
     const r = run(scenarioFile("two-sites-node-based.yaml", ["replications=1", "horizon=1h"]));
     expect(r.agentsPerNode).toEqual({
-      "dc1.n1": 15, "dc1.n2": 15, "dc1.n3": 15, "dc1.n4": 15, "dc2.n1": 15, "dc2.n2": 15, "dc2.n3": 15, "dc2.n4": 15,
+      "dc1.n1": 15, "dc1.n2": 15, "dc1.n3": 15, "dc1.n4": 15, "dc2.n1": 60, "dc2.n2": 0, "dc2.n3": 0, "dc2.n4": 0,
     });
   });
 

@@ -35,7 +35,7 @@ describe("defaults", () => {
       interval: 900,
       serviceLevel: 20,
       topology: "cluster",
-      sites: [{ id: "dc1", nodes: 1, vq: { priority: 0 } }],
+      sites: [{ id: "dc1", nodes: 1, vq: { priority: 0 }, gwsNode: 1 }],
       network: { intraSite: 0.001, interSite: 0.04, statDelay: 0.005, presenceDelay: 0.2 },
       routing: {
         mode: "node-based",
@@ -86,8 +86,11 @@ describe("defaults", () => {
         registrationRefresh: 140,
         registrationDelay: null,
         agentStateAutoRestore: false,
-        loginDelay: 30,
+        loginDelay: 60,
+        gwsMoveWait: 30,
         requestTimeout: 5,
+        regDnsChunkDelay: 1,
+        regDnsChunkVolume: 100,
       },
       faults: [],
       targets: [],
@@ -351,8 +354,8 @@ describe("scenarioJsonSchema", () => {
     required: string[];
   };
 
-  it("is draft 2020-12, strict and described", () => {
-    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  it("is draft-07 (the draft editors' YAML support reads), strict and described", () => {
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required.sort()).toEqual(["agents", "sites", "traffic"]);
     expect(schema.properties.horizon?.description).toContain("8h");

@@ -11,12 +11,16 @@ import { progressBar } from "../report/progress.js";
 import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
+import { checkJunit, checkMarkdown, checkVerdictLine, githubAnnotations, type CheckHead } from "../report/check-outputs.js";
 import { guardRun } from "./guard.js";
-import { workerCount } from "./options.js";
+import { workerCount, wroteOut } from "./options.js";
 import { provenanceOf } from "./command-line.js";
 import { planGate, requireTargets, type GateOptions } from "./target-option.js";
 
-export type CheckOptions = GateOptions;
+export interface CheckOptions extends GateOptions {
+  /** print CI annotations for missed targets: only "github" (workflow commands) */
+  readonly annotations?: string;
+}
 
 export async function checkCommand(file: string, opts: CheckOptions): Promise<number> {
   const { plan, workers: flag, scenario } = planGate(
@@ -27,7 +31,7 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
   );
   const { seed, replications } = plan.study;
   requireTargets(file, scenario, "check");
-  if (opts.out !== undefined) checkOutDir(opts.out, ["check.json", "summary.json", "report.html"], opts.force === true);
+  if (opts.out !== undefined) checkOutDir(opts.out, ["check.json", "check.md", "check.xml", "summary.json", "report.html"], opts.force === true);
   const workers = workerCount(flag, guardRun(file, [scenario], replications, { force: opts.force, quiet: opts.quiet }));
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   let outputs;
@@ -48,8 +52,14 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
       null,
       2,
     ) + "\n";
+  const head: CheckHead = { scenario: scenario.name, file, seed, replications };
   if (opts.out) {
-    const files: Record<string, string> = { "check.json": json, "summary.json": summaryJson(summaryOf(result)) };
+    const files: Record<string, string> = {
+      "check.json": json,
+      "check.md": checkMarkdown(head, verdicts),
+      "check.xml": checkJunit(head, verdicts),
+      "summary.json": summaryJson(summaryOf(result)),
+    };
     // the report's charts load d3: only when there is a report to write
     const { checkReport } = await import("../report/html/check-report.js");
     const provenance = provenanceOf("check", plan, { target: opts.target });
@@ -64,19 +74,19 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     });
     writeOutputs(opts.out, files);
   }
+  // GitHub reads workflow commands from stdout; they come first, so that --json's document stays whole after them
+  if (opts.annotations === "github") process.stdout.write(githubAnnotations(head, verdicts));
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
-    const head = `${scenario.name}: seed ${seed}, ${replications} replication${replications === 1 ? "" : "s"}`;
-    const tail =
-      missed.length === 0
-        ? `all ${verdicts.length} target${verdicts.length === 1 ? "" : "s"} met`
-        : `MISSED ${missed.length} of ${verdicts.length}: ${missed.map((v) => `${v.metric} ${v.target}`).join(", ")}`;
     process.stdout.write(
-      `${head}\n\n${verdictTable(verdicts)}\n\n` +
+      `${scenario.name}: seed ${seed}, ${replications} replication${replications === 1 ? "" : "s"}\n\n${verdictTable(verdicts)}\n\n` +
         "each judged on the 95% bound that makes the claim safe: the lower for a minimum, the upper for a maximum\n" +
-        `${tail}\n` +
-        (opts.out ? `wrote ${opts.out}/\n` : ""),
+        `${checkVerdictLine(verdicts)}\n`,
     );
+    if (opts.out) wroteOut(opts.out);
+  } else if (missed.length > 0) {
+    // quiet, but a failing gate still says why in one line
+    process.stderr.write(`ccsim check: ${scenario.name}: ${checkVerdictLine(verdicts)}\n`);
   }
   return missed.length === 0 ? 0 : 1;
 }

@@ -66,7 +66,7 @@ export async function executeStudy(
     const name = partialFileName(shard);
     writeOutputs(opts.out!, { [name]: partialJson(plan.source, studyHash(study), shard, jobs, outputs) });
     if (!opts.quiet) {
-      process.stdout.write(`wrote ${opts.out}/${name}: shard ${shard.index}/${shard.count}, ${jobs.length} of ${all.length} replications\n`);
+      process.stderr.write(`wrote ${opts.out}/${name}: shard ${shard.index}/${shard.count}, ${jobs.length} of ${all.length} replications\n`);
     }
     return 0;
   }

@@ -30,6 +30,7 @@ import { resultTable } from "../report/table.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
 import { provenanceOf } from "./command-line.js";
+import { wroteOut } from "./options.js";
 
 export interface ReportOptions {
   readonly out?: string;
@@ -86,23 +87,25 @@ export async function finishStudy(
   const faults = study.points.some((p) => p.scenario.faults.length > 0);
   const focus = opts.focus ?? (faults ? FAULT_FOCUS : DEFAULT_FOCUS);
   const provenance = () => provenanceOf(study.kind, plan, { metrics: opts.metrics });
-  let files: Record<string, string>;
+  // what is asked for only: the CSV files and report.html with --out, the table when it is printed
+  const out = opts.out !== undefined;
+  let files: Record<string, string> = {};
   let json: string;
-  let table: string;
+  let table: () => string;
   if (study.kind === "run") {
     const result = experiments[0]!;
     const summary = summaryOf(result);
     json = summaryJson(summary);
-    files = {
-      "summary.json": json,
-      "intervals.csv": intervalsCsv(result),
-      "groups.csv": groupsCsv(result),
-      "nodes.csv": nodesCsv(result),
-      "urs.csv": ursCsv(result),
-      ...(result.components ? { "components.csv": componentsCsv(result.components) } : {}),
-    };
-    if (result.byMedia) files["media.csv"] = mediaCsv(result);
-    if (opts.out) {
+    if (out) {
+      files = {
+        "summary.json": json,
+        "intervals.csv": intervalsCsv(result),
+        "groups.csv": groupsCsv(result),
+        "nodes.csv": nodesCsv(result),
+        "urs.csv": ursCsv(result),
+        ...(result.components ? { "components.csv": componentsCsv(result.components) } : {}),
+      };
+      if (result.byMedia) files["media.csv"] = mediaCsv(result);
       // the report's charts load d3: only when there is a report to write
       const { runReport } = await import("../report/html/run-report.js");
       files["report.html"] = runReport({
@@ -113,7 +116,7 @@ export async function finishStudy(
         provenance: provenance(),
       });
     }
-    table = resultTable(result);
+    table = () => resultTable(result);
   } else if (study.kind === "compare") {
     const c = comparisonOf(
       study.paths[0]!,
@@ -121,22 +124,22 @@ export async function finishStudy(
     );
     const data = comparisonData(c);
     json = comparisonJson(data);
-    files = { "compare.json": json, "compare.csv": comparisonCsv(c) };
-    if (opts.out) {
+    if (out) {
+      files = { "compare.json": json, "compare.csv": comparisonCsv(c) };
       const { compareReport } = await import("../report/html/compare-report.js");
       files["report.html"] = compareReport({ data, focus, provenance: provenance() });
     }
-    table = comparisonTable(c, focus);
+    table = () => comparisonTable(c, focus);
   } else {
     const s = { paths: study.paths, points: study.points.map((p, i) => ({ values: p.values, result: experiments[i]! })) };
     const data = sweepData(s);
     json = sweepJson(data);
-    files = { "sweep.json": json, "sweep.csv": sweepCsv(s) };
-    if (opts.out) {
+    if (out) {
+      files = { "sweep.json": json, "sweep.csv": sweepCsv(s) };
       const { sweepReport } = await import("../report/html/sweep-report.js");
       files["report.html"] = sweepReport({ data, focus, provenance: provenance() });
     }
-    table = sweepTable(s, focus);
+    table = () => sweepTable(s, focus);
   }
   const to = opts.trace === undefined ? undefined : opts.traceTo;
   // A FIFO, a device or stdout is written through first: it cannot be taken back, and when it fails (ENOSPC on
@@ -147,7 +150,10 @@ export async function finishStudy(
   else if (traceFile.length > 0) commitFiles(traceFile);
   if (opts.json) process.stdout.write(json);
   // a trace on stdout is all there is there, as the JSON is with --json
-  else if (!opts.quiet && to?.kind !== "stdout") process.stdout.write(table + (opts.out ? `\nwrote ${opts.out}/\n` : ""));
+  else if (!opts.quiet && to?.kind !== "stdout") {
+    process.stdout.write(table());
+    if (opts.out) wroteOut(opts.out);
+  }
   return 0;
 }
 

@@ -84,10 +84,11 @@ function program(): Command {
   scenarioOptions(p.command("check").argument("<scenario>", "scenario file"), false)
     .description("run a scenario and judge its targets: exit 1 when any is missed (a CI gate)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)
-    .option("--out <dir>", "write check.json, summary.json and report.html into this folder")
+    .option("--out <dir>", "write check.json, check.md (a Markdown table for a CI step summary), check.xml (JUnit XML), summary.json and report.html into this folder")
+    .addOption(new Option("--annotations <kind>", "print an annotation for each missed target on stdout: github (workflow commands ::error)").choices(["github"]))
     .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run despite the memory estimate")
     .option("--json", "print the verdicts as JSON on stdout and nothing else there")
-    .option("--quiet", "print nothing but errors")
+    .option("--quiet", "print nothing but errors, and one line on stderr when a target is missed")
     .action(async (file: string, opts) => {
       const { checkCommand } = await import("./check.js");
       exitCode = await checkCommand(file, opts);
@@ -125,6 +126,24 @@ function program(): Command {
     .action(async (file: string, opts) => {
       const { traceStatsCommand } = await import("./trace-stats.js");
       exitCode = traceStatsCommand(file, opts);
+    });
+
+  p.command("erlang")
+    .argument("<model>", "b (lines and blocking), c (waiting, no abandonment) or a (waiting with exponential patience)")
+    .description("the Erlang calculator: measures at a head count, or the fewest agents meeting targets, per interval")
+    .option("--rate <rate[,rate...]>", "arrivals, e.g. 200/h; several (comma-separated) give a table, a row an interval")
+    .option("--aht <duration>", "mean handle time, e.g. 3m")
+    .option("--patience <duration>", "erlang a: the callers' mean patience")
+    .option("--agents <n>", "evaluate this head count (lines for erlang b)")
+    .option("--target <metric=comparison>", 'find the fewest agents meeting it, e.g. serviceLevel=">= 0.80", asa="<= 20s", blocking="<= 1%" (repeatable)', collect)
+    .option("--sl-time <duration>", "the service-level threshold (default 20s)")
+    .option("--shrinkage <share>", "share of scheduled agents unavailable, e.g. 30%: the agents to schedule (default 0)")
+    .option("--max-occupancy <share>", "the highest occupancy allowed when finding a head count, e.g. 85% (default 100%)")
+    .option("--interval <duration>", "with several rates: the interval length, to show each row's start")
+    .option("--json", "print the answers as JSON")
+    .action(async (model: string, opts) => {
+      const { erlangCommand } = await import("./erlang.js");
+      exitCode = erlangCommand(model, opts);
     });
 
   p.command("defaults")

@@ -47,3 +47,8 @@ export function settleFlags(opts: CommonOptions): { seed?: number; replications?
 export function scenarioText(file: string | undefined): string {
   return file === undefined ? DEMO_SCENARIO : readScenarioText(file);
 }
+
+/** Says where the outputs went: on stderr, so that a table piped from stdout holds the table alone. */
+export function wroteOut(dir: string): void {
+  process.stderr.write(`wrote ${dir}/\n`);
+}

@@ -22,7 +22,7 @@ import { InputError } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/types.js";
 import { provenanceOf } from "./command-line.js";
 import { guardRun } from "./guard.js";
-import { wholeNumber, workerCount } from "./options.js";
+import { wholeNumber, workerCount, wroteOut } from "./options.js";
 import { planGate, requireTargets, type GateOptions } from "./target-option.js";
 
 export interface SizeOptions extends GateOptions {
@@ -111,9 +111,9 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     process.stdout.write(
       `${scenario.name}: sizing agents of ${group}; seed ${seed}, ${replications} replications a try\n` +
         `start: ${st.model}, ${st.offeredLoad.toFixed(2)} Erlangs on ${st.pool.join(", ")} -> ${st.poolAgents} for the pool, ${st.count} in ${group}\n\n` +
-        `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound)\n\n${verdict}\n` +
-        (opts.out ? `wrote ${opts.out}/\n` : ""),
+        `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound)\n\n${verdict}\n`,
     );
+    if (opts.out) wroteOut(opts.out);
   }
   return result.recommended === null ? 1 : 0;
 }
@@ -182,9 +182,9 @@ async function sizeMachines(file: string, sizing: Sizing, kind: "nodes" | "urs" 
       `${scenario.name}: sizing ${kind}; seed ${seed}, ${replications} replications a try\n` +
         `varied: ${result.varied}\n${result.start.map((l) => `start: ${l}`).join("\n")}\n\n` +
         `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound; a try is met when every target is and every component keeps up)\n\n` +
-        `${kind === "throughput" ? "throughput capacity" : "recommended"}: ${answer}${calibrationNote(scenario)}\n` +
-        (opts.out ? `wrote ${opts.out}/\n` : ""),
+        `${kind === "throughput" ? "throughput capacity" : "recommended"}: ${answer}${calibrationNote(scenario)}\n`,
     );
+    if (opts.out) wroteOut(opts.out);
   }
   return found ? 0 : 1;
 }
@@ -213,9 +213,9 @@ async function sizePeriods(sizing: Sizing, group: string, types: readonly string
     );
     process.stdout.write(
       `${scenario.name}: sizing agents of ${group} per period of ${result.period / 60} min (each a steady state at its rates); seed ${seed}, ${replications} replications a try\n\n` +
-        `${grid(rows, 1)}\n\nrecommended staffing for ${group}: [${result.staffing.map((c) => c ?? "?").join(", ")}]${calibrationNote(scenario)}\n` +
-        (opts.out ? `wrote ${opts.out}/\n` : ""),
+        `${grid(rows, 1)}\n\nrecommended staffing for ${group}: [${result.staffing.map((c) => c ?? "?").join(", ")}]${calibrationNote(scenario)}\n`,
     );
+    if (opts.out) wroteOut(opts.out);
   }
   return result.staffing.every((c) => c !== null) ? 0 : 1;
 }

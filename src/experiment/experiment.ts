@@ -1,6 +1,7 @@
 // Independent replications of one scenario, and their aggregate: mean, sd and 95% CI of every metric in every slice.
 
 import { summarize } from "../metrics/statistics.js";
+import { clipToDomain } from "../metrics/metric-domain.js";
 import { METRIC_NAMES, type MetricRecord } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
 import type {
@@ -36,10 +37,17 @@ export function experimentsOf(study: Study, results: readonly ReplicationResult[
   return study.points.map((p, i) => aggregate(p.scenario, study.seed, results.slice(i * n, (i + 1) * n)));
 }
 
-function summaryOf(xs: number[]): MetricSummary {
+/** mean, sd and 95% CI of a metric over replications; with the metric's name, the CI clipped to the values it can
+ *  take (marked `clipped`) */
+function summaryOf(xs: number[], metric?: string): MetricSummary {
   const s = summarize(xs);
-  return { mean: s.mean, sd: s.sd, ci95: s.ci95 };
+  if (s.ci95 === null || metric === undefined) return { mean: s.mean, sd: s.sd, ci95: s.ci95 };
+  const c = clipToDomain(metric, s.ci95);
+  return c.clipped ? { mean: s.mean, sd: s.sd, ci95: c.ci95, clipped: true } : { mean: s.mean, sd: s.sd, ci95: s.ci95 };
 }
+
+/** fault costs (counts) and component measures (utilizations, delays, rates): none below 0 */
+const nonNegative = (xs: number[]) => summaryOf(xs, "count");
 
 /** Summaries of a list of records with the same keys, in the order of `names` (a key missing from the first record
  *  is left out). */
@@ -47,7 +55,7 @@ function summarizeKeys<K extends string>(records: readonly Partial<Record<K, num
   const out: Partial<Record<K, MetricSummary>> = {};
   for (const name of names) {
     if (records[0]?.[name] === undefined) continue;
-    out[name] = summaryOf(records.map((r) => r[name] ?? 0));
+    out[name] = summaryOf(records.map((r) => r[name] ?? 0), name);
   }
   return out;
 }
@@ -105,12 +113,12 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     byUrs: bySlice(results, (r) => r.byUrs),
     intervals,
     agentsPerNode: first.agentsPerNode,
-    routingDelayP95: summaryOf(results.map((r) => r.routingDelayP95)),
+    routingDelayP95: summaryOf(results.map((r) => r.routingDelayP95), "routingDelay"),
     events: results.reduce((n, r) => n + r.events, 0),
     perReplication: results.map((r) => r.metrics),
     ...drainCut(results),
-    ...(scenario.faults.length > 0 ? { faults: faultSummaries(scenario, results, intervals, summaryOf) } : {}),
-    ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), summaryOf) } : {}),
+    ...(scenario.faults.length > 0 ? { faults: faultSummaries(scenario, results, intervals, nonNegative) } : {}),
+    ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), nonNegative) } : {}),
     ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),
     ...(first.privateCalls ? { privateCalls: privateCallSummary(results, summaryOf) } : {}),
   };

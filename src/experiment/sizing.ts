@@ -5,8 +5,9 @@
 
 import { meanOf } from "../kernel/distributions.js";
 import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics/erlang.js";
+import { smallestAgents, type MeasureTarget } from "../metrics/erlang-calculator.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
-import { meanRate, type DistributionSpec, type Scenario, type TargetSpec } from "../scenario/types.js";
+import { meanRate, type DistributionSpec, type Scenario } from "../scenario/types.js";
 import type { ExperimentResult } from "../observe/results.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
@@ -71,10 +72,6 @@ function exponentialMean(d: DistributionSpec | undefined): number | undefined {
   return d !== undefined && d.dist === "exponential" ? d.mean : undefined;
 }
 
-function meetsAnalytic(m: QueueMeasures, t: TargetSpec): boolean {
-  const v = m[t.metric as keyof QueueMeasures];
-  return t.op === ">=" ? v >= t.value : t.op === ">" ? v > t.value : t.op === "<=" ? v <= t.value : v < t.value;
-}
 
 /** The analytic minimum for the group's pool, read as the sized group's count. */
 export function analyticStart(scenario: Scenario, group: string): AnalyticStart {
@@ -104,8 +101,7 @@ export function analyticStart(scenario: Scenario, group: string): AnalyticStart 
   const measuresAt = (c: number) =>
     erlangA ? erlangAMeasures(c, lambda, 1 / service, 1 / first!, T) : erlangCMeasures(c, lambda, 1 / service, T);
   const load = lambda * service;
-  let c = Math.max(1, erlangA ? 1 : Math.floor(load) + 1);
-  while (c < 100_000 && !analytic.every((t) => meetsAnalytic(measuresAt(c), t))) c++;
+  const c = smallestAgents(measuresAt, analytic as readonly MeasureTarget[], erlangA ? 1 : Math.floor(load) + 1);
   const others = pool.filter((i) => i !== gi).reduce((s, i) => s + scenario.agents[i]!.count, 0);
   return {
     model: erlangA ? "Erlang A" : "Erlang C",

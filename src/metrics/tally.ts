@@ -60,27 +60,29 @@ export const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 /**
  * Metrics of one slice. `hours` is the length of the measured window; `withOccupancy` says whether the slice has
  * agents of its own (a traffic type does not); `withFaults` adds the metrics only faults make (dropped, lostRequests),
- * so that a scenario without faults reports exactly what it always did.
+ * so that a scenario without faults reports exactly what it always did. `seesArrivals` false (an agent group, a URS:
+ * they see the calls routed to them, not the calls offered) leaves out what is counted against arrivals: offered,
+ * unfinished, service level, probability of waiting and abandonment, which would read 0 or below 0 there.
  */
-export function metricsOf(t: Tally, hours: number, withOccupancy: boolean, withFaults = false): MetricRecord {
-  const m: MetricRecord = {
-    offered: t.offered,
-    answered: t.answered,
-    abandoned: t.abandoned,
-    defaultRouted: t.defaultRouted,
-  };
+export function metricsOf(t: Tally, hours: number, withOccupancy: boolean, withFaults = false, seesArrivals = true): MetricRecord {
+  const m: MetricRecord = seesArrivals ? { offered: t.offered } : {};
+  m.answered = t.answered;
+  m.abandoned = t.abandoned;
+  m.defaultRouted = t.defaultRouted;
   if (withFaults) {
     m.dropped = t.dropped;
     m.cutOff = t.cutOff;
   }
-  Object.assign(m, {
-    unfinished: t.offered - t.answered - t.abandoned - t.defaultRouted - t.dropped,
-    serviceLevel: ratio(t.withinServiceLevel, t.offered),
-    asa: ratio(t.waitAnswered, t.answered),
-    meanWait: ratio(t.waitAll, t.answered + t.abandoned + t.defaultRouted),
-    probWait: ratio(t.waitedAtFirstAttempt, t.offered),
-    abandonRate: ratio(t.abandoned, t.offered),
-  });
+  if (seesArrivals) {
+    m.unfinished = t.offered - t.answered - t.abandoned - t.defaultRouted - t.dropped;
+    m.serviceLevel = ratio(t.withinServiceLevel, t.offered);
+  }
+  m.asa = ratio(t.waitAnswered, t.answered);
+  m.meanWait = ratio(t.waitAll, t.answered + t.abandoned + t.defaultRouted);
+  if (seesArrivals) {
+    m.probWait = ratio(t.waitedAtFirstAttempt, t.offered);
+    m.abandonRate = ratio(t.abandoned, t.offered);
+  }
   if (withOccupancy) m.occupancy = ratio(t.handlingTime, t.loggedInTime);
   m.throughputPerHour = ratio(t.answered, hours);
   m.reservationRequests = t.reservationRequests;

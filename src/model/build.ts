@@ -24,6 +24,12 @@ import { SipServer } from "./sip/sip-server.js";
 import { TController } from "./sip/t-controller.js";
 import { Topology } from "./sip/topology.js";
 
+/** A fault that can lose a node (and move the DNs it owned) is scheduled: node-lost, site-down, or node-down (its
+ *  second failure while the first's instance is still down takes the node). */
+function ownersMove(scenario: Scenario): boolean {
+  return scenario.faults.some((f) => f.kind === "node-lost" || f.kind === "site-down" || f.kind === "node-down");
+}
+
 export function buildContactCenter(
   scenario: Scenario,
   sim: Simulation,
@@ -37,10 +43,12 @@ export function buildContactCenter(
   // agents and groups (streams: answerDelay, wrapUp, answer, group by group)
   const { groups, agents } = buildAgents(scenario, topology, streams);
 
-  // target classes: the agents each traffic type's skill expression picks
+  // target classes: the agents each traffic type's skill expression picks (and, when a lost node can move DNs to
+  // another site, those a sitex target may pick after they moved)
   const targets = buildTargetClasses(
     scenario.traffic.map((t) => ({ target: t.target, site: topology.site(t.site), media: MEDIA_INDEX[t.media] })),
     agents,
+    ownersMove(scenario) ? topology.sites : [],
   );
   const classes = targets.classes;
 
@@ -69,7 +77,7 @@ export function buildContactCenter(
   // Interaction Servers, for the sites whose chat and email enter through one
   const interactionServers = topology.sites.map((site) =>
     scenario.traffic.some((t) => t.site === site.id && viaInteractionServer(t.media))
-      ? new InteractionServer({ site, urs, topology })
+      ? new InteractionServer({ site, urs, topology, observer })
       : null,
   );
   sipServer.interactionServers = interactionServers;
@@ -116,7 +124,7 @@ export function buildContactCenter(
     topology,
     connectivity,
     observer,
-    faultHostOf(sipServer, tController, agents, urs, ursOfNode, protocol),
+    faultHostOf(sipServer, tController, agents, urs, ursOfNode, protocol, interactionServers, targets.ofAgent),
     streams,
   );
   if (faults !== null) {

@@ -5,7 +5,7 @@ import type { AgentStateValue } from "./agents/agent-state.js";
 import type { Agent } from "./agents/agent.js";
 import type { FaultSpec } from "../scenario/types.js";
 import type { Call } from "./sip/call.js";
-import type { ClusterNode } from "./sip/topology.js";
+import type { ClusterNode, Site } from "./sip/topology.js";
 import type { Urs } from "./routing/urs.js";
 import type { Component } from "./cpu/component-load.js";
 
@@ -45,8 +45,12 @@ export interface Observer {
   fault(index: number, spec: FaultSpec, phase: "start" | "end" | "switchover"): void;
   /** a Stat Server shows `count` DNs owned by `owner` out of service, or back in service */
   dnService(statServer: string, owner: ClusterNode, inService: boolean, count: number): void;
-  /** a phone registered with another node after its owner was lost (told after the new owner announced its state) */
+  /** a DN is owned by another node after its owner was lost: its phone registered there, or GWS registered it there
+   *  (TRegisterAddress) for a PSTN agent (told after the new owner announced its state) */
   ownerChanged(agent: Agent, from: ClusterNode): void;
+  /** a site's GWS connected to another node after it lost its connection (its PSTN agents' DNs move there, at once or
+   *  after ha.gwsMoveWait in another site) */
+  gwsConnected(site: Site, node: ClusterNode): void;
   /** the agent leaves `from` for `agent.state`; `agent.stateSince` is still when `from` began */
   agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void;
   /** the agent now holds `count` interactions of media `media` (MEDIA_INDEX): one more was delivered, or one left
@@ -85,6 +89,7 @@ export class NoObserver implements Observer {
   fault(_index: number, _spec: FaultSpec, _phase: "start" | "end" | "switchover"): void {}
   dnService(_statServer: string, _owner: ClusterNode, _inService: boolean, _count: number): void {}
   ownerChanged(_agent: Agent, _from: ClusterNode): void {}
+  gwsConnected(_site: Site, _node: ClusterNode): void {}
   agentState(_agent: Agent, _from: AgentStateValue, _to: AgentStateValue): void {}
   agentLoad(_agent: Agent, _media: number, _count: number): void {}
   componentServed(_component: Component, _arrival: number, _start: number, _end: number): void {}
@@ -99,8 +104,8 @@ const METHODS = {
   arrival: 0, routeRequest: 0, firstAttempt: 0, queued: 0, reservationRequest: 0, reservationGrant: 0,
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
   abandoned: 0, imMessage: 0, defaultRouted: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
-  ownerChanged: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0, privateCallEnded: 0,
-  presenceNotify: 0,
+  ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
+  privateCallEnded: 0, presenceNotify: 0,
 } as const satisfies Record<keyof Observer, 0>;
 
 export const OBSERVER_METHODS = Object.keys(METHODS) as readonly (keyof Observer)[];

@@ -93,6 +93,8 @@ export interface MetricSummary {
   readonly mean: number;
   readonly sd: number | null;
   readonly ci95: readonly [number, number] | null;
+  /** the t interval reached past what the metric can be (below 0, or a share above 1) and was clipped there */
+  readonly clipped?: true;
 }
 export type MetricSummaries = Partial<Record<MetricName, MetricSummary>>;
 

@@ -108,15 +108,15 @@ export class Slices {
 
   /** The metrics of every slice over the measured window (`hours` long); `faults` adds the fault metrics. */
   metrics(center: ContactCenter, hours: number, faults: boolean) {
-    const byId = <T extends { id: string }>(items: readonly T[], tallies: Tally[], occ: boolean) =>
-      Object.fromEntries(items.map((x, i) => [x.id, metricsOf(tallies[i]!, hours, occ, faults)]));
+    const byId = <T extends { id: string }>(items: readonly T[], tallies: Tally[], occ: boolean, arrivals = true) =>
+      Object.fromEntries(items.map((x, i) => [x.id, metricsOf(tallies[i]!, hours, occ, faults, arrivals)]));
     return {
       metrics: metricsOf(this.total, hours, true, faults),
       bySite: byId(center.topology.sites, this.sites, true),
       byNode: byId(center.topology.nodes, this.nodes, true),
       byType: byId(center.traffic, this.types, false),
-      byGroup: byId(center.groups, this.groups, true),
-      byUrs: byId(center.urs, this.urs, false),
+      byGroup: byId(center.groups, this.groups, true, false),
+      byUrs: byId(center.urs, this.urs, false, false),
     };
   }
 

@@ -6,7 +6,7 @@ import { AgentState, AGENT_STATE_NAMES, type AgentStateValue } from "../model/ag
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
 import { NoObserver, type ConflictReason, type FailureReason } from "../model/observer.js";
-import type { ClusterNode } from "../model/sip/topology.js";
+import type { ClusterNode, Site } from "../model/sip/topology.js";
 import type { Urs } from "../model/routing/urs.js";
 import type { FaultSpec } from "../scenario/types.js";
 
@@ -111,6 +111,9 @@ export class TraceRecorder extends NoObserver {
   }
   override ownerChanged(agent: Agent, from: ClusterNode): void {
     this.emit("EventRegistered", { agent: agent.dn, from: from.id, owner: agent.owner?.id ?? "none" });
+  }
+  override gwsConnected(site: Site, node: ClusterNode): void {
+    this.emit("GwsConnected", { site: site.id, node: node.id });
   }
   override agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void {
     // agent events only while a traced interaction is in progress

@@ -1,7 +1,7 @@
 // The table of every scenario default with where it comes from (src/scenario/defaults.ts, SOURCES), as `ccsim
 // defaults` prints it and docs/defaults.md keeps it: key path, value with its unit, source.
 
-import { defaultAt, SOURCES, type DefaultKey, type DefaultSource, type DefaultUnit } from "../scenario/defaults.js";
+import { defaultAt, SOURCES, type DefaultKey, type DefaultSource, type DefaultUnit } from "../scenario/default-sources.js";
 import { formatDuration } from "../scenario/duration.js";
 
 export interface DefaultRow {

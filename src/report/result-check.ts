@@ -5,7 +5,7 @@ import { describeValue, formatPath, InputError, type PathSegment } from "../scen
 import type { ReplicationResult } from "../observe/results.js";
 
 /** The fields that count something (calls, requests, events, agents): whole numbers from 0. Not unfinished: it is a
- *  difference, and negative in a group's slice, which sees the calls it answered but not their arrivals. */
+ *  difference (a group's and a URS's slices, which see no arrivals, leave it out). */
 const COUNTS = new Set([
   "events", "offered", "answered", "abandoned", "defaultRouted", "dropped", "cutOff", "lostRequests",
   "oosFailures", "reservationRequests", "reservationGrants", "reservationConflicts", "routingAttempts", "routingFailures",

@@ -2,7 +2,7 @@
 // file (with its --set overrides) left for the loader to fill, in the table's order. They are what a planner should
 // measure or decide before trusting a run, and summary.json and report.html list them.
 
-import { defaultAt, SOURCES, type DefaultKey } from "./defaults.js";
+import { defaultAt, SOURCES, type DefaultKey } from "./default-sources.js";
 import type { Assumption, ComponentsSpec, SiteSpec, TrafficSpec } from "./types.js";
 
 /** whether the default at `path` (segments; `x[]` for each element of list x) was filled somewhere under `node` */
@@ -27,6 +27,14 @@ function relevant(element: unknown, rest: readonly string[]): boolean {
   return true;
 }
 
+/** a SIP Cluster (not standalone sites) with an agent group on PSTN phones, read from the raw scenario */
+function hasPstnAgents(raw: unknown): boolean {
+  const r = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  if (r["topology"] === "standalone") return false;
+  const agents = r["agents"];
+  return Array.isArray(agents) && agents.some((a) => typeof a === "object" && a !== null && (a as Record<string, unknown>)["phone"] === "pstn");
+}
+
 /**
  * `raw` is the scenario as validated, before defaults; `components` the normalized component costs, absent when the
  * scenario has no load model (its costs are then used by nothing). A Smart Proxy's costs count only when it is on, an
@@ -37,6 +45,8 @@ export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefin
   const asterisk = sites.filter((s) => s.pbx === "asterisk").length;
   const used = (path: string): boolean => {
     if (path === "network.presenceDelay") return asterisk > 0;
+    // the GWS node owns the PSTN agents' DNs, and nothing else: a cluster with no PSTN agent does not rely on it
+    if (path === "sites[].gwsNode") return hasPstnAgents(raw);
     if (!path.startsWith("components.")) return true;
     if (components === undefined) return false;
     // an Asterisk site's PBX stands where its SIP Proxies would

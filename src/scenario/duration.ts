@@ -4,8 +4,9 @@ import { ValueError, describeValue } from "./errors.js";
 const NUM = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
 const UNIT = String.raw`(?:ms|h|m|s)`;
 
-/** The accepted string forms, for the JSON Schema (parseDuration is stricter: units from largest to smallest). */
-export const DURATION_PATTERN = String.raw`^\s*(?:${NUM}\s*|(?:${NUM}\s*${UNIT}\s*)+)$`;
+/** The accepted string forms, for the JSON Schema: a number, or parts with units from largest to smallest, each once
+ *  (1h30m, not 30m1h; the lookahead after m keeps 5ms from reading as 5m and a stray s). */
+export const DURATION_PATTERN = String.raw`^\s*(?:${NUM}\s*|(?=[\d.])(?:${NUM}\s*h\s*)?(?:${NUM}\s*m(?!s)\s*)?(?:${NUM}\s*s\s*)?(?:${NUM}\s*ms\s*)?)$`;
 
 export const DURATION_EXPECTED = "a duration like 300ms, 12s, 5m, 8h, 1h30m or a number of seconds";
 

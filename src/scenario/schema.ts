@@ -57,8 +57,8 @@ export const ScenarioSchema = obj(
 export type RawScenario = z.infer<typeof ScenarioSchema>;
 export type RawDistribution = z.infer<typeof Distribution>;
 
-/** JSON Schema (draft 2020-12) of the scenario format, for editors and `ccsim schema`. */
+/** JSON Schema (draft-07, which editors' YAML support reads) of the scenario format, for editors and `ccsim schema`. */
 export function scenarioJsonSchema(): object {
-  const schema = z.toJSONSchema(ScenarioSchema, { target: "draft-2020-12" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ScenarioSchema, { target: "draft-7" }) as Record<string, unknown>;
   return { ...schema, title: "ccsim scenario" };
 }

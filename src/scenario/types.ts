@@ -27,6 +27,8 @@ export interface SiteSpec {
   readonly vq: { readonly priority: number };
   /** site-down: the site the carrier sends this site's inbound calls to (absent: they are lost) */
   readonly failover?: string;
+  /** the node (1-based position in the site) the site's GWS connects to: it owns the DNs of the site's PSTN agents */
+  readonly gwsNode: number;
   /** the site's agent phones register on an Asterisk PBX, which also brings its inbound calls to SIP Server (absent:
    *  the phones register on SIP Server) */
   readonly pbx?: "asterisk";
@@ -72,7 +74,8 @@ export interface RoutingSpec {
 
 /** High availability and recovery timings (the SIP Server and SIP Cluster options they stand for in the README). */
 export interface HaSpec {
-  /** node-down: ADDP timeout after which the hot-standby backup takes over */
+  /** the ADDP timeout: node-down, after which the hot-standby backup takes over; a lost GWS node, after which GWS
+   *  notices its connection is gone */
   readonly addpTimeout: number;
   /** [sipproxy] oos-check: how often the SIP Proxies send a SIP Server their out-of-service check */
   readonly proxyCheck: number;
@@ -92,8 +95,15 @@ export interface HaSpec {
   readonly agentStateAutoRestore: boolean;
   /** how long a logged-out agent takes to log in again */
   readonly loginDelay: number;
+  /** how long SIP Server waits before moving a PSTN agent's DN to a node of another site, after GWS connected there */
+  readonly gwsMoveWait: number;
   /** how long URS waits for a reply to TReserveAgent before trying again */
   readonly requestTimeout: number;
+  /** [statserver] reg-dns-chunk-delay: a routing Stat Server back from a failure registers its DNs again in chunks,
+   *  this long apart */
+  readonly regDnsChunkDelay: number;
+  /** [statserver] reg-dns-chunk-volume: how many DNs one such chunk registers */
+  readonly regDnsChunkVolume: number;
 }
 
 /** One alternative of a capacity rule: the most of each media an agent may hold at once (absent: 0). */
@@ -219,7 +229,17 @@ export interface ImSpec {
   readonly treatments: readonly TreatmentSpec[];
 }
 
-export type FaultKind = "node-down" | "node-lost" | "link-down" | "urs-down" | "urs-switchover" | "proxy-down" | "vq-down" | "site-down";
+export type FaultKind =
+  | "node-down"
+  | "node-lost"
+  | "link-down"
+  | "urs-down"
+  | "urs-switchover"
+  | "proxy-down"
+  | "vq-down"
+  | "site-down"
+  | "statserver-down"
+  | "interaction-server-down";
 
 export interface FaultSpec {
   readonly at: number;

@@ -84,11 +84,12 @@ export class Agent {
     /** index over all agents of the deployment; also its DN's position in every per-agent array */
     readonly index: number,
     readonly group: AgentGroup,
-    /** the node that owns the DN: it changes only when a fault makes the phone register elsewhere. null for a
-     *  multimedia agent in a SIP Cluster (a capacity rule with no voice): "Agents handling multimedia interactions
-     *  don't have DN ownership assigned" (SIP Cluster Solution Guide, Agent Reservation in SIP Cluster); its states
-     *  reach the Stat Servers from its site's Interaction Server. A blended agent (voice and more) keeps its voice
-     *  DN's owner for everything. */
+    /** the node that owns the DN: it changes only when a fault makes the phone register elsewhere, or (a PSTN
+     *  agent) GWS reconnect elsewhere; its site is the agent's location for sitex. null for a multimedia agent in a
+     *  SIP Cluster (a capacity rule with no voice): "Agents handling multimedia interactions don't have DN ownership
+     *  assigned" (SIP Cluster Solution Guide, Agent Reservation in SIP Cluster); its states reach the Stat Servers
+     *  from its site's Interaction Server. A blended agent (voice and more) keeps its voice DN's owner for
+     *  everything. */
     public owner: ClusterNode | null,
   ) {}
 

@@ -318,14 +318,17 @@ export class ComponentLoad implements EventTarget {
   }
 
   private ixnRequestHere(call: Call): void {
-    const ixn = this.interactionServer[call.ixn!.site.index]!;
-    this.host.forwardRouteRequest(call, ixn.serve(this.sim.now, this.spec.interactionServer.route));
+    const ixn = call.ixn!;
+    // an Interaction Server that is down serves nothing: it keeps the interaction (InteractionServer.routeRequest)
+    const d = ixn.downBy >= 0 ? 0 : this.interactionServer[ixn.site.index]!.serve(this.sim.now, this.spec.interactionServer.route);
+    this.host.forwardRouteRequest(call, d);
   }
 
   private ixnRouteHere(call: Call): void {
     const site = call.ixn!.site;
-    // the interaction may have ended on the way: Interaction Server still read the route, and deliver() knows
-    const d = this.interactionServer[site.index]!.serve(this.sim.now, this.spec.interactionServer.deliver);
+    // the interaction may have ended on the way, or been kept by its Interaction Server failing: Interaction Server
+    // still read the route (unless it is down), and deliver() knows
+    const d = call.ixn!.downBy >= 0 ? 0 : this.interactionServer[site.index]!.serve(this.sim.now, this.spec.interactionServer.deliver);
     this.host.deliverIn(call, d + (call.agent ? this.topology.desktopDelay(call.agent.owner, call.agent.site, site) : 0));
   }
 
@@ -368,6 +371,8 @@ export class ComponentLoad implements EventTarget {
     const now = this.sim.now;
     for (let i = 0; i < servers.length; i++) {
       const s = servers[i]!;
+      // a Stat Server that is down, or has not registered the DN again yet, takes no event for it
+      if (!s.server.registers(u.agent)) continue;
       const done = at + s.component.serve(at, this.spec.statServer.event) + this.statDelay;
       if (done === now) s.apply(u);
       else this.sim.post(done, Priority.MESSAGE, s, 0, u);

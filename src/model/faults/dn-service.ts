@@ -1,6 +1,8 @@
 // DN availability as each Stat Server sees it while links and nodes fail: a DN whose owner node is cut off from a Stat
 // Server's host is declared out of service there after tc-reconnect-timeout (EventDNOutOfService), and back in service
-// once the link returns (EventDNBackInService, reaching the view after the propagation delay).
+// once the link returns (EventDNBackInService, reaching the view after the propagation delay); a DN its Stat Server has
+// not registered (statserver-down) stays out of service. Agents with no DN are brought up to date by their site's
+// Interaction Server instead.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -9,13 +11,15 @@ import type { Agent } from "../agents/agent.js";
 import type { Observer } from "../observer.js";
 import type { StatServer } from "../routing/stat-server.js";
 import type { Connectivity } from "../sip/connectivity.js";
-import type { ClusterNode, Topology } from "../sip/topology.js";
+import type { ClusterNode, Site, Topology } from "../sip/topology.js";
 import type { FaultHost } from "./fault-host.js";
 
 /** tc-reconnect-timeout expired for a node pair */
 const DECLARE_DOWN = 0;
 /** a batch of DNs reaches a Stat Server back in service */
 const BACK_IN_SERVICE = 1;
+/** an Interaction Server's report of agents with no DN reaches a Stat Server */
+const IXN_REPORT = 2;
 
 interface PairEvent {
   readonly a: ClusterNode;
@@ -25,6 +29,10 @@ interface BackEvent {
   readonly view: StatServer;
   readonly owner: ClusterNode;
   readonly agents: Agent[];
+}
+interface IxnEvent {
+  readonly view: StatServer;
+  readonly agents: readonly Agent[];
 }
 
 export interface DnServiceOptions {
@@ -80,6 +88,16 @@ export class DnService implements EventTarget {
         if (count > 0) this.observer.dnService(view.id, owner, true, count);
         return;
       }
+      case IXN_REPORT: {
+        const { view, agents } = ev.subject as IxnEvent;
+        for (const agent of agents) {
+          // a Stat Server down again, or an Interaction Server down again, hears nothing
+          if (!view.registers(agent) || agent.site.ixnDown > 0) continue;
+          if (view.isOutOfService(agent)) view.backInService(agent);
+          else view.update(agent, agent.readySince, agent.version, agent.accepts());
+        }
+        return;
+      }
     }
   }
 
@@ -110,9 +128,11 @@ export class DnService implements EventTarget {
     }
   }
 
-  /** whether a view should show the DN in service: its host node has not declared the DN's owner cut off (a lost
-   *  owner is cut off from everyone, itself included, until the phone registers elsewhere) */
+  /** whether a view should show the DN in service: its Stat Server has registered the DN, and its host node has not
+   *  declared the DN's owner cut off (a lost owner is cut off from everyone, itself included, until the phone
+   *  registers elsewhere) */
   private sees(view: StatServer, agent: Agent): boolean {
+    if (!view.registers(agent)) return false;
     // (an agent with no DN owner is never out of service: Interaction Server reports it to every Stat Server)
     return agent.owner === null || this.connectivity.isDeclared(view.node, agent.owner);
   }
@@ -143,5 +163,12 @@ export class DnService implements EventTarget {
       const delay = this.topology.nodeDelay(owner, view.node) + this.topology.statDelay;
       this.sim.postAfter(delay, Priority.MESSAGE, this, BACK_IN_SERVICE, { view, owner, agents: back });
     }
+  }
+
+  /** Brings one view up to date about some agents of `site` that have no DN: their site's Interaction Server reports
+   *  their states as they are now, which reach the view after the way from the site and the Stat Server's delay. */
+  refreshFromIxn(view: StatServer, site: Site, agents: readonly Agent[]): void {
+    const delay = this.topology.siteDelay(view.node, site) + this.topology.statDelay;
+    this.sim.postAfter(delay, Priority.MESSAGE, this, IXN_REPORT, { view, agents });
   }
 }

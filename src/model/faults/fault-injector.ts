@@ -1,7 +1,10 @@
 // Scheduled failures and their recovery: node switchovers and losses (node-failure.ts), link cuts and what the Stat
-// Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), URS pairs down or
-// switching over (urs-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the detection and re-registration delays the scenario's `ha`
-// gives. It works on the contact center through a FaultHost (fault-host.ts) only.
+// Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), GWS reconnecting for
+// the PSTN agents (gws-connection.ts), DN ownership moving (dn-ownership.ts), URS pairs down or switching over
+// (urs-failure.ts), routing Stat Servers down (stat-server-failure.ts), Interaction Servers down
+// (interaction-server-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the
+// detection and re-registration delays the scenario's `ha` gives. It works on the contact center through a FaultHost
+// (fault-host.ts) only.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -9,12 +12,17 @@ import type { FaultSpec, HaSpec, RoutingSpec } from "../../scenario/types.js";
 import type { Agent } from "../agents/agent.js";
 import type { Rng } from "../../kernel/random-stream.js";
 import type { Observer } from "../observer.js";
+import type { Urs } from "../routing/urs.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { ClusterNode, Site, Topology } from "../sip/topology.js";
+import { DnOwnership } from "./dn-ownership.js";
 import { DnService } from "./dn-service.js";
 import type { FaultHost } from "./fault-host.js";
+import { GwsConnections } from "./gws-connection.js";
+import { InteractionServerFailures } from "./interaction-server-failure.js";
 import { NodeFailures } from "./node-failure.js";
 import { PhoneRegistration } from "./phone-registration.js";
+import { StatServerFailures } from "./stat-server-failure.js";
 import { UrsFailures } from "./urs-failure.js";
 
 const START = 0;
@@ -45,9 +53,11 @@ export class FaultInjector implements EventTarget {
   private readonly observer: Observer;
   private readonly faults: readonly FaultSpec[];
   private readonly nodes: NodeFailures;
-  private readonly phones: PhoneRegistration;
+  private readonly ownership: DnOwnership;
   private readonly dn: DnService;
   private readonly urs: UrsFailures;
+  private readonly stats: StatServerFailures;
+  private readonly ixn: InteractionServerFailures;
   /** faults in progress per VQ SIP Server (they may overlap) */
   private readonly vqDown: Int32Array;
 
@@ -60,10 +70,14 @@ export class FaultInjector implements EventTarget {
     this.observer = observer;
     this.faults = o.faults;
     this.dn = new DnService({ host, sim, topology, connectivity: o.connectivity, observer, ha });
-    this.phones = new PhoneRegistration({ host, sim, topology, observer, ha, dnService: this.dn, refreshPhase: o.refreshPhase });
+    this.ownership = new DnOwnership({ host, sim, observer, ha, dnService: this.dn });
+    const phones = new PhoneRegistration({ sim, topology, ha, ownership: this.ownership, refreshPhase: o.refreshPhase });
+    const gws = new GwsConnections({ sim, topology, observer, ha, ownership: this.ownership, agents: host.agents });
     this.urs = new UrsFailures({ host, sim, topology, dnService: this.dn, ursBackup: o.ursBackup });
+    this.stats = new StatServerFailures({ host, sim, topology, ha, dnService: this.dn });
+    this.ixn = new InteractionServerFailures({ host, sim, observer, dnService: this.dn });
     this.nodes = new NodeFailures({
-      host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones: this.phones, urs: this.urs,
+      host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones, gws, urs: this.urs,
       checkPhase: o.checkPhase,
     });
     this.vqDown = new Int32Array(topology.sites.length);
@@ -112,6 +126,10 @@ export class FaultInjector implements EventTarget {
         this.vqFails(site, i);
         return;
       }
+      case "statserver-down":
+        return this.stats.fails(this.placedOn(f.target!));
+      case "interaction-server-down":
+        return this.ixn.fails(this.site(f.target!), i);
     }
   }
 
@@ -139,6 +157,10 @@ export class FaultInjector implements EventTarget {
         this.vqRecovers(site);
         return;
       }
+      case "statserver-down":
+        return this.stats.recovers(this.placedOn(f.target!));
+      case "interaction-server-down":
+        return this.ixn.recovers(this.site(f.target!));
     }
   }
 
@@ -182,7 +204,7 @@ export class FaultInjector implements EventTarget {
 
   /** An agent freed from work after an ownership change logged it out: it logs in again after the login delay. */
   reloginLater(agent: Agent): void {
-    this.phones.reloginLater(agent);
+    this.ownership.reloginLater(agent);
   }
 
   /** Why a TRouteCall from `from` cannot reach the agent's DN, or null when it can. */
@@ -198,6 +220,12 @@ export class FaultInjector implements EventTarget {
 
   private node(id: string): ClusterNode {
     return this.topology.nodes.find((n) => n.id === id)!;
+  }
+
+  /** the URS pair placed on the node, with the Stat Server it routes from (wherever a switchover took it since) */
+  private placedOn(id: string): Urs {
+    const node = this.node(id);
+    return this.host.urs.find((u) => u.serves[0] === node)!;
   }
 
   private site(id: string): Site {

@@ -1,7 +1,7 @@
 // A SIP Server node failing: a switchover (the primary fails, its hot-standby backup takes over after the ADDP
 // timeout; calls established or ringing survive, routing in progress is lost) or the loss of both instances (its
-// calls drop, its DNs lose their owner until their phones register elsewhere); the SIP Proxies noticing, and the
-// node coming back.
+// calls drop, its DNs lose their owner until their phones register elsewhere, or GWS reconnects for the PSTN agents');
+// the SIP Proxies noticing, and the node coming back.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -12,6 +12,7 @@ import { CallState } from "../sip/call.js";
 import type { ClusterNode, Topology } from "../sip/topology.js";
 import type { DnService } from "./dn-service.js";
 import type { FaultHost } from "./fault-host.js";
+import { isPstn, type GwsConnections } from "./gws-connection.js";
 import type { PhoneRegistration } from "./phone-registration.js";
 import type { UrsFailures } from "./urs-failure.js";
 
@@ -34,6 +35,7 @@ export interface NodeFailuresOptions {
   readonly ha: HaSpec;
   readonly dnService: DnService;
   readonly phones: PhoneRegistration;
+  readonly gws: GwsConnections;
   /** the URS pairs that run on the nodes' hosts */
   readonly urs: UrsFailures;
   /** per node, where in the SIP Proxies' oos-check cycle it fails (STREAMS.proxyCheck) */
@@ -52,6 +54,7 @@ export class NodeFailures implements EventTarget {
   private readonly ha: HaSpec;
   private readonly dn: DnService;
   private readonly phones: PhoneRegistration;
+  private readonly gws: GwsConnections;
   private readonly urs: UrsFailures;
   private readonly checkPhase: readonly Rng[];
 
@@ -63,6 +66,7 @@ export class NodeFailures implements EventTarget {
     this.ha = o.ha;
     this.dn = o.dnService;
     this.phones = o.phones;
+    this.gws = o.gws;
     this.urs = o.urs;
     this.checkPhase = o.checkPhase;
     const n = o.topology.nodes.length;
@@ -141,9 +145,11 @@ export class NodeFailures implements EventTarget {
     this.nodeFault[node.index] = fault;
     for (const call of this.host.liveCalls()) if (call.node === node) this.host.dropCall(call, fault);
     for (const agent of this.host.agents) {
-      if (agent.owner !== node || !agent.registered) continue;
+      if (agent.owner !== node || !agent.registered || isPstn(agent)) continue;
       this.phones.ownerLost(agent, fault);
     }
+    // the PSTN agents' DNs are GWS's: it loses its connection to the node
+    this.gws.nodeLost(node, fault);
     this.dn.linksChanged();
     this.sim.postAfter(this.proxyDetection(node), Priority.FAULT, this, PROXY_DETECT, { node, fault });
   }
@@ -166,6 +172,7 @@ export class NodeFailures implements EventTarget {
     for (const admit of held) admit();
     this.dn.linksChanged();
     this.phones.retryUnplaced();
+    this.gws.retryWaiting();
   }
 
   /** How long the SIP Proxies keep sending calls to a node that just failed. They check every SIP Server each

@@ -69,6 +69,9 @@ export class StatServer {
   private readonly oos: Uint8Array;
   /** whom to tell when an agent becomes available here (its URS; wired by the builder) */
   listener: AvailabilityListener | null = null;
+  /** how many agents' DNs, in agent order, it has registered: every one while it runs, none while it is down
+   *  (statserver-down), then chunk by chunk as it registers them again (faults/stat-server-failure.ts) */
+  registered: number;
 
   readonly id: string;
   /** the node it runs on, beside its URS (the backup's host after its URS pair switched over to another node) */
@@ -99,6 +102,12 @@ export class StatServer {
     this.pools = classes.map((c, i) => (routed[i] ? new Pool(c.members.length) : null));
     this.pooled = new Uint8Array(agentCount);
     this.oos = new Uint8Array(agentCount);
+    this.registered = agentCount;
+  }
+
+  /** It has registered the agent's DN (or, for an agent with no DN, it hears of it): it may show it in service. */
+  registers(agent: Agent): boolean {
+    return agent.index < this.registered;
   }
 
   /** A state change reaches this Stat Server (fields passed apart so the zero-delay path allocates nothing). */
@@ -195,8 +204,16 @@ export class StatServer {
     this.release(agent, this.known[agent.index]! + 1);
   }
 
-  /** Puts the agent in or out of its classes' pools to match available for the class's media && not held (and
-   *  re-keys it where in). */
+  /** The agent's DN moved to another site and the classes on its location took it or let it go: its pools follow,
+   *  and the URS hears of it if this view shows it available. */
+  reclassified(agent: Agent): void {
+    const a = agent.index;
+    this.sync(agent);
+    if (this.available[a] !== 0 && this.heldUntil[a] === NOT_HELD && this.listener) this.listener.agentAvailable(agent);
+  }
+
+  /** Puts the agent in or out of its classes' pools to match available for the class's media && not held && the class
+   *  holds it (and re-keys it where in). */
   private sync(agent: Agent): void {
     const a = agent.index;
     const want = this.heldUntil[a] === NOT_HELD ? this.available[a]! : 0;
@@ -206,7 +223,7 @@ export class StatServer {
       const pool = this.pools[cls.index];
       if (!pool) continue;
       const local = cls.localIndex[a]!;
-      if ((want >> cls.media) & 1) {
+      if ((want >> cls.media) & 1 && cls.holds[local] === 1) {
         const since = this.readySince[a]!;
         pool.set(local, this.rule.key1(cls, local, since), this.rule.key2(cls, local, since));
       } else pool.delete(local);

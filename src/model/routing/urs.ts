@@ -169,7 +169,7 @@ export class Urs implements EventTarget, AvailabilityListener {
     let from: CallQueue | undefined;
     for (const cls of this.classesOfAgent[agent.index]!) {
       const q = this.queues[cls.index];
-      if (!q || !this.view.accepts(agent, cls.media)) continue;
+      if (!q || !this.view.accepts(agent, cls.media) || !cls.has(agent)) continue;
       const c = q.peek();
       if (c !== undefined && (best === undefined || before(c, best))) {
         best = c;

@@ -18,6 +18,8 @@ const URS_START = "routing/urs.ts Urs.startAttempt";
 const STRAND = "sip/sip-server.ts SipServer.strand";
 const ABANDON = "sip/sip-server.ts SipServer.abandon";
 const DROP = "sip/sip-server.ts SipServer.dropCall";
+/** a chat or email its Interaction Server keeps while down (interaction-server-down) */
+const KEEP = "multimedia/interaction-server.ts InteractionServer.hold";
 
 export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTransition[] } = {
   Routing: [
@@ -26,13 +28,16 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
     { to: "Treatment", by: "multimedia/im-session.ts ImSessions.open" },
     // no URS up (routeRequest, Interaction Server's forwardRouteRequest), or its URS or node failed
     { to: "Stranded", by: STRAND },
-    // the caller's patience ran out while the network was failing over (admit), or it had nowhere to go (lost)
-    { to: "Done", by: `${ABANDON}; sip/sip-server.ts SipServer.lost` },
+    // the caller's patience ran out while the network was failing over (admit), or it had nowhere to go (lost), or
+    // its Interaction Server was down (refuses)
+    { to: "Done", by: `${ABANDON}; sip/sip-server.ts SipServer.lost; multimedia/interaction-server.ts InteractionServer.refuses` },
     { to: "Done", by: DROP },
+    { to: "Stranded", by: KEEP },
   ],
   Waiting: [
     { to: "Reserving", by: "routing/urs.ts Urs.reserve (from agentAvailable)" },
     { to: "Stranded", by: STRAND },
+    { to: "Stranded", by: KEEP },
     { to: "Done", by: ABANDON },
     { to: "Done", by: DROP },
   ],
@@ -41,6 +46,7 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
     // a conflict, or a TReserveAgent lost with its VQ SIP Server: the strategy runs again
     { to: "Routing", by: URS_START },
     { to: "Stranded", by: STRAND },
+    { to: "Stranded", by: KEEP },
     { to: "Done", by: ABANDON },
     { to: "Done", by: DROP },
   ],
@@ -50,6 +56,7 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
     { to: "Routing", by: "sip/sip-server.ts SipServer.deliver" },
     { to: "Routing", by: URS_START },
     { to: "Stranded", by: STRAND },
+    { to: "Stranded", by: KEEP },
     { to: "Done", by: ABANDON },
     { to: "Done", by: DROP },
   ],
@@ -68,6 +75,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
     // router-timeout: the default DN (a call on a node), or the next URS up (chat and email)
     { to: "Done", by: "sip/sip-server.ts SipServer.defaultRoute" },
     { to: "Routing", by: "sip/sip-server.ts SipServer.defaultRoute" },
+    // its Interaction Server is back and sends what it kept to routing again
+    { to: "Routing", by: "faults/interaction-server-failure.ts InteractionServerFailures.recovers" },
     // an EventError for a TRouteCall (implicit reservation) reaching the URS after a switchover stranded the call:
     // Urs.deliveryFailed checks only for Done, so the strategy runs again and router-timeout finds it no longer Stranded
     { to: "Routing", by: URS_START },

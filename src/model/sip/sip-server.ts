@@ -114,14 +114,15 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     else this.sendRouteRequest(call, 0);
   }
 
-  /** Chat or email reaches its site's Interaction Server, which asks the next URS to route it. */
+  /** Chat or email reaches its site's Interaction Server, which asks the next URS to route it (or refuses it: down). */
   admitMultimedia(type: TrafficType, arrival: number): void {
     const handle = type.handleTime();
     const patience = type.patience ? type.patience() : Infinity;
     const call = this.newCall(type, null, arrival, handle, patience);
     call.ixn = this.interactionServers[type.site.index]!;
-    this.live?.add(call);
     this.observer.arrival(call);
+    if (call.ixn.refuses(call)) return;
+    this.live?.add(call);
     if (patience !== Infinity) call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
     this.sendRouteRequest(call, 0);
   }

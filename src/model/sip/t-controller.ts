@@ -204,6 +204,8 @@ export class TController implements EventTarget, AgentDesk {
     const readySince = agent.readySince;
     const accepts = agent.accepts();
     const owner = agent.owner;
+    // (an Interaction Server that is down reports nothing: interaction-server-down)
+    if (owner === null && agent.site.ixnDown > 0) return;
     if (this.load !== null) {
       if (owner === null) this.load.announceFromIxn(agent.site, { agent, readySince, version, accepts });
       else this.load.announce(owner, { agent, readySince, version, accepts });

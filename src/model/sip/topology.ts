@@ -6,14 +6,15 @@ export class Site {
   readonly nodes: ClusterNode[] = [];
   /** round-robin pointer of the site's SIP Proxies */
   private proxyNext = 0;
-  /** round-robin pointers for DN ownership: SIP REGISTER and TRegisterAddress arrive through different paths */
+  /** round-robin pointer of the SIP REGISTERs that make a node the owner of a phone's DN */
   private registerNext = 0;
-  private registerAddressNext = 0;
 
   constructor(
     readonly index: number,
     readonly id: string,
     readonly vqPriority: number,
+    /** 0-based position of the node the site's GWS connects to (sites[].gwsNode - 1) */
+    readonly gwsIndex: number,
   ) {}
 
   /** nodes the SIP Proxies have taken out of rotation (a fault they detected), plus one while every SIP Proxy of the
@@ -21,6 +22,9 @@ export class Site {
   proxyOut = 0;
   /** SIP Proxies of the site that are down (proxy-down faults in progress) */
   proxiesDown = 0;
+  /** interaction-server-down faults in progress on the site's Interaction Server: while any is, the states of the
+   *  site's agents with no DN reach no Stat Server */
+  ixnDown = 0;
   /** the site's SIP Proxies: the guide's minimum ("At least two SIP Proxies must be deployed for each data center",
    *  SIP Cluster Solution Guide, SIP Proxy) */
   readonly proxies = 2;
@@ -59,12 +63,19 @@ export class Site {
     return best;
   }
 
-  /** The node that becomes owner of an agent's DN: the one that received the phone's REGISTER (sip) or the
-   *  desktop's TRegisterAddress (pstn), both spread over the site's nodes. */
+  /** The node that becomes owner of an agent's DN: the one that received the phone's REGISTER (sip: the SIP Proxies
+   *  spread them over the site's nodes), or the desktop's TRegisterAddress (pstn), which GWS sends to the one node it
+   *  connects to ("SIP Cluster DN ownership for the PSTN agents is established on the SIP Cluster node where GWS is
+   *  connected", SIP Cluster Solution Guide, GWS Disaster Recovery Scenarios): every PSTN agent of the site on it. */
   ownerFor(phone: "sip" | "pstn"): ClusterNode {
     const nodes = this.nodes;
     if (phone === "sip") return nodes[this.registerNext++ % nodes.length]!;
-    return nodes[this.registerAddressNext++ % nodes.length]!;
+    return this.gwsNode;
+  }
+
+  /** the node the site's GWS connects to at the start */
+  get gwsNode(): ClusterNode {
+    return this.nodes[this.gwsIndex]!;
   }
 }
 
@@ -112,7 +123,7 @@ export class Topology {
     private readonly network: NetworkSpec = scenario.network,
   ) {
     for (const s of scenario.sites) {
-      const site = new Site(this.sites.length, s.id, s.vq.priority);
+      const site = new Site(this.sites.length, s.id, s.vq.priority, s.gwsNode - 1);
       this.sites.push(site);
       for (let k = 0; k < s.nodes; k++) {
         const node = new ClusterNode(this.nodes.length, site, k);
@@ -126,6 +137,22 @@ export class Topology {
     const s = this.sites.find((x) => x.id === id);
     if (!s) throw new Error(`no site ${id}`);
     return s;
+  }
+
+  /** The first node up when something of `home` looks for a node to connect to: in `home`, else in the next sites by
+   *  SRV order (the sites' order, wrapping round), each site searched from position `from[site index]` on, wrapping
+   *  round; null when no node anywhere answers. */
+  firstUp(home: Site, from: ArrayLike<number>): ClusterNode | null {
+    const sites = this.sites;
+    for (let k = 0; k < sites.length; k++) {
+      const site = sites[(home.index + k) % sites.length]!;
+      const nodes = site.nodes;
+      for (let j = 0; j < nodes.length; j++) {
+        const n = nodes[(from[site.index]! + j) % nodes.length]!;
+        if (n.up) return n;
+      }
+    }
+    return null;
   }
 
   /** one-way delay between two nodes */

@@ -1,12 +1,18 @@
-// Injected failures (faults:): each kind's target (a node, a site) or the two ends of a link, checked against the sites.
+// Injected failures (faults:): each kind's target (a node, a site) or the two ends of a link, checked against the sites
+// (a routing Stat Server's node against the URS placement, an Interaction Server's site against the chat and email).
 import { suggestion } from "../did-you-mean.js";
 import { formatDuration } from "../duration.js";
 import { describeValue, type Path, type PathSegment } from "../errors.js";
-import type { FaultKind, FaultSpec, SiteSpec } from "../types.js";
+import { viaInteractionServer, type FaultKind, type FaultSpec, type SiteSpec, type TrafficSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { dur, type NormalizeContext } from "./context.js";
 
-export function normalizeFaults(ctx: NormalizeContext, sites: readonly SiteSpec[], horizon: number): FaultSpec[] {
+export function normalizeFaults(
+  ctx: NormalizeContext,
+  sites: readonly SiteSpec[],
+  horizon: number,
+  traffic: readonly TrafficSpec[],
+): FaultSpec[] {
   const siteIds = sites.map((s) => s.id);
   // node ids are checked by their form, never listed: a site may claim any number of nodes, and the cost of a
   // deployment that large is the run's to refuse (cli/guard.ts), not the loader's to allocate; suggestions
@@ -98,7 +104,7 @@ export function normalizeFaults(ctx: NormalizeContext, sites: readonly SiteSpec[
       if (f.between !== undefined) {
         ctx.values.push({ path: p("between"), message: `only link-down takes between (this fault is ${kind}; use target)`, key: true });
       }
-      const wantsSite = kind === "vq-down" || kind === "site-down" || kind === "proxy-down";
+      const wantsSite = kind === "vq-down" || kind === "site-down" || kind === "proxy-down" || kind === "interaction-server-down";
       if (f.target === undefined) {
         ctx.values.push({
           path: p("target"),
@@ -107,10 +113,39 @@ export function normalizeFaults(ctx: NormalizeContext, sites: readonly SiteSpec[
       } else {
         if (wantsSite && !siteIds.includes(f.target)) ctx.refs.push({ path: p("target"), message: unknownSite(f.target) });
         if (!wantsSite && !isNode(f.target)) ctx.refs.push({ path: p("target"), message: unknownNode(f.target) });
+        else if (kind === "statserver-down") {
+          const problem = noStatServer(ctx, sites, f.target);
+          if (problem !== null) ctx.refs.push({ path: p("target"), message: problem });
+        } else if (kind === "interaction-server-down" && siteIds.includes(f.target)) {
+          if (!traffic.some((t) => t.site === f.target && viaInteractionServer(t.media))) {
+            ctx.refs.push({
+              path: p("target"),
+              message: `interaction-server-down needs chat or email traffic at ${f.target}: no Interaction Server takes interactions there`,
+            });
+          }
+        }
         out.target = f.target;
       }
     }
     if (duration !== undefined) out.duration = duration;
     return out;
   });
+}
+
+/** Why a node runs no routing Stat Server, or null when it does: a Stat Server runs beside each URS pair, on the first
+ *  node the pair serves (every node under node-based routing, a site's first under centralized, each group's first
+ *  under grouped; model/build/routing.ts, ursPlacements). */
+function noStatServer(ctx: NormalizeContext, sites: readonly SiteSpec[], node: string): string | null {
+  const mode = ctx.raw.routing?.mode ?? DEFAULTS.routing.mode;
+  if (mode === "node-based") return null;
+  const m = /^(.*)\.n([1-9]\d*)$/.exec(node)!;
+  const site = sites.find((s) => s.id === m[1])!;
+  const per = mode === "centralized" ? site.nodes : ctx.raw.routing?.nodesPerUrs;
+  // (grouped without nodesPerUrs is refused on its own)
+  if (per === undefined || (Number(m[2]) - 1) % per === 0) return null;
+  const hosts = Array.from({ length: Math.ceil(site.nodes / per) }, (_, k) => `${site.id}.n${k * per + 1}`);
+  return (
+    `${node} runs no routing Stat Server: under ${mode} routing ${site.id}'s ` +
+    (hosts.length === 1 ? `URS pair and its Stat Server run on ${hosts[0]}` : `URS pairs and their Stat Servers run on ${hosts.join(", ")}`)
+  );
 }

@@ -41,6 +41,9 @@ export function normalizeHa(ctx: NormalizeContext): HaSpec {
     registrationDelay: fixedInstead(ctx, r, "registrationDelay", ["registrationRefresh"], "a fixed re-registration time", "registrationRefresh (the phones' refresh interval)", true),
     agentStateAutoRestore: r.agentStateAutoRestore ?? d.agentStateAutoRestore,
     loginDelay: optDur(ctx, r.loginDelay, at("loginDelay"), d.loginDelay),
+    gwsMoveWait: optDur(ctx, r.gwsMoveWait, at("gwsMoveWait"), d.gwsMoveWait),
     requestTimeout: optDur(ctx, r.requestTimeout, at("requestTimeout"), d.requestTimeout, { positive: true }),
+    regDnsChunkDelay: optDur(ctx, r.regDnsChunkDelay, at("regDnsChunkDelay"), d.regDnsChunkDelay),
+    regDnsChunkVolume: r.regDnsChunkVolume ?? d.regDnsChunkVolume,
   };
 }

@@ -68,7 +68,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   checkTopology(ctx, topology, sites, traffic);
   checkAsterisk(ctx, topology, sites, agents, traffic);
   const ha = normalizeHa(ctx);
-  const faults = normalizeFaults(ctx, sites, horizon);
+  const faults = normalizeFaults(ctx, sites, horizon, traffic);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);
   const targets = normalizeTargets(ctx, components, traffic, targetOrder);
 

@@ -8,10 +8,19 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
   const seen = new Map<string, number>();
   return ctx.raw.sites.map((s, i) => {
     duplicate(ctx, seen, s.id, ["sites", i, "id"], "site id", "sites");
-    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; pbx?: "asterisk" } = {
+    const nodes = s.nodes ?? DEFAULTS.site.nodes;
+    const gwsNode = s.gwsNode ?? DEFAULTS.site.gwsNode;
+    if (gwsNode > nodes) {
+      ctx.values.push({
+        path: ["sites", i, "gwsNode"],
+        message: `expected a node of the site (1 .. ${nodes}: ${s.id}.n1 .. ${s.id}.n${nodes}), got ${gwsNode}`,
+      });
+    }
+    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; gwsNode: number; pbx?: "asterisk" } = {
       id: s.id,
-      nodes: s.nodes ?? DEFAULTS.site.nodes,
+      nodes,
       vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority },
+      gwsNode,
     };
     if (s.failover !== undefined) site.failover = s.failover;
     if (s.pbx !== undefined) site.pbx = s.pbx;

@@ -52,7 +52,8 @@ export function normalizeTargets(
   return out;
 }
 
-function targetValue(s: string): number | undefined {
+/** A comparison's value as written: a number, a percentage ("5%") or a duration ("30s"); undefined when it is none. */
+export function targetValue(s: string): number | undefined {
   if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) return Number(s);
   const pct = /^((?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(s);
   if (pct !== null) return Number(pct[1]) / 100;

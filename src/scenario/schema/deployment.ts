@@ -13,9 +13,10 @@ export const Site = obj(
       "the site's VQ SIP Server",
     ).optional(),
     failover: pattern(SITE_ID_PATTERN, "a site id", "site-down: the site the carrier sends this site's inbound calls to (default: none, they are lost)").optional(),
+    gwsNode: whole(1, `the node (1 .. nodes: <site>.n<gwsNode>) the site's GWS connects to, which owns the DNs of its PSTN agents (default ${D.site.gwsNode}: the first)`).optional(),
     pbx: oneOf(["asterisk"], "the site's agent phones register on an Asterisk PBX, which brings its inbound calls to SIP Server (topology standalone; default: none, the phones register on SIP Server)").optional(),
   },
-  "a site mapping {id, nodes, vq, failover, pbx}",
+  "a site mapping {id, nodes, vq, failover, gwsNode, pbx}",
   "a data center",
 );
 
@@ -32,7 +33,7 @@ export const Network = obj(
 
 export const Ha = obj(
   {
-    addpTimeout: durationSchema(`node-down: ADDP timeout after which the hot-standby backup takes over (default ${shown(D.ha.addpTimeout)})`).optional(),
+    addpTimeout: durationSchema(`ADDP timeout: node-down, after which the hot-standby backup takes over; a lost GWS node, after which GWS notices its connection is gone (default ${shown(D.ha.addpTimeout)})`).optional(),
     proxyCheck: durationSchema(`[sipproxy] oos-check: how often SIP Proxies check each SIP Server (default ${shown(D.ha.proxyCheck)})`).optional(),
     proxyForce: durationSchema(`[sipproxy] oos-force: SIP Proxies take a SIP Server out of rotation this long after an unanswered check (default ${shown(D.ha.proxyForce)})`).optional(),
     proxyDetection: durationSchema("a fixed time SIP Proxies keep sending calls to a failed node, replacing the proxyCheck/proxyForce cycle (default none)").optional(),
@@ -42,9 +43,12 @@ export const Ha = obj(
     agentStateAutoRestore: z.boolean({ error: expected("true or false") }).optional()
       .meta({ description: `agent-state-auto-restore: agents keep their state when DN ownership moves (default ${D.ha.agentStateAutoRestore}: logged out)` }),
     loginDelay: durationSchema(`how long an agent logged out by a DN ownership change takes to log in again (default ${shown(D.ha.loginDelay)})`).optional(),
+    gwsMoveWait: durationSchema(`how long SIP Server waits before it moves a PSTN agent's DN to a node of another data center GWS reconnected to (default ${shown(D.ha.gwsMoveWait)})`).optional(),
     requestTimeout: durationSchema(`how long URS waits for a TReserveAgent reply lost with a VQ SIP Server before retrying (default ${shown(D.ha.requestTimeout)})`).optional(),
+    regDnsChunkDelay: durationSchema(`[statserver] reg-dns-chunk-delay: a routing Stat Server back from statserver-down registers its DNs again in chunks this far apart (default ${shown(D.ha.regDnsChunkDelay)})`).optional(),
+    regDnsChunkVolume: whole(1, `[statserver] reg-dns-chunk-volume: the DNs one registration chunk holds (default ${D.ha.regDnsChunkVolume})`).optional(),
   },
-  "an ha mapping {addpTimeout, proxyCheck, proxyForce, proxyDetection, tcReconnectTimeout, registrationRefresh, registrationDelay, agentStateAutoRestore, loginDelay, requestTimeout}",
+  "an ha mapping {addpTimeout, proxyCheck, proxyForce, proxyDetection, tcReconnectTimeout, registrationRefresh, registrationDelay, agentStateAutoRestore, loginDelay, gwsMoveWait, requestTimeout, regDnsChunkDelay, regDnsChunkVolume}",
   "high availability and recovery timings",
 );
 

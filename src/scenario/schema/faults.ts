@@ -2,7 +2,10 @@
 import * as z from "zod";
 import { durationSchema, expected, obj, oneOf } from "./builders.js";
 
-export const FAULT_KINDS = ["node-down", "node-lost", "link-down", "urs-down", "urs-switchover", "proxy-down", "vq-down", "site-down"] as const;
+export const FAULT_KINDS = [
+  "node-down", "node-lost", "link-down", "urs-down", "urs-switchover", "proxy-down", "vq-down", "site-down",
+  "statserver-down", "interaction-server-down",
+] as const;
 
 export const Fault = obj(
   {
@@ -10,7 +13,7 @@ export const Fault = obj(
     kind: oneOf(FAULT_KINDS, "what fails"),
     target: z.string({ error: expected("a node id like dc1.n2 or a site id") })
       .optional()
-      .meta({ description: "node id (<site>.n<k>) for node-down, node-lost, urs-down, urs-switchover; site id for proxy-down, vq-down, site-down" }),
+      .meta({ description: "node id (<site>.n<k>) for node-down, node-lost, urs-down, urs-switchover, statserver-down (a node a URS pair and its routing Stat Server are placed on); site id for proxy-down, vq-down, site-down, interaction-server-down (a site with chat or email traffic)" }),
     between: z
       .tuple([z.string({ error: expected("a node id or a site id") }), z.string({ error: expected("a node id or a site id") })], {
         error: expected("two ids like [dc1.n1, dc1.n2] or [dc1, dc2]"),
