@@ -15,7 +15,7 @@ export interface CallTransition {
 }
 
 const URS_START = "routing/urs.ts Urs.startAttempt";
-const STRAND = "sip/sip-server.ts SipServer.strand";
+const STRAND = "sip/default-route.ts DefaultRouting.strand";
 const ABANDON = "sip/sip-server.ts SipServer.abandon";
 const DROP = "sip/sip-server.ts SipServer.dropCall";
 
@@ -66,8 +66,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   Done: [],
   Stranded: [
     // router-timeout: the default DN (a call on a node), or the next URS up (chat and email)
-    { to: "Done", by: "sip/sip-server.ts SipServer.defaultRoute" },
-    { to: "Routing", by: "sip/sip-server.ts SipServer.defaultRoute" },
+    { to: "Done", by: "sip/default-route.ts DefaultRouting.timeout" },
+    { to: "Routing", by: "sip/default-route.ts DefaultRouting.timeout" },
     // an EventError for a TRouteCall (implicit reservation) reaching the URS after a switchover stranded the call:
     // Urs.deliveryFailed checks only for Done, so the strategy runs again and router-timeout finds it no longer Stranded
     { to: "Routing", by: URS_START },
