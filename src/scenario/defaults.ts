@@ -4,6 +4,8 @@
 // quoted), an assumption (with why), or a convention of the format; `ccsim defaults` prints that table and
 // docs/defaults.md keeps it. Durations are in seconds.
 
+import type { DefaultDnKind } from "./types.js";
+
 export const DEFAULTS = {
   /** a scenario given as text has no file name to take its name from */
   name: "scenario",
@@ -41,7 +43,7 @@ export const DEFAULTS = {
     strategyTime: 0,
     /** assumption: SIP Proxies spread calls over a site's nodes in turn */
     proxy: "round-robin",
-    /** option default-dn: a call nobody routed is released (counted defaultRouted) */
+    /** option default-dn: a call nobody routed is released (counted defaultRouted); the others: DEFAULT_DN_SOURCES */
     defaultRoute: "reject",
     /**
      * SIP Cluster Solution Guide, What is a SIP Cluster Node: "A SIP Cluster node instance is a set of components
@@ -374,4 +376,24 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "value",
     source: assumption("a caller who enters no digits is routed on"),
   },
+};
+
+/** The guide's line for each default DN a scenario may choose besides reject (routing.defaultRoute; reject, the
+ *  default, is sourced above: no guide says a call is released). The schema's description and the README quote them. */
+export const DEFAULT_DN_SOURCES: { readonly [K in Exclude<DefaultDnKind, "reject">]: GuideSource } = {
+  routingPoint: guide(
+    "Default routing in SIP Cluster",
+    "default-dn (a Routing Point DN)",
+    "You can specify a Routing Point DN as the default DN. So when ORS is disconnected from SIP Server or ORS fails to get the application, URS will execute a default strategy loaded on that Routing Point.",
+  ),
+  trunkGroup: guide(
+    "Default routing in SIP Cluster",
+    "default-dn (a Trunk Group DN)",
+    "You can specify a Trunk Group DN as the default DN, then a treatment will be played to a call if both URS and ORS are disconnected from SIP Server.",
+  ),
+  external: guide(
+    "Default routing in SIP Cluster",
+    "default-dn (an external number)",
+    "You can specify an external number as the default DN for calls to be routed to that specific number.",
+  ),
 };

@@ -18,6 +18,7 @@ const URS_START = "routing/urs.ts Urs.startAttempt";
 const STRAND = "sip/default-route.ts DefaultRouting.strand";
 const ABANDON = "sip/sip-server.ts SipServer.abandon";
 const DROP = "sip/sip-server.ts SipServer.dropCall";
+const DEFAULT_ROUTE = "sip/default-route.ts DefaultRouting.timeout";
 
 export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTransition[] } = {
   Routing: [
@@ -65,9 +66,12 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   ],
   Done: [],
   Stranded: [
-    // router-timeout: the default DN (a call on a node), or the next URS up (chat and email)
-    { to: "Done", by: "sip/default-route.ts DefaultRouting.timeout" },
-    { to: "Routing", by: "sip/default-route.ts DefaultRouting.timeout" },
+    // router-timeout: the default DN (a call on a node): released at reject and external; routed on by a Routing
+    // Point's default strategy (and offered again while no URS is up to run it), as chat and email are by the next
+    // URS up; treated at a Trunk Group
+    { to: "Done", by: DEFAULT_ROUTE },
+    { to: "Routing", by: DEFAULT_ROUTE },
+    { to: "Treatment", by: DEFAULT_ROUTE },
     // an EventError for a TRouteCall (implicit reservation) reaching the URS after a switchover stranded the call:
     // Urs.deliveryFailed checks only for Done, so the strategy runs again and router-timeout finds it no longer Stranded
     { to: "Routing", by: URS_START },
@@ -77,6 +81,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   Treatment: [
     // the treatments are done: the session's route request reaches its URS
     { to: "Routing", by: URS_START },
+    // the default DN's treatment (a Trunk Group) played to its end: the call is released
+    { to: "Done", by: "sip/default-route.ts DefaultRouting.treatmentEnds" },
     { to: "Stranded", by: STRAND },
     { to: "Done", by: ABANDON },
     { to: "Done", by: DROP },

@@ -1,13 +1,19 @@
 // SIP Server default routing (SIP Cluster Solution Guide, Default routing in SIP Cluster): a call whose routing
 // dialogue is gone waits on its Routing Point until router-timeout, then SIP Server sends it to the default DN
-// (default-dn). Chat and email have no default DN: Interaction Server offers them to the next URS up.
+// (default-dn): none (reject, the call is released), an external number (the call leaves the center), a Routing Point
+// whose default strategy a URS runs on it, or a Trunk Group DN that plays it a treatment before the call ends. Chat
+// and email have no default DN: Interaction Server offers them to the next URS up.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import type { DefaultRouteSpec, RoutingSpec } from "../../scenario/types.js";
 import type { Observer } from "../observer.js";
+import type { TargetClass } from "../routing/target-class.js";
 import { CallState, type Call } from "./call.js";
 
 const ROUTER_TIMEOUT = 0;
+/** the Trunk Group's treatment has played to its end */
+const TREATMENT_END = 1;
 
 /** What default routing asks of the SIP Server side. */
 export interface DefaultRouteHost {
@@ -17,16 +23,34 @@ export interface DefaultRouteHost {
   leave(call: Call): void;
 }
 
+/** What the default DN is built from, besides the scenario's choice. */
+export interface DefaultDnParts {
+  /** per traffic type, the target class of the default Routing Point's strategy (null for chat and email, and for
+   *  every type unless the default DN is a Routing Point) */
+  readonly classOf: readonly (TargetClass | null)[];
+  /** draws how long the Trunk Group's treatment plays (null unless the default DN is a Trunk Group) */
+  readonly treatment: (() => number) | null;
+}
+
 export class DefaultRouting implements EventTarget {
+  private readonly routerTimeout: number;
+  private readonly dn: DefaultRouteSpec;
+
   constructor(
     private readonly sim: Simulation,
     private readonly observer: Observer,
-    private readonly routerTimeout: number,
+    routing: RoutingSpec,
+    private readonly parts: DefaultDnParts,
     private readonly host: DefaultRouteHost,
-  ) {}
+  ) {
+    this.routerTimeout = routing.routerTimeout;
+    this.dn = routing.defaultRoute;
+  }
 
   fire(ev: SimEvent): void {
-    if (ev.code === ROUTER_TIMEOUT) this.timeout(ev.subject as Call);
+    const call = ev.subject as Call;
+    if (ev.code === ROUTER_TIMEOUT) this.timeout(call);
+    else this.treatmentEnds(call);
   }
 
   /** The call's routing dialogue is gone (`lost`: it was in progress when a component failed): it waits on its
@@ -46,16 +70,51 @@ export class DefaultRouting implements EventTarget {
   private timeout(call: Call): void {
     call.routerTimer = null;
     if (call.state !== CallState.Stranded) return;
-    if (call.node === null) {
-      // Interaction Server has no default DN: it sends the interaction to the next URS up
-      call.state = CallState.Routing;
-      call.blame = -1;
-      this.host.sendRouteRequest(call, 0);
+    if (call.node === null || call.defaulted) {
+      // Interaction Server has no default DN: it sends the interaction to the next URS up. A call already on the
+      // default Routing Point found no URS up to run its strategy: router-timeout offers it again, and so on until a
+      // URS serving its node is up or the caller gives up
+      this.offer(call);
       return;
     }
+    const kind = this.dn.kind;
+    if (kind === "reject" || kind === "external") {
+      this.sim.cancel(call.patienceTimer);
+      call.patienceTimer = null;
+      this.host.leave(call);
+      this.observer.defaultRouted(call, kind);
+      return;
+    }
+    call.defaulted = true;
+    this.observer.defaultRouted(call, kind);
+    if (kind === "routingPoint") {
+      // the default strategy: its own target, routed like any call by the URS serving the node, while the caller
+      // waits on the Routing Point, patience running
+      call.cls = this.parts.classOf[call.type.index]!;
+      this.offer(call);
+      return;
+    }
+    // the Trunk Group's treatment; the caller may still hang up during it (patience runs on). Its timer is the
+    // call's ringTimer, which an abandonment or a lost node cancels (SipServer.detach)
+    call.state = CallState.Treatment;
+    call.agent = null;
+    call.ringTimer = this.sim.after(this.parts.treatment!(), Priority.TIMER, this, TREATMENT_END, call);
+  }
+
+  /** The call is offered again on its Routing Point: EventRouteRequest to the URS serving its node. */
+  private offer(call: Call): void {
+    call.state = CallState.Routing;
+    call.blame = -1;
+    this.host.sendRouteRequest(call, 0);
+  }
+
+  /** The treatment has played: the call is released. */
+  private treatmentEnds(call: Call): void {
+    call.ringTimer = null;
+    if (call.state !== CallState.Treatment) return;
     this.sim.cancel(call.patienceTimer);
     call.patienceTimer = null;
     this.host.leave(call);
-    this.observer.defaultRouted(call);
+    this.observer.treated(call);
   }
 }

@@ -20,7 +20,7 @@ import type { ReservationProtocol } from "../routing/reservation.js";
 import type { CallControl, Urs } from "../routing/urs.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
-import { DefaultRouting } from "./default-route.js";
+import { DefaultRouting, type DefaultDnParts } from "./default-route.js";
 import type { TController } from "./t-controller.js";
 import type { ClusterNode, Topology } from "./topology.js";
 
@@ -43,6 +43,8 @@ export interface SipServerOptions {
   /** every URS, and the one routing each node's calls (arrays the builder fills as it places them) */
   readonly urs: readonly Urs[];
   readonly ursOfNode: readonly Urs[];
+  /** what the default DN needs besides the scenario's choice */
+  readonly defaultDn: DefaultDnParts;
 }
 
 export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
@@ -75,7 +77,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     this.protocol = o.protocol;
     this.urs = o.urs;
     this.ursOfNode = o.ursOfNode;
-    this.defaultRouting = new DefaultRouting(o.sim, o.observer, o.scenario.routing.routerTimeout, this);
+    this.defaultRouting = new DefaultRouting(o.sim, o.observer, o.scenario.routing, o.defaultDn, this);
   }
 
   fire(ev: SimEvent): void {
