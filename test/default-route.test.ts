@@ -67,6 +67,14 @@ const RP = '{routingPoint: {target: "spare > 0"}}';
 /** the URS serving dc1.n1 is down from 100 s to 160 s */
 const URS_DOWN = "{ at: 100s, kind: urs-down, target: dc1.n1, duration: 60s }";
 
+/** What becomes of one call reaching dc1.n1 at 110 s, while its URS is down: stranded there, default-routed at 120 s. */
+function callInOutage(dn: string, extra: string[] = []): Logged[] {
+  const { sim, callAt, of } = center(dn, [URS_DOWN], extra);
+  callAt(110);
+  sim.run();
+  return of(1);
+}
+
 describe("a Routing Point as the default DN: URS executes a default strategy loaded on it", () => {
   it("a call waiting when its node's primary host fails is default-routed at router-timeout; the pair's backup runs the default strategy, to its own target", () => {
     const { sim, callAt, of } = center(RP, ["{ at: 30s, kind: node-down, target: dc1.n1 }"]);
@@ -98,12 +106,9 @@ describe("a Routing Point as the default DN: URS executes a default strategy loa
   });
 
   it("no URS up to run the default strategy: the call stays on the Routing Point, offered again each router-timeout, until its node's URS is back", () => {
-    const { sim, callAt, of } = center(RP, [URS_DOWN]);
-    callAt(110);
-    sim.run();
+    const e = callInOutage(RP);
     // sent to the default DN once (120 s); offered again at 130, 140, 150 s to a URS still down; the URS is back at
     // 160 s, the instant of the next offer, and the default strategy routes the call
-    const e = of(1);
     expect(e[0]).toEqual({ t: 120, event: "default", call: 1, detail: "routingPoint" });
     expect(e.slice(1).map((x) => x.event)).toEqual(["answered"]);
     expect(e[1]!.t).toBeGreaterThan(160.3);
@@ -111,10 +116,7 @@ describe("a Routing Point as the default DN: URS executes a default strategy loa
   });
 
   it("no URS up to run the default strategy: a caller whose patience runs out first abandons on the Routing Point", () => {
-    const { sim, callAt, of } = center(RP, [URS_DOWN], ["traffic[0].patience=25s"]);
-    callAt(110);
-    sim.run();
-    expect(of(1)).toEqual([
+    expect(callInOutage(RP, ["traffic[0].patience=25s"])).toEqual([
       { t: 120, event: "default", call: 1, detail: "routingPoint" },
       { t: 135, event: "abandoned", call: 1 },
     ]);
@@ -125,20 +127,14 @@ describe("a Trunk Group DN as the default DN: a treatment is played to the call"
   const TG = "{trunkGroup: {treatment: 30s}}";
 
   it("a treatment ends the call after its duration, counted treated", () => {
-    const { sim, callAt, of } = center(TG, [URS_DOWN]);
-    callAt(110);
-    sim.run();
-    expect(of(1)).toEqual([
+    expect(callInOutage(TG)).toEqual([
       { t: 120, event: "default", call: 1, detail: "trunkGroup" },
       { t: 150, event: "treated", call: 1 },
     ]);
   });
 
   it("the caller's patience keeps running during the treatment: one who hangs up first abandons", () => {
-    const { sim, callAt, of } = center(TG, [URS_DOWN], ["traffic[0].patience=25s"]);
-    callAt(110);
-    sim.run();
-    expect(of(1)).toEqual([
+    expect(callInOutage(TG, ["traffic[0].patience=25s"])).toEqual([
       { t: 120, event: "default", call: 1, detail: "trunkGroup" },
       { t: 135, event: "abandoned", call: 1 },
     ]);
@@ -147,10 +143,7 @@ describe("a Trunk Group DN as the default DN: a treatment is played to the call"
 
 describe("an external number as the default DN: the call is routed to that number", () => {
   it("the call leaves the center at router-timeout", () => {
-    const { sim, callAt, of } = center("external", [URS_DOWN]);
-    callAt(110);
-    sim.run();
-    expect(of(1)).toEqual([{ t: 120, event: "default", call: 1, detail: "external" }]);
+    expect(callInOutage("external")).toEqual([{ t: 120, event: "default", call: 1, detail: "external" }]);
   });
 });
 
