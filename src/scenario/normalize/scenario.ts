@@ -12,6 +12,7 @@ import { normalizeCapacityRules } from "./capacity-rules.js";
 import { normalizeComponents } from "./components.js";
 import { normalizeFaults } from "./faults.js";
 import { normalizeHa } from "./ha.js";
+import { checkDefaultTarget } from "./default-route.js";
 import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
@@ -62,6 +63,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const { traffic, compiled } = normalizeTraffic(ctx, horizon, siteIds);
   checkSkillRefs(ctx, agents, compiled, siteIds);
   checkServing(ctx, agents, traffic, compiled, capacityRules);
+  checkDefaultTarget(ctx, routing.defaultRoute, agents, traffic, capacityRules, siteIds);
   const topology = r.topology ?? DEFAULTS.topology;
   checkTopology(ctx, topology, sites, traffic);
   const ha = normalizeHa(ctx);
