@@ -225,3 +225,21 @@ faults:
     ]);
   });
 });
+
+describe("a switchover while a TRouteCall is on its way", () => {
+  it("the call's routing dialogue is lost with the primary: it waits on its Routing Point and is default-routed; the agent the TRouteCall was for stays routable", () => {
+    const { world, sim, log, n1, n2, callAt } = cluster(
+      ["{ at: 100.0005s, kind: node-down, target: dc1.n2, duration: 30s }"],
+      ["routing.mode=node-based", "routing.reservation.mode=none"],
+    );
+    // n2's URS picks a, whose DN n1 owns: the TRouteCall takes 1 ms to cross, and n2's primary fails half-way
+    callAt(100, n2);
+    callAt(120, n1);
+    sim.run();
+    expect(log.filter((e) => e.call === 1).map((e) => e.event)).toEqual(["lost", "default"]);
+    // default-routed at router-timeout, counted from the switchover's end (the ADDP timeout, 7 s) at the earliest
+    expect(log.find((e) => e.call === 1 && e.event === "default")!.t).toBeCloseTo(110.0005, 6);
+    expect(log.filter((e) => e.call === 2).map((e) => e.event)).toEqual(["answered"]);
+    expect(world.agents.every((a) => a.load.total === 0)).toBe(true);
+  });
+});

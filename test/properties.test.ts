@@ -18,9 +18,10 @@ import type { Agent } from "../src/model/agents/agent.js";
 import type { Call, CallStateValue } from "../src/model/sip/call.js";
 import { callStateName, mayMove } from "../src/model/sip/call-states.js";
 import type { Observer } from "../src/model/observer.js";
+import { DEFAULT_DN_METRICS } from "../src/metrics/tally.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
-import { MEDIA, capacityMedia, type Scenario } from "../src/scenario/types.js";
+import { MEDIA, capacityMedia, type DefaultDnKind, type Scenario } from "../src/scenario/types.js";
 import { ROOT } from "./helpers.js";
 
 const SEED = Number(process.env.CCSIM_FUZZ_SEED ?? 20260521);
@@ -59,7 +60,11 @@ interface Watch {
   /** what went wrong, in words; empty when every invariant held */
   readonly broken: string[];
   /** counted calls by how they ended, and those that never did */
-  readonly ended: () => { offered: number; answered: number; abandoned: number; defaultRouted: number; dropped: number; unfinished: number };
+  readonly ended: () => {
+    offered: number; answered: number; abandoned: number; defaultRouted: number; defaultEnded: number; dropped: number; unfinished: number;
+    /** of the default-routed: answered after (a Routing Point), abandoned after, treated, sent to the external number */
+    defaultAnswered: number; defaultAbandoned: number; defaultTreated: number; defaultExternal: number;
+  };
 }
 
 function watch(now: () => number): Watch {
@@ -72,6 +77,8 @@ function watch(now: () => number): Watch {
   };
   const end = new Map<Call, string>();
   const counted = new Set<Call>();
+  /** the calls router-timeout sent to the default DN, and which kind of DN it was */
+  const defaulted = new Map<Call, DefaultDnKind>();
   /** what each agent holds by media index, as its load observations say */
   const loads = new Map<Agent, number[]>();
   const state = new Map<Agent, AgentStateValue>();
@@ -130,9 +137,17 @@ function watch(now: () => number): Watch {
       tick("abandoned");
       finish(call, "abandoned");
     },
-    defaultRouted(call) {
+    defaultRouted(call, dn) {
       tick("defaultRouted");
-      finish(call, "defaultRouted");
+      if (defaulted.has(call)) broken.push(`call ${call.id} sent to the default DN twice`);
+      defaulted.set(call, dn);
+      // reject and external end the call; a Routing Point routes it on, a Trunk Group treats it first
+      if (dn === "reject" || dn === "external") finish(call, dn);
+    },
+    treated(call) {
+      tick("treated");
+      if (defaulted.get(call) !== "trunkGroup") broken.push(`call ${call.id} treated without being sent to a Trunk Group`);
+      finish(call, "treated");
     },
     dropped(call, _fault, established) {
       tick("dropped");
@@ -170,14 +185,24 @@ function watch(now: () => number): Watch {
     presenceNotify: () => tick("presenceNotify"),
   };
   const ended = () => {
-    const out = { offered: counted.size, answered: 0, abandoned: 0, defaultRouted: 0, dropped: 0, unfinished: 0 };
+    const out = {
+      offered: counted.size, answered: 0, abandoned: 0, defaultRouted: 0, defaultEnded: 0, dropped: 0, unfinished: 0,
+      defaultAnswered: 0, defaultAbandoned: 0, defaultTreated: 0, defaultExternal: 0,
+    };
     for (const c of counted) {
       const how = end.get(c);
+      const dn = defaulted.get(c);
+      if (dn !== undefined) out.defaultRouted++;
       if (how === "answered") out.answered++;
       else if (how === "abandoned") out.abandoned++;
-      else if (how === "defaultRouted") out.defaultRouted++;
+      else if (how === "reject" || how === "external" || how === "treated") out.defaultEnded++;
       else if (how === "dropped") out.dropped++;
       else out.unfinished++;
+      if (dn === undefined) continue;
+      if (how === "answered") out.defaultAnswered++;
+      else if (how === "abandoned") out.defaultAbandoned++;
+      else if (how === "treated") out.defaultTreated++;
+      else if (how === "external") out.defaultExternal++;
     }
     return out;
   };
@@ -203,7 +228,11 @@ function runWatched(s: Scenario): string[] {
     if (m[k] !== e[k]) broken.push(`${k}: collector ${m[k]}, watched ${e[k]}`);
   }
   if ((m.dropped ?? 0) !== e.dropped) broken.push(`dropped: collector ${m.dropped}, watched ${e.dropped}`);
-  if (e.offered !== e.answered + e.abandoned + e.defaultRouted + e.dropped + e.unfinished) broken.push("offered is not the sum of its ends");
+  // the default DN's own counts, where the scenario's kind of default DN has them
+  for (const k of DEFAULT_DN_METRICS[s.routing.defaultRoute.kind]) {
+    if (m[k] !== e[k]) broken.push(`${k}: collector ${m[k]}, watched ${e[k]}`);
+  }
+  if (e.offered !== e.answered + e.abandoned + e.defaultEnded + e.dropped + e.unfinished) broken.push("offered is not the sum of its ends");
   if (m.reservationConflicts! > m.reservationRequests!) broken.push("more conflicts than reservation requests");
   if (m.reservationGrants! + m.reservationConflicts! > m.reservationRequests!) broken.push("more answers than reservation requests");
   if (m.routingFailures! > m.routingAttempts!) broken.push("more routing failures than attempts");
@@ -288,6 +317,9 @@ const scenarioArb = fc
     failover: fc.boolean(),
     standalone: fc.boolean(),
     otherNode: fc.boolean(),
+    // the default DN: reject most often, then each of the guide's other three
+    defaultRoute: fc.constantFrom("reject", "reject", "external", "trunkGroup", "routingPoint"),
+    treatment: dist,
     autoRestore: fc.boolean(),
     tc: duration(5000),
     // the component load model: off, on with the defaults, with Smart Proxy, or with a Stat Server slow enough to
@@ -368,6 +400,11 @@ const scenarioArb = fc
         proxy: r.proxy,
         // the URS pairs' backups on another node need every site to have one
         ...(r.otherNode && !r.standalone && r.sites.every((n) => n >= 2) ? { ursBackup: "other-node" } : {}),
+        // a default strategy that any agent with a skill may take
+        defaultRoute:
+          r.defaultRoute === "trunkGroup" ? { trunkGroup: { treatment: r.treatment } } :
+          r.defaultRoute === "routingPoint" ? { routingPoint: { target: skillsHeld.join(" | ") } } :
+          r.defaultRoute,
       },
       agents: groups,
       traffic,
@@ -433,7 +470,7 @@ describe("random valid scenarios", () => {
         } catch (e) {
           // sitex with a target no agent of the call's site has is refused by the loader, rightly: not a run
           // and so is a chat, email or IM type whose agents' capacity rules have no room for it
-          if (e instanceof InputError && /no agent group matches|have no capacity for/.test(e.message)) return true;
+          if (e instanceof InputError && /no agent group matches|have no capacity for|matches no agent group with room for/.test(e.message)) return true;
           throw e;
         }
         const broken = runWatched(s);
@@ -444,6 +481,8 @@ describe("random valid scenarios", () => {
       { seed: SEED, numRuns: 600 * SCALE },
     );
     expect(ran).toBeGreaterThan(400 * SCALE);
+    // the default DNs' own ways: a Trunk Group's treatment, and a Routing Point's strategy routing the call on
+    for (const move of ["Stranded -> Treatment", "Stranded -> Routing", "Treatment -> Done"]) expect([...movesSeen], move).toContain(move);
   }, 400_000); // 600 random scenarios: ~50 s alone, several times that on a shared, loaded 2-core machine
 });
 

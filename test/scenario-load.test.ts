@@ -46,7 +46,7 @@ describe("defaults", () => {
         routerTimeout: 10,
         strategyTime: 0,
         proxy: "round-robin",
-        defaultRoute: "reject",
+        defaultRoute: { kind: "reject" },
         ursBackup: "same-node",
       },
       capacityRules: [{ name: "voice", alternatives: [{ voice: 1 }] }],

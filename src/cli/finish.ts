@@ -10,7 +10,7 @@ import type { ReplicationResult } from "../observe/results.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import {
   DEFAULT_FOCUS,
-  FAULT_FOCUS,
+  faultFocus,
   comparisonCsv,
   comparisonJson,
   comparisonData,
@@ -85,7 +85,7 @@ export async function finishStudy(
   const { study } = plan;
   const experiments = experimentsOf(study, results);
   const faults = study.points.some((p) => p.scenario.faults.length > 0);
-  const focus = opts.focus ?? (faults ? FAULT_FOCUS : DEFAULT_FOCUS);
+  const focus = opts.focus ?? (faults ? faultFocus(study.points.map((p) => p.scenario.routing.defaultRoute.kind)) : DEFAULT_FOCUS);
   const provenance = () => provenanceOf(study.kind, plan, { metrics: opts.metrics });
   // what is asked for only: the CSV files and report.html with --out, the table when it is printed
   const out = opts.out !== undefined;

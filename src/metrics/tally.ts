@@ -2,12 +2,23 @@
 // and the metrics of the README's "Outputs and metrics" computed from them.
 
 import { METRIC_NAMES as DESIGN_METRIC_NAMES } from "../scenario/metric-names.js";
+import type { DefaultDnKind } from "../scenario/types.js";
 
 export class Tally {
   offered = 0;
   answered = 0;
   abandoned = 0;
+  /** sent to the default DN at router-timeout */
   defaultRouted = 0;
+  /** of those, the ones that ended there: released (reject), sent out (external) or treated (a Trunk Group); and the
+   *  last two on their own */
+  defaultEnded = 0;
+  defaultTreated = 0;
+  defaultExternal = 0;
+  /** of those, the ones the default Routing Point's strategy got answered, and those whose caller hung up on the
+   *  Routing Point or during the treatment (also in answered and abandoned) */
+  defaultAnswered = 0;
+  defaultAbandoned = 0;
   /** lost to a fault before being answered */
   dropped = 0;
   /** established calls a fault cut off (they count as answered too) */
@@ -20,7 +31,7 @@ export class Tally {
   withinServiceLevel = 0;
   /** sum of waits of answered interactions */
   waitAnswered = 0;
-  /** sum of waits of all offered: answered until answer, abandoned until they left */
+  /** sum of waits of all that ended: answered until answer, the others until they left */
   waitAll = 0;
   /** found no agent available at the first routing attempt */
   waitedAtFirstAttempt = 0;
@@ -48,7 +59,8 @@ export class Tally {
 /** The metric names of the README's "Outputs and metrics" (the ones a scenario's targets may name), then the few
  *  ccsim adds, in the order outputs list them. */
 export const METRIC_NAMES = [
-  ...DESIGN_METRIC_NAMES, "dropped", "cutOff", "lostRequests", "oosFailures", "unfinished", "routingDelay", "ursAttemptsPerCall",
+  ...DESIGN_METRIC_NAMES, "dropped", "cutOff", "defaultTreated", "defaultExternal", "defaultAnswered", "defaultAbandoned",
+  "lostRequests", "oosFailures", "unfinished", "routingDelay", "ursAttemptsPerCall",
 ] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];
@@ -57,28 +69,50 @@ export type MetricRecord = Partial<Record<MetricName, number>>;
 /** a / b, or 0 when there is nothing to divide by */
 export const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
+/** the metrics of what became of default-routed calls: each is a Tally counter of the same name */
+type DefaultDnMetric = "defaultTreated" | "defaultExternal" | "defaultAnswered" | "defaultAbandoned";
+
+/** What became of the calls sent to each kind of default DN, as metrics (reject: they were released, nothing more;
+ *  external: they left; a Routing Point: answered through its default strategy, or abandoned there; a Trunk Group:
+ *  treated, or abandoned during the treatment) */
+export const DEFAULT_DN_METRICS: Readonly<Record<DefaultDnKind, readonly DefaultDnMetric[]>> = {
+  reject: [],
+  external: ["defaultExternal"],
+  routingPoint: ["defaultAnswered", "defaultAbandoned"],
+  trunkGroup: ["defaultTreated", "defaultAbandoned"],
+};
+
+/** Which metrics only some scenarios have: those only faults make (dropped, lostRequests), and what became of the calls
+ *  sent to the scenario's default DN; so that a scenario without them reports exactly what it always did. */
+export interface MetricParts {
+  readonly faults: boolean;
+  readonly defaultDn: DefaultDnKind;
+}
+const PLAIN: MetricParts = { faults: false, defaultDn: "reject" };
+
 /**
  * Metrics of one slice. `hours` is the length of the measured window; `withOccupancy` says whether the slice has
- * agents of its own (a traffic type does not); `withFaults` adds the metrics only faults make (dropped, lostRequests),
- * so that a scenario without faults reports exactly what it always did. `seesArrivals` false (an agent group, a URS:
- * they see the calls routed to them, not the calls offered) leaves out what is counted against arrivals: offered,
- * unfinished, service level, probability of waiting and abandonment, which would read 0 or below 0 there.
+ * agents of its own (a traffic type does not). Every counted call ends once: offered = answered + abandoned + dropped
+ * + defaultEnded (the default-routed calls that ended at the default DN) + unfinished. `seesArrivals` false (an agent
+ * group, a URS: they see the calls routed to them, not the calls offered) leaves out what is counted against
+ * arrivals: offered, unfinished, service level, probability of waiting and abandonment, which would read 0 or below 0.
  */
-export function metricsOf(t: Tally, hours: number, withOccupancy: boolean, withFaults = false, seesArrivals = true): MetricRecord {
+export function metricsOf(t: Tally, hours: number, withOccupancy: boolean, parts: MetricParts = PLAIN, seesArrivals = true): MetricRecord {
   const m: MetricRecord = seesArrivals ? { offered: t.offered } : {};
   m.answered = t.answered;
   m.abandoned = t.abandoned;
   m.defaultRouted = t.defaultRouted;
-  if (withFaults) {
+  if (parts.faults) {
     m.dropped = t.dropped;
     m.cutOff = t.cutOff;
   }
+  for (const n of DEFAULT_DN_METRICS[parts.defaultDn]) m[n] = t[n];
   if (seesArrivals) {
-    m.unfinished = t.offered - t.answered - t.abandoned - t.defaultRouted - t.dropped;
+    m.unfinished = t.offered - t.answered - t.abandoned - t.defaultEnded - t.dropped;
     m.serviceLevel = ratio(t.withinServiceLevel, t.offered);
   }
   m.asa = ratio(t.waitAnswered, t.answered);
-  m.meanWait = ratio(t.waitAll, t.answered + t.abandoned + t.defaultRouted);
+  m.meanWait = ratio(t.waitAll, t.answered + t.abandoned + t.defaultEnded);
   if (seesArrivals) {
     m.probWait = ratio(t.waitedAtFirstAttempt, t.offered);
     m.abandonRate = ratio(t.abandoned, t.offered);
@@ -92,7 +126,7 @@ export function metricsOf(t: Tally, hours: number, withOccupancy: boolean, withF
   m.conflictsPerCall = ratio(t.reservationConflicts, t.routed);
   m.routingAttempts = t.routingAttempts;
   m.routingFailures = t.routingFailures;
-  if (withFaults) {
+  if (parts.faults) {
     m.lostRequests = t.lostRequests;
     m.oosFailures = t.oosFailures;
   }

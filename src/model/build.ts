@@ -6,17 +6,15 @@
 import type { RandomStreams } from "../kernel/random-stream.js";
 import type { Simulation } from "../kernel/simulation.js";
 import { viaInteractionServer, type Scenario } from "../scenario/types.js";
-import { MEDIA_INDEX } from "./agents/capacity-rule.js";
 import { buildAgents, buildStaffing } from "./build/agents.js";
 import { buildAsterisk } from "./build/asterisk.js";
 import { buildFaults, faultHostOf } from "./build/faults.js";
-import { buildFanouts, buildIxnFanouts, buildReservation, placeUrs } from "./build/routing.js";
+import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
 import { buildImSessions, buildTraffic } from "./build/traffic.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
 import { InteractionServer } from "./multimedia/interaction-server.js";
 import type { Observer } from "./observer.js";
-import { buildTargetClasses } from "./routing/target-class.js";
 import type { Urs } from "./routing/urs.js";
 import { Connectivity } from "./sip/connectivity.js";
 import { SipProxies } from "./sip/sip-proxy.js";
@@ -43,13 +41,9 @@ export function buildContactCenter(
   // agents and groups (streams: answerDelay, wrapUp, answer, group by group)
   const { groups, agents } = buildAgents(scenario, topology, streams);
 
-  // target classes: the agents each traffic type's skill expression picks (and, when a lost node can move DNs to
-  // another site, those a sitex target may pick after they moved)
-  const targets = buildTargetClasses(
-    scenario.traffic.map((t) => ({ target: t.target, site: topology.site(t.site), media: MEDIA_INDEX[t.media] })),
-    agents,
-    ownersMove(scenario) ? topology.sites : [],
-  );
+  // target classes: the agents each traffic type's skill expression picks and a default Routing Point's strategy
+  // (and, when a lost node can move DNs to another site, those a sitex target may pick after they moved)
+  const targets = routingTargets(scenario, topology, agents, ownersMove(scenario) ? topology.sites : []);
   const classes = targets.classes;
 
   // the reservation protocol (explicit: streams vq:<site>, site by site)
@@ -60,14 +54,16 @@ export function buildContactCenter(
   const urs: Urs[] = [];
   const ursOfNode: Urs[] = [];
   const tController = new TController({ sim, observer, loginDelay: scenario.ha.loginDelay });
-  const sipServer = new SipServer({ scenario, sim, observer, topology, tController, protocol, urs, ursOfNode });
+  // the default DN (a Trunk Group's treatment: stream treatment:default-dn)
+  const defaultDn = defaultDnParts(scenario, targets.defaultClassOf, streams);
+  const sipServer = new SipServer({ scenario, sim, observer, topology, tController, protocol, urs, ursOfNode, defaultDn });
   const sipProxies = new SipProxies({ scenario, sim, topology, sipServer });
 
   // URS placement with their Stat Server views (streams select:<urs>, placement by placement)
   placeUrs(
     {
       scenario, sim, observer, streams, agents, classes,
-      classOf: targets.classOf, ofAgent: targets.ofAgent, protocol, control: sipServer,
+      classOf: targets.classOf, defaultClassOf: targets.defaultClassOf, ofAgent: targets.ofAgent, protocol, control: sipServer,
     },
     topology,
     urs,

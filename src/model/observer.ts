@@ -3,7 +3,7 @@
 
 import type { AgentStateValue } from "./agents/agent-state.js";
 import type { Agent } from "./agents/agent.js";
-import type { FaultSpec } from "../scenario/types.js";
+import type { DefaultDnKind, FaultSpec } from "../scenario/types.js";
 import type { Call } from "./sip/call.js";
 import type { ClusterNode, Site } from "./sip/topology.js";
 import type { Urs } from "./routing/urs.js";
@@ -35,8 +35,12 @@ export interface Observer {
   abandoned(call: Call): void;
   /** IM: a message of the session reached its agent */
   imMessage(call: Call, agent: Agent): void;
-  /** router-timeout expired with no URS routing it (`call.blame` names the fault behind it) */
-  defaultRouted(call: Call): void;
+  /** router-timeout expired with no URS routing it: SIP Server sent it to the default DN of kind `dn` (`call.blame`
+   *  names the fault behind it). At reject and external the call ends here; on a Routing Point its default strategy
+   *  routes it (answered or abandoned follows), at a Trunk Group it hears the treatment (treated or abandoned). */
+  defaultRouted(call: Call, dn: DefaultDnKind): void;
+  /** the default DN's treatment (a Trunk Group DN) played to its end: the call is released */
+  treated(call: Call): void;
   /** a fault ended the call: before it was answered (counted as dropped), or cutting off an established call */
   dropped(call: Call, fault: number, established: boolean): void;
   /** a routing request or TReserveAgent was lost with a failing component */
@@ -83,7 +87,8 @@ export class NoObserver implements Observer {
   released(_call: Call, _agent: Agent): void {}
   abandoned(_call: Call): void {}
   imMessage(_call: Call, _agent: Agent): void {}
-  defaultRouted(_call: Call): void {}
+  defaultRouted(_call: Call, _dn: DefaultDnKind): void {}
+  treated(_call: Call): void {}
   dropped(_call: Call, _fault: number, _established: boolean): void {}
   lostRequest(_call: Call, _fault: number): void {}
   fault(_index: number, _spec: FaultSpec, _phase: "start" | "end" | "switchover"): void {}
@@ -103,7 +108,7 @@ export class NoObserver implements Observer {
 const METHODS = {
   arrival: 0, routeRequest: 0, firstAttempt: 0, queued: 0, reservationRequest: 0, reservationGrant: 0,
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
-  abandoned: 0, imMessage: 0, defaultRouted: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
+  abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
   privateCallEnded: 0, presenceNotify: 0,
 } as const satisfies Record<keyof Observer, 0>;

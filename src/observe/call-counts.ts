@@ -4,7 +4,7 @@
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
 import type { Urs } from "../model/routing/urs.js";
-import type { Scenario } from "../scenario/types.js";
+import type { DefaultDnKind, Scenario } from "../scenario/types.js";
 import type { MediaBreakdown } from "./media-breakdown.js";
 import type { Slices } from "./slices.js";
 
@@ -96,14 +96,17 @@ export class CallCounts {
     if (!s) return;
     const wait = now - call.arrival;
     const within = wait <= this.thresholds[call.type.index]! ? 1 : 0;
+    const viaDefault = call.defaulted ? 1 : 0;
     for (const t of s) {
       t.answered++;
+      t.defaultAnswered += viaDefault;
       t.waitAnswered += wait;
       t.waitAll += wait;
       t.withinServiceLevel += within;
     }
     const g = this.slices.groups[agent.group.index]!;
     g.answered++;
+    g.defaultAnswered += viaDefault;
     g.waitAnswered += wait;
     if (this.media !== null) {
       const gm = this.media.groupTally(agent, call.type.media);
@@ -121,18 +124,37 @@ export class CallCounts {
     const s = this.slices.of(call);
     if (!s) return;
     const wait = now - call.arrival;
+    const viaDefault = call.defaulted ? 1 : 0;
     for (const t of s) {
       t.abandoned++;
+      t.defaultAbandoned += viaDefault;
       t.waitAll += wait;
     }
   }
 
-  defaultRouted(call: Call, now: number): void {
+  /** sent to the default DN; it ends there at reject and external (its wait then ends too) */
+  defaultRouted(call: Call, dn: DefaultDnKind, now: number): void {
+    const s = this.slices.of(call);
+    if (!s) return;
+    const ends = dn === "reject" || dn === "external";
+    const wait = now - call.arrival;
+    for (const t of s) {
+      t.defaultRouted++;
+      if (!ends) continue;
+      t.defaultEnded++;
+      if (dn === "external") t.defaultExternal++;
+      t.waitAll += wait;
+    }
+  }
+
+  /** the Trunk Group's treatment played to its end: the call ends at the default DN */
+  treated(call: Call, now: number): void {
     const s = this.slices.of(call);
     if (!s) return;
     const wait = now - call.arrival;
     for (const t of s) {
-      t.defaultRouted++;
+      t.defaultEnded++;
+      t.defaultTreated++;
       t.waitAll += wait;
     }
   }

@@ -11,7 +11,7 @@ import { NoObserver, type FailureReason } from "../model/observer.js";
 import type { Urs } from "../model/routing/urs.js";
 import type { Call } from "../model/sip/call.js";
 import type { ContactCenter } from "../model/contact-center.js";
-import type { Scenario } from "../scenario/types.js";
+import type { DefaultDnKind, Scenario } from "../scenario/types.js";
 import { AgentTime } from "./agent-time.js";
 import { CallCounts } from "./call-counts.js";
 import { ComponentMeters } from "./component-meters.js";
@@ -104,9 +104,12 @@ export class ReplicationObserver extends NoObserver {
   override abandoned(call: Call): void {
     this.calls!.abandoned(call, this.sim.now);
   }
-  override defaultRouted(call: Call): void {
+  override defaultRouted(call: Call, dn: DefaultDnKind): void {
     this.faultCosts.defaultRouted(call.blame);
-    this.calls!.defaultRouted(call, this.sim.now);
+    this.calls!.defaultRouted(call, dn, this.sim.now);
+  }
+  override treated(call: Call): void {
+    this.calls!.treated(call, this.sim.now);
   }
   override dropped(call: Call, fault: number, established: boolean): void {
     this.faultCosts.dropped(fault, established);

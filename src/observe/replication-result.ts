@@ -1,6 +1,6 @@
 // One replication's result, assembled from what its observer's parts measured: every slice's metrics, the interval
 // rows, the routing delay's 95th percentile, and (when the scenario has them) fault costs, component records, the
-// per-media breakdown and Asterisk private calls.
+// per-media breakdown and Asterisk private calls; what became of the calls sent to the default DN.
 
 import type { ContactCenter } from "../model/contact-center.js";
 import type { ComponentMeters } from "./component-meters.js";
@@ -31,11 +31,11 @@ export function replicationResult(p: MeasuredParts): ReplicationResult {
   const { center, slices } = p;
   const sc = center.scenario;
   const hours = (sc.horizon - sc.warmup) / 3600;
-  const faults = p.faultCosts !== null;
-  const intervals = slices.intervalRows(faults);
+  const parts = { faults: p.faultCosts !== null, defaultDn: sc.routing.defaultRoute.kind };
+  const intervals = slices.intervalRows(parts);
   return {
     events: p.events,
-    ...slices.metrics(center, hours, faults),
+    ...slices.metrics(center, hours, parts),
     intervals,
     agentsPerNode: Object.fromEntries(center.topology.nodes.map((n) => [n.id, n.ownedAgents])),
     routingDelayP95: p.routingDelay.p95(),

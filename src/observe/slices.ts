@@ -2,7 +2,7 @@
 // interval (whole center, per site, per type); which of them a call's or an agent's observations go to; and their
 // metrics at the end. Interactions are counted in the interval they arrived in.
 
-import { Tally, metricsOf } from "../metrics/tally.js";
+import { Tally, metricsOf, type MetricParts } from "../metrics/tally.js";
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
 import type { ContactCenter } from "../model/contact-center.js";
@@ -106,12 +106,13 @@ export class Slices {
     return slices;
   }
 
-  /** The metrics of every slice over the measured window (`hours` long); `faults` adds the fault metrics. */
-  metrics(center: ContactCenter, hours: number, faults: boolean) {
+  /** The metrics of every slice over the measured window (`hours` long); `parts` adds the fault metrics and the
+   *  default DN's. */
+  metrics(center: ContactCenter, hours: number, parts: MetricParts) {
     const byId = <T extends { id: string }>(items: readonly T[], tallies: Tally[], occ: boolean, arrivals = true) =>
-      Object.fromEntries(items.map((x, i) => [x.id, metricsOf(tallies[i]!, hours, occ, faults, arrivals)]));
+      Object.fromEntries(items.map((x, i) => [x.id, metricsOf(tallies[i]!, hours, occ, parts, arrivals)]));
     return {
-      metrics: metricsOf(this.total, hours, true, faults),
+      metrics: metricsOf(this.total, hours, true, parts),
       bySite: byId(center.topology.sites, this.sites, true),
       byNode: byId(center.topology.nodes, this.nodes, true),
       byType: byId(center.traffic, this.types, false),
@@ -121,7 +122,7 @@ export class Slices {
   }
 
   /** Each interval's rows after warmup: the whole center, each site, each type. */
-  intervalRows(faults: boolean): IntervalRow[] {
+  intervalRows(parts: MetricParts): IntervalRow[] {
     const sc = this.scenario;
     const { warmup, horizon, interval } = sc;
     const rows: IntervalRow[] = [];
@@ -130,10 +131,10 @@ export class Slices {
       const end = Math.min(horizon, start + interval);
       const h = (end - Math.max(start, warmup)) / 3600;
       if (end <= warmup) return;
-      rows.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true, faults) });
-      sc.sites.forEach((s, i) => rows.push({ start, end, site: s.id, type: "*", metrics: metricsOf(row[1 + i]!, h, true, faults) }));
+      rows.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true, parts) });
+      sc.sites.forEach((s, i) => rows.push({ start, end, site: s.id, type: "*", metrics: metricsOf(row[1 + i]!, h, true, parts) }));
       sc.traffic.forEach((t, i) =>
-        rows.push({ start, end, site: t.site, type: t.type, metrics: metricsOf(row[1 + sc.sites.length + i]!, h, false, faults) }),
+        rows.push({ start, end, site: t.site, type: t.type, metrics: metricsOf(row[1 + sc.sites.length + i]!, h, false, parts) }),
       );
     });
     return rows;

@@ -8,7 +8,15 @@ import type { Call } from "../model/sip/call.js";
 import { NoObserver, type ConflictReason, type FailureReason } from "../model/observer.js";
 import type { ClusterNode, Site } from "../model/sip/topology.js";
 import type { Urs } from "../model/routing/urs.js";
-import type { FaultSpec } from "../scenario/types.js";
+import type { DefaultDnKind, FaultSpec } from "../scenario/types.js";
+
+/** the default DN's kind as a trace names it */
+const DN_NAMES: Readonly<Record<DefaultDnKind, string | undefined>> = {
+  reject: undefined,
+  routingPoint: "routing-point",
+  trunkGroup: "trunk-group",
+  external: "external",
+};
 
 export class TraceRecorder extends NoObserver {
   readonly lines: string[] = [];
@@ -90,8 +98,13 @@ export class TraceRecorder extends NoObserver {
     this.call("EventAbandoned", call, { wait: Math.round((this.sim.now - call.arrival) * 1e6) / 1e6 });
     this.finished(call);
   }
-  override defaultRouted(call: Call): void {
-    this.call("EventRouteUsed", call, { reason: "default-dn" });
+  override defaultRouted(call: Call, dn: DefaultDnKind): void {
+    // reject names no DN (the call is released there); the other DNs say which the call went to
+    this.call("EventRouteUsed", call, { reason: "default-dn", dn: DN_NAMES[dn] });
+    if (dn === "reject" || dn === "external") this.finished(call);
+  }
+  override treated(call: Call): void {
+    this.call("EventReleased", call, { reason: "default-dn-treatment" });
     this.finished(call);
   }
   override dropped(call: Call, fault: number, established: boolean): void {

@@ -3,12 +3,13 @@
 import { stringify } from "csv-stringify/sync";
 import type { Comparison } from "../experiment/compare.js";
 import type { Sweep } from "../experiment/sweep.js";
-import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import { DEFAULT_DN_METRICS, METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import { mediaHeader, mediaRows } from "./media.js";
 import { human, tidy, tidyDeep } from "./numbers.js";
 import { grid } from "./grid.js";
 import { CCSIM_VERSION } from "./version.js";
 import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
+import type { DefaultDnKind } from "../scenario/types.js";
 
 export const DEFAULT_FOCUS: MetricName[] = [
   "offered", "serviceLevel", "asa", "abandonRate", "occupancy", "reservationRequests", "reservationConflicts",
@@ -20,6 +21,12 @@ export const FAULT_FOCUS: MetricName[] = [
   "offered", "serviceLevel", "abandonRate", "defaultRouted", "dropped", "cutOff", "lostRequests", "routingFailures",
   "oosFailures", "conflictsPerCall",
 ];
+
+/** The fault table of a study whose points send calls to these default DNs: after defaultRouted, what became of them. */
+export function faultFocus(dns: readonly DefaultDnKind[]): MetricName[] {
+  const more = METRIC_NAMES.filter((n) => dns.some((k) => (DEFAULT_DN_METRICS[k] as readonly MetricName[]).includes(n)));
+  return FAULT_FOCUS.flatMap((n) => (n === "defaultRouted" ? [n, ...more] : [n]));
+}
 
 const num = (x: number) => (Math.abs(x) >= 100 ? human(x, 1) : x.toPrecision(4));
 const withCi = (m: { mean: number; ci95: readonly [number, number] | null } | undefined) =>

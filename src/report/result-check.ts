@@ -7,7 +7,8 @@ import type { ReplicationResult } from "../observe/results.js";
 /** The fields that count something (calls, requests, events, agents): whole numbers from 0. Not unfinished: it is a
  *  difference (a group's and a URS's slices, which see no arrivals, leave it out). */
 const COUNTS = new Set([
-  "events", "offered", "answered", "abandoned", "defaultRouted", "dropped", "cutOff", "lostRequests",
+  "events", "offered", "answered", "abandoned", "defaultRouted", "defaultTreated", "defaultExternal", "defaultAnswered",
+  "defaultAbandoned", "dropped", "cutOff", "lostRequests",
   "oosFailures", "reservationRequests", "reservationGrants", "reservationConflicts", "routingAttempts", "routingFailures",
   "noAnswers", "imMessages", "inbound", "outbound", "waitedDuringPrivate",
 ]);

@@ -14,7 +14,8 @@ function ci(name: MetricName, s: MetricSummary): string {
 }
 
 const HEADLINE: MetricName[] = [
-  "offered", "answered", "abandoned", "defaultRouted", "serviceLevel", "asa", "meanWait", "probWait", "abandonRate",
+  "offered", "answered", "abandoned", "defaultRouted", "defaultTreated", "defaultExternal", "defaultAnswered", "defaultAbandoned",
+  "serviceLevel", "asa", "meanWait", "probWait", "abandonRate",
   "occupancy", "throughputPerHour", "reservationRequests", "reservationConflicts", "conflictRate", "conflictsPerCall",
   "routingAttempts", "routingFailures", "noAnswers", "routingDelay",
 ];

@@ -2,6 +2,7 @@
 // convention of the format. Keyed by the paths of DEFAULTS (defaults.ts); `ccsim defaults` and docs/defaults.md print it.
 
 import { DEFAULTS } from "./defaults.js";
+import type { DefaultDnKind } from "./types.js";
 
 // Where each default comes from. The mapped type makes the compiler insist that every leaf of DEFAULTS has an entry
 // and that no entry names a default that does not exist; the order of SOURCES is the table's order.
@@ -315,4 +316,24 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "value",
     source: assumption("a caller who enters no digits is routed on"),
   },
+};
+
+/** The guide's line for each default DN a scenario may choose besides reject (routing.defaultRoute; reject, the
+ *  default, is sourced above: no guide says a call is released). The schema's description and the README quote them. */
+export const DEFAULT_DN_SOURCES: { readonly [K in Exclude<DefaultDnKind, "reject">]: GuideSource } = {
+  routingPoint: guide(
+    "Default routing in SIP Cluster",
+    "default-dn (a Routing Point DN)",
+    "You can specify a Routing Point DN as the default DN. So when ORS is disconnected from SIP Server or ORS fails to get the application, URS will execute a default strategy loaded on that Routing Point.",
+  ),
+  trunkGroup: guide(
+    "Default routing in SIP Cluster",
+    "default-dn (a Trunk Group DN)",
+    "You can specify a Trunk Group DN as the default DN, then a treatment will be played to a call if both URS and ORS are disconnected from SIP Server.",
+  ),
+  external: guide(
+    "Default routing in SIP Cluster",
+    "default-dn (an external number)",
+    "You can specify an external number as the default DN for calls to be routed to that specific number.",
+  ),
 };

@@ -41,7 +41,7 @@ export const DEFAULTS = {
     strategyTime: 0,
     /** assumption: SIP Proxies spread calls over a site's nodes in turn */
     proxy: "round-robin",
-    /** option default-dn: a call nobody routed is released (counted defaultRouted) */
+    /** option default-dn: a call nobody routed is released (counted defaultRouted); the others: DEFAULT_DN_SOURCES */
     defaultRoute: "reject",
     /**
      * SIP Cluster Solution Guide, What is a SIP Cluster Node: "A SIP Cluster node instance is a set of components

@@ -65,12 +65,23 @@ export interface RoutingSpec {
   readonly strategyTime: number;
   /** how SIP Proxies spread a site's inbound calls over its nodes */
   readonly proxy: "round-robin" | "least-loaded";
-  /** default-dn: what SIP Server does with a call no URS routed within routerTimeout; "reject" releases it */
-  readonly defaultRoute: "reject";
+  /** default-dn: what SIP Server does with a call no URS routed within routerTimeout */
+  readonly defaultRoute: DefaultRouteSpec;
   /** where the backup URS of each pair runs: on its node's other host (the pair goes with the node) or on the next
    *  node of its site (the pair switches over when its node is lost) */
   readonly ursBackup: "same-node" | "other-node";
 }
+
+/** The default DN (default-dn) a call goes to at router-timeout (SIP Cluster Solution Guide, Default routing in SIP
+ *  Cluster): none (reject: the call is released), a Routing Point whose default strategy routes it to `target`, a
+ *  Trunk Group DN that plays a treatment for `treatment` before the call ends, or an external number (the call leaves
+ *  the center). Chat and email have no default DN (Interaction Server offers them to the next URS up). */
+export type DefaultRouteSpec =
+  | { readonly kind: "reject" }
+  | { readonly kind: "routingPoint"; readonly target: string }
+  | { readonly kind: "trunkGroup"; readonly treatment: DistributionSpec }
+  | { readonly kind: "external" };
+export type DefaultDnKind = DefaultRouteSpec["kind"];
 
 /** High availability and recovery timings (the SIP Server and SIP Cluster options they stand for in the README). */
 export interface HaSpec {

@@ -4,9 +4,11 @@
 // Server.
 
 import type { RandomStreams } from "../../kernel/random-stream.js";
+import { sampler } from "../../kernel/distributions.js";
 import type { Simulation } from "../../kernel/simulation.js";
 import { viaInteractionServer, type Scenario } from "../../scenario/types.js";
 import type { Agent } from "../agents/agent.js";
+import { MEDIA_INDEX } from "../agents/capacity-rule.js";
 import type { Observer } from "../observer.js";
 import {
   ExplicitReservation,
@@ -16,11 +18,12 @@ import {
 } from "../routing/reservation.js";
 import { selectionRule } from "../routing/selection.js";
 import { StatServer } from "../routing/stat-server.js";
-import type { TargetClass } from "../routing/target-class.js";
+import { buildTargetClasses, type TargetClass } from "../routing/target-class.js";
 import { Urs, type CallControl } from "../routing/urs.js";
 import type { Connectivity } from "../sip/connectivity.js";
+import type { DefaultDnParts } from "../sip/default-route.js";
 import { Fanout } from "../sip/stat-fanout.js";
-import type { ClusterNode, Topology } from "../sip/topology.js";
+import type { ClusterNode, Site, Topology } from "../sip/topology.js";
 import { STREAMS } from "../streams.js";
 
 /** The scenario's reservation mode (SIP Cluster Solution Guide, Agent Reservation in SIP Cluster); explicit asks for
@@ -52,6 +55,36 @@ export function buildReservation(
   return routing.reservation.mode === "implicit" ? new ImplicitReservation() : new NoReservation();
 }
 
+/** The target classes: the agents each traffic type's skill expression picks, then, with a default Routing Point, the
+ *  agents its default strategy picks for each type that can reach it (voice and IM; chat and email have no default
+ *  DN). `defaultClassOf` is per traffic type, null where there is none. */
+export function routingTargets(scenario: Scenario, topology: Topology, agents: readonly Agent[], movesTo: readonly Site[] = []) {
+  const dn = scenario.routing.defaultRoute;
+  const want = (target: string, t: Scenario["traffic"][number]) => ({ target, site: topology.site(t.site), media: MEDIA_INDEX[t.media] });
+  const reaches = scenario.traffic.map((t) => dn.kind === "routingPoint" && !viaInteractionServer(t.media));
+  const targets = buildTargetClasses(
+    [
+      ...scenario.traffic.map((t) => want(t.target, t)),
+      ...(dn.kind === "routingPoint" ? scenario.traffic.filter((_, i) => reaches[i]).map((t) => want(dn.target, t)) : []),
+    ],
+    agents,
+    movesTo,
+  );
+  let k = scenario.traffic.length;
+  const defaultClassOf = reaches.map((r) => (r ? targets.classOf[k++]! : null));
+  return { classes: targets.classes, classOf: targets.classOf.slice(0, scenario.traffic.length), ofAgent: targets.ofAgent, defaultClassOf };
+}
+
+/** What the default DN is built from: the default strategy's classes, and the Trunk Group's treatment (its stream
+ *  treatment:default-dn asked for only then). */
+export function defaultDnParts(scenario: Scenario, defaultClassOf: readonly (TargetClass | null)[], streams: RandomStreams): DefaultDnParts {
+  const dn = scenario.routing.defaultRoute;
+  return {
+    classOf: defaultClassOf,
+    treatment: dn.kind === "trunkGroup" ? sampler(dn.treatment, streams.stream(STREAMS.defaultTreatment())) : null,
+  };
+}
+
 /** Which nodes each URS pair serves, and its id: one a node (node-based), one a site (centralized), or one per
  *  `nodesPerUrs` nodes of a site; it runs, with its Stat Server, on the first of them. */
 export function ursPlacements(scenario: Scenario, topology: Topology): { id: string; serves: ClusterNode[] }[] {
@@ -78,8 +111,9 @@ export interface UrsPlacementContext {
   readonly streams: RandomStreams;
   readonly agents: readonly Agent[];
   readonly classes: readonly TargetClass[];
-  /** per traffic type, its target class */
+  /** per traffic type, its target class, and its default Routing Point strategy's (null: none) */
   readonly classOf: readonly TargetClass[];
+  readonly defaultClassOf: readonly (TargetClass | null)[];
   /** per agent, the target classes it belongs to */
   readonly ofAgent: readonly (readonly TargetClass[])[];
   readonly protocol: ReservationProtocol;
@@ -102,10 +136,13 @@ export function placeUrs(
     const here = p.serves[0]!.site.id;
     const failsOverHere = (site: string) =>
       scenario.faults.length > 0 && scenario.sites.find((x) => x.id === site)!.failover === here;
-    // chat and email come from Interaction Server, which sends them to every URS
+    // chat and email come from Interaction Server, which sends them to every URS; the default Routing Point's calls
+    // are those of the nodes served
     const routed = c.classes.map((cls) =>
       scenario.traffic.some(
-        (t, i) => c.classOf[i] === cls && (t.site === here || failsOverHere(t.site) || viaInteractionServer(t.media)),
+        (t, i) =>
+          (c.classOf[i] === cls && (t.site === here || failsOverHere(t.site) || viaInteractionServer(t.media))) ||
+          (c.defaultClassOf[i] === cls && (t.site === here || failsOverHere(t.site))),
       ),
     );
     const view = new StatServer({

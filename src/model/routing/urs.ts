@@ -148,7 +148,7 @@ export class Urs implements EventTarget, AvailabilityListener {
 
   private attempt(call: Call): void {
     if (call.state !== CallState.Routing) return;
-    const cls = call.type.cls;
+    const cls = call.cls;
     const agent = this.view.best(cls);
     if (!call.firstAttemptDone) {
       call.firstAttemptDone = true;
@@ -178,7 +178,7 @@ export class Urs implements EventTarget, AvailabilityListener {
     }
     if (best === undefined) return;
     from!.remove(best);
-    this.reserve(best, agent, best.type.cls);
+    this.reserve(best, agent, best.cls);
   }
 
   /** The URS pair fails: the calls waiting in its virtual queues lose their router (the caller is told nothing). */
@@ -204,7 +204,7 @@ export class Urs implements EventTarget, AvailabilityListener {
 
   /** the caller hung up while waiting */
   removeWaiting(call: Call): void {
-    this.queues[call.type.cls.index]!.remove(call);
+    this.queues[call.cls.index]!.remove(call);
   }
 
   private reserve(call: Call, agent: Agent, cls: TargetClass): void {

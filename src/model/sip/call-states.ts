@@ -15,11 +15,12 @@ export interface CallTransition {
 }
 
 const URS_START = "routing/urs.ts Urs.startAttempt";
-const STRAND = "sip/sip-server.ts SipServer.strand";
+const STRAND = "sip/default-route.ts DefaultRouting.strand";
 const ABANDON = "sip/sip-server.ts SipServer.abandon";
 const DROP = "sip/sip-server.ts SipServer.dropCall";
 /** a chat or email its Interaction Server keeps while down (interaction-server-down) */
 const KEEP = "multimedia/interaction-server.ts InteractionServer.hold";
+const DEFAULT_ROUTE = "sip/default-route.ts DefaultRouting.timeout";
 
 export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTransition[] } = {
   Routing: [
@@ -72,9 +73,12 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   ],
   Done: [],
   Stranded: [
-    // router-timeout: the default DN (a call on a node), or the next URS up (chat and email)
-    { to: "Done", by: "sip/sip-server.ts SipServer.defaultRoute" },
-    { to: "Routing", by: "sip/sip-server.ts SipServer.defaultRoute" },
+    // router-timeout: the default DN (a call on a node): released at reject and external; routed on by a Routing
+    // Point's default strategy (and offered again while no URS is up to run it), as chat and email are by the next
+    // URS up; treated at a Trunk Group
+    { to: "Done", by: DEFAULT_ROUTE },
+    { to: "Routing", by: DEFAULT_ROUTE },
+    { to: "Treatment", by: DEFAULT_ROUTE },
     // its Interaction Server is back and sends what it kept to routing again
     { to: "Routing", by: "faults/interaction-server-failure.ts InteractionServerFailures.recovers" },
     // an EventError for a TRouteCall (implicit reservation) reaching the URS after a switchover stranded the call:
@@ -86,6 +90,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   Treatment: [
     // the treatments are done: the session's route request reaches its URS
     { to: "Routing", by: URS_START },
+    // the default DN's treatment (a Trunk Group) played to its end: the call is released
+    { to: "Done", by: "sip/default-route.ts DefaultRouting.treatmentEnds" },
     { to: "Stranded", by: STRAND },
     { to: "Done", by: ABANDON },
     { to: "Done", by: DROP },

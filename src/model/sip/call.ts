@@ -7,6 +7,7 @@ import type { InteractionServer } from "../multimedia/interaction-server.js";
 import type { ClusterNode } from "./topology.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import type { Urs } from "../routing/urs.js";
+import type { TargetClass } from "../routing/target-class.js";
 
 export const CallState = {
   Routing: 0,
@@ -19,7 +20,8 @@ export const CallState = {
   /** on its Routing Point with no URS to route it (its URS is down, or the request was lost in a switchover):
    *  SIP Server default-routes it when router-timeout expires */
   Stranded: 7,
-  /** IM: on its Routing Point in a treatment (announcement, CollectDigits) before routing */
+  /** IM: on its Routing Point in a treatment (announcement, CollectDigits) before routing; or at the default DN, a
+   *  Trunk Group DN, hearing its treatment before the call ends (default-route.ts) */
   Treatment: 8,
 } as const;
 // A reply (grant, rejection, delivery) for a call checks the call's state first: a call that was abandoned meanwhile
@@ -49,6 +51,11 @@ export class Call {
   routerTimer: SimEvent | null = null;
   /** the fault (index in Scenario.faults) that stranded it, -1 when none */
   blame = -1;
+  /** the agents its strategy looks for: its type's target, or the default Routing Point's once it is there */
+  cls: TargetClass;
+  /** router-timeout sent it to a default DN it did not end at (a Routing Point, a Trunk Group's treatment): what
+   *  becomes of it there is counted as the default DN's too */
+  defaulted = false;
   /** chat and email: the Interaction Server it entered through; null for SIP Server interactions */
   ixn: InteractionServer | null = null;
   /** IM: messages still to come in the conversation */
@@ -70,6 +77,7 @@ export class Call {
     horizon: number,
   ) {
     this.counted = arrival >= warmup && arrival < horizon;
+    this.cls = type.cls;
   }
 
   get priority(): number {

@@ -1,8 +1,9 @@
 // The SIP Server side of a call (Session Controller, SIP Server Solution Guide; SIP Cluster Solution Guide): a call
 // admitted on a node, its EventRouteRequest to the URS serving the node, TRouteCall and delivery to the agent's DN,
 // ringing, answer or no-answer, release and wrap-up; and the ways a call ends early: abandoned, stranded on its
-// Routing Point until router-timeout default-routes it, dropped with a lost node. The DN states these change are the
-// T-Controller's (t-controller.ts); where an arriving call lands is the SIP Proxies' (sip-proxy.ts).
+// Routing Point until router-timeout default-routes it (default-route.ts), dropped with a lost node. The DN states
+// these change are the T-Controller's (t-controller.ts); where an arriving call lands is the SIP Proxies'
+// (sip-proxy.ts).
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -19,6 +20,7 @@ import type { ReservationProtocol } from "../routing/reservation.js";
 import type { CallControl, Urs } from "../routing/urs.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
+import { DefaultRouting, type DefaultDnParts } from "./default-route.js";
 import type { TController } from "./t-controller.js";
 import type { ClusterNode, Topology } from "./topology.js";
 
@@ -29,7 +31,6 @@ const RELEASE = 3;
 /** one interaction's wrap-up ends (the subject is the interaction, since an agent may wrap up several at once) */
 const WRAP_END = 4;
 const PATIENCE = 5;
-const ROUTER_TIMEOUT = 6;
 
 /** What the SIP Server side is built from. */
 export interface SipServerOptions {
@@ -42,6 +43,8 @@ export interface SipServerOptions {
   /** every URS, and the one routing each node's calls (arrays the builder fills as it places them) */
   readonly urs: readonly Urs[];
   readonly ursOfNode: readonly Urs[];
+  /** what the default DN needs besides the scenario's choice */
+  readonly defaultDn: DefaultDnParts;
 }
 
 export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
@@ -53,6 +56,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   private readonly protocol: ReservationProtocol;
   private readonly urs: readonly Urs[];
   private readonly ursOfNode: readonly Urs[];
+  /** router-timeout and the default DN */
+  private readonly defaultRouting: DefaultRouting;
   private nextCallId = 1;
   /** per site, the Interaction Server chat and email of that site enter through (wired by the builder) */
   interactionServers: readonly (InteractionServer | null)[] = [];
@@ -72,6 +77,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     this.protocol = o.protocol;
     this.urs = o.urs;
     this.ursOfNode = o.ursOfNode;
+    this.defaultRouting = new DefaultRouting(o.sim, o.observer, o.scenario.routing, o.defaultDn, this);
   }
 
   fire(ev: SimEvent): void {
@@ -88,8 +94,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
         return this.wrapEnd(ev.subject as Call);
       case PATIENCE:
         return this.abandon(ev.subject as Call);
-      case ROUTER_TIMEOUT:
-        return this.defaultRoute(ev.subject as Call);
     }
   }
 
@@ -188,7 +192,9 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   }
 
   private deliver(call: Call): void {
-    const agent = call.agent!;
+    const agent = call.agent;
+    // stranded while this TRouteCall travelled: the routing dialogue, and the TRouteCall with it, are gone
+    if (agent === null) return;
     const urs = call.urs!;
     if (call.state !== CallState.Delivering) {
       // the caller hung up on the way; any reservation for it stands until it expires (see Urs.granted)
@@ -268,9 +274,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   private release(call: Call): void {
     if (call.state !== CallState.Talking) return; // a fault cut it off
     const agent = call.agent!;
-    call.state = CallState.Done;
-    if (call.node !== null) call.node.activeCalls--;
-    this.live?.delete(call);
+    this.leave(call);
     this.observer.released(call, agent);
     const wrap = agent.group.wrapUp();
     if (wrap > 0) {
@@ -317,10 +321,15 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     call.patienceTimer = null;
     if (call.state === CallState.Talking || call.state === CallState.Done) return;
     this.detach(call);
+    this.leave(call);
+    this.observer.abandoned(call);
+  }
+
+  /** The call leaves SIP Server: Done, no longer on its node nor among the calls in progress. */
+  leave(call: Call): void {
     call.state = CallState.Done;
     if (call.node !== null) call.node.activeCalls--;
     this.live?.delete(call);
-    this.observer.abandoned(call);
   }
 
   /** Takes a call out of wherever it is held: its URS's queue, router-timeout, or a ringing or talking agent (who is
@@ -353,36 +362,9 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     return this.live ? [...this.live].sort((a, b) => a.id - b.id) : [];
   }
 
-  /** The call's routing dialogue is gone (`lost`: it was in progress when a component failed): it waits on its
-   *  Routing Point until router-timeout, counted from now but not before `notBefore`, then is default-routed. */
+  /** The call's routing dialogue is gone: it waits on its Routing Point for router-timeout (DefaultRouting.strand). */
   strand(call: Call, lost: boolean, fault: number, notBefore = this.sim.now): void {
-    if (call.state === CallState.Done || call.state === CallState.Stranded) return;
-    if (call.state === CallState.Waiting) call.urs!.removeWaiting(call);
-    if (lost) this.observer.lostRequest(call, fault);
-    call.state = CallState.Stranded;
-    call.agent = null;
-    call.blame = fault;
-    const at = Math.max(this.sim.now + this.scenario.routing.routerTimeout, notBefore);
-    call.routerTimer = this.sim.at(at, Priority.TIMER, this, ROUTER_TIMEOUT, call);
-  }
-
-  /** router-timeout: SIP Server sends the call to the default DN. */
-  private defaultRoute(call: Call): void {
-    call.routerTimer = null;
-    if (call.state !== CallState.Stranded) return;
-    if (call.node === null) {
-      // Interaction Server has no default DN: it sends the interaction to the next URS up
-      call.state = CallState.Routing;
-      call.blame = -1;
-      this.sendRouteRequest(call, 0);
-      return;
-    }
-    this.sim.cancel(call.patienceTimer);
-    call.patienceTimer = null;
-    call.state = CallState.Done;
-    call.node.activeCalls--;
-    this.live?.delete(call);
-    this.observer.defaultRouted(call);
+    this.defaultRouting.strand(call, lost, fault, notBefore);
   }
 
   /** The call's node is lost: the call ends whatever it was doing; an agent on it is free at once. */
@@ -392,9 +374,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     this.detach(call);
     this.sim.cancel(call.patienceTimer);
     call.patienceTimer = null;
-    call.state = CallState.Done;
-    if (call.node !== null) call.node.activeCalls--;
-    this.live?.delete(call);
+    this.leave(call);
     this.observer.dropped(call, fault, established);
   }
 }

@@ -30,7 +30,8 @@ export interface RunReportInput {
 }
 
 const HEADLINE: readonly MetricName[] = [
-  "offered", "answered", "abandoned", "defaultRouted", "dropped", "cutOff", "unfinished", "serviceLevel", "asa", "meanWait", "probWait",
+  "offered", "answered", "abandoned", "defaultRouted", "defaultTreated", "defaultExternal", "defaultAnswered", "defaultAbandoned",
+  "dropped", "cutOff", "unfinished", "serviceLevel", "asa", "meanWait", "probWait",
   "abandonRate", "occupancy", "throughputPerHour", "reservationRequests", "reservationGrants", "reservationConflicts",
   "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "oosFailures", "lostRequests", "noAnswers",
   "routingDelay", "ursAttemptsPerCall",

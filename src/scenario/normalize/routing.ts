@@ -1,8 +1,10 @@
-// Routing architecture and URS options (routing:): mode, nodes per URS pair, agent reservation, router-timeout; and
-// what the guide rules out for them (implicit reservation with blended or multimedia agents).
+// Routing architecture and URS options (routing:): mode, nodes per URS pair, agent reservation, router-timeout and the
+// default DN (default-route.ts); and what the guide rules out for them (implicit reservation with blended or
+// multimedia agents).
 import type { AgentGroupSpec, CapacityRuleSpec, Scenario } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { optDur, type NormalizeContext } from "./context.js";
+import { normalizeDefaultRoute } from "./default-route.js";
 
 export function normalizeRouting(ctx: NormalizeContext): Scenario["routing"] {
   const r = ctx.raw.routing ?? {};
@@ -39,7 +41,7 @@ export function normalizeRouting(ctx: NormalizeContext): Scenario["routing"] {
     routerTimeout: optDur(ctx, r.routerTimeout, ["routing", "routerTimeout"], d.routerTimeout, { positive: true }),
     strategyTime: optDur(ctx, r.strategyTime, ["routing", "strategyTime"], d.strategyTime),
     proxy: r.proxy ?? d.proxy,
-    defaultRoute: r.defaultRoute ?? d.defaultRoute,
+    defaultRoute: normalizeDefaultRoute(ctx),
     ursBackup: r.ursBackup ?? d.ursBackup,
   };
 }

@@ -13,6 +13,7 @@ import { normalizeCapacityRules } from "./capacity-rules.js";
 import { normalizeComponents } from "./components.js";
 import { normalizeFaults } from "./faults.js";
 import { normalizeHa } from "./ha.js";
+import { checkDefaultTarget } from "./default-route.js";
 import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
@@ -64,6 +65,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const { traffic, compiled } = normalizeTraffic(ctx, horizon, siteIds);
   checkSkillRefs(ctx, agents, compiled, siteIds);
   checkServing(ctx, agents, traffic, compiled, capacityRules);
+  checkDefaultTarget(ctx, routing.defaultRoute, agents, traffic, capacityRules, siteIds);
   const topology = r.topology ?? DEFAULTS.topology;
   checkTopology(ctx, topology, sites, traffic);
   checkAsterisk(ctx, topology, sites, agents, traffic);

@@ -3,34 +3,43 @@
 import { suggestion } from "../did-you-mean.js";
 import type { Path } from "../errors.js";
 import type { SkillExpression } from "../skill-expression.js";
-import { capacityMedia, type AgentGroupSpec, type CapacityRuleSpec, type TrafficSpec } from "../types.js";
+import { capacityMedia, type AgentGroupSpec, type CapacityRuleSpec, type Media, type TrafficSpec } from "../types.js";
 import type { NormalizeContext } from "./context.js";
 
 export function checkSkillRefs(ctx: NormalizeContext, agents: readonly AgentGroupSpec[], compiled: readonly (SkillExpression | undefined)[], siteIds: readonly string[]): void {
-  const allSkills: string[] = [];
-  for (const g of agents) for (const s of Object.keys(g.skills)) if (!allSkills.includes(s)) allSkills.push(s);
+  const allSkills = skillsOf(agents);
   compiled.forEach((expr, i) => {
-    if (expr === undefined) return;
-    const path: Path = ["traffic", i, "target"];
-    for (const skill of expr.skills) {
-      if (allSkills.includes(skill)) continue;
-      const hint = suggestion(skill, allSkills);
-      ctx.refs.push({
-        path,
-        message: `no agent group has skill ${JSON.stringify(skill)}${hint}`,
-        ...offsetOf(expr.source, skill),
-      });
-    }
-    for (const site of expr.sitesNamed) {
-      if (siteIds.includes(site)) continue;
-      const hint = suggestion(site, siteIds);
-      ctx.refs.push({
-        path,
-        message: `sitex(${site}): unknown site ${JSON.stringify(site)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}`,
-        ...offsetOf(expr.source, site),
-      });
-    }
+    if (expr !== undefined) checkExpressionRefs(ctx, expr, ["traffic", i, "target"], allSkills, siteIds);
   });
+}
+
+/** every skill an agent group has, in order of first appearance */
+export function skillsOf(agents: readonly AgentGroupSpec[]): string[] {
+  const all: string[] = [];
+  for (const g of agents) for (const s of Object.keys(g.skills)) if (!all.includes(s)) all.push(s);
+  return all;
+}
+
+/** One target expression's references: each skill it names is some group's, each site it names exists. */
+export function checkExpressionRefs(ctx: NormalizeContext, expr: SkillExpression, path: Path, allSkills: readonly string[], siteIds: readonly string[]): void {
+  for (const skill of expr.skills) {
+    if (allSkills.includes(skill)) continue;
+    const hint = suggestion(skill, allSkills);
+    ctx.refs.push({
+      path,
+      message: `no agent group has skill ${JSON.stringify(skill)}${hint}`,
+      ...offsetOf(expr.source, skill),
+    });
+  }
+  for (const site of expr.sitesNamed) {
+    if (siteIds.includes(site)) continue;
+    const hint = suggestion(site, siteIds);
+    ctx.refs.push({
+      path,
+      message: `sitex(${site}): unknown site ${JSON.stringify(site)}${hint}${hint === "" ? `; sites are ${siteIds.join(", ")}` : ""}`,
+      ...offsetOf(expr.source, site),
+    });
+  }
 }
 
 export function checkServing(ctx: NormalizeContext, 
@@ -52,9 +61,7 @@ export function checkServing(ctx: NormalizeContext,
       });
       return;
     }
-    const canTake = (g: AgentGroupSpec): boolean =>
-      rules.find((r) => r.name === g.capacity)?.alternatives.some((alt) => (alt[capacityMedia(t.media)] ?? 0) >= 1) ?? false;
-    if (!matching.some(canTake)) {
+    if (!matching.some((g) => canTake(g, t.media, rules))) {
       ctx.serving.push({
         path: ["traffic", i, "target"],
         message:
@@ -63,6 +70,11 @@ export function checkServing(ctx: NormalizeContext,
       });
     }
   });
+}
+
+/** whether the group's capacity rule has room for one interaction of the media */
+export function canTake(g: AgentGroupSpec, media: Media, rules: readonly CapacityRuleSpec[]): boolean {
+  return rules.find((r) => r.name === g.capacity)?.alternatives.some((alt) => (alt[capacityMedia(media)] ?? 0) >= 1) ?? false;
 }
 
 /** where a name appears as a whole word in an expression, so the column can point at it */

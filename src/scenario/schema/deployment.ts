@@ -1,7 +1,10 @@
 // The schema of the deployment: sites (data centers), network delays, high availability timings, routing architecture.
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
+import { describeValue } from "../errors.js";
+import { suggestion } from "../did-you-mean.js";
 import { SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, shown, whole } from "./builders.js";
+import { Distribution } from "./distribution.js";
 
 export const Site = obj(
   {
@@ -52,6 +55,49 @@ export const Ha = obj(
   "high availability and recovery timings",
 );
 
+// default-dn, as the guide offers it (SIP Cluster Solution Guide, Default routing in SIP Cluster): no DN (reject), an
+// external number, a Routing Point with a default strategy, or a Trunk Group DN that plays a treatment
+const DEFAULT_DN_WORDS = ["reject", "external"] as const;
+const DEFAULT_ROUTE_EXPECTED = 'reject, external, {routingPoint: {target: "<skill expression>"}} or {trunkGroup: {treatment: <duration or distribution>}}';
+
+const DefaultRoute = z
+  .union(
+    [
+      // a word, or a mapping: a mapping's own problems are told inside it (a string first, so that a mapping is no
+      // word's to explain)
+      z.string({ error: expected(DEFAULT_ROUTE_EXPECTED) }).pipe(
+        z.enum(DEFAULT_DN_WORDS, {
+          error: (iss) => `expected ${DEFAULT_ROUTE_EXPECTED}, got ${describeValue(iss.input)}` + suggestion(String(iss.input), DEFAULT_DN_WORDS),
+        }),
+      ),
+      obj(
+        {
+          routingPoint: obj(
+            {
+              target: z.string({ error: expected('a skill expression like "sales | service"') })
+                .meta({ description: "the default strategy's target skill expression, as a traffic type's target" }),
+            },
+            "a {target} mapping",
+            "a Routing Point DN: URS runs its default strategy on the call, routing it to this target",
+          ).optional(),
+          trunkGroup: obj(
+            { treatment: Distribution.meta({ description: "how long the treatment plays before the call is released" }) },
+            "a {treatment} mapping",
+            "a Trunk Group DN: the caller hears a treatment, then the call ends",
+          ).optional(),
+        },
+        "a {routingPoint: ...} or {trunkGroup: ...} mapping",
+        "the default DN's kind: give routingPoint or trunkGroup",
+      ),
+    ],
+    { error: expected(DEFAULT_ROUTE_EXPECTED) },
+  )
+  .meta({
+    description:
+      `default-dn: where SIP Server sends a call no URS routed within routerTimeout: ${DEFAULT_ROUTE_EXPECTED} ` +
+      `(default ${D.routing.defaultRoute}: released, counted defaultRouted)`,
+  });
+
 export const Routing = obj(
   {
     mode: oneOf(["node-based", "centralized", "grouped"], `one URS pair per node, per site, or per nodesPerUrs nodes (default ${D.routing.mode})`).optional(),
@@ -70,7 +116,7 @@ export const Routing = obj(
     routerTimeout: durationSchema(`router-timeout: SIP Server default-routes a call URS has not routed by then (default ${shown(D.routing.routerTimeout)})`).optional(),
     strategyTime: durationSchema(`URS strategy processing time per routing attempt (default ${shown(D.routing.strategyTime)})`).optional(),
     proxy: oneOf(["round-robin", "least-loaded"], `how SIP Proxies spread a site's calls over its nodes (default ${D.routing.proxy})`).optional(),
-    defaultRoute: oneOf(["reject"], `default-dn: what happens to a call no URS routed within routerTimeout (default ${D.routing.defaultRoute}: released, counted defaultRouted)`).optional(),
+    defaultRoute: DefaultRoute.optional(),
     ursBackup: oneOf(["same-node", "other-node"], `where each URS pair's backup runs: same-node, on its node's other host (the pair is lost with the node); other-node, on the next node of its site (it switches over) (default ${D.routing.ursBackup})`).optional(),
   },
   "a routing mapping",
