@@ -247,7 +247,7 @@ describe("class 9: messages that say what is wrong", () => {
 
   it("class 9: a tagged value where every key is optional is refused, not read as an empty mapping", () => {
     const e = refused(scenario({ extra: "network: !!timestamp 2001-12-14\n" }));
-    expect(e.message).toMatch(/network: expected a \{intraSite, interSite, statDelay\} mapping, got a timestamp/);
+    expect(e.message).toMatch(/network: expected a \{intraSite, interSite, statDelay, presenceDelay\} mapping, got a timestamp/);
   });
 
   it("class 9: a tagged value given through --set is described the same way", () => {
