@@ -11,29 +11,10 @@ import { MEDIA_INDEX } from "../src/model/agents/capacity-rule.js";
 import type { Component } from "../src/model/cpu/component-load.js";
 import type { Observer } from "../src/model/observer.js";
 import type { ClusterNode } from "../src/model/sip/topology.js";
-import { ccsim, filesOf, run, scenarioFile, scenarioOf, silent, tempFolders, worldOf } from "./helpers.js";
+import { ccsim, filesOf, run, scenarioFile, tempFolders } from "./helpers.js";
+import { startedCenter, twoNodeCenter, type Logged } from "./two-node-center.js";
 
 const tmp = tempFolders("component-faults");
-
-interface Logged {
-  t: number;
-  event: string;
-  call: number;
-  fault?: number;
-}
-
-/** An observer that logs what happens to each interaction, at the simulated instant. */
-function logger(log: Logged[], now: () => number, more: Partial<Observer> = {}): Observer {
-  return {
-    ...silent,
-    queued: (call) => log.push({ t: now(), event: "queued", call: call.id }),
-    answered: (call) => log.push({ t: now(), event: "answered", call: call.id }),
-    defaultRouted: (call) => log.push({ t: now(), event: "default", call: call.id, fault: call.blame }),
-    dropped: (call, fault) => log.push({ t: now(), event: "dropped", call: call.id, fault }),
-    lostRequest: (call, fault) => log.push({ t: now(), event: "lost", call: call.id, fault }),
-    ...more,
-  };
-}
 
 /** what happened to one interaction, its instants rounded to the microsecond */
 const of = (log: Logged[], call: number) =>
@@ -41,39 +22,8 @@ const of = (log: Logged[], call: number) =>
     .filter((e) => e.call === call)
     .map(({ t, event, fault }) => ({ t: Math.round(t * 1e6) / 1e6, event, ...(fault === undefined ? {} : { fault }) }));
 
-/** One site, two nodes, node-based routing (a URS and its Stat Server on each node); a's DN is owned by n1, b's by
- *  n2. Random traffic is negligible: the tests place calls. */
-const VOICE = `
-horizon: 1h
-sites:
-  - { id: dc1, nodes: 2 }
-network: { intraSite: 1ms, interSite: 40ms, statDelay: 5ms }
-routing: { mode: MODE, routerTimeout: 10s, reservation: { mode: explicit, collectionTime: 300ms, reservationTime: 10s } }
-agents:
-  - { group: a, count: 1, skills: { s: 1 } }
-  - { group: b, count: 1, skills: { s: 1 } }
-traffic:
-  - { type: t, arrivals: { rate: 0.0001/h }, handleTime: 60s, target: "s > 0" }
-faults:
-  - FAULT
-`;
-
-/** The scenario's contact center, started, logging what happens to each interaction. */
-function started(yaml: string, overrides: string[] = [], more: Partial<Observer> = {}) {
-  const log: Logged[] = [];
-  let clock = () => 0;
-  const { world, sim } = worldOf(scenarioOf(yaml, overrides), logger(log, () => clock(), more));
-  clock = () => sim.now;
-  world.start();
-  return { world, sim, log };
-}
-
 function voice(fault: string, opts: { mode?: string; extra?: string[]; observer?: Partial<Observer> } = {}) {
-  const yaml = VOICE.replace("MODE", opts.mode ?? "node-based").replace("FAULT", fault);
-  const { world, sim, log } = started(yaml, opts.extra, opts.observer);
-  const [n1, n2] = world.topology.nodes as [ClusterNode, ClusterNode];
-  const callAt = (t: number, node: ClusterNode) => sim.at(t, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!, node) }, 0);
-  return { world, sim, log, n1, n2, callAt };
+  return twoNodeCenter({ mode: opts.mode ?? "node-based", faults: [fault] }, opts.extra, opts.observer);
 }
 
 describe("the routing Stat Server down", () => {
@@ -172,7 +122,7 @@ faults:
 
 describe("the Interaction Server down", () => {
   function media() {
-    const { world, sim, log } = started(MEDIA);
+    const { world, sim, log } = startedCenter(MEDIA);
     const [chat, call] = world.traffic as [(typeof world.traffic)[0], (typeof world.traffic)[0]];
     const at = (t: number, type: typeof chat, node?: ClusterNode) =>
       sim.at(t, Priority.ARRIVAL, { fire: () => world.arrive(type, node) }, 0);

@@ -8,47 +8,12 @@ import { Priority } from "../src/kernel/priorities.js";
 import type { Call } from "../src/model/sip/call.js";
 import { CallState } from "../src/model/sip/call.js";
 import { run, scenarioFile, scenarioOf, silent, worldOf } from "./helpers.js";
+import { twoNodeCenter } from "./two-node-center.js";
 
-/** One site, two nodes, a centralized URS pair on dc1.n1; a's DN is owned by n1, b's by n2. The tests place calls. */
-const CLUSTER = `
-horizon: 1h
-sites:
-  - { id: dc1, nodes: 2 }
-network: { intraSite: 1ms, interSite: 40ms, statDelay: 5ms }
-routing: { mode: centralized, routerTimeout: 10s, reservation: { mode: explicit, collectionTime: 300ms, reservationTime: 10s } }
-ha: { tcReconnectTimeout: 0s, registrationDelay: 140s, loginDelay: 30s }
-agents:
-  - { group: a, count: 1, skills: { s: 1 } }
-  - { group: b, count: 1, skills: { s: 1 } }
-traffic:
-  - { type: t, arrivals: { rate: 0.0001/h }, handleTime: 60s, target: "s > 0" }
-faults:
-FAULTS
-`;
-
-interface Logged {
-  t: number;
-  event: string;
-  call: number;
-  fault?: number;
-}
-
+/** The two-node center with a centralized URS pair on dc1.n1; a's DN is owned by n1, b's by n2. The tests place
+ *  calls. */
 function cluster(faults: string[], extra: string[] = []) {
-  const scenario = scenarioOf(CLUSTER.replace("FAULTS", faults.map((f) => `  - ${f}`).join("\n")), extra);
-  const log: Logged[] = [];
-  const { world, sim } = worldOf(scenario, {
-    ...silent,
-    queued: (call) => log.push({ t: sim.now, event: "queued", call: call.id }),
-    answered: (call) => log.push({ t: sim.now, event: "answered", call: call.id }),
-    defaultRouted: (call) => log.push({ t: sim.now, event: "default", call: call.id, fault: call.blame }),
-    lostRequest: (call, fault) => log.push({ t: sim.now, event: "lost", call: call.id, fault }),
-    dropped: (call, fault) => log.push({ t: sim.now, event: "dropped", call: call.id, fault }),
-  });
-  world.start();
-  const [n1, n2] = world.topology.nodes as [typeof world.topology.nodes[0], typeof world.topology.nodes[0]];
-  const callAt = (t: number, node: typeof n1) =>
-    sim.at(t, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!, node) }, 0);
-  return { world, sim, log, n1, n2, callAt };
+  return twoNodeCenter({ mode: "centralized", ha: "tcReconnectTimeout: 0s, registrationDelay: 140s, loginDelay: 30s", faults }, extra);
 }
 
 describe("a node is a host: losing it takes the URS pair and routing Stat Server placed on it", () => {
