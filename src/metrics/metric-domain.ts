@@ -4,6 +4,11 @@
 
 const SHARES: ReadonlySet<string> = new Set(["serviceLevel", "probWait", "abandonRate", "occupancy", "conflictRate"]);
 
+/** the metric is a share of something (shown in %, between 0 and 1) */
+export function isShare(metric: string): boolean {
+  return SHARES.has(metric);
+}
+
 /** the smallest and largest value the metric can take */
 export function domainOf(metric: string): readonly [number, number] {
   return SHARES.has(metric) ? [0, 1] : [0, Infinity];

@@ -2,16 +2,16 @@
 // and a value written in it for the terminal and Markdown.
 
 import type { MetricName } from "../metrics/tally.js";
+import { isShare } from "../metrics/metric-domain.js";
 import { human } from "./numbers.js";
 
 export type MetricUnit = "%" | "s" | "count";
 
-const SHARES: readonly MetricName[] = ["serviceLevel", "probWait", "abandonRate", "occupancy", "conflictRate"];
 const SECONDS: readonly MetricName[] = ["asa", "meanWait", "routingDelay"];
 
 export function unitOf(name: MetricName): MetricUnit {
   // a target's `utilization.<component kind>` is a share too
-  if (SHARES.includes(name) || name.startsWith("utilization.")) return "%";
+  if (isShare(name) || name.startsWith("utilization.")) return "%";
   if (SECONDS.includes(name)) return "s";
   return "count";
 }
