@@ -4,7 +4,7 @@
 
 import { drainText } from "../experiment/drain.js";
 import { experimentsOf } from "../experiment/experiment.js";
-import { runPlan } from "../experiment/plan.js";
+import { runPlan, seriesWanted } from "../experiment/plan.js";
 import { withPool } from "../experiment/pool.js";
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
 import { progressBar } from "../report/progress.js";
@@ -36,7 +36,8 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
   const bar = progressBar("ccsim check", !opts.quiet && !opts.json && process.stderr.isTTY === true);
   let outputs;
   try {
-    outputs = await withPool(workers, (pool) => runPlan(plan, pool, { onProgress: bar.update }));
+    // check's summary.json and report.html read no interval series: it is kept only for a fault's recovery
+    outputs = await withPool(workers, (pool) => runPlan(plan, pool, { onProgress: bar.update, series: seriesWanted(plan, false) }));
   } finally {
     // an interrupted check's message then starts on a clean line
     bar.done();

@@ -1,7 +1,7 @@
 // Runs a study as the command line asks: the whole of it or one --shard, on --workers threads; then reports it, or
 // writes the shard's partial result for `ccsim merge`.
 
-import { planStudy, runPlan } from "../experiment/plan.js";
+import { planStudy, runPlan, seriesWanted } from "../experiment/plan.js";
 import { withPool } from "../experiment/pool.js";
 import { parseShard, shardJobs } from "../experiment/shard.js";
 import type { StudySource } from "../experiment/study-source.js";
@@ -53,10 +53,12 @@ export async function executeStudy(
   const workers = workerCount(flag, (seconds * jobs.length) / all.length);
   const label = `ccsim ${source.kind}${shard ? ` ${shard.index}/${shard.count}` : ""}`;
   const bar = progressBar(label, !opts.quiet && !opts.json && process.stderr.isTTY === true);
+  // only a run's --out folder (and a shard's partial, which a merge may report) holds intervals.csv and report.html
+  const series = seriesWanted(plan, shard !== undefined || (study.kind === "run" && opts.out !== undefined));
   let outputs;
   try {
     outputs = await withPool(workers, (pool) =>
-      runPlan(plan, pool, { jobs, traceLimit: traceTo ? opts.traceLimit : undefined, onProgress: bar.update }),
+      runPlan(plan, pool, { jobs, traceLimit: traceTo ? opts.traceLimit : undefined, onProgress: bar.update, series }),
     );
   } finally {
     // an interrupted run's message then starts on a clean line

@@ -14,17 +14,19 @@ export interface JobOutput {
   readonly trace?: string;
 }
 
-/** `observers`: more observers beside the replication observer, in this thread only (a test's; they cannot cross to a worker). */
+/** `series`: keep the interval series (ReplicationOptions). `observers`: more observers beside the replication observer, in this thread only (a test's; they cannot cross to a worker). */
 export function runJob(
   scenario: Scenario,
   seed: number,
   job: Job,
   traceLimit: number | undefined,
+  series: boolean,
   observers?: ReplicationOptions["observers"],
 ): JobOutput {
   const traced = traceLimit !== undefined && job.point === 0 && job.replication === 0;
   let trace: TraceRecorder | null = null;
   const result = runReplication(scenario, seed, job.replication, {
+    series,
     observers: traced ? (sim) => [(trace = new TraceRecorder(sim, traceLimit))] : observers,
   });
   return trace === null ? { result } : { result, trace: (trace as TraceRecorder).text() };

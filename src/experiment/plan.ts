@@ -59,6 +59,12 @@ export function planOne(scenario: Scenario, seed: number, replications: number):
   return planOf("run", [{ values: [], scenario }], seed, replications);
 }
 
+/** Whether a plan's replications must keep their interval series: when something will write it (intervals.csv,
+ *  report.html, a shard's partial that a merge may report) or read it (a fault's recovery is judged on it). */
+export function seriesWanted(plan: StudyPlan, written: boolean): boolean {
+  return written || plan.study.points.some((p) => p.scenario.faults.length > 0);
+}
+
 const scenariosOf = (plan: StudyPlan): Scenario[] => plan.study.points.map((p) => p.scenario);
 
 /** Runs the plan's jobs (or `jobs`, a shard's) on `pool`; the outputs in the order of the jobs. */

@@ -16,6 +16,8 @@ export interface BatchOptions {
   readonly traceLimit?: number;
   /** called after each job with (done, total) */
   readonly onProgress?: (done: number, total: number) => void;
+  /** keep the interval series (default true); false when nothing will read it (seriesWanted, plan.ts) */
+  readonly series?: boolean;
 }
 
 export interface JobPool {
@@ -52,7 +54,7 @@ export function runHere(
   options: BatchOptions & Pick<ReplicationOptions, "observers"> = {},
 ): JobOutput[] {
   return jobs.map((job, k) => {
-    const out = runJob(scenarios[job.point]!, seed, job, options.traceLimit, options.observers);
+    const out = runJob(scenarios[job.point]!, seed, job, options.traceLimit, options.series ?? true, options.observers);
     options.onProgress?.(k + 1, jobs.length);
     return out;
   });
@@ -97,7 +99,7 @@ class ThreadPool implements JobPool {
     return new Promise((resolve, reject) => {
       const batch: RunningBatch = { total: jobs.length, jobs, outputs: new Array<JobOutput>(jobs.length), options, next: 0, done: 0, resolve, reject };
       this.batch = batch;
-      const data: BatchMessage = { kind: "batch", scenarios, seed, traceLimit: options.traceLimit };
+      const data: BatchMessage = { kind: "batch", scenarios, seed, traceLimit: options.traceLimit, series: options.series ?? true };
       for (const w of this.workers.slice(0, Math.min(this.workers.length, jobs.length))) {
         w.postMessage(data);
         this.give(w, batch);

@@ -3,7 +3,7 @@
 
 import type { Scenario } from "../scenario/types.js";
 import { experimentsOf } from "./experiment.js";
-import { planOne, runPlan } from "./plan.js";
+import { planOne, runPlan, seriesWanted } from "./plan.js";
 import type { JobPool } from "./pool.js";
 import type { ExperimentResult } from "../observe/results.js";
 
@@ -19,6 +19,8 @@ export type ExperimentRunner = (scenario: Scenario, options: PooledExperimentOpt
 export function experimentRunner(pool: JobPool): ExperimentRunner {
   return async (scenario, { seed, replications, onProgress }) => {
     const plan = planOne(scenario, seed, replications);
-    return experimentsOf(plan.study, (await runPlan(plan, pool, { onProgress })).map((o) => o.result))[0]!;
+    // a try is judged on its summary: its interval series is kept only when a fault's recovery needs it
+    const series = seriesWanted(plan, false);
+    return experimentsOf(plan.study, (await runPlan(plan, pool, { onProgress, series })).map((o) => o.result))[0]!;
   };
 }

@@ -14,6 +14,9 @@ import { DRAIN_LIMIT } from "./drain.js";
 export interface ReplicationOptions {
   /** extra observers for a replication (a trace), told everything the replication observer is told */
   readonly observers?: (sim: Simulation, replication: number) => Observer[];
+  /** keep the interval series (default true): without it the replication counts as if the scenario had one interval
+   *  and its result has no interval rows, which is all a run that writes no intervals.csv or report.html reads */
+  readonly series?: boolean;
 }
 
 export function runReplication(
@@ -24,7 +27,7 @@ export function runReplication(
 ): ReplicationResult {
   const sim = new Simulation();
   const streams = new RandomStreams(seed, replication);
-  const measure = new ReplicationObserver(sim, scenario);
+  const measure = new ReplicationObserver(sim, scenario, options.series ?? true);
   const observer = fanOut([measure, ...(options.observers?.(sim, replication) ?? [])]);
   const world = buildContactCenter(scenario, sim, streams, observer);
   measure.attach(world);

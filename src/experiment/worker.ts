@@ -12,6 +12,7 @@ export interface BatchMessage {
   readonly scenarios: readonly Scenario[];
   readonly seed: number;
   readonly traceLimit: number | undefined;
+  readonly series: boolean;
 }
 
 export interface JobMessage {
@@ -32,6 +33,6 @@ export function serveJobs(port: MessagePort): void {
       return;
     }
     const b = batch!;
-    port.postMessage({ k: m.k, output: runJob(b.scenarios[m.job.point]!, b.seed, m.job, b.traceLimit) });
+    port.postMessage({ k: m.k, output: runJob(b.scenarios[m.job.point]!, b.seed, m.job, b.traceLimit, b.series) });
   });
 }

@@ -41,9 +41,10 @@ export class ReplicationObserver extends NoObserver {
   constructor(
     private readonly sim: Simulation,
     private readonly scenario: Scenario,
+    series = true,
   ) {
     super();
-    this.slices = new Slices(scenario);
+    this.slices = new Slices(scenario, series);
     this.faultCosts = new FaultCosts(scenario.faults.length);
   }
 

@@ -32,8 +32,15 @@ export class Slices {
   private lastSlices: Tally[] | null = null;
   /** one list per (group, owner node), shared by the agents it fits: a few lists that stay in cache */
   private readonly lists = new Map<string, Tally[]>();
+  /** the length of an interval; without the series, the whole run is one */
+  private readonly interval: number;
 
-  constructor(private readonly scenario: ContactCenter["scenario"]) {
+  /** `series` false: no interval series (nothing will read it), so the run counts as one interval does and has no
+   *  interval rows, at no cost per interval */
+  constructor(
+    private readonly scenario: ContactCenter["scenario"],
+    private readonly series = true,
+  ) {
     // A slice that would see exactly what another sees is that other tally, so each observation is added once: the
     // only site or node sees everything the whole center sees; the only type sees every call (a type shows no
     // occupancy, so the agent time the whole center also sees does not matter); the only interval is the whole run.
@@ -42,7 +49,8 @@ export class Slices {
     this.nodes = make(scenario.sites.reduce((n, s) => n + s.nodes, 0), [this.total]);
     this.types = make(scenario.traffic.length, [this.total]);
     this.groups = Array.from({ length: scenario.agents.length }, () => new Tally());
-    const intervals = Math.ceil(scenario.horizon / scenario.interval);
+    this.interval = series ? scenario.interval : Infinity;
+    const intervals = series ? Math.ceil(scenario.horizon / scenario.interval) : 1;
     this.intervals =
       intervals === 1
         ? [[this.total, ...this.sites, ...this.types]]
@@ -83,7 +91,7 @@ export class Slices {
   }
 
   private slicesOf(call: Call): Tally[] {
-    const k = Math.floor(call.arrival / this.scenario.interval);
+    const k = Math.floor(call.arrival / this.interval);
     // chat and email live on no node: their own column of keys, and no node slice
     const node = call.node === null ? this.nodes.length : call.node.index;
     const key = (k * this.types.length + call.type.index) * (this.nodes.length + 1) + node;
@@ -121,8 +129,9 @@ export class Slices {
     };
   }
 
-  /** Each interval's rows after warmup: the whole center, each site, each type. */
+  /** Each interval's rows after warmup: the whole center, each site, each type (none without the series). */
   intervalRows(parts: MetricParts): IntervalRow[] {
+    if (!this.series) return [];
     const sc = this.scenario;
     const { warmup, horizon, interval } = sc;
     const rows: IntervalRow[] = [];
