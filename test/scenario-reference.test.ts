@@ -29,6 +29,7 @@ interface Node {
   required?: string[];
   description?: string;
   type?: string;
+  enum?: string[];
 }
 
 /** Every key path a scenario can hold, found by walking the schema here, independently of the script. */
