@@ -44,6 +44,8 @@ describe("the npm package", () => {
     for (const f of ["bin/ccsim.js", "bin/load-bundle.js", "dist/bundle/ccsim.cjs", "dist/bundle/worker-thread.js", "LICENSE", "README.md", "package.json", "scenarios/erlang-c.yaml"]) {
       expect(files).toContain(f);
     }
+    // the README's index points into docs/: every page must ship with it
+    for (const page of readdirSync(join(ROOT, "docs"))) expect(files).toContain(`docs/${page}`);
     expect(files.filter((f) => f.startsWith("src/") || f.startsWith("test/") || f.startsWith("node_modules/"))).toEqual([]);
   });
 

@@ -15,7 +15,7 @@ const lambda = 200 / 3600;
 const mu = 1 / 180;
 
 describe("Erlang closed forms", () => {
-  it("give the published Erlang C case (README, Validation: probWait 0.174132, service level 0.888350)", () => {
+  it("give the published Erlang C case (docs/validation.md: probWait 0.174132, service level 0.888350)", () => {
     const c14 = erlangCMeasures(14, lambda, mu, 20);
     expect(c14.probWait).toBeCloseTo(0.174132, 6);
     expect(c14.serviceLevel).toBeCloseTo(0.88835, 6);

@@ -9,7 +9,7 @@ import { InputError } from "../scenario/errors.js";
 import type { ComponentKind, Measurements } from "../scenario/measurements.js";
 
 /**
- * The messages of one routed call each component handles, by cost key (README, "Component load"): a call's INVITE at
+ * The messages of one routed call each component handles, by cost key (docs/component-load.md): a call's INVITE at
  * the SIP Proxy; its set-up and one TRouteCall at the Session Controller; one strategy run at the URS and one
  * TReserveAgent at the VQ SIP Server when no conflict repeats them; and the agent's four state changes (Ringing,
  * Busy, AfterCallWork, Ready) at the owner T-Controller (each also sent to its Stat Server on the T-Controller port),

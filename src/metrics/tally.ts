@@ -1,5 +1,5 @@
 // Counters of one replication for one slice (the whole center, a site, a node, a type, a group, a URS, an interval),
-// and the metrics of the README's "Outputs and metrics" computed from them.
+// and the metrics of docs/outputs.md ("Outputs and metrics") computed from them.
 
 import { METRIC_NAMES as DESIGN_METRIC_NAMES } from "../scenario/metric-names.js";
 import type { DefaultDnKind } from "../scenario/types.js";
@@ -56,7 +56,7 @@ export class Tally {
   imMessages = 0;
 }
 
-/** The metric names of the README's "Outputs and metrics" (the ones a scenario's targets may name), then the few
+/** The metric names of docs/outputs.md (the ones a scenario's targets may name), then the few
  *  ccsim adds, in the order outputs list them. */
 export const METRIC_NAMES = [
   ...DESIGN_METRIC_NAMES, "dropped", "cutOff", "defaultTreated", "defaultExternal", "defaultAnswered", "defaultAbandoned",

@@ -79,7 +79,7 @@ export function machineSizingMethod(s: MachineSizing, ctx: SizingContext): Sizin
     ],
     assumptions: [
       `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers), so neighbouring tries differ by what was varied alone.`,
-      'Component costs are the scenario\'s components:; the ones it leaves out are ccsim\'s defaults (README, "Component load"), assumptions until calibrated against your own measurements (ccsim calibrate).',
+      'Component costs are the scenario\'s components:; the ones it leaves out are ccsim\'s defaults (docs/component-load.md), assumptions until calibrated against your own measurements (ccsim calibrate).',
       "A component keeps up (is sustained) when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean at most twice its first's plus 10 ms).",
       s.what === "throughput"
         ? "The scenario's targets do not count for throughput capacity: a try passes when every component keeps up."

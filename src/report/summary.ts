@@ -1,4 +1,4 @@
-// summary.json: the contract the README gives in "Outputs and metrics", built from an experiment's aggregate.
+// summary.json: the contract docs/outputs.md gives ("Outputs and metrics"), built from an experiment's aggregate.
 
 import { judgeTargets, type TargetVerdict } from "../experiment/targets.js";
 import { tidyDeep } from "./numbers.js";

@@ -319,7 +319,7 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
 };
 
 /** The guide's line for each default DN a scenario may choose besides reject (routing.defaultRoute; reject, the
- *  default, is sourced above: no guide says a call is released). The schema's description and the README quote them. */
+ *  default, is sourced above: no guide says a call is released). The schema's description and docs/model.md quote them. */
 export const DEFAULT_DN_SOURCES: { readonly [K in Exclude<DefaultDnKind, "reject">]: GuideSource } = {
   routingPoint: guide(
     "Default routing in SIP Cluster",

@@ -76,7 +76,7 @@ export const DEFAULTS = {
     regDnsChunkDelay: 1,
     regDnsChunkVolume: 100,
   },
-  /** the component load model's costs: assumptions until calibrated (`ccsim calibrate`; README, "Component load") */
+  /** the component load model's costs: assumptions until calibrated (`ccsim calibrate`; docs/component-load.md) */
   components: {
     sipProxy: { call: 0.002 },
     sessionController: { call: 0.11, routeCall: 0.056 },

@@ -83,7 +83,7 @@ export type DefaultRouteSpec =
   | { readonly kind: "external" };
 export type DefaultDnKind = DefaultRouteSpec["kind"];
 
-/** High availability and recovery timings (the SIP Server and SIP Cluster options they stand for in the README). */
+/** High availability and recovery timings (the SIP Server and SIP Cluster options they stand for in docs/scenario-format.md). */
 export interface HaSpec {
   /** the ADDP timeout: node-down, after which the hot-standby backup takes over; a lost GWS node, after which GWS
    *  notices its connection is gone */
