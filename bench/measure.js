@@ -80,10 +80,10 @@ const cache = new Map();
 /**
  * Measures `impl` ("minimal", "simjs" or "ccsim") on case `c` at `calls` calls (times c.fraction), best wall time of
  * `repeat` processes. A case names its M/M/c size (agents, erlangs) or a ccsim scenario (with ratePerSec when it is
- * not an M/M/c, and `set`, more --set overrides).
+ * not an M/M/c, `set`, more --set overrides, and `oneInterval`, the whole run as one interval).
  */
 export async function measure(impl, c, { calls, repeat, seed }) {
-  const key = JSON.stringify([impl, c.agents, c.erlangs, c.scenario, c.ratePerSec, c.set, c.fraction, calls, repeat, seed]);
+  const key = JSON.stringify([impl, c.agents, c.erlangs, c.scenario, c.ratePerSec, c.set, c.fraction, c.oneInterval, calls, repeat, seed]);
   if (!cache.has(key)) cache.set(key, measureNow(impl, c, { calls, repeat, seed }));
   return cache.get(key);
 }
@@ -103,10 +103,10 @@ async function measureNow(impl, c, { calls, repeat, seed }) {
     argv = ["bin/ccsim.js", "run", c.scenario, "--json", "--quiet"];
     const wanted = calls * (c.fraction ?? 1);
     for (const s of c.set ?? []) argv.push("--set", s);
-    if (wanted !== DEFAULT_CALLS || c.set) {
-      const horizon = wanted / (c.ratePerSec ?? c.erlangs / AHT);
-      argv.push("--set", `horizon=${horizon}`, "--set", `interval=${horizon}`);
-    }
+    // the scenario's own interval (the default quarter hour), unless the case asks for the whole run as one
+    const horizon = wanted / (c.ratePerSec ?? c.erlangs / AHT);
+    if (wanted !== DEFAULT_CALLS || c.set) argv.push("--set", `horizon=${horizon}`);
+    if (c.oneInterval) argv.push("--set", `interval=${horizon}`);
     read = (stdout) => {
       const summary = wholeJson(stdout);
       const offered = summary?.metrics?.offered?.mean;

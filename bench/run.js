@@ -1,6 +1,6 @@
-// `npm run bench`: times ccsim against the hand-written floor (minimal-loop.js) and SIM.JS on two M/M/c cases and the
-// cluster, then prints the scaling table (bench/scaling.js): cost per call against agents, nodes and calls, and the
-// --workers speed-up.
+// `npm run bench`: times ccsim against the hand-written floor (minimal-loop.js) and SIM.JS on two M/M/c cases (on the
+// scenarios' default interval, and again as one interval) and the cluster, then prints the scaling table
+// (bench/scaling.js): cost per call against agents, nodes and calls, and the --workers speed-up.
 //
 // Each measurement is a whole `node` process (bench/measure.js). A failing implementation prints its error in its row
 // and the others still run.
@@ -8,7 +8,7 @@
 
 import { parseArgs } from "node:util";
 import { AHT, DEFAULT_CALLS, measure as measureCase } from "./measure.js";
-import { scalingReport } from "./scaling.js";
+import { cluster, scalingReport } from "./scaling.js";
 
 const QUICK_CALLS = 100_000;
 
@@ -16,7 +16,10 @@ const CASES = [
   { id: "a", label: "14 agents, 10 Erl", agents: 14, erlangs: 10, scenario: "bench/scenarios/mmc-14.yaml" },
   // case a again at ten times the calls, ccsim alone: does peak memory grow with the number of calls?
   { id: "a10", label: "same, 10x the calls", agents: 14, erlangs: 10, scenario: "bench/scenarios/mmc-14.yaml", ccsimOnly: true, fraction: 10 },
+  // cases a and b again with the whole run as one interval: what the default quarter-hour series costs beside it
+  { id: "a1", label: "same, one interval", agents: 14, erlangs: 10, scenario: "bench/scenarios/mmc-14.yaml", ccsimOnly: true, oneInterval: true },
   { id: "b", label: "950 agents, 900 Erl", agents: 950, erlangs: 900, scenario: "bench/scenarios/mmc-950.yaml" },
+  { id: "b1", label: "same, one interval", agents: 950, erlangs: 900, scenario: "bench/scenarios/mmc-950.yaml", ccsimOnly: true, oneInterval: true },
   // the SIP Cluster at scale: no reference models it, so ccsim alone; run at a tenth of the calls too, for its peak
   // memory beside the full run's
   { id: "c", label: "cluster 8 nodes 2000 ag", ratePerSec: 6.3, scenario: "bench/scenarios/cluster-2000.yaml", ccsimOnly: true },
@@ -30,6 +33,12 @@ const TARGET_CALLS_PER_SEC_14 = 1_500_000;
 const TARGET_MAX_TIME_VS_FLOOR_950 = 3;
 const TARGET_SCALE_CALLS_PER_SEC_14 = 2_500_000;
 const TARGET_SCALE_CLUSTER_CALLS_PER_SEC = 150_000;
+// On the scenarios' defaults (the quarter-hour interval): the M/M/c cases against the floor, the series against one
+// interval, and the cluster's cost per call at 8 nodes a site against 1.
+const TARGET_DEFAULTS_TIME_VS_FLOOR = 3;
+const TARGET_SERIES_TIME = 1.15;
+const TARGET_SERIES_MEMORY = 1.2;
+const TARGET_NODES_8_VS_1 = 1.5;
 
 const { values: args } = parseArgs({
   options: {
@@ -155,6 +164,51 @@ if (cl?.ok && cl10?.ok) {
   );
 }
 process.stdout.write("  --workers 2 against 1: the last lines of the scaling table below\n");
+
+process.stdout.write("\nTargets on the scenarios' defaults (the 15-minute interval; the same runs):\n");
+const verdict = (met) => (met ? "MET" : "NOT MET");
+for (const id of ["a", "b"]) {
+  const r = results.find((x) => x.c.id === id)?.rows;
+  if (!r?.ccsim?.ok || !r?.minimal?.ok) {
+    process.stdout.write(`  ccsim time <= ${TARGET_DEFAULTS_TIME_VS_FLOOR}x the floor's on case ${id}: not measured\n`);
+    continue;
+  }
+  const times = r.minimal.callsPerSec / r.ccsim.callsPerSec;
+  process.stdout.write(
+    `  ccsim time <= ${TARGET_DEFAULTS_TIME_VS_FLOOR}x the floor's on case ${id}: ${times.toFixed(2)}x -> ` +
+      `${verdict(times <= TARGET_DEFAULTS_TIME_VS_FLOOR)}${scaleNote}\n`,
+  );
+}
+for (const id of ["a", "b"]) {
+  const series = results.find((x) => x.c.id === id)?.rows?.ccsim;
+  const one = results.find((x) => x.c.id === `${id}1`)?.rows?.ccsim;
+  const what = `case ${id}, 15-minute interval against one interval`;
+  if (!series?.ok || !one?.ok) {
+    process.stdout.write(`  ${what}: not measured\n`);
+    continue;
+  }
+  // the same seed and calls either way: the interval decides what is counted where, not what happens
+  const time = series.wall / one.wall;
+  const memory = series.peakMB / one.peakMB;
+  process.stdout.write(
+    `  ${what}: time ${time.toFixed(2)}x (<= ${TARGET_SERIES_TIME}x -> ${verdict(time <= TARGET_SERIES_TIME)}), ` +
+      `peak memory ${memory.toFixed(2)}x, ${series.peakMB.toFixed(0)} against ${one.peakMB.toFixed(0)} MB ` +
+      `(<= ${TARGET_SERIES_MEMORY}x -> ${verdict(memory <= TARGET_SERIES_MEMORY)})${scaleNote}\n`,
+  );
+}
+if (only.has("ccsim")) {
+  // the scaling table's rows of the same runs (measure caches them)
+  const n1 = await measure("ccsim", cluster(1));
+  const n8 = await measure("ccsim", cluster(8));
+  if (n1.ok && n8.ok) {
+    const grows = (n8.wall / n8.calls) / (n1.wall / n1.calls);
+    process.stdout.write(
+      `  cluster, cost per call at 8 nodes a site <= ${TARGET_NODES_8_VS_1}x of 1 node: ${grows.toFixed(2)}x ` +
+        `(${((n1.wall / n1.calls) * 1e6).toFixed(1)} to ${((n8.wall / n8.calls) * 1e6).toFixed(1)} us) -> ` +
+        `${verdict(grows <= TARGET_NODES_8_VS_1)}${scaleNote}\n`,
+    );
+  }
+}
 
 process.stdout.write(
   await scalingReport({

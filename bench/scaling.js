@@ -11,7 +11,8 @@ const MMC = (agents, erlangs, scenario, set) => ({ agents, erlangs, scenario, ..
 const MMC_14 = MMC(14, 10, "bench/scenarios/mmc-14.yaml");
 const MMC_100 = MMC(100, 90, "bench/scenarios/mmc-950.yaml", ["agents[0].count=100", "traffic[0].arrivals.rate=0.5/s"]);
 const MMC_950 = MMC(950, 900, "bench/scenarios/mmc-950.yaml");
-const cluster = (nodes) => ({
+/** the 2,000-agent cluster with `nodes` nodes a site (4 is the file's own) */
+export const cluster = (nodes) => ({
   ratePerSec: 6.3,
   scenario: "bench/scenarios/cluster-2000.yaml",
   set: nodes === 4 ? undefined : [`sites[0].nodes=${nodes}`, `sites[1].nodes=${nodes}`],
