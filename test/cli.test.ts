@@ -191,20 +191,35 @@ describe("the bundle", () => {
 describe("bad input through the command line", () => {
   const bad = join(import.meta.dirname, "fixtures", "bad");
   for (const f of readdirSync(bad).sort()) {
-    it(`${f}: exit 2, one line naming file and line, no stack, no output files`, () => {
-      const expectLine = readFileSync(join(bad, f), "utf8").split("\n")[0]!;
-      const line = /# expect: (\d+)/.exec(expectLine)?.[1];
+    it(`${f}: exit 2, one line a problem naming file and line, no stack, no output files`, () => {
+      const text = readFileSync(join(bad, f), "utf8");
+      const line = /# expect: (\d+)/.exec(text.split("\n")[0]!)?.[1];
+      // a fixture with several problems of one kind says how many lines it gets (`# problems: N`)
+      const problems = Number(/^# problems: (\d+)/m.exec(text)?.[1] ?? 1);
       const out = join(tmp(), "out");
       const r = ccsim(["run", join(bad, f), "--out", out]);
       expect(r.code).toBe(2);
       const lines = r.stderr.trim().split("\n");
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).not.toMatch(/\n\s+at |Error:/);
+      expect(lines).toHaveLength(problems);
+      for (const l of lines) expect(l).not.toMatch(/\n\s+at |Error:/);
       if (line) expect(lines[0]).toContain(`${f}:${line}:`);
       expect(r.stdout).toBe("");
       expect(existsSync(out)).toBe(false);
     });
   }
+
+  it("a file with several mistakes of one kind: each on a line of its own, in the file's order, at most ten", () => {
+    const dir = tmp();
+    const groups = Array.from({ length: 12 }, (_, i) => `  - { group: g${i}, count: 0, skills: { x: 1 } }`).join("\n");
+    const file = join(dir, "many.yaml");
+    writeFileSync(file, `version: 1\ninterval: 0\nsites: [{ id: dc1 }]\nagents:\n${groups}\ntraffic: [{ type: t, arrivals: { rate: 1/min }, handleTime: 2m, target: "x > 0" }]\n`);
+    const r = ccsim(["validate", file]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toBe(`${file}:2:11: interval: expected a duration > 0, got 0`);
+    expect(lines.slice(1, 10)).toEqual(Array.from({ length: 9 }, (_, i) => `${file}:${5 + i}:25: agents[${i}].count: expected a whole number >= 1, got 0`));
+    expect(lines.slice(10)).toEqual(["(and 3 more problems of the same kind not listed)"]);
+  });
 
   it("a missing file, a directory, bad flags: exit 2 with one line", () => {
     for (const args of [["run", "nope.yaml"], ["run", "scenarios"], ["run", "--seed", "x"], ["run", "--replications", "0"], ["frobnicate"]]) {

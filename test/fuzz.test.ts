@@ -312,7 +312,7 @@ describe("fuzz: the judge itself (a case the current code handles properly passe
     expect(r.code).toBe(1);
   });
 
-  it("fails a timeout, a stack trace, exit 1 outside check, two lines, a change on exit 2, a null or a non-JSON stdout", () => {
+  it("fails a timeout, a stack trace, exit 1 outside check, lines that are not one a problem, a change on exit 2, a null or a non-JSON stdout", () => {
     const dir = fresh();
     const before = [snapshot(dir)];
     expect(verdict(result({ timedOut: true, code: null, signal: "SIGKILL" }), { before })).toMatch(/killed/);
@@ -321,6 +321,9 @@ describe("fuzz: the judge itself (a case the current code handles properly passe
     expect(verdict(result({ code: 1, stderr: "a\n" }), { before })).toMatch(/exit 1 outside/);
     expect(verdict(result({ code: 1, stderr: "a\n" }), { before, check: true })).toBeUndefined();
     expect(verdict(result({ code: 2, stderr: "a\nb\n" }), { before })).toMatch(/2 lines/);
+    expect(verdict(result({ code: 2, stderr: "f.yaml:1:1: x: bad\n\n" }), { before })).toMatch(/2 lines/);
+    expect(verdict(result({ code: 2, stderr: "f.yaml:1:1: x: bad\nf.yaml:2:1: y: bad\n" }), { before })).toBeUndefined();
+    expect(verdict(result({ code: 2, stderr: "f.yaml:1:1: x: bad\n".repeat(11) }), { before })).toMatch(/11 lines/);
     expect(verdict(result({ code: 2, stderr: "a\n" }), { before })).toBeUndefined();
     writeFileSync(join(dir, "half-written"), "");
     expect(verdict(result({ code: 2, stderr: "a\n" }), { before })).toMatch(/changed: dir \[\] -> dir \[half-written\]/);

@@ -5,7 +5,7 @@
 
 import { Command, CommanderError, Option } from "commander";
 import { Interrupted } from "../experiment/interrupted.js";
-import { InputError } from "../scenario/errors.js";
+import { InputError, inputErrorText } from "../scenario/errors.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { exitCodeAfterStdio, guardStdio } from "./stdio.js";
 
@@ -198,7 +198,7 @@ async function command(argv: readonly string[]): Promise<number> {
       return e.exitCode;
     }
     if (e instanceof InputError) {
-      process.stderr.write(`${e.message}\n`);
+      process.stderr.write(`${inputErrorText(e)}\n`);
       return 2;
     }
     const err = e as Error;

@@ -82,6 +82,10 @@ export class InputError extends Error {
   readonly detail: string;
   readonly line: number | undefined;
   readonly col: number | undefined;
+  /** the other problems found at the same stage, in document order (a file's first few, MAX_REPORTED in all), each a
+   *  line of its own after this one's; `unshown` more were found and not listed */
+  also: readonly InputError[] = [];
+  unshown = 0;
 
   constructor(where: string, path: string | undefined, detail: string, line?: number, col?: number) {
     const d = oneLine(detail);
@@ -93,6 +97,12 @@ export class InputError extends Error {
     this.line = line;
     this.col = col;
   }
+}
+
+/** What a user reads of an input error: its line, then each other problem of the same stage on a line of its own. */
+export function inputErrorText(e: InputError): string {
+  const more = e.unshown > 0 ? [`(and ${e.unshown} more problem${e.unshown === 1 ? "" : "s"} of the same kind not listed)`] : [];
+  return [e.message, ...e.also.map((x) => x.message), ...more].join("\n");
 }
 
 /** the first line of a parser's message, without the "at line L, column C" our own place replaces */

@@ -1,6 +1,6 @@
 // Locations: a problem at a scenario path -> an InputError at the line:col of its YAML node, or at the --set that wrote
-// it. When several exist, the first in document order wins (firstOf), stage by stage (throwFirst), so a root cause is
-// reported before the problems it causes elsewhere.
+// it. When several exist, they are reported in document order (throwFirst), stage by stage, so a root cause is reported
+// before the problems it causes elsewhere.
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Scalar } from "yaml";
 import { InputError, formatPath, type Path, type PathSegment } from "./errors.js";
 import type { Override } from "./overrides.js";
@@ -178,7 +178,21 @@ export function firstOf(ranked: Ranked[]): InputError | undefined {
   return best.error;
 }
 
+/** the most problems of one stage a message lists, one line each: enough to fix a file in one go, not a screenful */
+export const MAX_REPORTED = 10;
+
+/** Throws the stage's first problem in document order, carrying the others (`also`, up to MAX_REPORTED in all), so
+ *  that a file with several mistakes is fixed in one go; a later stage is not checked until this one passes. */
 export function throwFirst(loc: Locator, problems: readonly Problem[]): void {
-  const e = firstOf(problems.map((p) => loc.place(p)));
-  if (e !== undefined) throw e;
+  if (problems.length === 0) return;
+  const byRank = (a: Ranked, b: Ranked) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1];
+  const seen = new Set<string>();
+  const ranked = problems
+    .map((p) => loc.place(p))
+    .sort(byRank)
+    .filter((r) => !seen.has(r.error.message) && seen.add(r.error.message) !== undefined);
+  const first = ranked[0]!.error;
+  first.also = ranked.slice(1, MAX_REPORTED).map((r) => r.error);
+  first.unshown = Math.max(0, ranked.length - MAX_REPORTED);
+  throw first;
 }

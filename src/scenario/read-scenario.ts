@@ -30,7 +30,7 @@ export interface LoadOptions {
 
 /**
  * Reads, overrides, validates and normalizes a scenario. Throws InputError (one line: where, field, what was
- * expected) for the first problem in document order.
+ * expected) for the first problem in document order, carrying the other problems of its stage (InputError.also).
  */
 export function loadScenario(opts: LoadOptions): Scenario {
   try {
