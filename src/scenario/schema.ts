@@ -5,7 +5,7 @@
 import * as z from "zod";
 import { DEFAULTS as D } from "./defaults.js";
 import { TIMESTAMP_EXPECTED } from "./timestamp.js";
-import { durationSchema, expected, obj, oneOf, shown, whole } from "./schema/builders.js";
+import { durationSchema, positiveDurationSchema, expected, obj, oneOf, shown, whole } from "./schema/builders.js";
 import { AgentGroup, CapacityRules } from "./schema/agents.js";
 import { Components, Targets } from "./schema/components.js";
 import { Ha, Network, Routing, Site } from "./schema/deployment.js";
@@ -28,9 +28,9 @@ export const ScenarioSchema = obj(
     start: z.string({ error: expected(TIMESTAMP_EXPECTED) })
       .optional()
       .meta({ description: "the wall-clock time of time 0, for traces whose times are ISO timestamps (e.g. 2024-03-04T08:00:00Z)" }),
-    horizon: durationSchema(`arrivals are generated in [0, horizon), then the system drains (default ${shown(D.horizon)})`).optional(),
+    horizon: positiveDurationSchema(`arrivals are generated in [0, horizon), then the system drains (default ${shown(D.horizon)})`).optional(),
     warmup: durationSchema(`interactions arriving before this are not counted (default ${shown(D.warmup)})`).optional(),
-    interval: durationSchema(`time-series interval (default ${shown(D.interval)})`).optional(),
+    interval: positiveDurationSchema(`time-series interval (default ${shown(D.interval)})`).optional(),
     serviceLevel: durationSchema(`service level threshold T (default ${shown(D.serviceLevel)})`).optional(),
     topology: oneOf(["cluster", "standalone"], `SIP Cluster nodes, or one SIP Server HA pair a site (default ${D.topology})`).optional(),
     sites: z.array(Site, { error: expected("a list of sites like [{id: dc1, nodes: 4}]") })

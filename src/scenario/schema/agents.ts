@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
 import { SKILL_NAME_PATTERN } from "../skill-expression.js";
-import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, rateSchema, shown, whole } from "./builders.js";
+import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, rateSchema, shown, whole } from "./builders.js";
 import { Distribution } from "./distribution.js";
 
 /** the built-in rule as a scenario would write it, e.g. `voice: [{voice: 1}]` */
@@ -46,7 +46,7 @@ const PrivateCall = (direction: string) =>
 
 const Staffing = obj(
   {
-    period: durationSchema("length of each staffing period"),
+    period: positiveDurationSchema("length of each staffing period"),
     counts: z.array(whole(0, "agents logged in during this period"), { error: expected("a list of whole numbers") })
       .min(1, { error: expected("a non-empty list of whole numbers") })
       .meta({ description: "agents logged in per period, covering the horizon" }),
@@ -78,7 +78,7 @@ export const AgentGroup = obj(
     })()
       .optional()
       .meta({ description: `probability that a delivered call is not answered (default ${D.agent.noAnswer})` }),
-    noAnswerTimeout: durationSchema(`agent-no-answer-timeout (default ${shown(D.agent.noAnswerTimeout)})`).optional(),
+    noAnswerTimeout: positiveDurationSchema(`agent-no-answer-timeout (default ${shown(D.agent.noAnswerTimeout)})`).optional(),
     noAnswerAction: oneOf(
       ["notready", "logout", "none"],
       `agent-no-answer-action: a no-answer sets the agent NotReady, logs it out, or nothing (default ${D.agent.noAnswerAction})`,

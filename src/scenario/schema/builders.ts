@@ -99,6 +99,32 @@ const DURATION = (() => {
   );
 })();
 
+/** A pattern that also asks for a digit other than 0 (neither durations' nor rates' units have digits): what makes
+ *  the value > 0, so that an editor refuses `interval: 0` as the loader does. */
+const nonZero = (re: string) => `^(?=[^1-9]*[1-9])${re.slice(1)}`;
+
+/** `v`'s own problem when the parser has one, else that it is not > 0 */
+function viaParserPositive(parse: (v: unknown) => number, what: string, kind: string): (iss: Issue) => string {
+  const general = viaParser(parse, what);
+  return (iss) => {
+    if (iss.input === undefined) return general(iss);
+    try {
+      if (parse(iss.input) === 0) return `expected ${kind} > 0, got ${describeValue(iss.input)}`;
+    } catch {
+      // the parser's own message says what is wrong
+    }
+    return general(iss);
+  };
+}
+
+const POSITIVE_DURATION = (() => {
+  const e = viaParserPositive(parseDuration, DURATION_EXPECTED, "a duration");
+  return z.union(
+    [z.number({ error: e }).gt(0, { error: e }), z.string({ error: e }).regex(new RegExp(nonZero(DURATION_PATTERN)), { error: e })],
+    { error: e },
+  );
+})();
+
 const RATE = (() => {
   const e = viaParser(parseRate, RATE_EXPECTED);
   return z.union(
@@ -113,6 +139,24 @@ export function durationSchema(description: string) {
 
 export function rateSchema(description: string) {
   return RATE.meta({ description: `${description} (${RATE_EXPECTED})` });
+}
+
+/** a duration that must be > 0 (a horizon, an interval, a timeout) */
+export function positiveDurationSchema(description: string) {
+  return POSITIVE_DURATION.meta({ description: `${description} (${DURATION_EXPECTED}, > 0)` });
+}
+
+const POSITIVE_RATE = (() => {
+  const e = viaParserPositive(parseRate, RATE_EXPECTED, "a rate");
+  return z.union(
+    [z.number({ error: e }).gt(0, { error: e }), z.string({ error: e }).regex(new RegExp(nonZero(RATE_PATTERN), "i"), { error: e })],
+    { error: e },
+  );
+})();
+
+/** a rate that must be > 0 (a constant arrival rate) */
+export function positiveRateSchema(description: string) {
+  return POSITIVE_RATE.meta({ description: `${description} (${RATE_EXPECTED}, > 0)` });
 }
 
 export const MEDIA_NAMES = ["voice", "chat", "email", "im"] as const;

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
 import { describeValue } from "../errors.js";
 import { suggestion } from "../did-you-mean.js";
-import { SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, shown, whole } from "./builders.js";
+import { SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, shown, whole } from "./builders.js";
 import { Distribution } from "./distribution.js";
 
 export const Site = obj(
@@ -36,18 +36,18 @@ export const Network = obj(
 
 export const Ha = obj(
   {
-    addpTimeout: durationSchema(`ADDP timeout: node-down, after which the hot-standby backup takes over; a lost GWS node, after which GWS notices its connection is gone (default ${shown(D.ha.addpTimeout)})`).optional(),
-    proxyCheck: durationSchema(`[sipproxy] oos-check: how often SIP Proxies check each SIP Server (default ${shown(D.ha.proxyCheck)})`).optional(),
+    addpTimeout: positiveDurationSchema(`ADDP timeout: node-down, after which the hot-standby backup takes over; a lost GWS node, after which GWS notices its connection is gone (default ${shown(D.ha.addpTimeout)})`).optional(),
+    proxyCheck: positiveDurationSchema(`[sipproxy] oos-check: how often SIP Proxies check each SIP Server (default ${shown(D.ha.proxyCheck)})`).optional(),
     proxyForce: durationSchema(`[sipproxy] oos-force: SIP Proxies take a SIP Server out of rotation this long after an unanswered check (default ${shown(D.ha.proxyForce)})`).optional(),
     proxyDetection: durationSchema("a fixed time SIP Proxies keep sending calls to a failed node, replacing the proxyCheck/proxyForce cycle (default none)").optional(),
     tcReconnectTimeout: durationSchema(`tc-reconnect-timeout: a node declares a disconnected node's DNs out of service after this (default ${shown(D.ha.tcReconnectTimeout)}: at once)`).optional(),
-    registrationRefresh: durationSchema(`registrar-default-timeout: phones refresh their registration this often, so each phone of a lost node registers elsewhere at its own next refresh, spread over this (default ${shown(D.ha.registrationRefresh)})`).optional(),
+    registrationRefresh: positiveDurationSchema(`registrar-default-timeout: phones refresh their registration this often, so each phone of a lost node registers elsewhere at its own next refresh, spread over this (default ${shown(D.ha.registrationRefresh)})`).optional(),
     registrationDelay: durationSchema("a fixed time after which every phone of a lost node registers elsewhere, replacing the registrationRefresh spread (default none)").optional(),
     agentStateAutoRestore: z.boolean({ error: expected("true or false") }).optional()
       .meta({ description: `agent-state-auto-restore: agents keep their state when DN ownership moves (default ${D.ha.agentStateAutoRestore}: logged out)` }),
     loginDelay: durationSchema(`how long an agent logged out by a DN ownership change takes to log in again (default ${shown(D.ha.loginDelay)})`).optional(),
     gwsMoveWait: durationSchema(`how long SIP Server waits before it moves a PSTN agent's DN to a node of another data center GWS reconnected to (default ${shown(D.ha.gwsMoveWait)})`).optional(),
-    requestTimeout: durationSchema(`how long URS waits for a TReserveAgent reply lost with a VQ SIP Server before retrying (default ${shown(D.ha.requestTimeout)})`).optional(),
+    requestTimeout: positiveDurationSchema(`how long URS waits for a TReserveAgent reply lost with a VQ SIP Server before retrying (default ${shown(D.ha.requestTimeout)})`).optional(),
     regDnsChunkDelay: durationSchema(`[statserver] reg-dns-chunk-delay: a routing Stat Server back from statserver-down registers its DNs again in chunks this far apart (default ${shown(D.ha.regDnsChunkDelay)})`).optional(),
     regDnsChunkVolume: whole(1, `[statserver] reg-dns-chunk-volume: the DNs one registration chunk holds (default ${D.ha.regDnsChunkVolume})`).optional(),
   },
@@ -108,12 +108,12 @@ export const Routing = obj(
       {
         mode: oneOf(["explicit", "implicit", "none"], `explicit: TReserveAgent through a VQ SIP Server (default ${D.routing.reservation.mode})`).optional(),
         collectionTime: durationSchema(`request-collection-time of the VQ SIP Server (default ${shown(D.routing.reservation.collectionTime)})`).optional(),
-        reservationTime: durationSchema(`reservation-time: how long a grant holds the agent (default ${shown(D.routing.reservation.reservationTime)})`).optional(),
+        reservationTime: positiveDurationSchema(`reservation-time: how long a grant holds the agent (default ${shown(D.routing.reservation.reservationTime)})`).optional(),
       },
       "a {mode, collectionTime, reservationTime} mapping",
       "agent reservation",
     ).optional(),
-    routerTimeout: durationSchema(`router-timeout: SIP Server default-routes a call URS has not routed by then (default ${shown(D.routing.routerTimeout)})`).optional(),
+    routerTimeout: positiveDurationSchema(`router-timeout: SIP Server default-routes a call URS has not routed by then (default ${shown(D.routing.routerTimeout)})`).optional(),
     strategyTime: durationSchema(`URS strategy processing time per routing attempt (default ${shown(D.routing.strategyTime)})`).optional(),
     proxy: oneOf(["round-robin", "least-loaded"], `how SIP Proxies spread a site's calls over its nodes (default ${D.routing.proxy})`).optional(),
     defaultRoute: DefaultRoute.optional(),

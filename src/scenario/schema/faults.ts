@@ -1,6 +1,6 @@
 // The schema of an injected failure: when, what kind, which node, site or link, for how long.
 import * as z from "zod";
-import { durationSchema, expected, obj, oneOf } from "./builders.js";
+import { durationSchema, positiveDurationSchema, expected, obj, oneOf } from "./builders.js";
 
 export const FAULT_KINDS = [
   "node-down", "node-lost", "link-down", "urs-down", "urs-switchover", "proxy-down", "vq-down", "site-down",
@@ -20,7 +20,7 @@ export const Fault = obj(
       })
       .optional()
       .meta({ description: "link-down: two node ids or two site ids" }),
-    duration: durationSchema("how long it lasts (default: until the end)").optional(),
+    duration: positiveDurationSchema("how long it lasts (default: until the end)").optional(),
   },
   "a fault mapping {at, kind, target | between, duration}",
   "an injected failure",

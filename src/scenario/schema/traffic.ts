@@ -1,7 +1,7 @@
 // The schema of the traffic: interaction types with their arrivals (rate, profile or trace), times and IM sessions.
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
-import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, expected, num, obj, oneOf, pattern, rateSchema, shown } from "./builders.js";
+import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, positiveRateSchema, rateSchema, shown } from "./builders.js";
 import { Distribution } from "./distribution.js";
 
 const Treatment = obj(
@@ -9,7 +9,7 @@ const Treatment = obj(
     playAnnouncement: durationSchema("PlayAnnouncement: how long the announcement takes").optional(),
     collectDigits: obj(
       {
-        totalTimeout: durationSchema("TOTAL_TIMEOUT: how long the strategy waits for the customer's reply"),
+        totalTimeout: positiveDurationSchema("TOTAL_TIMEOUT: how long the strategy waits for the customer's reply"),
         reply: Distribution.meta({ description: "how long the customer takes to reply" }),
         onTimeout: oneOf(["proceed", "end"], `what happens when TOTAL_TIMEOUT passes first: route anyway, or end the session (default ${D.im.onTimeout})`).optional(),
       },
@@ -25,7 +25,7 @@ const Im = obj(
   {
     messages: Distribution.optional().meta({ description: `messages the customer sends once an agent has the session, drawn and rounded, at least 1 (default ${D.im.messages})` }),
     gap: Distribution.optional().meta({ description: `time between messages, and after the last until the customer closes (default exponential, mean ${shown(D.im.gapMean)})` }),
-    idleTimeout: durationSchema(`a session with no message for this long is released (default ${shown(D.im.idleTimeout)}: an unused IM session)`).optional(),
+    idleTimeout: positiveDurationSchema(`a session with no message for this long is released (default ${shown(D.im.idleTimeout)}: an unused IM session)`).optional(),
     treatments: z.array(Treatment, { error: expected("a list of treatments") }).optional()
       .meta({ description: "treatments on the Routing Point before routing, in order (default none)" }),
   },
@@ -35,8 +35,8 @@ const Im = obj(
 
 const Arrivals = obj(
   {
-    rate: rateSchema("constant Poisson rate, > 0").optional(),
-    period: durationSchema("profile: length of each period").optional(),
+    rate: positiveRateSchema("constant Poisson rate").optional(),
+    period: positiveDurationSchema("profile: length of each period").optional(),
     rates: z.array(rateSchema("Poisson rate in this period"), { error: expected("a list of rates") })
       .min(1, { error: expected("a non-empty list of rates") })
       .optional()
