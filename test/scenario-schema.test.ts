@@ -47,4 +47,23 @@ describe("the committed scenario schema", () => {
     const r = ccsim(["validate", "scenarios/erlang-c.yaml", "--set", `warmup=${duration}`]);
     expect(r.code).toBe(ok ? 0 : 2);
   });
+
+  it.each([
+    ["interval", "0", false],
+    ["interval", "0s", false],
+    ["routing.routerTimeout", "0.5s", true],
+    ["horizon", "0h0m", false],
+    ["routing.routerTimeout", "10s", true],
+    ["traffic[0].arrivals.rate", "0/h", false],
+    ["traffic[0].arrivals.rate", "0.5/h", true],
+  ])("%s: %s, which must be > 0, is %s to the schema as to the loader", (path, value, ok) => {
+    const doc = structuredClone(docOf("scenarios/erlang-c.yaml")) as Record<string, any>;
+    const keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+    let at = doc;
+    for (const k of keys.slice(0, -1)) at = (at[k] ??= {});
+    at[keys.at(-1)!] = value;
+    expect(validate(doc)).toBe(ok);
+    const r = ccsim(["validate", "scenarios/erlang-c.yaml", "--set", `${path}=${value}`]);
+    expect(r.code, r.stderr).toBe(ok ? 0 : 2);
+  });
 });
