@@ -36,6 +36,8 @@ export interface ReportOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  /** print compare and sweep tables whole, however wide (else folded to TABLE_WIDTH columns) */
+  readonly wide?: boolean;
 }
 
 /** The metrics of the compare and sweep tables: --metrics, or undefined for the default set of the study. */
@@ -63,6 +65,13 @@ export function refuseUnusedMetrics(opts: { readonly metrics?: string; readonly 
     undefined,
     `chooses the columns of the table and of report.html, and ${opts.json ? "--json" : "--quiet"} without --out writes neither: add --out DIR, or leave --metrics out`,
   );
+}
+
+/** --wide shapes the printed compare or sweep table: refused where none is printed, not ignored. */
+export function refuseUnusedWide(opts: ReportOptions, kind: string): void {
+  if (opts.wide !== true) return;
+  if (opts.json || opts.quiet) throw new InputError("--wide", undefined, `shapes the printed table, and ${opts.json ? "--json" : "--quiet"} prints none: leave one of them out`);
+  if (kind === "run") throw new InputError("--wide", undefined, "shapes a compare or sweep table; a run's table is not folded: leave --wide out");
 }
 
 /**
@@ -129,7 +138,7 @@ export async function finishStudy(
       const { compareReport } = await import("../report/html/compare-report.js");
       files["report.html"] = compareReport({ data, focus, provenance: provenance() });
     }
-    table = () => comparisonTable(c, focus);
+    table = () => comparisonTable(c, focus, opts.wide === true ? Infinity : undefined);
   } else {
     const s = { paths: study.paths, points: study.points.map((p, i) => ({ values: p.values, result: experiments[i]! })) };
     const data = sweepData(s);
@@ -139,7 +148,7 @@ export async function finishStudy(
       const { sweepReport } = await import("../report/html/sweep-report.js");
       files["report.html"] = sweepReport({ data, focus, provenance: provenance() });
     }
-    table = () => sweepTable(s, focus);
+    table = () => sweepTable(s, focus, opts.wide === true ? Infinity : undefined);
   }
   const to = opts.trace === undefined ? undefined : opts.traceTo;
   // A FIFO, a device or stdout is written through first: it cannot be taken back, and when it fails (ENOSPC on

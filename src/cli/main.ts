@@ -50,6 +50,7 @@ function program(): Command {
       .option("--out <dir>", "write JSON, CSV and report.html into this folder")
       .option("--force", "write into an --out folder that holds files (replacing only ccsim's), and run despite the memory estimate")
       .option("--json", "print the result JSON on stdout and nothing else there")
+      .option("--wide", "print the table whole, however wide (default: folded into blocks of 120 columns)")
       .option("--quiet", "print nothing but errors");
 
   varyOptions(p.command("compare").argument("<scenario>", "scenario file"), "the field and the values to compare")
@@ -75,6 +76,7 @@ function program(): Command {
     .option("--out <dir>", "write the files the single run would have written into this folder")
     .option("--json", "print the summary (or result) JSON on stdout and nothing else there")
     .option("--metrics <names>", "comma-separated metrics for a compare or sweep table")
+    .option("--wide", "print a compare or sweep table whole, however wide (default: folded into blocks of 120 columns)")
     .option("--quiet", "print nothing but errors")
     .action(async (partials: string[], opts) => {
       const { mergeCommand } = await import("./merge.js");

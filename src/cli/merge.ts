@@ -10,7 +10,7 @@ import { checkResult } from "../report/result-check.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { InputError } from "../scenario/errors.js";
 import { checkOutDir, checkOutFlag } from "../report/output-dir.js";
-import { finishStudy, focusOf, outFiles, refuseUnusedMetrics, type ReportOptions } from "./finish.js";
+import { finishStudy, focusOf, outFiles, refuseUnusedMetrics, refuseUnusedWide, type ReportOptions } from "./finish.js";
 
 export interface MergeOptions extends ReportOptions {
   readonly metrics?: string;
@@ -53,6 +53,7 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
 
   const plan = planStudy(first.p.source);
   const { study } = plan;
+  refuseUnusedWide(opts, study.kind);
   // merge replaces only its own files, as --force does: the partials' folder is a fine place for the merged output
   if (opts.out !== undefined) checkOutDir(opts.out, outFiles(study.kind), true);
   if (studyHash(study) !== first.p.hash) {

@@ -5,8 +5,9 @@ import type { Comparison } from "../experiment/compare.js";
 import type { Sweep } from "../experiment/sweep.js";
 import { DEFAULT_DN_METRICS, METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import { mediaHeader, mediaRows } from "./media.js";
-import { human, tidy, tidyDeep } from "./numbers.js";
-import { grid } from "./grid.js";
+import { tidy, tidyDeep } from "./numbers.js";
+import { TABLE_WIDTH, foldedGrid, grid } from "./grid.js";
+import { formatMetric } from "./units.js";
 import { CCSIM_VERSION } from "./version.js";
 import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 import type { DefaultDnKind } from "../scenario/types.js";
@@ -28,18 +29,22 @@ export function faultFocus(dns: readonly DefaultDnKind[]): MetricName[] {
   return FAULT_FOCUS.flatMap((n) => (n === "defaultRouted" ? [n, ...more] : [n]));
 }
 
-const num = (x: number) => (Math.abs(x) >= 100 ? human(x, 1) : x.toPrecision(4));
-const withCi = (m: { mean: number; ci95: readonly [number, number] | null } | undefined) =>
-  m === undefined ? "" : m.ci95 ? `${num(m.mean)} [${num(m.ci95[0])}, ${num(m.ci95[1])}]` : num(m.mean);
+/** a mean and its CI in the metric's unit, as the run table writes it (shares in %, times in s, counts plain) */
+const withCi = (name: MetricName, m: { mean: number; ci95: readonly [number, number] | null } | undefined) => {
+  if (m === undefined) return "";
+  const f = (x: number) => formatMetric(name, x);
+  return m.ci95 ? `${f(m.mean)} [${f(m.ci95[0])}, ${f(m.ci95[1])}]` : f(m.mean);
+};
 
-export function comparisonTable(c: Comparison, focus: readonly MetricName[]): string {
+/** `width`: the table folded to this many columns (TABLE_WIDTH by default; Infinity: whole) */
+export function comparisonTable(c: Comparison, focus: readonly MetricName[], width = TABLE_WIDTH): string {
   const header = ["metric", ...c.variants.map((v) => v.value), ...c.differences.map((d) => `${d.value} - ${d.against}`)];
   const rows = [header];
   for (const n of focus) {
-    const cells = c.variants.map((v) => withCi(v.result.metrics[n]));
+    const cells = c.variants.map((v) => withCi(n, v.result.metrics[n]));
     const diffs = c.differences.map((d) => {
       const m = d.metrics[n];
-      return m ? `${withCi(m)}${m.significant ? " *" : ""}` : "";
+      return m ? `${withCi(n, m)}${m.significant ? " *" : ""}` : "";
     });
     rows.push([n, ...cells, ...diffs]);
   }
@@ -47,7 +52,7 @@ export function comparisonTable(c: Comparison, focus: readonly MetricName[]): st
   const media = r.byMedia ? `\n\nper media (means):\n\n${grid([mediaHeader(r, [c.path]), ...c.variants.flatMap((v) => mediaRows(v.result, [v.value]))], 2)}` : "";
   return (
     `compare ${c.path}: seed ${r.seed}, ${r.replications} paired replications (common random numbers)\n\n` +
-    grid(rows) +
+    foldedGrid(rows, 1, width) +
     "\n\nmean [95% CI]; * marks a difference whose interval excludes 0\n" +
     (media === "" ? "" : media.slice(1) + "\n")
   );
@@ -113,14 +118,14 @@ export function comparisonCsv(c: Comparison): string {
   return stringify(rows);
 }
 
-export function sweepTable(s: Sweep, focus: readonly MetricName[]): string {
+export function sweepTable(s: Sweep, focus: readonly MetricName[], width = TABLE_WIDTH): string {
   const rows = [[...s.paths, ...focus]];
-  for (const p of s.points) rows.push([...p.values, ...focus.map((n) => withCi(p.result.metrics[n]))]);
+  for (const p of s.points) rows.push([...p.values, ...focus.map((n) => withCi(n, p.result.metrics[n]))]);
   const r = s.points[0]!.result;
   const media = r.byMedia
     ? `\nper media (means):\n\n${grid([mediaHeader(r, s.paths), ...s.points.flatMap((p) => mediaRows(p.result, p.values))], s.paths.length + 1)}\n`
     : "";
-  return `sweep: seed ${r.seed}, ${r.replications} replications a point; mean [95% CI]\n\n${grid(rows, s.paths.length)}\n${media}`;
+  return `sweep: seed ${r.seed}, ${r.replications} replications a point; mean [95% CI]\n\n${foldedGrid(rows, s.paths.length, width)}\n${media}`;
 }
 
 export function sweepData(s: Sweep): SweepData {

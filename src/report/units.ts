@@ -3,7 +3,7 @@
 
 import type { MetricName } from "../metrics/tally.js";
 import { isShare } from "../metrics/metric-domain.js";
-import { human } from "./numbers.js";
+import { thousands } from "../util/thousands.js";
 
 export type MetricUnit = "%" | "s" | "count";
 
@@ -16,11 +16,22 @@ export function unitOf(name: MetricName): MetricUnit {
   return "count";
 }
 
-/** A metric's value as people read it: shares in %, times in seconds, counts plain. (A string, so that a target's
- *  `utilization.<kind>` and a media metric's name pass too.) */
+/** Four significant digits, written out (never an exponent): 0.3353, 4.651, 27.36, 209.7; from 1,000 on, whole
+ *  with thousands separators. */
+export function fourDigits(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1000) return thousands(x);
+  if (x === 0) return "0";
+  const decimals = Math.min(6, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(Number(x.toPrecision(4)))))));
+  return x.toFixed(decimals);
+}
+
+/** A metric's value as people read it, the same in every table: shares in % with two decimals, times in seconds and
+ *  counts to four significant digits (whole counts whole). (A string, so that a target's `utilization.<kind>` and a
+ *  media metric's name pass too.) */
 export function formatMetric(metric: string, x: number): string {
   const unit = unitOf(metric as MetricName);
   if (unit === "%") return `${(x * 100).toFixed(2)}%`;
-  if (unit === "s") return `${x.toFixed(3)} s`;
-  return human(x, Number.isInteger(x) ? 0 : 3);
+  if (unit === "s") return `${fourDigits(x)} s`;
+  return Number.isInteger(x) ? thousands(x) : fourDigits(x);
 }
