@@ -4,6 +4,7 @@
 import type { MetricSummary, SkypeSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
 import { human } from "./numbers.js";
+import type { Verdict } from "./verdicts.js";
 
 const SECONDS: readonly string[] = ["meanAllocationTime", "maxAllocationTime"];
 
@@ -31,4 +32,22 @@ export function skypeTables(k: SkypeSummary): string {
 /** the warning lines of the limits a run went past */
 export function skypeWarnings(k: SkypeSummary | undefined): string[] {
   return k === undefined ? [] : k.limits.filter((l) => l.exceeded).map((l) => l.line);
+}
+
+/** The limits as `ccsim check` verdicts, judged on the worst replication's peak (the configured pool for the pool). */
+export function skypeVerdicts(k: SkypeSummary | undefined): Verdict[] {
+  if (k === undefined) return [];
+  return k.limits.map((l) => {
+    const pool = l.check === "conferencePoolSize";
+    const peak = pool ? null : k.metrics[l.check === "registeredAgents" ? "peakRegisteredAgents" : "peakSimultaneousCalls"];
+    return {
+      metric: `skype.${l.check}`,
+      target: `${pool ? ">=" : "<="} ${l.limit}`,
+      mean: peak === null ? l.value : peak.mean,
+      ci95: peak === null ? null : peak.ci95,
+      judgedOn: l.value,
+      margin: pool ? l.value - l.limit : l.limit - l.value,
+      met: !l.exceeded,
+    };
+  });
 }
