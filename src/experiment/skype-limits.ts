@@ -25,13 +25,13 @@ export function skypeLimits(site: string, spec: SkypeSpec, records: readonly Sky
   const agents = Math.max(...records.map((r) => r.peakRegisteredAgents));
   const calls = Math.max(...records.map((r) => r.peakSimultaneousCalls));
   const pool = guidelinePoolSize(calls, spec.connectors, spec.stopped);
-  return [
+  const limits: SkypeLimit[] = [
     {
       check: "registeredAgents",
       value: agents,
       limit: MAX_REGISTERED_AGENTS,
       exceeded: agents > MAX_REGISTERED_AGENTS,
-      line:
+      warning:
         `site ${site}: ${agents} agents registered at the peak, above one T-Server's "Up to 1000 registered agents" ` +
         `(${GUIDE}, Hardware Sizing Guidelines and Capacity Planning)`,
     },
@@ -40,7 +40,7 @@ export function skypeLimits(site: string, spec: SkypeSpec, records: readonly Sky
       value: calls,
       limit: MAX_SIMULTANEOUS_CALLS,
       exceeded: calls > MAX_SIMULTANEOUS_CALLS,
-      line:
+      warning:
         `site ${site}: ${calls} simultaneous calls at the peak, above one T-Server's "Up to 1200 simultaneous calls in regular ` +
         `load (including at least 200 calls parked at Routing Points or processed by IVRs)" (${GUIDE}, Hardware Sizing Guidelines and Capacity Planning)`,
     },
@@ -49,12 +49,14 @@ export function skypeLimits(site: string, spec: SkypeSpec, records: readonly Sky
       value: spec.conferencePoolSize,
       limit: pool,
       exceeded: spec.conferencePoolSize < pool,
-      line:
+      warning:
         `site ${site}: conference-pool-size ${spec.conferencePoolSize} is below the guideline 1.2 x ${calls} peak calls / ` +
         `(${spec.connectors} - ${spec.stopped} stopped connectors) = ${pool}: "Set the value to 20% higher than the maximum ` +
         `number of simultaneous calls handled by the connector" (${GUIDE}, Conference Resource Pools)`,
     },
   ];
+  // the warning's line only where the limit is exceeded
+  return limits.map(({ warning, ...l }) => (l.exceeded ? { ...l, warning: warning! } : l));
 }
 
 export function skypeSummary(

@@ -167,13 +167,13 @@ export interface SkypeSummary {
 }
 
 /** One of the guide's limits for a Skype site: the value the run reached (a peak, or the configured pool) against the
- *  limit (a most, or for the pool the guideline's least), and the warning's line. */
+ *  limit (a most, or for the pool the guideline's least), and when it is exceeded the warning's line. */
 export interface SkypeLimit {
   readonly check: "registeredAgents" | "simultaneousCalls" | "conferencePoolSize";
   readonly value: number;
   readonly limit: number;
   readonly exceeded: boolean;
-  readonly line: string;
+  readonly warning?: string;
 }
 
 /** Asterisk private calls across replications: each number of PrivateCallRecord, summarized. */

@@ -31,7 +31,7 @@ export function skypeTables(k: SkypeSummary): string {
 
 /** the warning lines of the limits a run went past */
 export function skypeWarnings(k: SkypeSummary | undefined): string[] {
-  return k === undefined ? [] : k.limits.filter((l) => l.exceeded).map((l) => l.line);
+  return k === undefined ? [] : k.limits.flatMap((l) => (l.warning === undefined ? [] : [l.warning]));
 }
 
 /** The limits as `ccsim check` verdicts, judged on the worst replication's peak (the configured pool for the pool). */
