@@ -92,17 +92,32 @@ export class ConferencePool implements EventTarget {
     this.refill();
   }
 
-  /** The call that held its conference has ended: with caching the conference serves again, unless it expired or the
-   *  pool holds more than its size (an on-demand one); without caching it was used up when taken. */
+  /** The call that held its conference has ended: with caching the conference serves again (a call waiting for one
+   *  first), unless it expired, or nobody waits and the pool holds more than its size (one made on demand); without
+   *  caching it was used up when taken. */
   release(call: Call): void {
     const c = call.conference!;
     call.conference = null;
     this.inUse--;
     if (!this.spec.cachingEnabled) return;
-    if (c.expiresAt <= this.sim.now || this.owned > this.spec.conferencePoolSize) {
-      this.owned--;
-      this.refill();
-    } else this.offer(c);
+    if (c.expiresAt > this.sim.now && (this.owned <= this.spec.conferencePoolSize || this.hasWaiting())) {
+      this.offer(c);
+      return;
+    }
+    this.owned--;
+    this.refill();
+  }
+
+  /** whether a call still waits; the calls gone from the head of the line are dropped on the way, so that asking
+   *  costs nothing per call however long the line */
+  private hasWaiting(): boolean {
+    while (this.waitHead < this.waiting.length) {
+      if (this.waiting[this.waitHead]!.state !== CallState.Done) return true;
+      this.waitHead++;
+    }
+    this.waiting.length = 0;
+    this.waitHead = 0;
+    return false;
   }
 
   /** a call that wanted a conference and left first (abandoned, dropped) is skipped when its turn comes */
@@ -144,8 +159,7 @@ export class ConferencePool implements EventTarget {
   /** one creation at a time, while the pool is short of its size or a call waits */
   private refill(): void {
     if (this.creating) return;
-    const waiting = this.waitingCalls > 0;
-    if (!waiting && (this.owned >= this.spec.conferencePoolSize || this.sim.now >= this.horizon)) return;
+    if ((this.owned >= this.spec.conferencePoolSize || this.sim.now >= this.horizon) && !this.hasWaiting()) return;
     this.creating = true;
     this.host!.requestCreation(this);
   }
@@ -161,12 +175,5 @@ export class ConferencePool implements EventTarget {
     c.readyAt = -1;
     this.owned--;
     this.refill();
-  }
-
-  /** calls waiting for a conference now */
-  get waitingCalls(): number {
-    let n = 0;
-    for (let k = this.waitHead; k < this.waiting.length; k++) if (this.waiting[k]!.state !== CallState.Done) n++;
-    return n;
   }
 }

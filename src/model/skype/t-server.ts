@@ -142,15 +142,4 @@ export class SkypeTServer implements EventTarget, PoolHost {
   private serviceTime(job: Call | ConferencePool): number {
     return job instanceof ConferencePool ? this.spec.creationTime : this.schedulingTime;
   }
-
-  /** calls waiting at the scheduler or for a conference now */
-  get waitingCalls(): number {
-    let n = 0;
-    for (let k = this.head; k < this.queue.length; k++) {
-      const j = this.queue[k]!;
-      if (!(j instanceof ConferencePool) && j.state !== CallState.Done) n++;
-    }
-    for (const p of this.pools) n += p.waitingCalls;
-    return n;
-  }
 }
