@@ -42,7 +42,7 @@ export class ConferencePool implements EventTarget {
   /** calls that found no conference ready, first come first served (a call gone meanwhile is skipped) */
   private readonly waiting: Call[] = [];
   private waitHead = 0;
-  /** DNS sends it calls */
+  /** DNS sends it calls (the T-Server's round robin skips a connector that is not; no fault stops one yet) */
   live = true;
   host: PoolHost | null = null;
 
