@@ -183,6 +183,8 @@ function watch(now: () => number): Watch {
     },
     privateCallEnded: () => tick("privateCallEnded"),
     presenceNotify: () => tick("presenceNotify"),
+    conferenceAllocated: () => tick("conferenceAllocated"),
+    conferenceCreated: () => tick("conferenceCreated"),
   };
   const ended = () => {
     const out = {

@@ -29,6 +29,7 @@ import { summaryJson, summaryOf } from "../report/summary.js";
 import { resultTable } from "../report/table.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
+import { skypeWarnings } from "../report/skype-connector.js";
 import { provenanceOf } from "./command-line.js";
 import { wroteOut } from "./options.js";
 
@@ -93,6 +94,8 @@ export async function finishStudy(
   if (cut !== undefined && !opts.quiet) process.stderr.write(`ccsim: warning: ${cut}\n`);
   const { study } = plan;
   const experiments = experimentsOf(study, results);
+  // a Skype for Business site past the guide's limits: one line each, with the guide's words
+  if (study.kind === "run" && !opts.quiet) for (const line of skypeWarnings(experiments[0]!.skype)) process.stderr.write(`ccsim: warning: ${line}\n`);
   const faults = study.points.some((p) => p.scenario.faults.length > 0);
   const focus = opts.focus ?? (faults ? faultFocus(study.points.map((p) => p.scenario.routing.defaultRoute.kind)) : DEFAULT_FOCUS);
   const provenance = () => provenanceOf(study.kind, plan, { metrics: opts.metrics });

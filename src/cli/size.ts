@@ -28,6 +28,8 @@ import { planGate, requireTargets, type GateOptions } from "./target-option.js";
 export interface SizeOptions extends GateOptions {
   readonly for?: string;
   readonly max?: string;
+  /** --for connectors: maxCalls, the simultaneous calls the pool is sized for (default: the simulated peak) */
+  readonly calls?: string;
 }
 
 const MACHINES = ["nodes", "urs", "throughput"];
@@ -68,7 +70,12 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   const provenance = provenanceOf("size", plan, { for: what, target: opts.target, max: opts.max });
   const sizing: Sizing = { opts, workers, scenario, seed, replications, provenance, ctx: { scenario: scenario.name, seed, replications, command: provenance.command } };
   if (MACHINES.includes(kind)) return sizeMachines(file, sizing, kind as "nodes" | "urs" | "throughput", name);
-  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs or throughput${suggestion(kind, ["agents", ...MACHINES])}`);
+  if (kind === "connectors") {
+    const { sizeConnectorsCommand } = await import("./size-connectors.js");
+    return sizeConnectorsCommand({ file, scenario, seed, replications, workers, command: provenance.command, opts });
+  }
+  if (opts.calls !== undefined) throw new InputError("--calls", undefined, "gives maxCalls to --for connectors only");
+  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs, throughput or connectors${suggestion(kind, ["agents", ...MACHINES, "connectors"])}`);
   const groups = scenario.agents.map((a) => a.group);
   let group: string;
   if (name === undefined || name === "") {

@@ -10,6 +10,7 @@ import { buildAgents, buildStaffing } from "./build/agents.js";
 import { buildAsterisk } from "./build/asterisk.js";
 import { buildFaults, faultHostOf } from "./build/faults.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
+import { buildSkype } from "./build/skype.js";
 import { buildImSessions, buildTraffic } from "./build/traffic.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
@@ -58,6 +59,8 @@ export function buildContactCenter(
   const defaultDn = defaultDnParts(scenario, targets.defaultClassOf, streams);
   const sipServer = new SipServer({ scenario, sim, observer, topology, tController, protocol, urs, ursOfNode, defaultDn });
   const sipProxies = new SipProxies({ scenario, sim, topology, sipServer });
+  // a Skype for Business site's T-Server: its calls wait for a conference before they are routed
+  const skype = buildSkype(scenario, sim, observer, sipServer);
 
   // URS placement with their Stat Server views (streams select:<urs>, placement by placement)
   placeUrs(
@@ -150,5 +153,6 @@ export function buildContactCenter(
     faults,
     presence,
     privateCalls,
+    skype,
   });
 }

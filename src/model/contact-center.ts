@@ -21,6 +21,7 @@ import type { SipProxies } from "./sip/sip-proxy.js";
 import type { SipServer } from "./sip/sip-server.js";
 import type { TController } from "./sip/t-controller.js";
 import type { ClusterNode, Topology } from "./sip/topology.js";
+import type { SkypeTServer } from "./skype/t-server.js";
 import type { TrafficType } from "./traffic/traffic.js";
 
 /** The parts of a built contact center. */
@@ -53,6 +54,8 @@ export interface ContactCenterParts {
   readonly presence: Presence | null;
   /** the Asterisk groups' private-call processes (each direction with a rate above 0) */
   readonly privateCalls: readonly PrivateCalls[];
+  /** the Skype for Business site's T-Server with its connectors' conference pools; null when no site has skype */
+  readonly skype: SkypeTServer | null;
 }
 
 /** The built contact center: its parts (the interface of the same name merges them into the class) and how it starts. */

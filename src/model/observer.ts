@@ -68,6 +68,12 @@ export interface Observer {
   privateCallEnded(agent: Agent): void;
   /** Asterisk sends SIP Server a NOTIFY: the agent's endpoint turned busy, or idle */
   presenceNotify(agent: Agent, busy: boolean): void;
+  /** a Skype for Business call got its conference from connector `connector` (index in its pool), after waiting for
+   *  one (`waited`: the pool was empty) or not; the connector has `ready` conferences left, the T-Server's calls hold
+   *  `inUse` */
+  conferenceAllocated(call: Call, connector: number, waited: boolean, ready: number, inUse: number): void;
+  /** the T-Server's scheduler created a conference for connector `connector`'s pool */
+  conferenceCreated(connector: number): void;
 }
 
 /** The observer that ignores everything: extend it and override only what you listen to. */
@@ -101,6 +107,8 @@ export class NoObserver implements Observer {
   privateCallStarted(_agent: Agent, _inbound: boolean): void {}
   privateCallEnded(_agent: Agent): void {}
   presenceNotify(_agent: Agent, _busy: boolean): void {}
+  conferenceAllocated(_call: Call, _connector: number, _waited: boolean, _ready: number, _inUse: number): void {}
+  conferenceCreated(_connector: number): void {}
 }
 
 /** Every method of Observer, in the contract's order. `satisfies` makes a method added to Observer and not listed
@@ -110,7 +118,7 @@ const METHODS = {
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
   abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
-  privateCallEnded: 0, presenceNotify: 0,
+  privateCallEnded: 0, presenceNotify: 0, conferenceAllocated: 0, conferenceCreated: 0,
 } as const satisfies Record<keyof Observer, 0>;
 
 export const OBSERVER_METHODS = Object.keys(METHODS) as readonly (keyof Observer)[];

@@ -1,6 +1,6 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters, Asterisk private calls), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls, a Skype site's conferences), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
@@ -21,6 +21,7 @@ import { PrivateCallMeter } from "./private-calls.js";
 import { replicationResult } from "./replication-result.js";
 import type { ReplicationResult } from "./results.js";
 import { RoutingDelay } from "./routing-delay.js";
+import { SkypeMeter } from "./skype-connector.js";
 import { Slices } from "./slices.js";
 
 export class ReplicationObserver extends NoObserver {
@@ -37,6 +38,8 @@ export class ReplicationObserver extends NoObserver {
   private components: ComponentMeters | null = null;
   /** null when no agent group has private calls */
   private privateCalls: PrivateCallMeter | null = null;
+  /** null without a Skype for Business site */
+  private skype: SkypeMeter | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -62,10 +65,12 @@ export class ReplicationObserver extends NoObserver {
     this.calls = new CallCounts(this.slices, scenario, this.media);
     if (center.load) this.components = new ComponentMeters(scenario, center.load.components);
     if (scenario.agents.some((g) => g.privateCalls !== undefined)) this.privateCalls = new PrivateCallMeter(scenario, center.agents.length);
+    if (center.skype !== null) this.skype = new SkypeMeter(scenario);
   }
 
   override arrival(call: Call): void {
     this.calls!.arrival(call);
+    this.skype?.arrival(call, this.sim.now);
   }
   override routeRequest(call: Call, urs: Urs): void {
     this.calls!.routeRequest(call, urs);
@@ -126,6 +131,7 @@ export class ReplicationObserver extends NoObserver {
   override agentState(agent: Agent, from: AgentStateValue, to: AgentStateValue): void {
     this.agentTime!.agentState(agent, from, this.sim.now);
     this.privateCalls?.agentState(agent, from, to, this.sim.now);
+    this.skype?.agentState(agent, from, to, this.sim.now);
   }
   override agentLoad(agent: Agent, media: number, count: number): void {
     this.media?.load(agent, media, count, this.sim.now);
@@ -138,6 +144,12 @@ export class ReplicationObserver extends NoObserver {
   }
   override privateCallEnded(agent: Agent): void {
     this.privateCalls!.ended(agent, this.sim.now);
+  }
+  override conferenceAllocated(call: Call, _connector: number, waited: boolean, ready: number, inUse: number): void {
+    this.skype!.conferenceAllocated(call, waited, ready, inUse, this.sim.now);
+  }
+  override conferenceCreated(): void {
+    this.skype!.conferenceCreated(this.sim.now);
   }
 
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */
@@ -153,6 +165,7 @@ export class ReplicationObserver extends NoObserver {
       components: this.components,
       media: this.media,
       privateCalls: this.privateCalls?.result(center.agents, this.slices) ?? null,
+      skype: this.skype?.result() ?? null,
     });
   }
 }

@@ -40,6 +40,28 @@ export interface ReplicationResult {
   readonly cutAtDrainLimit?: number;
   /** what Asterisk private calls cost (absent when no agent group has private calls) */
   readonly privateCalls?: PrivateCallRecord;
+  readonly skype?: SkypeRecord;
+}
+
+/** One replication's Skype for Business site (observe/skype-connector.ts says how each is counted). */
+export interface SkypeRecord {
+  /** the most agents logged in at once, and calls in progress at once on the site (parked and in treatment included) */
+  readonly peakRegisteredAgents: number;
+  readonly peakSimultaneousCalls: number;
+  /** the most conferences the site's calls held at once; the fewest ready conferences a connector had left after a call took one */
+  readonly peakConferencesInUse: number;
+  readonly lowestReadyConferences: number;
+  /** conferences the pools created in the window (refills, replacements of expired ones, on demand) */
+  readonly conferencesCreated: number;
+  /** calls that found their connector's pool empty and waited for a conference; and that over the calls given one */
+  readonly conferenceWaits: number;
+  readonly conferenceWaitRate: number;
+  /** from a call's arrival to its conference, the T-Server's scheduling queue included: mean and most */
+  readonly meanAllocationTime: number;
+  readonly maxAllocationTime: number;
+  /** conferences given to calls a second, over the window and in its busiest interval */
+  readonly callsPerSecond: number;
+  readonly peakCallsPerSecond: number;
 }
 
 /** One replication's Asterisk private calls (observe/private-calls.ts says how each is counted). */
@@ -134,6 +156,24 @@ export interface ExperimentResult {
   readonly byMedia?: Record<string, MediaSummary>;
   /** Asterisk private calls; absent when no agent group has them */
   readonly privateCalls?: PrivateCallSummary;
+  readonly skype?: SkypeSummary;
+}
+
+/** A Skype for Business site across replications: each number of SkypeRecord, summarized. */
+export interface SkypeSummary {
+  readonly metrics: Record<keyof SkypeRecord, MetricSummary>;
+  /** the guide's limits, judged on the worst replication (experiment/skype-limits.ts) */
+  readonly limits: readonly SkypeLimit[];
+}
+
+/** One of the guide's limits for a Skype site: the value the run reached (a peak, or the configured pool) against the
+ *  limit (a most, or for the pool the guideline's least), and when it is exceeded the warning's line. */
+export interface SkypeLimit {
+  readonly check: "registeredAgents" | "simultaneousCalls" | "conferencePoolSize";
+  readonly value: number;
+  readonly limit: number;
+  readonly exceeded: boolean;
+  readonly warning?: string;
 }
 
 /** Asterisk private calls across replications: each number of PrivateCallRecord, summarized. */

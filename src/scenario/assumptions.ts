@@ -24,6 +24,8 @@ function relevant(element: unknown, rest: readonly string[]): boolean {
   const e = typeof element === "object" && element !== null ? (element as Record<string, unknown>) : {};
   if (rest[0] === "im") return e["media"] === "im";
   if (rest[0] === "collectDigits") return e["collectDigits"] !== undefined;
+  // a Skype site's defaults apply to the sites that have skype
+  if (rest[0] === "skype") return e["skype"] !== undefined;
   return true;
 }
 

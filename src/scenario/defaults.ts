@@ -91,6 +91,21 @@ export const DEFAULTS = {
   },
   /** one node a site; the VQ SIP Server's agent_reservation priority */
   site: { nodes: 1, vqPriority: 0, gwsNode: 1 },
+  /** a Skype for Business site (sites[].skype): the connector pool, its conferences and the T-Server's scheduling */
+  skype: {
+    connectors: 2,
+    stopped: 0,
+    /** the guide's example value of conference-pool-size */
+    conferencePoolSize: 60,
+    /** the guideline "Number of Trusted Application Endpoints = conference-pool-size / 10": taes defaults to it */
+    conferencesPerTae: 10,
+    cachingEnabled: true,
+    /** calibrated: one at a time, its reciprocal is the guide's "Up to 6 calls per second" (see SOURCES) */
+    schedulingTime: 1 / 6,
+    creationTime: 1,
+    /** "typically, in the region of 8 hours" */
+    lifetime: 8 * 3600,
+  },
   /** the capacity rule every scenario has unless it redefines it: one voice call at a time */
   builtinRule: { name: "voice", alternatives: [{ voice: 1 }] },
   agent: {

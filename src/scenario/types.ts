@@ -32,6 +32,30 @@ export interface SiteSpec {
   /** the site's agent phones register on an Asterisk PBX, which also brings its inbound calls to SIP Server (absent:
    *  the phones register on SIP Server) */
   readonly pbx?: "asterisk";
+  /** the site's switch is Skype for Business: one T-Server for Skype for Business (an HA pair) with its pool of UCMA
+   *  connectors in place of SIP Server (absent: SIP Server) */
+  readonly skype?: SkypeSpec;
+}
+
+/** A Skype for Business site's T-Server and UCMA connectors (Multimedia Connector for Skype for Business Deployment
+ *  Guide; src/model/skype/). */
+export interface SkypeSpec {
+  /** UCMA connectors in the Trusted Application pool, sharing the calls by DNS load balancing */
+  readonly connectors: number;
+  /** connectors that may be stopped at any time: what the pool's guideline sizes for */
+  readonly stopped: number;
+  /** conference-pool-size: the ready conferences each connector keeps */
+  readonly conferencePoolSize: number;
+  /** Trusted Application Endpoints the connectors spread their conferences over */
+  readonly taes: number;
+  /** caching-enabled: a call's conference is reused for later calls until it expires */
+  readonly cachingEnabled: boolean;
+  /** the T-Server's scheduling of one new call's conference (one at a time) */
+  readonly schedulingTime: number;
+  /** creating one conference for a pool (one at a time, on the same T-Server scheduler) */
+  readonly creationTime: number;
+  /** how long Skype for Business keeps a conference before it expires */
+  readonly lifetime: number;
 }
 
 export interface NetworkSpec {

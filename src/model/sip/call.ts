@@ -8,6 +8,7 @@ import type { ClusterNode } from "./topology.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import type { Urs } from "../routing/urs.js";
 import type { TargetClass } from "../routing/target-class.js";
+import type { Conference, ConferencePool } from "../skype/conference-pool.js";
 
 export const CallState = {
   Routing: 0,
@@ -62,6 +63,9 @@ export class Call {
   imLeft = 0;
   /** IM: the next treatment to run */
   step = 0;
+  /** a Skype for Business site's call: the UCMA connector it came through, and the conference it holds */
+  connector: ConferencePool | null = null;
+  conference: Conference | null = null;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */

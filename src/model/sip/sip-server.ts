@@ -18,6 +18,7 @@ import type { InteractionServer } from "../multimedia/interaction-server.js";
 import type { Observer } from "../observer.js";
 import type { ReservationProtocol } from "../routing/reservation.js";
 import type { CallControl, Urs } from "../routing/urs.js";
+import type { SkypeTServer } from "../skype/t-server.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
 import { DefaultRouting, type DefaultDnParts } from "./default-route.js";
@@ -67,6 +68,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   faults: FaultInjector | null = null;
   /** calls in progress, kept only when faults may need to find them (wired by the builder) */
   live: Set<Call> | null = null;
+  /** the Skype for Business site's T-Server, whose calls wait for a conference before routing; null without one */
+  skype: SkypeTServer | null = null;
 
   constructor(o: SipServerOptions) {
     this.scenario = o.scenario;
@@ -113,8 +116,14 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
       }
       call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
     }
-    if (type.im !== null) type.im.open(call);
-    else if (this.load !== null) this.load.callArrives(call, node);
+    if (this.skype !== null && node.site.index === this.skype.site) this.skype.admit(call);
+    else this.conferenced(call);
+  }
+
+  /** The call may be routed (at a Skype for Business site: its conference is scheduled). */
+  conferenced(call: Call): void {
+    if (call.type.im !== null) call.type.im.open(call);
+    else if (this.load !== null) this.load.callArrives(call, call.node!);
     else this.sendRouteRequest(call, 0);
   }
 
@@ -328,6 +337,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   /** The call leaves SIP Server: Done, no longer on its node nor among the calls in progress. */
   leave(call: Call): void {
     call.state = CallState.Done;
+    if (call.conference !== null) this.skype!.release(call);
     if (call.node !== null) call.node.activeCalls--;
     this.live?.delete(call);
   }

@@ -48,7 +48,8 @@ export function checkReport(input: CheckReportInput): string {
         title: "Each target",
         body:
           el("p", { class: "note" }, "The dot is the mean over the replications, the line its 95% confidence interval, the dashed line the target.") +
-          targetFigures(verdicts, input.targets),
+          // (a Skype site's limit verdicts come after the targets' and have no target to draw)
+          targetFigures(verdicts.slice(0, input.targets.length), input.targets),
       },
       ...provenanceSections(input.provenance),
     ],

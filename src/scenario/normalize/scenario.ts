@@ -17,6 +17,7 @@ import { checkDefaultTarget } from "./default-route.js";
 import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
+import { checkSkype } from "./skype.js";
 import { normalizeTargets } from "./targets.js";
 import { normalizeTraffic } from "./traffic.js";
 
@@ -69,6 +70,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const topology = r.topology ?? DEFAULTS.topology;
   checkTopology(ctx, topology, sites, traffic);
   checkAsterisk(ctx, topology, sites, agents, traffic);
+  checkSkype(ctx, topology, sites);
   const ha = normalizeHa(ctx);
   const faults = normalizeFaults(ctx, sites, horizon, traffic);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);

@@ -5,6 +5,7 @@ import { describeValue } from "../errors.js";
 import { suggestion } from "../did-you-mean.js";
 import { SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, shown, whole } from "./builders.js";
 import { Distribution } from "./distribution.js";
+import { Skype } from "./skype.js";
 
 export const Site = obj(
   {
@@ -18,8 +19,9 @@ export const Site = obj(
     failover: pattern(SITE_ID_PATTERN, "a site id", "site-down: the site the carrier sends this site's inbound calls to (default: none, they are lost)").optional(),
     gwsNode: whole(1, `the node (1 .. nodes: <site>.n<gwsNode>) the site's GWS connects to, which owns the DNs of its PSTN agents (default ${D.site.gwsNode}: the first)`).optional(),
     pbx: oneOf(["asterisk"], "the site's agent phones register on an Asterisk PBX, which brings its inbound calls to SIP Server (topology standalone; default: none, the phones register on SIP Server)").optional(),
+    skype: Skype.optional(),
   },
-  "a site mapping {id, nodes, vq, failover, gwsNode, pbx}",
+  "a site mapping {id, nodes, vq, failover, gwsNode, pbx, skype}",
   "a data center",
 );
 

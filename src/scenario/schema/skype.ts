@@ -1,0 +1,21 @@
+// The schema of a Skype for Business site (sites[].skype): the T-Server's UCMA connector pool, its conference pools
+// and the T-Server's conference scheduling (Multimedia Connector for Skype for Business Deployment Guide).
+import * as z from "zod";
+import { DEFAULTS as D } from "../defaults.js";
+import { durationSchema, expected, obj, shown, whole } from "./builders.js";
+
+export const Skype = obj(
+  {
+    connectors: whole(1, `UCMA connectors in the Trusted Application pool; DNS load balancing spreads the calls over the live ones (default ${D.skype.connectors})`).optional(),
+    stopped: whole(0, `connectors that may be stopped at any time, the guideline's numStopped: the pool checks and size --for connectors size for it (default ${D.skype.stopped})`).optional(),
+    conferencePoolSize: whole(1, `conference-pool-size: the ready conferences each connector keeps (default ${D.skype.conferencePoolSize})`).optional(),
+    taes: whole(1, `Trusted Application Endpoints the conferences are spread over (default conferencePoolSize / ${D.skype.conferencesPerTae}, rounded down, at least 1)`).optional(),
+    cachingEnabled: z.boolean({ error: expected("true or false") }).optional()
+      .meta({ description: `caching-enabled: a call's conference is reused for later calls until it expires (default ${D.skype.cachingEnabled})` }),
+    schedulingTime: durationSchema(`the T-Server's scheduling of one new call's conference, one at a time (default ${shown(D.skype.schedulingTime)}: 6 calls per second)`).optional(),
+    creationTime: durationSchema(`creating one conference for a connector's pool, on the same one-at-a-time scheduler (default ${shown(D.skype.creationTime)})`).optional(),
+    lifetime: durationSchema(`how long Skype for Business keeps a conference before it expires (default ${shown(D.skype.lifetime)})`).optional(),
+  },
+  "a skype mapping {connectors, stopped, conferencePoolSize, taes, cachingEnabled, schedulingTime, creationTime, lifetime}",
+  "the site's switch is Skype for Business: one T-Server for Skype for Business with its pool of UCMA connectors (topology standalone)",
+);
