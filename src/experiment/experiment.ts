@@ -10,6 +10,7 @@ import type {
 import { componentsSummary } from "./component-report.js";
 import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
 import { faultSummaries } from "./fault-report.js";
+import { mediaPortSummary } from "./media-port-report.js";
 import { privateCallSummary } from "./private-call-report.js";
 import { planOne, runPlanHere } from "./plan.js";
 import type { ReplicationOptions } from "./replication.js";
@@ -121,5 +122,6 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), nonNegative) } : {}),
     ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),
     ...(first.privateCalls ? { privateCalls: privateCallSummary(results, summaryOf) } : {}),
+    ...(first.mediaPorts ? { mediaPorts: mediaPortSummary(results, summaryOf) } : {}),
   };
 }

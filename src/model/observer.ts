@@ -8,6 +8,7 @@ import type { Call } from "./sip/call.js";
 import type { ClusterNode, Site } from "./sip/topology.js";
 import type { Urs } from "./routing/urs.js";
 import type { Component } from "./cpu/component-load.js";
+import type { MediaPortPool } from "./asterisk/media-ports.js";
 
 export type ConflictReason = "collision" | "already-reserved";
 export type FailureReason = "busy" | "oos" | "unreachable" | "logged-out";
@@ -68,6 +69,12 @@ export interface Observer {
   privateCallEnded(agent: Agent): void;
   /** Asterisk sends SIP Server a NOTIFY: the agent's endpoint turned busy, or idle */
   presenceNotify(agent: Agent, busy: boolean): void;
+  /** a treatment (recording: false) or a recording took one of its site's Asterisk media ports (`pool.busy` counts it) */
+  mediaPortTaken(pool: MediaPortPool, recording: boolean): void;
+  /** the treatment or recording holding a port of the pool ended (`pool.busy` no longer counts it) */
+  mediaPortFreed(pool: MediaPortPool): void;
+  /** a treatment (skipped) or a recording (lost) found no free media port in site `site` (index), or no media server */
+  mediaPortRefused(site: number, recording: boolean): void;
 }
 
 /** The observer that ignores everything: extend it and override only what you listen to. */
@@ -101,6 +108,9 @@ export class NoObserver implements Observer {
   privateCallStarted(_agent: Agent, _inbound: boolean): void {}
   privateCallEnded(_agent: Agent): void {}
   presenceNotify(_agent: Agent, _busy: boolean): void {}
+  mediaPortTaken(_pool: MediaPortPool, _recording: boolean): void {}
+  mediaPortFreed(_pool: MediaPortPool): void {}
+  mediaPortRefused(_site: number, _recording: boolean): void {}
 }
 
 /** Every method of Observer, in the contract's order. `satisfies` makes a method added to Observer and not listed
@@ -110,7 +120,7 @@ const METHODS = {
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
   abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
-  privateCallEnded: 0, presenceNotify: 0,
+  privateCallEnded: 0, presenceNotify: 0, mediaPortTaken: 0, mediaPortFreed: 0, mediaPortRefused: 0,
 } as const satisfies Record<keyof Observer, 0>;
 
 export const OBSERVER_METHODS = Object.keys(METHODS) as readonly (keyof Observer)[];

@@ -1,11 +1,12 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters, Asterisk private calls), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls and media ports), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
 import type { AgentStateValue } from "../model/agents/agent-state.js";
 import type { Agent } from "../model/agents/agent.js";
+import type { MediaPortPool } from "../model/asterisk/media-ports.js";
 import type { Component } from "../model/cpu/component-load.js";
 import { NoObserver, type FailureReason } from "../model/observer.js";
 import type { Urs } from "../model/routing/urs.js";
@@ -17,6 +18,7 @@ import { CallCounts } from "./call-counts.js";
 import { ComponentMeters } from "./component-meters.js";
 import { FaultCosts } from "./fault-costs.js";
 import { MediaBreakdown } from "./media-breakdown.js";
+import { MediaPortMeter } from "./media-ports.js";
 import { PrivateCallMeter } from "./private-calls.js";
 import { replicationResult } from "./replication-result.js";
 import type { ReplicationResult } from "./results.js";
@@ -37,6 +39,8 @@ export class ReplicationObserver extends NoObserver {
   private components: ComponentMeters | null = null;
   /** null when no agent group has private calls */
   private privateCalls: PrivateCallMeter | null = null;
+  /** null when no site has Asterisk media ports */
+  private mediaPorts: MediaPortMeter | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -62,6 +66,7 @@ export class ReplicationObserver extends NoObserver {
     this.calls = new CallCounts(this.slices, scenario, this.media);
     if (center.load) this.components = new ComponentMeters(scenario, center.load.components);
     if (scenario.agents.some((g) => g.privateCalls !== undefined)) this.privateCalls = new PrivateCallMeter(scenario, center.agents.length);
+    if (scenario.sites.some((s) => s.mediaPorts !== undefined)) this.mediaPorts = new MediaPortMeter(scenario);
   }
 
   override arrival(call: Call): void {
@@ -139,6 +144,15 @@ export class ReplicationObserver extends NoObserver {
   override privateCallEnded(agent: Agent): void {
     this.privateCalls!.ended(agent, this.sim.now);
   }
+  override mediaPortTaken(pool: MediaPortPool, recording: boolean): void {
+    this.mediaPorts!.taken(pool, recording, this.sim.now);
+  }
+  override mediaPortFreed(pool: MediaPortPool): void {
+    this.mediaPorts!.freed(pool, this.sim.now);
+  }
+  override mediaPortRefused(site: number, recording: boolean): void {
+    this.mediaPorts!.refusedAt(site, recording, this.sim.now);
+  }
 
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */
   result(): ReplicationResult {
@@ -153,6 +167,7 @@ export class ReplicationObserver extends NoObserver {
       components: this.components,
       media: this.media,
       privateCalls: this.privateCalls?.result(center.agents, this.slices) ?? null,
+      mediaPorts: this.mediaPorts?.result() ?? null,
     });
   }
 }

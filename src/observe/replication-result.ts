@@ -6,7 +6,7 @@ import type { ContactCenter } from "../model/contact-center.js";
 import type { ComponentMeters } from "./component-meters.js";
 import type { FaultCosts } from "./fault-costs.js";
 import type { MediaBreakdown } from "./media-breakdown.js";
-import type { PrivateCallRecord, ReplicationResult } from "./results.js";
+import type { MediaPortRecord, PrivateCallRecord, ReplicationResult } from "./results.js";
 import type { RoutingDelay } from "./routing-delay.js";
 import type { Slices } from "./slices.js";
 
@@ -24,6 +24,8 @@ export interface MeasuredParts {
   readonly media: MediaBreakdown | null;
   /** null when no agent group has private calls */
   readonly privateCalls: PrivateCallRecord | null;
+  /** null when no site has Asterisk media ports */
+  readonly mediaPorts: MediaPortRecord | null;
 }
 
 /** The replication's result; agent time must be closed at the horizon first (AgentTime.close). */
@@ -43,5 +45,6 @@ export function replicationResult(p: MeasuredParts): ReplicationResult {
     ...(p.components ? { components: p.components.records() } : {}),
     ...(p.media ? { byMedia: p.media.result(center.agents, hours) } : {}),
     ...(p.privateCalls ? { privateCalls: p.privateCalls } : {}),
+    ...(p.mediaPorts ? { mediaPorts: p.mediaPorts } : {}),
   };
 }

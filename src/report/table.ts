@@ -5,6 +5,7 @@ import type { MetricName } from "../metrics/tally.js";
 import { componentsTable } from "./components.js";
 import { grid } from "./grid.js";
 import { mediaHeader, mediaRows } from "./media.js";
+import { mediaPortTables } from "./media-ports.js";
 import { privateCallTables } from "./private-calls.js";
 import { formatMetric } from "./units.js";
 import type { ExperimentResult, MetricSummaries, MetricSummary } from "../observe/results.js";
@@ -61,5 +62,6 @@ export function resultTable(r: ExperimentResult): string {
   if (r.components) out.push("", componentsTable(r.components));
   if (r.byMedia) out.push("", grid([mediaHeader(r), ...mediaRows(r)]));
   if (r.privateCalls) out.push("", privateCallTables(r.privateCalls));
+  if (r.mediaPorts) out.push("", mediaPortTables(r.mediaPorts));
   return out.join("\n") + "\n";
 }

@@ -32,6 +32,14 @@ export interface SiteSpec {
   /** the site's agent phones register on an Asterisk PBX, which also brings its inbound calls to SIP Server (absent:
    *  the phones register on SIP Server) */
   readonly pbx?: "asterisk";
+  /** Asterisk as the site's media server: its pool of media ports (absent: no media server, no port metrics) */
+  readonly mediaPorts?: MediaPortsSpec;
+}
+
+/** A site's Asterisk media ports (SIP Server and Asterisk Integration Reference, Asterisk as a Media Server): each
+ *  announcement, digit collection or recording holds one for as long as it lasts. */
+export interface MediaPortsSpec {
+  readonly capacity: number;
 }
 
 export interface NetworkSpec {
@@ -222,6 +230,10 @@ export interface TrafficSpec {
   readonly serviceLevel?: number;
   /** media im only: the session's conversation and treatments (handleTime is then unused: a constant 0) */
   readonly im?: ImSpec;
+  /** voice only: an announcement or digit collection Asterisk plays on one media port before routing (absent: none) */
+  readonly treatment?: { readonly duration: DistributionSpec };
+  /** voice only: the share of answered calls Asterisk records, one media port for the whole talk (absent: none) */
+  readonly recording?: number;
 }
 
 /** A treatment an IM session gets on its Routing Point before routing (IM Solution Guide, "IM treatments"). */

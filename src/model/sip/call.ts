@@ -8,6 +8,7 @@ import type { ClusterNode } from "./topology.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import type { Urs } from "../routing/urs.js";
 import type { TargetClass } from "../routing/target-class.js";
+import type { MediaPortPool } from "../asterisk/media-ports.js";
 
 export const CallState = {
   Routing: 0,
@@ -62,6 +63,8 @@ export class Call {
   imLeft = 0;
   /** IM: the next treatment to run */
   step = 0;
+  /** the Asterisk media port pool one of whose ports it holds (its treatment or its recording); null: none */
+  port: MediaPortPool | null = null;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */

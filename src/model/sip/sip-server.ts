@@ -12,6 +12,7 @@ import { AgentState } from "../agents/agent-state.js";
 import type { Agent } from "../agents/agent.js";
 import { Phase, type PhaseValue } from "../agents/agent-load.js";
 import type { ComponentLoad, LoadHost } from "../cpu/component-load.js";
+import type { MediaPortHost, MediaPorts } from "../asterisk/media-ports.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
 import type { ImHost } from "../multimedia/im-session.js";
 import type { InteractionServer } from "../multimedia/interaction-server.js";
@@ -47,7 +48,7 @@ export interface SipServerOptions {
   readonly defaultDn: DefaultDnParts;
 }
 
-export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
+export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, MediaPortHost {
   private readonly scenario: Scenario;
   private readonly sim: Simulation;
   private readonly observer: Observer;
@@ -67,6 +68,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   faults: FaultInjector | null = null;
   /** calls in progress, kept only when faults may need to find them (wired by the builder) */
   live: Set<Call> | null = null;
+  /** Asterisk media ports; null when no site has them (wired by the builder) */
+  mediaPorts: MediaPorts | null = null;
 
   constructor(o: SipServerOptions) {
     this.scenario = o.scenario;
@@ -114,7 +117,13 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
       call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
     }
     if (type.im !== null) type.im.open(call);
-    else if (this.load !== null) this.load.callArrives(call, node);
+    else if (this.mediaPorts === null || !this.mediaPorts.treat(call)) this.afterTreatment(call);
+  }
+
+  /** A voice call on its Routing Point, past its treatment (if any): EventRouteRequest, through the component load
+   *  model when there is one. */
+  afterTreatment(call: Call): void {
+    if (this.load !== null) this.load.callArrives(call, call.node!);
     else this.sendRouteRequest(call, 0);
   }
 
@@ -253,6 +262,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     agent.load.answer();
     this.tc.settle(agent);
     this.observer.answered(call, agent);
+    this.mediaPorts?.record(call);
     if (call.type.im !== null) call.type.im.converse(call);
     else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
   }
@@ -328,6 +338,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   /** The call leaves SIP Server: Done, no longer on its node nor among the calls in progress. */
   leave(call: Call): void {
     call.state = CallState.Done;
+    if (call.port !== null) this.mediaPorts!.free(call);
     if (call.node !== null) call.node.activeCalls--;
     this.live?.delete(call);
   }
