@@ -20,7 +20,7 @@ export interface SizingContext {
 }
 
 /** The try the targets are reported at: the recommended count, or (when none met them) the largest tried. */
-export function shownTry(s: SizingResult): SizingTry {
+export function shownTry(s: Pick<SizingResult, "tries" | "recommended">): SizingTry {
   const byCount = [...s.tries].sort((a, b) => a.count - b.count);
   return s.recommended === null ? byCount[byCount.length - 1]! : byCount.find((t) => t.count === s.recommended)!;
 }
