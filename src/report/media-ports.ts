@@ -2,17 +2,13 @@
 // pools' requests, blocking, utilization, peak, and what became of treatments and recordings, with their confidence
 // intervals; then each site's when there are several.
 
-import type { MediaPortSummary, MetricSummary } from "../observe/results.js";
+import type { MediaPortSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
-import { formatMetric } from "./units.js";
-
-function ci(name: string, s: MetricSummary): string {
-  return s.ci95 ? `[${formatMetric(name, s.ci95[0])}, ${formatMetric(name, s.ci95[1])}]` : "";
-}
+import { formatInterval, formatMetric } from "./units.js";
 
 export function mediaPortTables(p: MediaPortSummary): string {
   const rows = [["media ports", "mean", "95% CI"]];
-  for (const [name, s] of Object.entries(p.metrics)) rows.push([name, formatMetric(name, s.mean), ci(name, s)]);
+  for (const [name, s] of Object.entries(p.metrics)) rows.push([name, formatMetric(name, s.mean), formatInterval(name, s)]);
   const out = [grid(rows)];
   const sites = Object.entries(p.bySite);
   if (sites.length > 1) {
