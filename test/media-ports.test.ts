@@ -96,13 +96,21 @@ describe("the media ports (SIP Server and Asterisk Integration Reference, Asteri
 
   it("ccsim size --for ports:hq prints the pool and writes its sizing files", () => {
     const out = tmp();
-    const r = ccsim(["size", "scenarios/asterisk-media-ports.yaml", "--for", "ports:hq", "--replications", "4", "--set", "horizon=2h", "--out", out]);
+    const r = ccsim(["size", "scenarios/asterisk-media-ports.yaml", "--for", "ports:hq", "--replications", "4", "--out", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/recommended: \d+ media ports in hq/);
     const json = JSON.parse(filesOf(out)["sizing.json"]!.toString());
     expect(json.sized).toEqual({ what: "ports", site: "hq", max: expect.any(Number) });
     expect(json.start.model).toBe("Erlang B");
     expect(ccsim(["size", "scenarios/asterisk-media-ports.yaml", "--for", "ports:dc9"]).stderr).toMatch(/no site "dc9" with media ports/);
+    // a looser target from the command line wants fewer ports
+    const loose = ccsim(["size", "scenarios/asterisk-media-ports.yaml", "--for", "ports", "--replications", "4", "--target", "portBlocking=<= 5%", "--json"]);
+    expect(loose.code).toBe(0);
+    expect(JSON.parse(loose.stdout).recommended.hq).toBeLessThan(JSON.parse(filesOf(out)["sizing.json"]!.toString()).recommended.hq);
+    // and a port target where no site has media ports is bad input
+    const none = ccsim(["check", "scenarios/erlang-c.yaml", "--target", "portBlocking=<= 2%"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^--target portBlocking=<= 2%: targets\.portBlocking: a portBlocking target needs Asterisk media ports/);
   });
 
   it("ccsim check judges a portBlocking target: the shipped 24 ports miss it, 48 meet it", () => {
