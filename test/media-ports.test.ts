@@ -142,5 +142,8 @@ describe("determinism", () => {
     // the shipped pool blocks in the busy hour, more than its portBlocking target allows
     expect(summary.mediaPorts.metrics.portBlocking.mean).toBeGreaterThan(0.01);
     expect(summary.targets).toEqual([expect.objectContaining({ metric: "portBlocking", met: false })]);
+    const html = one["report.html"]!.toString();
+    expect(html).toContain('<section id="media-ports"><h2>Asterisk media ports</h2>');
+    expect(html).toContain("<td>media-port blocking</td>");
   });
 });
