@@ -6,7 +6,7 @@ import type { PortSizingResult } from "../experiment/port-sizing.js";
 import type { ExperimentResult } from "../observe/results.js";
 import { tidy, tidyDeep } from "./numbers.js";
 import {
-  methodMarkdown, reproduceLines, shownTry, sizingHeader, targetCells, targetColumns, tryCells, tryTargets, type SizingContext, type SizingMethod,
+  methodMarkdown, reproduceLines, SAFE_BOUND, shownTry, sizingHeader, targetCells, targetColumns, tryCells, tryTargets, type SizingContext, type SizingMethod,
 } from "./sizing-report.js";
 import { formatMetric } from "./units.js";
 import { verdictMarkdown, verdictsOf } from "./verdicts.js";
@@ -30,7 +30,7 @@ export function portSizingMethod(s: PortSizingResult, ctx: SizingContext): Sizin
     ],
     assumptions: [
       `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, prompts and recordings), so neighbouring capacities differ by the ports alone.`,
-      "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
+      SAFE_BOUND,
       "A treatment that finds no port is skipped and a recording that finds none is lost (no waiting for a port): a loss system, for which Erlang B holds whatever the holding times; the start takes every call as answered (recorded at its share), the simulation counts only the answered ones.",
       "Erlang B at the mean load of the window: with a busier hour in it, the day's blocking is the hours' blocking weighted by their requests, which the simulation measures.",
     ],
