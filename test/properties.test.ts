@@ -185,6 +185,15 @@ function watch(now: () => number): Watch {
     presenceNotify: () => tick("presenceNotify"),
     conferenceAllocated: () => tick("conferenceAllocated"),
     conferenceCreated: () => tick("conferenceCreated"),
+    mediaPortTaken(pool) {
+      tick("mediaPortTaken");
+      if (pool.busy > pool.capacity) broken.push(`site ${pool.site}'s media ports: ${pool.busy} busy of ${pool.capacity}`);
+    },
+    mediaPortFreed(pool) {
+      tick("mediaPortFreed");
+      if (pool.busy < 0) broken.push(`site ${pool.site}'s media ports: ${pool.busy} busy`);
+    },
+    mediaPortRefused: () => tick("mediaPortRefused"),
   };
   const ended = () => {
     const out = {

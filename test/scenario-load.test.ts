@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { MINIMAL, errorOf } from "./helpers.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
 import { parseOverride } from "../src/scenario/overrides.js";
+import { PORT_METRIC_NAMES } from "../src/scenario/metric-names.js";
 import { METRIC_NAMES, scenarioJsonSchema } from "../src/scenario/schema.js";
 import type { Scenario } from "../src/scenario/types.js";
 
@@ -362,9 +363,9 @@ describe("scenarioJsonSchema", () => {
     expect(Object.keys(schema.properties)).toContain("capacityRules");
   });
 
-  it("lists the metric names as target keys, and utilization per component kind", () => {
+  it("lists the metric names as target keys, the media ports' shares, and utilization per component kind", () => {
     const targets = schema.properties.targets as unknown as { properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: boolean };
-    expect(Object.keys(targets.properties)).toEqual([...METRIC_NAMES, "utilization"]);
+    expect(Object.keys(targets.properties)).toEqual([...METRIC_NAMES, ...PORT_METRIC_NAMES, "utilization"]);
     expect(Object.keys(targets.properties.utilization!.properties!)).toEqual([...COMPONENT_KINDS]);
     expect(targets.additionalProperties).toBe(false);
   });

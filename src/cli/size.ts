@@ -1,50 +1,30 @@
-// `ccsim size <scenario> --for agents[:group]|nodes[:site]|urs|throughput`: the smallest head count or machine count that
-// meets every target (or the largest load sustained), from an analytic start and simulated tries on common random
-// numbers; a table (or JSON) on stdout, a report in --out. The tries run one after another, each try's replications
-// on one pool of --workers threads; --shard is refused.
+// `ccsim size <scenario> --for agents[:group]|nodes[:site]|urs|throughput|ports[:site]|connectors`: the smallest
+// head count, machine count or media-port pool that meets every target (or the largest load sustained), from an
+// analytic start and simulated tries on common random numbers, or a Skype site's connectors and conference pools; a
+// table (or JSON) on stdout, a report in --out. The tries run one after another, each try's replications on one pool
+// of --workers threads; --shard is refused.
 
 import { sizeNodes, sizeUrs, throughputCapacity, type MachineSizing } from "../experiment/machine-sizing.js";
 import { profileOf, sizePerPeriod } from "../experiment/period-sizing.js";
-import { withPool } from "../experiment/pool.js";
-import { experimentRunner, type ExperimentRunner } from "../experiment/pooled-experiment.js";
 import { analyticStart, sizeAgents } from "../experiment/sizing.js";
 import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../report/machine-sizing-report.js";
 import { periodSizingCsv, periodSizingJson, periodSizingMarkdown } from "../report/period-sizing-report.js";
 import { checkOutDir, writeOutputs } from "../report/output-dir.js";
-import type { Provenance } from "../report/html/provenance.js";
-import { sizingCsv, sizingJson, sizingMarkdown, type SizingContext } from "../report/sizing-report.js";
+import { sizingCsv, sizingJson, sizingMarkdown } from "../report/sizing-report.js";
 import { calibrationNote } from "../report/calibration-note.js";
 import { grid } from "../report/grid.js";
 import { formatMetric } from "../report/units.js";
 import { verdictsOf } from "../report/verdicts.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
-import type { Scenario } from "../scenario/types.js";
 import { provenanceOf } from "./command-line.js";
+import { sizePortsCommand } from "./size-ports.js";
+import { onPool, type SizeOptions, type Sizing } from "./sizing-plan.js";
 import { guardRun } from "./guard.js";
 import { wholeNumber, workerCount, wroteOut } from "./options.js";
-import { planGate, requireTargets, type GateOptions } from "./target-option.js";
-
-export interface SizeOptions extends GateOptions {
-  readonly for?: string;
-  readonly max?: string;
-  /** --for connectors: maxCalls, the simultaneous calls the pool is sized for (default: the simulated peak) */
-  readonly calls?: string;
-}
+import { planGate, requireTargets } from "./target-option.js";
 
 const MACHINES = ["nodes", "urs", "throughput"];
-
-/** One size command, planned: what every kind of search starts from and reports with. */
-interface Sizing {
-  readonly opts: SizeOptions;
-  readonly workers: number;
-  readonly scenario: Scenario;
-  readonly seed: number;
-  readonly replications: number;
-  /** what report.html says ran; its command line is also the JSON's */
-  readonly provenance: Provenance;
-  readonly ctx: SizingContext;
-}
 
 export async function sizeCommand(file: string, opts: SizeOptions): Promise<number> {
   const { plan, workers: flag, scenario } = planGate(
@@ -75,7 +55,8 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
     return sizeConnectorsCommand({ file, scenario, seed, replications, workers, command: provenance.command, opts });
   }
   if (opts.calls !== undefined) throw new InputError("--calls", undefined, "gives maxCalls to --for connectors only");
-  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs, throughput or connectors${suggestion(kind, ["agents", ...MACHINES, "connectors"])}`);
+  if (kind === "ports") return sizePortsCommand(file, sizing, name);
+  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs, throughput, ports[:SITE] or connectors${suggestion(kind, ["agents", ...MACHINES, "ports", "connectors"])}`);
   const groups = scenario.agents.map((a) => a.group);
   let group: string;
   if (name === undefined || name === "") {
@@ -129,11 +110,6 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
 async function writeSizing(out: string | undefined, json: string, md: () => string, csv: () => string, html: () => Promise<string>): Promise<void> {
   if (!out) return;
   writeOutputs(out, { "sizing.md": md(), "sizing.csv": csv(), "sizing.json": json, "report.html": await html() });
-}
-
-/** A search on one pool of --workers threads, started once for all its tries and stopped before anything is written. */
-function onPool<T>(workers: number, search: (run: ExperimentRunner) => Promise<T>): Promise<T> {
-  return withPool(workers, (pool) => search(experimentRunner(pool)));
 }
 
 /** --for nodes[:site] | urs | throughput: machines on the component load model. */

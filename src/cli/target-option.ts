@@ -5,6 +5,7 @@
 import { InputError } from "../scenario/errors.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { METRIC_NAMES } from "../scenario/schema.js";
+import { PORT_METRIC_NAMES } from "../scenario/metric-names.js";
 import { COMPONENT_KINDS, type Scenario } from "../scenario/types.js";
 import { planStudy, type SourcedPlan } from "../experiment/plan.js";
 import type { StudySource } from "../experiment/study-source.js";
@@ -48,7 +49,7 @@ export interface TargetFlag {
 }
 
 const UTILIZATIONS = COMPONENT_KINDS.map((k) => `utilization.${k}`);
-const TARGETABLE: readonly string[] = [...METRIC_NAMES, ...UTILIZATIONS];
+const TARGETABLE: readonly string[] = [...METRIC_NAMES, ...PORT_METRIC_NAMES, ...UTILIZATIONS];
 
 function targetFlags(given: readonly string[] | undefined): TargetFlag[] {
   return (given ?? []).map((t) => {
@@ -59,7 +60,7 @@ function targetFlags(given: readonly string[] | undefined): TargetFlag[] {
     if (m === null) throw new InputError(flag, undefined, 'expected metric=comparison or metric<=value, e.g. serviceLevel=">= 0.80" or utilization.tController<=0.75');
     const metric = m[1]!;
     if (!TARGETABLE.includes(metric)) {
-      throw new InputError(flag, metric, `unknown metric${suggestion(metric, TARGETABLE)}; expected one of ${METRIC_NAMES.join(", ")} or utilization.<${COMPONENT_KINDS.join("|")}>`);
+      throw new InputError(flag, metric, `unknown metric${suggestion(metric, TARGETABLE)}; expected one of ${[...METRIC_NAMES, ...PORT_METRIC_NAMES].join(", ")} or utilization.<${COMPONENT_KINDS.join("|")}>`);
     }
     return { flag, override: `targets.${metric}=${m[2] ?? m[3]!}` };
   });

@@ -10,6 +10,7 @@ import type {
 import { componentsSummary } from "./component-report.js";
 import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
 import { faultSummaries } from "./fault-report.js";
+import { mediaPortSummary } from "./media-port-report.js";
 import { privateCallSummary } from "./private-call-report.js";
 import { skypeSummary } from "./skype-limits.js";
 import { planOne, runPlanHere } from "./plan.js";
@@ -123,6 +124,7 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),
     ...(first.privateCalls ? { privateCalls: privateCallSummary(results, summaryOf) } : {}),
     ...(first.skype ? { skype: skypeSite(scenario, results, summaryOf) } : {}),
+    ...(first.mediaPorts ? { mediaPorts: mediaPortSummary(results, summaryOf) } : {}),
   };
 }
 

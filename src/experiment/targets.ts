@@ -3,6 +3,7 @@
 
 import type { ComponentKind, TargetSpec } from "../scenario/types.js";
 import type { MetricName } from "../metrics/tally.js";
+import { isPortMetric } from "../scenario/metric-names.js";
 import type { ExperimentResult, MetricSummary } from "../observe/results.js";
 
 export interface TargetVerdict {
@@ -15,13 +16,17 @@ export interface TargetVerdict {
 }
 
 /** What a target is judged on: a metric of the whole center, or `utilization.<kind>`, the utilization of the busiest
- *  instance of that kind (by mean over replications). */
+ *  instance of that kind (by mean over replications), or a share of the Asterisk media ports (portBlocking, ...). */
 export function targetMetric(r: ExperimentResult, metric: string): MetricSummary {
   if (metric.startsWith("utilization.")) {
     const c = r.components;
     const id = c?.busiestOfKind[metric.slice("utilization.".length) as ComponentKind];
     if (c === undefined || id === undefined) throw new Error(`no component load for ${metric}`);
     return c.instances[id]!.utilization;
+  }
+  if (isPortMetric(metric)) {
+    if (r.mediaPorts === undefined) throw new Error(`no media ports for ${metric}`);
+    return r.mediaPorts.metrics[metric];
   }
   return r.metrics[metric as MetricName]!;
 }

@@ -9,6 +9,7 @@ import { viaInteractionServer, type Scenario } from "../scenario/types.js";
 import { buildAgents, buildStaffing } from "./build/agents.js";
 import { buildAsterisk } from "./build/asterisk.js";
 import { buildFaults, faultHostOf } from "./build/faults.js";
+import { buildMediaPorts } from "./build/media-ports.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
 import { buildSkype } from "./build/skype.js";
 import { buildImSessions, buildTraffic } from "./build/traffic.js";
@@ -107,6 +108,8 @@ export function buildContactCenter(
   // Asterisk PBXs: presence from their phones, and private calls (streams privateCalls, privateDuration, group by
   // group)
   const { presence, privateCalls } = buildAsterisk(scenario, sim, observer, groups, agents, tController, load, streams);
+  // Asterisk as the sites' media server: their media ports (streams mediaTreatment, recording, type by type)
+  sipServer.mediaPorts = buildMediaPorts(scenario, sim, observer, streams, sipServer);
 
   // traffic (streams arrivals, handle, patience, resample, type by type), then IM sessions (im-reply, im-messages,
   // im-gap, type by type)

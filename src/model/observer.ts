@@ -8,6 +8,7 @@ import type { Call } from "./sip/call.js";
 import type { ClusterNode, Site } from "./sip/topology.js";
 import type { Urs } from "./routing/urs.js";
 import type { Component } from "./cpu/component-load.js";
+import type { MediaPortPool } from "./asterisk/media-ports.js";
 
 export type ConflictReason = "collision" | "already-reserved";
 export type FailureReason = "busy" | "oos" | "unreachable" | "logged-out";
@@ -74,6 +75,12 @@ export interface Observer {
   conferenceAllocated(call: Call, connector: number, waited: boolean, ready: number, inUse: number): void;
   /** the T-Server's scheduler created a conference for connector `connector`'s pool */
   conferenceCreated(connector: number): void;
+  /** a treatment (recording: false) or a recording took one of its site's Asterisk media ports (`pool.busy` counts it) */
+  mediaPortTaken(pool: MediaPortPool, recording: boolean): void;
+  /** the treatment or recording holding a port of the pool ended (`pool.busy` no longer counts it) */
+  mediaPortFreed(pool: MediaPortPool): void;
+  /** a treatment (skipped) or a recording (lost) found no free media port in site `site` (index), or no media server */
+  mediaPortRefused(site: number, recording: boolean): void;
 }
 
 /** The observer that ignores everything: extend it and override only what you listen to. */
@@ -109,6 +116,9 @@ export class NoObserver implements Observer {
   presenceNotify(_agent: Agent, _busy: boolean): void {}
   conferenceAllocated(_call: Call, _connector: number, _waited: boolean, _ready: number, _inUse: number): void {}
   conferenceCreated(_connector: number): void {}
+  mediaPortTaken(_pool: MediaPortPool, _recording: boolean): void {}
+  mediaPortFreed(_pool: MediaPortPool): void {}
+  mediaPortRefused(_site: number, _recording: boolean): void {}
 }
 
 /** Every method of Observer, in the contract's order. `satisfies` makes a method added to Observer and not listed
@@ -118,7 +128,8 @@ const METHODS = {
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
   abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
-  privateCallEnded: 0, presenceNotify: 0, conferenceAllocated: 0, conferenceCreated: 0,
+  privateCallEnded: 0, presenceNotify: 0, conferenceAllocated: 0, conferenceCreated: 0, mediaPortTaken: 0,
+  mediaPortFreed: 0, mediaPortRefused: 0,
 } as const satisfies Record<keyof Observer, 0>;
 
 export const OBSERVER_METHODS = Object.keys(METHODS) as readonly (keyof Observer)[];

@@ -37,4 +37,8 @@ export const STREAMS = {
   privateCalls: (group: string, direction: string) => `privateCalls:${group}:${direction}`,
   /** how long those private calls last */
   privateDuration: (group: string, direction: string) => `privateDuration:${group}:${direction}`,
+  /** how long a voice type's Asterisk treatment (announcement, digit collection) holds its media port */
+  mediaTreatment: (type: string) => `mediaTreatment:${type}`,
+  /** whether an answered call of a voice type is recorded */
+  recording: (type: string) => `recording:${type}`,
 } as const;

@@ -1,11 +1,12 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters, Asterisk private calls, a Skype site's conferences), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls and media ports, a Skype site's conferences), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
 import type { AgentStateValue } from "../model/agents/agent-state.js";
 import type { Agent } from "../model/agents/agent.js";
+import type { MediaPortPool } from "../model/asterisk/media-ports.js";
 import type { Component } from "../model/cpu/component-load.js";
 import { NoObserver, type FailureReason } from "../model/observer.js";
 import type { Urs } from "../model/routing/urs.js";
@@ -17,6 +18,7 @@ import { CallCounts } from "./call-counts.js";
 import { ComponentMeters } from "./component-meters.js";
 import { FaultCosts } from "./fault-costs.js";
 import { MediaBreakdown } from "./media-breakdown.js";
+import { MediaPortMeter } from "./media-ports.js";
 import { PrivateCallMeter } from "./private-calls.js";
 import { replicationResult } from "./replication-result.js";
 import type { ReplicationResult } from "./results.js";
@@ -40,6 +42,8 @@ export class ReplicationObserver extends NoObserver {
   private privateCalls: PrivateCallMeter | null = null;
   /** null without a Skype for Business site */
   private skype: SkypeMeter | null = null;
+  /** null when no site has Asterisk media ports */
+  private mediaPorts: MediaPortMeter | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -66,6 +70,7 @@ export class ReplicationObserver extends NoObserver {
     if (center.load) this.components = new ComponentMeters(scenario, center.load.components);
     if (scenario.agents.some((g) => g.privateCalls !== undefined)) this.privateCalls = new PrivateCallMeter(scenario, center.agents.length);
     if (center.skype !== null) this.skype = new SkypeMeter(scenario);
+    if (scenario.sites.some((s) => s.mediaPorts !== undefined)) this.mediaPorts = new MediaPortMeter(scenario);
   }
 
   override arrival(call: Call): void {
@@ -151,6 +156,15 @@ export class ReplicationObserver extends NoObserver {
   override conferenceCreated(): void {
     this.skype!.conferenceCreated(this.sim.now);
   }
+  override mediaPortTaken(pool: MediaPortPool, recording: boolean): void {
+    this.mediaPorts!.taken(pool, recording, this.sim.now);
+  }
+  override mediaPortFreed(pool: MediaPortPool): void {
+    this.mediaPorts!.freed(pool, this.sim.now);
+  }
+  override mediaPortRefused(site: number, recording: boolean): void {
+    this.mediaPorts!.refusedAt(site, recording, this.sim.now);
+  }
 
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */
   result(): ReplicationResult {
@@ -166,6 +180,7 @@ export class ReplicationObserver extends NoObserver {
       media: this.media,
       privateCalls: this.privateCalls?.result(center.agents, this.slices) ?? null,
       skype: this.skype?.result() ?? null,
+      mediaPorts: this.mediaPorts?.result() ?? null,
     });
   }
 }

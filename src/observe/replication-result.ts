@@ -6,7 +6,7 @@ import type { ContactCenter } from "../model/contact-center.js";
 import type { ComponentMeters } from "./component-meters.js";
 import type { FaultCosts } from "./fault-costs.js";
 import type { MediaBreakdown } from "./media-breakdown.js";
-import type { PrivateCallRecord, ReplicationResult, SkypeRecord } from "./results.js";
+import type { MediaPortRecord, PrivateCallRecord, ReplicationResult, SkypeRecord } from "./results.js";
 import type { RoutingDelay } from "./routing-delay.js";
 import type { Slices } from "./slices.js";
 
@@ -26,6 +26,8 @@ export interface MeasuredParts {
   readonly privateCalls: PrivateCallRecord | null;
   /** null without a Skype for Business site */
   readonly skype: SkypeRecord | null;
+  /** null when no site has Asterisk media ports */
+  readonly mediaPorts: MediaPortRecord | null;
 }
 
 /** The replication's result; agent time must be closed at the horizon first (AgentTime.close). */
@@ -46,5 +48,6 @@ export function replicationResult(p: MeasuredParts): ReplicationResult {
     ...(p.media ? { byMedia: p.media.result(center.agents, hours) } : {}),
     ...(p.privateCalls ? { privateCalls: p.privateCalls } : {}),
     ...(p.skype ? { skype: p.skype } : {}),
+    ...(p.mediaPorts ? { mediaPorts: p.mediaPorts } : {}),
   };
 }

@@ -41,6 +41,8 @@ export interface ReplicationResult {
   /** what Asterisk private calls cost (absent when no agent group has private calls) */
   readonly privateCalls?: PrivateCallRecord;
   readonly skype?: SkypeRecord;
+  /** the Asterisk media ports (absent when no site has them) */
+  readonly mediaPorts?: MediaPortRecord;
 }
 
 /** One replication's Skype for Business site (observe/skype-connector.ts says how each is counted). */
@@ -62,6 +64,36 @@ export interface SkypeRecord {
   /** conferences given to calls a second, over the window and in its busiest interval */
   readonly callsPerSecond: number;
   readonly peakCallsPerSecond: number;
+}
+
+/** One site's Asterisk media ports in one replication. */
+export interface MediaPortSiteRecord {
+  readonly capacity: number;
+  /** refused requests over requests (0 with none) */
+  readonly portBlocking: number;
+  /** busy port-seconds over capacity x the window */
+  readonly portUtilization: number;
+  /** the most ports busy at once */
+  readonly portsPeak: number;
+}
+
+/** One replication's Asterisk media ports, all sites' pools together (observe/media-ports.ts says how each is
+ *  counted): requests and what became of them in [warmup, horizon), and the ports' time-average use there. */
+export interface MediaPortRecord {
+  /** treatments and recordings that asked for a port */
+  readonly requests: number;
+  readonly portBlocking: number;
+  readonly portUtilization: number;
+  /** the most ports busy at once in one site */
+  readonly portsPeak: number;
+  /** treatments played, and skipped for want of a port */
+  readonly treatments: number;
+  readonly treatmentsSkipped: number;
+  /** recordings made, and lost for want of a port */
+  readonly recordings: number;
+  readonly recordingsLost: number;
+  /** per site with media ports */
+  readonly bySite: Record<string, MediaPortSiteRecord>;
 }
 
 /** One replication's Asterisk private calls (observe/private-calls.ts says how each is counted). */
@@ -157,6 +189,8 @@ export interface ExperimentResult {
   /** Asterisk private calls; absent when no agent group has them */
   readonly privateCalls?: PrivateCallSummary;
   readonly skype?: SkypeSummary;
+  /** the Asterisk media ports; absent when no site has them */
+  readonly mediaPorts?: MediaPortSummary;
 }
 
 /** A Skype for Business site across replications: each number of SkypeRecord, summarized. */
@@ -174,6 +208,12 @@ export interface SkypeLimit {
   readonly limit: number;
   readonly exceeded: boolean;
   readonly warning?: string;
+}
+
+/** The Asterisk media ports across replications: each number of MediaPortRecord, summarized, and each site's. */
+export interface MediaPortSummary {
+  readonly metrics: Record<Exclude<keyof MediaPortRecord, "bySite">, MetricSummary>;
+  readonly bySite: Record<string, { readonly capacity: number } & Record<Exclude<keyof MediaPortSiteRecord, "capacity">, MetricSummary>>;
 }
 
 /** Asterisk private calls across replications: each number of PrivateCallRecord, summarized. */

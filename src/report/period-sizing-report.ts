@@ -10,6 +10,7 @@ import { clock } from "./html/format.js";
 import {
   methodMarkdown,
   reproduceLines,
+  SAFE_BOUND,
   sizingHeader,
   targetCells,
   targetColumns,
@@ -28,7 +29,7 @@ export function periodSizingMethod(ctx: SizingContext): SizingMethod {
       `Each period is sized as a steady state at its own arrival rates (the stationary independent period approximation): a ${formatDuration(STEADY_HORIZON - STEADY_WARMUP)} run after a ${formatDuration(STEADY_WARMUP)} warm-up. Calls still waiting from a busier period before are not carried over; a period right after a peak may need more than this.`,
       `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers).`,
       "Other groups work their own staffing table's count of that period.",
-      "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
+      SAFE_BOUND,
       "The Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
     ],
   };

@@ -20,7 +20,7 @@ export interface SizingContext {
 }
 
 /** The try the targets are reported at: the recommended count, or (when none met them) the largest tried. */
-export function shownTry(s: SizingResult): SizingTry {
+export function shownTry(s: Pick<SizingResult, "tries" | "recommended">): SizingTry {
   const byCount = [...s.tries].sort((a, b) => a.count - b.count);
   return s.recommended === null ? byCount[byCount.length - 1]! : byCount.find((t) => t.count === s.recommended)!;
 }
@@ -49,6 +49,9 @@ export function targetCells(r: ExperimentResult): (string | number)[] {
 export function tryCells(r: ExperimentResult): string[] {
   return verdictsOf(r).map((v) => `${formatMetric(v.metric, v.mean)} (${formatMetric(v.metric, v.judgedOn)})${v.met ? "" : " ✗"}`);
 }
+
+/** The assumption every sizing verdict rests on, as sizing.md and report.html say it. */
+export const SAFE_BOUND = "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.";
 
 /** How a sizing was found and what it assumes, in plain sentences that sizing.md and report.html both list. */
 export interface SizingMethod {
@@ -80,7 +83,7 @@ export function agentSizingMethod(s: SizingResult, ctx: SizingContext): SizingMe
     ],
     assumptions: [
       `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, handle times and patience), so neighbouring counts differ by the staffing alone.`,
-      "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.",
+      SAFE_BOUND,
       "The count holds all day (a staffing table of the group is replaced); every other group keeps its scenario count.",
       "The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
       "A verdict a little way from a target can change with the seed; a margin near 0 means more replications would make the answer firmer.",

@@ -15,7 +15,7 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 export type Summary = Pick<
   ExperimentResult,
   "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" |
-  "byMedia" | "components" | "privateCalls" | "skype"
+  "byMedia" | "components" | "privateCalls" | "skype" | "mediaPorts"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -53,6 +53,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     ...(r.components ? { components: r.components } : {}),
     ...(r.privateCalls ? { privateCalls: r.privateCalls } : {}),
     ...(r.skype ? { skype: r.skype } : {}),
+    ...(r.mediaPorts ? { mediaPorts: r.mediaPorts } : {}),
     simulation: { events: r.events, ...(r.cutAtDrainLimit ? { cutAtDrainLimit: r.cutAtDrainLimit } : {}) },
   });
 }

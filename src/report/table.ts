@@ -5,14 +5,11 @@ import type { MetricName } from "../metrics/tally.js";
 import { componentsTable } from "./components.js";
 import { grid } from "./grid.js";
 import { mediaHeader, mediaRows } from "./media.js";
+import { mediaPortTables } from "./media-ports.js";
 import { privateCallTables } from "./private-calls.js";
 import { skypeTables } from "./skype-connector.js";
-import { formatMetric } from "./units.js";
-import type { ExperimentResult, MetricSummaries, MetricSummary } from "../observe/results.js";
-
-function ci(name: MetricName, s: MetricSummary): string {
-  return s.ci95 ? `[${formatMetric(name, s.ci95[0])}, ${formatMetric(name, s.ci95[1])}]` : "";
-}
+import { formatInterval, formatMetric } from "./units.js";
+import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
 const HEADLINE: MetricName[] = [
   "offered", "answered", "abandoned", "defaultRouted", "defaultTreated", "defaultExternal", "defaultAnswered", "defaultAbandoned",
@@ -39,7 +36,7 @@ export function resultTable(r: ExperimentResult): string {
   const rows = [["metric", "mean", "95% CI"]];
   for (const n of HEADLINE) {
     const m = r.metrics[n];
-    if (m) rows.push([n, formatMetric(n, m.mean), ci(n, m)]);
+    if (m) rows.push([n, formatMetric(n, m.mean), formatInterval(n, m)]);
   }
   out.push(grid(rows));
   const verdicts = judgeTargets(s.targets, r);
@@ -63,5 +60,6 @@ export function resultTable(r: ExperimentResult): string {
   if (r.byMedia) out.push("", grid([mediaHeader(r), ...mediaRows(r)]));
   if (r.privateCalls) out.push("", privateCallTables(r.privateCalls));
   if (r.skype) out.push("", skypeTables(r.skype));
+  if (r.mediaPorts) out.push("", mediaPortTables(r.mediaPorts));
   return out.join("\n") + "\n";
 }

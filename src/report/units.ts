@@ -4,6 +4,7 @@
 import type { MetricName } from "../metrics/tally.js";
 import { isShare } from "../metrics/metric-domain.js";
 import { thousands } from "../util/thousands.js";
+import type { MetricSummary } from "../observe/results.js";
 
 export type MetricUnit = "%" | "s" | "count";
 
@@ -34,4 +35,9 @@ export function formatMetric(metric: string, x: number): string {
   if (unit === "%") return `${(x * 100).toFixed(2)}%`;
   if (unit === "s") return `${fourDigits(x)} s`;
   return Number.isInteger(x) ? thousands(x) : fourDigits(x);
+}
+
+/** A metric's 95% interval as people read it, "[lo, hi]"; empty with one replication (no interval). */
+export function formatInterval(metric: string, s: MetricSummary): string {
+  return s.ci95 ? `[${formatMetric(metric, s.ci95[0])}, ${formatMetric(metric, s.ci95[1])}]` : "";
 }

@@ -20,3 +20,12 @@ export const METRIC_RANGES: Readonly<Record<MetricName, MetricRange>> = {
   conflictsPerCall: "rate",
   routingAttempts: "count", routingFailures: "count", noAnswers: "count",
 };
+
+/** The Asterisk media ports' shares a target can judge (only in a scenario whose sites have mediaPorts): the share of
+ *  port requests refused, and the time-average busy ports over capacity, of all the sites' pools together. */
+export const PORT_METRIC_NAMES = ["portBlocking", "portUtilization"] as const;
+export type PortMetricName = (typeof PORT_METRIC_NAMES)[number];
+
+export function isPortMetric(metric: string): metric is PortMetricName {
+  return (PORT_METRIC_NAMES as readonly string[]).includes(metric);
+}

@@ -1,5 +1,5 @@
 // Targets that decide nothing: never met or always met, given the range of the metric they judge.
-import { METRIC_RANGES, type MetricName, type MetricRange } from "./metric-names.js";
+import { METRIC_RANGES, isPortMetric, type MetricName, type MetricRange } from "./metric-names.js";
 import type { TargetSpec } from "./types.js";
 
 const RANGE_TEXT: Readonly<Record<MetricRange, { lo: number; hi: number; text: string }>> = {
@@ -15,7 +15,7 @@ const RANGE_TEXT: Readonly<Record<MetricRange, { lo: number; hi: number; text: s
  * kind makes a CI gate that decides nothing, which is almost always a slip (a percent written as a fraction, a unit).
  */
 export function pointlessTarget(metric: string, op: TargetSpec["op"], v: number, written: string): string | undefined {
-  const range = RANGE_TEXT[metric.startsWith("utilization.") ? "proportion" : METRIC_RANGES[metric as MetricName] ?? "rate"];
+  const range = RANGE_TEXT[metric.startsWith("utilization.") || isPortMetric(metric) ? "proportion" : METRIC_RANGES[metric as MetricName] ?? "rate"];
   const { lo, hi } = range;
   const never = op === ">=" ? v > hi : op === ">" ? v >= hi : op === "<=" ? v < lo : v <= lo;
   const always = op === ">=" ? v <= lo : op === ">" ? v < lo : op === "<=" ? v >= hi : v > hi;

@@ -35,6 +35,8 @@ export interface SiteSpec {
   /** the site's switch is Skype for Business: one T-Server for Skype for Business (an HA pair) with its pool of UCMA
    *  connectors in place of SIP Server (absent: SIP Server) */
   readonly skype?: SkypeSpec;
+  /** Asterisk as the site's media server: its pool of media ports (absent: no media server, no port metrics) */
+  readonly mediaPorts?: MediaPortsSpec;
 }
 
 /** A Skype for Business site's T-Server and UCMA connectors (Multimedia Connector for Skype for Business Deployment
@@ -56,6 +58,12 @@ export interface SkypeSpec {
   readonly creationTime: number;
   /** how long Skype for Business keeps a conference before it expires */
   readonly lifetime: number;
+}
+
+/** A site's Asterisk media ports (SIP Server and Asterisk Integration Reference, Asterisk as a Media Server): each
+ *  announcement, digit collection or recording holds one for as long as it lasts. */
+export interface MediaPortsSpec {
+  readonly capacity: number;
 }
 
 export interface NetworkSpec {
@@ -246,6 +254,10 @@ export interface TrafficSpec {
   readonly serviceLevel?: number;
   /** media im only: the session's conversation and treatments (handleTime is then unused: a constant 0) */
   readonly im?: ImSpec;
+  /** voice only: an announcement or digit collection Asterisk plays on one media port before routing (absent: none) */
+  readonly treatment?: { readonly duration: DistributionSpec };
+  /** voice only: the share of answered calls Asterisk records, one media port for the whole talk (absent: none) */
+  readonly recording?: number;
 }
 
 /** A treatment an IM session gets on its Routing Point before routing (IM Solution Guide, "IM treatments"). */

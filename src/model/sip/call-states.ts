@@ -27,6 +27,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
     { to: "Waiting", by: "routing/urs.ts Urs.attempt" },
     { to: "Reserving", by: "routing/urs.ts Urs.reserve" },
     { to: "Treatment", by: "multimedia/im-session.ts ImSessions.open" },
+    // a voice call's treatment on an Asterisk media port, before routing
+    { to: "Treatment", by: "asterisk/media-ports.ts MediaPorts.treat" },
     // no URS up (routeRequest, Interaction Server's forwardRouteRequest), or its URS or node failed
     { to: "Stranded", by: STRAND },
     // the caller's patience ran out while the network was failing over (admit), or it had nowhere to go (lost), or
@@ -90,6 +92,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   Treatment: [
     // the treatments are done: the session's route request reaches its URS
     { to: "Routing", by: URS_START },
+    // the Asterisk treatment has played: the call goes on to routing
+    { to: "Routing", by: "asterisk/media-ports.ts MediaPorts.fire" },
     // the default DN's treatment (a Trunk Group) played to its end: the call is released
     { to: "Done", by: "sip/default-route.ts DefaultRouting.treatmentEnds" },
     { to: "Stranded", by: STRAND },

@@ -9,6 +9,7 @@ import type { TrafficType } from "../traffic/traffic.js";
 import type { Urs } from "../routing/urs.js";
 import type { TargetClass } from "../routing/target-class.js";
 import type { Conference, ConferencePool } from "../skype/conference-pool.js";
+import type { MediaPortPool } from "../asterisk/media-ports.js";
 
 export const CallState = {
   Routing: 0,
@@ -66,6 +67,8 @@ export class Call {
   /** a Skype for Business site's call: the UCMA connector it came through, and the conference it holds */
   connector: ConferencePool | null = null;
   conference: Conference | null = null;
+  /** the Asterisk media port pool one of whose ports it holds (its treatment or its recording); null: none */
+  port: MediaPortPool | null = null;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */

@@ -12,6 +12,7 @@ import { AgentState } from "../agents/agent-state.js";
 import type { Agent } from "../agents/agent.js";
 import { Phase, type PhaseValue } from "../agents/agent-load.js";
 import type { ComponentLoad, LoadHost } from "../cpu/component-load.js";
+import type { MediaPortHost, MediaPorts } from "../asterisk/media-ports.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
 import type { ImHost } from "../multimedia/im-session.js";
 import type { InteractionServer } from "../multimedia/interaction-server.js";
@@ -48,7 +49,7 @@ export interface SipServerOptions {
   readonly defaultDn: DefaultDnParts;
 }
 
-export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
+export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, MediaPortHost {
   private readonly scenario: Scenario;
   private readonly sim: Simulation;
   private readonly observer: Observer;
@@ -70,6 +71,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   live: Set<Call> | null = null;
   /** the Skype for Business site's T-Server, whose calls wait for a conference before routing; null without one */
   skype: SkypeTServer | null = null;
+  /** Asterisk media ports; null when no site has them (wired by the builder) */
+  mediaPorts: MediaPorts | null = null;
 
   constructor(o: SipServerOptions) {
     this.scenario = o.scenario;
@@ -120,10 +123,17 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     else this.conferenced(call);
   }
 
-  /** The call may be routed (at a Skype for Business site: its conference is scheduled). */
+  /** The call may be routed (at a Skype for Business site: its conference is scheduled): an IM opens its session, a
+   *  voice call hears its treatment on an Asterisk media port, if any. */
   conferenced(call: Call): void {
     if (call.type.im !== null) call.type.im.open(call);
-    else if (this.load !== null) this.load.callArrives(call, call.node!);
+    else if (this.mediaPorts === null || !this.mediaPorts.treat(call)) this.afterTreatment(call);
+  }
+
+  /** A voice call on its Routing Point, past its treatment (if any): EventRouteRequest, through the component load
+   *  model when there is one. */
+  afterTreatment(call: Call): void {
+    if (this.load !== null) this.load.callArrives(call, call.node!);
     else this.sendRouteRequest(call, 0);
   }
 
@@ -262,6 +272,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
     agent.load.answer();
     this.tc.settle(agent);
     this.observer.answered(call, agent);
+    this.mediaPorts?.record(call);
     if (call.type.im !== null) call.type.im.converse(call);
     else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
   }
@@ -338,6 +349,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost {
   leave(call: Call): void {
     call.state = CallState.Done;
     if (call.conference !== null) this.skype!.release(call);
+    if (call.port !== null) this.mediaPorts!.free(call);
     if (call.node !== null) call.node.activeCalls--;
     this.live?.delete(call);
   }

@@ -1,6 +1,7 @@
 // How the HTML report names metrics and writes numbers: a readable label and unit per metric, five significant digits.
 
 import type { MetricName } from "../../metrics/tally.js";
+import { isPortMetric, type PortMetricName } from "../../scenario/metric-names.js";
 import type { Estimate } from "./chart-frame.js";
 import { unitOf } from "../units.js";
 import type { MetricSummary } from "../../observe/results.js";
@@ -38,8 +39,15 @@ const LABELS: Readonly<Record<MetricName, string>> = {
   ursAttemptsPerCall: "URS attempts per call",
 };
 
+const PORT_LABELS: Readonly<Record<PortMetricName, string>> = {
+  portBlocking: "media-port blocking",
+  portUtilization: "media-port utilization",
+};
+
 export const labelOf = (name: MetricName): string =>
-  name.startsWith("utilization.") ? `utilization of the busiest ${name.slice("utilization.".length)}` : LABELS[name];
+  name.startsWith("utilization.")
+    ? `utilization of the busiest ${name.slice("utilization.".length)}`
+    : isPortMetric(name) ? PORT_LABELS[name] : LABELS[name];
 
 /** The unit a metric is shown in: shares as percentages, throughput per hour, other counts per run. */
 export function shownUnit(name: MetricName): string {

@@ -8,6 +8,7 @@ import { unitOf } from "../units.js";
 import { barChart, type BarSeries } from "./bar-chart.js";
 import { assumptionsSection } from "./assumptions-section.js";
 import { componentsSection } from "./components-section.js";
+import { mediaPortsSection } from "./media-ports-section.js";
 import { mediaSection } from "./media-section.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { axisTitle, clock, estimateOf, labelOf, shown, shownUnit, shownValue, span } from "./format.js";
@@ -239,6 +240,7 @@ export function runReport(input: RunReportInput): string {
   ];
   if (s.byMedia) sections.push(mediaSection(s.byMedia, input.mediaThresholds ?? {}));
   if (s.components) sections.push(componentsSection(s.components));
+  if (s.mediaPorts) sections.push(mediaPortsSection(s.mediaPorts));
   const faults = faultsSection(s);
   if (faults) sections.push(faults);
   sections.push(assumptionsSection(s.assumptions), ...provenanceSections(input.provenance));

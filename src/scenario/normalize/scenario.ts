@@ -9,6 +9,7 @@ import { DEFAULTS } from "../defaults.js";
 import { newContext, optDur, type NormalizeContext } from "./context.js";
 import { checkNoAnswerLevel, normalizeAgents } from "./agents.js";
 import { checkAsterisk } from "./asterisk.js";
+import { checkMediaPorts } from "./media-ports.js";
 import { normalizeCapacityRules } from "./capacity-rules.js";
 import { normalizeComponents } from "./components.js";
 import { normalizeFaults } from "./faults.js";
@@ -71,10 +72,11 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   checkTopology(ctx, topology, sites, traffic);
   checkAsterisk(ctx, topology, sites, agents, traffic);
   checkSkype(ctx, topology, sites);
+  checkMediaPorts(ctx, topology, sites, traffic);
   const ha = normalizeHa(ctx);
   const faults = normalizeFaults(ctx, sites, horizon, traffic);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);
-  const targets = normalizeTargets(ctx, components, traffic, targetOrder);
+  const targets = normalizeTargets(ctx, components, traffic, sites, targetOrder);
 
   const scenario: Scenario = {
     version: 1,

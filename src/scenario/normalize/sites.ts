@@ -17,7 +17,7 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
         message: `expected a node of the site (1 .. ${nodes}: ${s.id}.n1 .. ${s.id}.n${nodes}), got ${gwsNode}`,
       });
     }
-    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; gwsNode: number; pbx?: "asterisk"; skype?: SkypeSpec } = {
+    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; gwsNode: number; pbx?: "asterisk"; skype?: SkypeSpec; mediaPorts?: { capacity: number } } = {
       id: s.id,
       nodes,
       vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority },
@@ -26,6 +26,7 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
     if (s.failover !== undefined) site.failover = s.failover;
     if (s.pbx !== undefined) site.pbx = s.pbx;
     if (s.skype !== undefined) site.skype = normalizeSkype(ctx, s.skype, ["sites", i, "skype"]);
+    if (s.mediaPorts !== undefined) site.mediaPorts = { capacity: s.mediaPorts.capacity };
     return site;
   });
 }

@@ -2,7 +2,8 @@
 import { parseDuration } from "../duration.js";
 import { describeValue, type Path } from "../errors.js";
 import { pointlessTarget } from "../target-ranges.js";
-import { viaInteractionServer, type ComponentsSpec, type TargetSpec, type TrafficSpec } from "../types.js";
+import { isPortMetric } from "../metric-names.js";
+import { viaInteractionServer, type ComponentsSpec, type SiteSpec, type TargetSpec, type TrafficSpec } from "../types.js";
 import type { NormalizeContext } from "./context.js";
 
 /** `targetOrder`: the metric names as the user wrote them, which is the order targets are checked and reported in */
@@ -10,6 +11,7 @@ export function normalizeTargets(
   ctx: NormalizeContext,
   components: ComponentsSpec | undefined,
   traffic: readonly TrafficSpec[],
+  sites: readonly SiteSpec[],
   targetOrder: readonly string[],
 ): TargetSpec[] {
   const out: TargetSpec[] = [];
@@ -34,6 +36,10 @@ export function normalizeTargets(
     const src = given[metric];
     if (src === undefined) continue;
     if (metric !== "utilization") {
+      if (isPortMetric(metric) && !sites.some((s) => s.mediaPorts !== undefined)) {
+        ctx.values.push({ path: ["targets", metric], message: `a ${metric} target needs Asterisk media ports: give a site mediaPorts: {capacity: N}` });
+        continue;
+      }
       add(metric, src as string, ["targets", metric]);
       continue;
     }

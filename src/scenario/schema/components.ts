@@ -1,7 +1,7 @@
 // The schema of the component load model (CPU cost per message, defaults from defaults.ts) and of the targets.
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
-import { METRIC_NAMES } from "../metric-names.js";
+import { METRIC_NAMES, PORT_METRIC_NAMES } from "../metric-names.js";
 import { COMPONENT_KINDS } from "../types.js";
 import { durationSchema, expected, obj, shown } from "./builders.js";
 
@@ -77,6 +77,7 @@ const TargetComparison = (m: string) =>
 export const Targets = obj(
   {
     ...Object.fromEntries(METRIC_NAMES.map((m) => [m, TargetComparison(m)])),
+    ...Object.fromEntries(PORT_METRIC_NAMES.map((m) => [m, TargetComparison(`${m} of the Asterisk media ports (needs sites[].mediaPorts)`)])),
     utilization: obj(
       Object.fromEntries(COMPONENT_KINDS.map((k) => [k, TargetComparison(`the utilization of the busiest ${k}`)])),
       'a mapping component kind -> comparison, e.g. {tController: "<= 0.75"}',

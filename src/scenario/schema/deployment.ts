@@ -20,8 +20,13 @@ export const Site = obj(
     gwsNode: whole(1, `the node (1 .. nodes: <site>.n<gwsNode>) the site's GWS connects to, which owns the DNs of its PSTN agents (default ${D.site.gwsNode}: the first)`).optional(),
     pbx: oneOf(["asterisk"], "the site's agent phones register on an Asterisk PBX, which brings its inbound calls to SIP Server (topology standalone; default: none, the phones register on SIP Server)").optional(),
     skype: Skype.optional(),
+    mediaPorts: obj(
+      { capacity: whole(1, "media ports: announcements, digit collections and recordings Asterisk can serve at once") },
+      "a {capacity: N} mapping",
+      "Asterisk as the site's media server (topology standalone): its pool of media ports (default: none)",
+    ).optional(),
   },
-  "a site mapping {id, nodes, vq, failover, gwsNode, pbx, skype}",
+  "a site mapping {id, nodes, vq, failover, gwsNode, pbx, skype, mediaPorts}",
   "a data center",
 );
 

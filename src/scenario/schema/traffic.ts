@@ -66,6 +66,17 @@ export const Traffic = obj(
     priority: num(`higher is served first (default ${D.traffic.priority})`).optional(),
     serviceLevel: durationSchema("this type's service level threshold T (default: the scenario's serviceLevel)").optional(),
     im: Im.optional(),
+    treatment: obj(
+      { duration: Distribution.meta({ description: "how long the announcement or digit collection holds its media port" }) },
+      "a {duration: <duration or distribution>} mapping",
+      "voice: an announcement or DTMF digit collection Asterisk plays on one of its site's media ports before routing; skipped when no port is free (default: none)",
+    ).optional(),
+    recording: (() => {
+      const e = expected("a share between 0 and 1");
+      return z.number({ error: e }).min(0, { error: e }).max(1, { error: e });
+    })()
+      .optional()
+      .meta({ description: "voice: the share of answered calls Asterisk records, one media port for the whole talk; a recording that finds no port is lost (default: none)" }),
   },
   "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
   "one interaction type",
