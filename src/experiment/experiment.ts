@@ -11,6 +11,7 @@ import { componentsSummary } from "./component-report.js";
 import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
 import { faultSummaries } from "./fault-report.js";
 import { privateCallSummary } from "./private-call-report.js";
+import { voicemailSummary } from "./voicemail-report.js";
 import { planOne, runPlanHere } from "./plan.js";
 import type { ReplicationOptions } from "./replication.js";
 import type { Study } from "./study.js";
@@ -121,5 +122,6 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), nonNegative) } : {}),
     ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),
     ...(first.privateCalls ? { privateCalls: privateCallSummary(results, summaryOf) } : {}),
+    ...(first.voicemail ? { voicemail: voicemailSummary(results, nonNegative) } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { buildAsterisk } from "./build/asterisk.js";
 import { buildFaults, faultHostOf } from "./build/faults.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
 import { buildImSessions, buildTraffic } from "./build/traffic.js";
+import { buildVoicemail } from "./build/voicemail.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
 import { InteractionServer } from "./multimedia/interaction-server.js";
@@ -105,6 +106,10 @@ export function buildContactCenter(
   // group)
   const { presence, privateCalls } = buildAsterisk(scenario, sim, observer, groups, agents, tController, load, streams);
 
+  // Asterisk voicemail boxes and SIP Server's MWI subscriptions (streams voicemail, voicemailRecording,
+  // voicemailHandle, group by group)
+  const { voicemail, mwi } = buildVoicemail({ scenario, sim, observer, groups, agents, presence, sipServer, tController, urs, load, streams });
+
   // traffic (streams arrivals, handle, patience, resample, type by type), then IM sessions (im-reply, im-messages,
   // im-gap, type by type)
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
@@ -150,5 +155,7 @@ export function buildContactCenter(
     faults,
     presence,
     privateCalls,
+    voicemail,
+    mwi,
   });
 }

@@ -8,8 +8,10 @@ import type { Simulation } from "../kernel/simulation.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Agent, AgentGroup } from "./agents/agent.js";
 import type { Staffing } from "./agents/staffing.js";
+import type { Mwi } from "./asterisk/mwi.js";
 import type { Presence } from "./asterisk/presence.js";
 import type { PrivateCalls } from "./asterisk/private-calls.js";
+import type { Voicemail } from "./asterisk/voicemail.js";
 import type { ComponentLoad } from "./cpu/component-load.js";
 import type { FaultInjector } from "./faults/fault-injector.js";
 import type { InteractionServer } from "./multimedia/interaction-server.js";
@@ -53,6 +55,10 @@ export interface ContactCenterParts {
   readonly presence: Presence | null;
   /** the Asterisk groups' private-call processes (each direction with a rate above 0) */
   readonly privateCalls: readonly PrivateCalls[];
+  /** Asterisk voicemail boxes; null when no group has one */
+  readonly voicemail: Voicemail | null;
+  /** SIP Server's MWI subscriptions; null without voicemail boxes or mwi */
+  readonly mwi: Mwi | null;
 }
 
 /** The built contact center: its parts (the interface of the same name merges them into the class) and how it starts. */
@@ -62,8 +68,10 @@ export class ContactCenter {
     Object.assign(this, parts);
   }
 
-  /** Logs the first shift in and starts the arrival processes, private calls included (and the faults' schedule). */
+  /** Subscribes the extensions' boxes (mwi-extension-enable), logs the first shift in and starts the arrival
+   *  processes, private calls included (and the faults' schedule). */
   start(): void {
+    this.mwi?.start();
     for (const s of this.staffing) s.start();
     for (const t of this.traffic) t.start();
     for (const p of this.privateCalls) p.start();

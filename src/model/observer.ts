@@ -8,6 +8,7 @@ import type { Call } from "./sip/call.js";
 import type { ClusterNode, Site } from "./sip/topology.js";
 import type { Urs } from "./routing/urs.js";
 import type { Component } from "./cpu/component-load.js";
+import type { VoicemailBox } from "./asterisk/voicemail-box.js";
 
 export type ConflictReason = "collision" | "already-reserved";
 export type FailureReason = "busy" | "oos" | "unreachable" | "logged-out";
@@ -68,6 +69,17 @@ export interface Observer {
   privateCallEnded(agent: Agent): void;
   /** Asterisk sends SIP Server a NOTIFY: the agent's endpoint turned busy, or idle */
   presenceNotify(agent: Agent, busy: boolean): void;
+  /** SIP Server sent the call to a voicemail box and is done with it; its caller leaves a message, or hangs up */
+  voicemailReached(call: Call, box: VoicemailBox, leaves: boolean): void;
+  /** a caller's message is recorded: it waits in the box for an owner agent */
+  messageLeft(box: VoicemailBox): void;
+  /** an agent calls its box and takes the oldest message, left at `leftAt`; and is done with it */
+  messageTaken(agent: Agent, box: VoicemailBox, leftAt: number): void;
+  messageHandled(agent: Agent): void;
+  /** SIP Server sends Asterisk an MWI SUBSCRIBE: a new subscription, a refresh, or the one that ends it */
+  mwiSubscribe(site: Site, kind: "start" | "refresh" | "end"): void;
+  /** Asterisk sends SIP Server an MWI NOTIFY (the answer to a SUBSCRIBE, or a box's messages changed) */
+  mwiNotify(site: Site): void;
 }
 
 /** The observer that ignores everything: extend it and override only what you listen to. */
@@ -101,6 +113,12 @@ export class NoObserver implements Observer {
   privateCallStarted(_agent: Agent, _inbound: boolean): void {}
   privateCallEnded(_agent: Agent): void {}
   presenceNotify(_agent: Agent, _busy: boolean): void {}
+  voicemailReached(_call: Call, _box: VoicemailBox, _leaves: boolean): void {}
+  messageLeft(_box: VoicemailBox): void {}
+  messageTaken(_agent: Agent, _box: VoicemailBox, _leftAt: number): void {}
+  messageHandled(_agent: Agent): void {}
+  mwiSubscribe(_site: Site, _kind: "start" | "refresh" | "end"): void {}
+  mwiNotify(_site: Site): void {}
 }
 
 /** Every method of Observer, in the contract's order. `satisfies` makes a method added to Observer and not listed
@@ -110,7 +128,8 @@ const METHODS = {
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
   abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
-  privateCallEnded: 0, presenceNotify: 0,
+  privateCallEnded: 0, presenceNotify: 0, voicemailReached: 0, messageLeft: 0, messageTaken: 0, messageHandled: 0,
+  mwiSubscribe: 0, mwiNotify: 0,
 } as const satisfies Record<keyof Observer, 0>;
 
 export const OBSERVER_METHODS = Object.keys(METHODS) as readonly (keyof Observer)[];

@@ -37,4 +37,10 @@ export const STREAMS = {
   privateCalls: (group: string, direction: string) => `privateCalls:${group}:${direction}`,
   /** how long those private calls last */
   privateDuration: (group: string, direction: string) => `privateDuration:${group}:${direction}`,
+  /** whether a caller sent to an agent group's voicemail box leaves a message */
+  voicemail: (group: string) => `voicemail:${group}`,
+  /** how long those callers take to record their message */
+  voicemailRecording: (group: string) => `voicemailRecording:${group}`,
+  /** how long an agent of the group takes with one message */
+  voicemailHandle: (group: string) => `voicemailHandle:${group}`,
 } as const;

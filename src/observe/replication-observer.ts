@@ -1,15 +1,17 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters, Asterisk private calls), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls and voicemail), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
 import type { AgentStateValue } from "../model/agents/agent-state.js";
 import type { Agent } from "../model/agents/agent.js";
+import type { VoicemailBox } from "../model/asterisk/voicemail-box.js";
 import type { Component } from "../model/cpu/component-load.js";
 import { NoObserver, type FailureReason } from "../model/observer.js";
 import type { Urs } from "../model/routing/urs.js";
 import type { Call } from "../model/sip/call.js";
+import type { Site } from "../model/sip/topology.js";
 import type { ContactCenter } from "../model/contact-center.js";
 import type { DefaultDnKind, Scenario } from "../scenario/types.js";
 import { AgentTime } from "./agent-time.js";
@@ -18,6 +20,7 @@ import { ComponentMeters } from "./component-meters.js";
 import { FaultCosts } from "./fault-costs.js";
 import { MediaBreakdown } from "./media-breakdown.js";
 import { PrivateCallMeter } from "./private-calls.js";
+import { VoicemailMeter } from "./voicemail.js";
 import { replicationResult } from "./replication-result.js";
 import type { ReplicationResult } from "./results.js";
 import { RoutingDelay } from "./routing-delay.js";
@@ -37,6 +40,8 @@ export class ReplicationObserver extends NoObserver {
   private components: ComponentMeters | null = null;
   /** null when no agent group has private calls */
   private privateCalls: PrivateCallMeter | null = null;
+  /** null when no group has a voicemail box and no site has mwi */
+  private voicemail: VoicemailMeter | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -61,6 +66,7 @@ export class ReplicationObserver extends NoObserver {
     this.calls = new CallCounts(this.slices, scenario, this.media);
     if (center.load) this.components = new ComponentMeters(scenario, center.load.components);
     if (scenario.agents.some((g) => g.privateCalls !== undefined)) this.privateCalls = new PrivateCallMeter(scenario, center.agents.length);
+    if (center.mwi !== null) this.voicemail = new VoicemailMeter(scenario);
   }
 
   override arrival(call: Call): void {
@@ -138,6 +144,22 @@ export class ReplicationObserver extends NoObserver {
   override privateCallEnded(agent: Agent): void {
     this.privateCalls!.ended(agent, this.sim.now);
   }
+  override voicemailReached(call: Call, _box: VoicemailBox, leaves: boolean): void {
+    this.calls!.voicemail(call);
+    this.voicemail!.reached(call.counted, leaves);
+  }
+  override messageLeft(): void {
+    this.voicemail!.messageLeft(this.sim.now);
+  }
+  override messageTaken(_agent: Agent, _box: VoicemailBox, leftAt: number): void {
+    this.voicemail!.messageTaken(leftAt, this.sim.now);
+  }
+  override mwiSubscribe(_site: Site, kind: "start" | "refresh" | "end"): void {
+    this.voicemail!.mwiSubscribe(kind, this.sim.now);
+  }
+  override mwiNotify(): void {
+    this.voicemail!.mwiNotify(this.sim.now);
+  }
 
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */
   result(): ReplicationResult {
@@ -152,6 +174,7 @@ export class ReplicationObserver extends NoObserver {
       components: this.components,
       media: this.media,
       privateCalls: this.privateCalls?.result(center.agents, this.slices) ?? null,
+      voicemail: this.voicemail?.result(center.voicemail) ?? null,
     });
   }
 }

@@ -1,12 +1,12 @@
 // One replication's result, assembled from what its observer's parts measured: every slice's metrics, the interval
 // rows, the routing delay's 95th percentile, and (when the scenario has them) fault costs, component records, the
-// per-media breakdown and Asterisk private calls; what became of the calls sent to the default DN.
+// per-media breakdown, Asterisk private calls and voicemail; what became of the calls sent to the default DN.
 
 import type { ContactCenter } from "../model/contact-center.js";
 import type { ComponentMeters } from "./component-meters.js";
 import type { FaultCosts } from "./fault-costs.js";
 import type { MediaBreakdown } from "./media-breakdown.js";
-import type { PrivateCallRecord, ReplicationResult } from "./results.js";
+import type { PrivateCallRecord, ReplicationResult, VoicemailRecord } from "./results.js";
 import type { RoutingDelay } from "./routing-delay.js";
 import type { Slices } from "./slices.js";
 
@@ -24,6 +24,8 @@ export interface MeasuredParts {
   readonly media: MediaBreakdown | null;
   /** null when no agent group has private calls */
   readonly privateCalls: PrivateCallRecord | null;
+  /** null when the scenario has no voicemail boxes and no mwi */
+  readonly voicemail: VoicemailRecord | null;
 }
 
 /** The replication's result; agent time must be closed at the horizon first (AgentTime.close). */
@@ -43,5 +45,6 @@ export function replicationResult(p: MeasuredParts): ReplicationResult {
     ...(p.components ? { components: p.components.records() } : {}),
     ...(p.media ? { byMedia: p.media.result(center.agents, hours) } : {}),
     ...(p.privateCalls ? { privateCalls: p.privateCalls } : {}),
+    ...(p.voicemail ? { voicemail: p.voicemail } : {}),
   };
 }

@@ -11,6 +11,8 @@ const COUNTS = new Set([
   "defaultAbandoned", "dropped", "cutOff", "lostRequests",
   "oosFailures", "reservationRequests", "reservationGrants", "reservationConflicts", "routingAttempts", "routingFailures",
   "noAnswers", "imMessages", "inbound", "outbound", "waitedDuringPrivate",
+  "messagesLeft", "voicemailHangups", "messagesHandled", "messageBacklog", "mwiSubscriptions", "mwiRefreshes", "mwiEnds",
+  "mwiNotifies", "mwiPeakSubscriptions",
 ]);
 /** Fields whose value the scenario alone decides (an interval's bounds, its site and type, a component's name):
  *  they must be the template's exactly, or the result belongs to another scenario. */

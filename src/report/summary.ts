@@ -15,7 +15,7 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 export type Summary = Pick<
   ExperimentResult,
   "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" |
-  "byMedia" | "components" | "privateCalls"
+  "byMedia" | "components" | "privateCalls" | "voicemail"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -52,6 +52,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     ...(r.faults ? { faults: r.faults } : {}),
     ...(r.components ? { components: r.components } : {}),
     ...(r.privateCalls ? { privateCalls: r.privateCalls } : {}),
+    ...(r.voicemail ? { voicemail: r.voicemail } : {}),
     simulation: { events: r.events, ...(r.cutAtDrainLimit ? { cutAtDrainLimit: r.cutAtDrainLimit } : {}) },
   });
 }

@@ -6,6 +6,7 @@ import { componentsTable } from "./components.js";
 import { grid } from "./grid.js";
 import { mediaHeader, mediaRows } from "./media.js";
 import { privateCallTables } from "./private-calls.js";
+import { voicemailTable } from "./voicemail.js";
 import { formatMetric } from "./units.js";
 import type { ExperimentResult, MetricSummaries, MetricSummary } from "../observe/results.js";
 
@@ -61,5 +62,6 @@ export function resultTable(r: ExperimentResult): string {
   if (r.components) out.push("", componentsTable(r.components));
   if (r.byMedia) out.push("", grid([mediaHeader(r), ...mediaRows(r)]));
   if (r.privateCalls) out.push("", privateCallTables(r.privateCalls));
+  if (r.voicemail) out.push("", voicemailTable(r.voicemail));
   return out.join("\n") + "\n";
 }

@@ -19,6 +19,7 @@ import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { normalizeTargets } from "./targets.js";
 import { normalizeTraffic } from "./traffic.js";
+import { checkVoicemail } from "./voicemail.js";
 
 /**
  * The Scenario the raw file describes, with every default filled in (defaults.ts), and the problems found on the way
@@ -69,6 +70,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const topology = r.topology ?? DEFAULTS.topology;
   checkTopology(ctx, topology, sites, traffic);
   checkAsterisk(ctx, topology, sites, agents, traffic);
+  checkVoicemail(ctx, sites, agents, traffic);
   const ha = normalizeHa(ctx);
   const faults = normalizeFaults(ctx, sites, horizon, traffic);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);

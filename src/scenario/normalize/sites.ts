@@ -1,8 +1,9 @@
 // Sites (data centers): ids, nodes, VQ priority, failover; and the topology rule that ties sites to media.
 import { suggestion } from "../did-you-mean.js";
-import type { SiteSpec, TrafficSpec } from "../types.js";
+import type { MwiSpec, SiteSpec, TrafficSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { duplicate, type NormalizeContext } from "./context.js";
+import { normalizeMwi } from "./voicemail.js";
 
 export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
   const seen = new Map<string, number>();
@@ -16,7 +17,7 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
         message: `expected a node of the site (1 .. ${nodes}: ${s.id}.n1 .. ${s.id}.n${nodes}), got ${gwsNode}`,
       });
     }
-    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; gwsNode: number; pbx?: "asterisk" } = {
+    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; gwsNode: number; pbx?: "asterisk"; mwi?: MwiSpec } = {
       id: s.id,
       nodes,
       vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority },
@@ -24,6 +25,7 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
     };
     if (s.failover !== undefined) site.failover = s.failover;
     if (s.pbx !== undefined) site.pbx = s.pbx;
+    if (s.mwi !== undefined) site.mwi = normalizeMwi(ctx, s.mwi, ["sites", i, "mwi"]);
     return site;
   });
 }

@@ -8,6 +8,7 @@ import { dur, duplicate, siteRef, type NormalizeContext } from "./context.js";
 import { dist } from "./distributions.js";
 import { normalizeArrivals } from "./arrivals.js";
 import { normalizeIm } from "./im.js";
+import { normalizeTrafficVoicemail } from "./voicemail.js";
 
 export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds: readonly string[]): { traffic: TrafficSpec[]; compiled: (SkillExpression | undefined)[] } {
   const seen = new Map<string, number>();
@@ -40,6 +41,7 @@ export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds
       priority: t.priority ?? DEFAULTS.traffic.priority,
       ...(t.serviceLevel === undefined ? {} : { serviceLevel: dur(ctx, t.serviceLevel, p("serviceLevel")) }),
       ...(media === "im" ? { im: normalizeIm(ctx, t.im ?? {}, p("im")) } : {}),
+      ...(t.voicemail === undefined ? {} : { voicemail: normalizeTrafficVoicemail(ctx, t.voicemail, p("voicemail")) }),
     };
     return spec;
   });

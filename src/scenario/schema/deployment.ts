@@ -18,8 +18,18 @@ export const Site = obj(
     failover: pattern(SITE_ID_PATTERN, "a site id", "site-down: the site the carrier sends this site's inbound calls to (default: none, they are lost)").optional(),
     gwsNode: whole(1, `the node (1 .. nodes: <site>.n<gwsNode>) the site's GWS connects to, which owns the DNs of its PSTN agents (default ${D.site.gwsNode}: the first)`).optional(),
     pbx: oneOf(["asterisk"], "the site's agent phones register on an Asterisk PBX, which brings its inbound calls to SIP Server (topology standalone; default: none, the phones register on SIP Server)").optional(),
+    mwi: obj(
+      {
+        extensionEnable: z.boolean({ error: expected("true or false") }).optional()
+          .meta({ description: `mwi-extension-enable: SIP Server subscribes to every extension's box at start-up (default ${D.mwi.extensionEnable})` }),
+        expires: durationSchema(`the Expires a SUBSCRIBE asks for (default ${shown(D.mwi.expires)})`).optional(),
+        refreshBefore: durationSchema(`how long before it expires a subscription is refreshed (default ${shown(D.mwi.refreshBefore)})`).optional(),
+      },
+      "an {extensionEnable, expires, refreshBefore} mapping",
+      "pbx asterisk: SIP Server's MWI subscriptions to the voicemail boxes",
+    ).optional(),
   },
-  "a site mapping {id, nodes, vq, failover, gwsNode, pbx}",
+  "a site mapping {id, nodes, vq, failover, gwsNode, pbx, mwi}",
   "a data center",
 );
 
