@@ -42,6 +42,8 @@ export interface MwiOptions {
   readonly specs: readonly MwiSpec[];
   /** null without the component load model */
   readonly load: ComponentLoad | null;
+  /** refreshes stop at the horizon, like arrivals: nothing after it is measured, and the run can drain */
+  readonly horizon: number;
   /** subscribed at start-up and kept all day: the extensions of sites with mwi-extension-enable */
   readonly extensions: readonly Subscription[];
   /** per agent: the subscription its login activates (a login box's, or one of its group's box; null: none) */
@@ -53,6 +55,7 @@ export class Mwi implements EventTarget {
   private readonly observer: Observer;
   private readonly specs: readonly MwiSpec[];
   private readonly load: ComponentLoad | null;
+  private readonly horizon: number;
   private readonly extensions: readonly Subscription[];
   private readonly onLogin: readonly (Subscription | null)[];
   /** per box index: its subscriptions */
@@ -63,6 +66,7 @@ export class Mwi implements EventTarget {
     this.observer = o.observer;
     this.specs = o.specs;
     this.load = o.load;
+    this.horizon = o.horizon;
     this.extensions = o.extensions;
     this.onLogin = o.onLogin;
     for (const s of [...o.extensions, ...o.onLogin]) {
@@ -119,7 +123,8 @@ export class Mwi implements EventTarget {
 
   private schedule(s: Subscription): void {
     const spec = this.specs[s.node.site.index]!;
-    s.timer = this.sim.after(spec.expires - spec.refreshBefore, Priority.TIMER, this, REFRESH, s);
+    const at = this.sim.now + spec.expires - spec.refreshBefore;
+    if (at < this.horizon) s.timer = this.sim.at(at, Priority.TIMER, this, REFRESH, s);
   }
 
   private subscribe(s: Subscription, kind: "start" | "refresh" | "end"): void {

@@ -77,7 +77,7 @@ export function buildVoicemail(p: VoicemailParts): { voicemail: Voicemail | null
     }
     onLogin.push(box !== null && box.kind !== "extension" ? new Subscription(node, box) : null);
   }
-  const mwi = new Mwi({ sim, observer, specs, load: p.load, extensions, onLogin });
+  const mwi = new Mwi({ sim, observer, specs, load: p.load, horizon: scenario.horizon, extensions, onLogin });
   p.tController.mwi = mwi;
   if (!withBoxes) return { voicemail: null, mwi };
 
