@@ -1,8 +1,8 @@
 // The contact center of one replication, as the builder (build.ts) assembled it from a Scenario: sites and nodes,
 // agents, the URS with their Stat Server views, the reservation protocol, Interaction Servers, the SIP Server side of
-// calls and the T-Controller side of DNs, Asterisk presence and private calls, traffic, staffing and faults. start()
-// sets it going on its kernel. It knows nothing of replications, files or statistics; the observation layer reads the
-// parts named here.
+// calls and the T-Controller side of DNs, Asterisk presence, private calls, voicemail and MWI, traffic, staffing and
+// faults. start() sets it going on its kernel. It knows nothing of replications, files or statistics; the observation
+// layer reads the parts named here.
 
 import type { Simulation } from "../kernel/simulation.js";
 import type { Scenario } from "../scenario/types.js";
