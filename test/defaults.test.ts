@@ -37,7 +37,7 @@ describe("ccsim defaults", () => {
 
   it("gives every assumption row a reason, and every row a source", () => {
     expect(lines.length).toBe(defaultRows().length);
-    for (const l of lines) expect(l).toMatch(/ (assumption: \S.{8,}|format: \S.{8,}|\S[^,]*Guide, [^,]+, .+: ".+")$/);
+    for (const l of lines) expect(l).toMatch(/ (assumption: \S.{8,}|format: \S.{8,}|\S[^,]*(Guide|Reference), [^,]+, .+: ".+")$/);
     for (const r of defaultRows()) {
       if ("assumption" in r.source) expect(r.source.assumption.length).toBeGreaterThan(10);
       if ("guide" in r.source) expect(r.source.quote.length).toBeGreaterThan(5);

@@ -63,7 +63,7 @@ interface Watch {
   readonly ended: () => {
     offered: number; answered: number; abandoned: number; defaultRouted: number; defaultEnded: number; dropped: number; unfinished: number;
     /** of the default-routed: answered after (a Routing Point), abandoned after, treated, sent to the external number */
-    defaultAnswered: number; defaultAbandoned: number; defaultTreated: number; defaultExternal: number;
+    defaultAnswered: number; defaultAbandoned: number; defaultTreated: number; defaultExternal: number; voicemail: number;
   };
 }
 
@@ -194,11 +194,23 @@ function watch(now: () => number): Watch {
       if (pool.busy < 0) broken.push(`site ${pool.site}'s media ports: ${pool.busy} busy`);
     },
     mediaPortRefused: () => tick("mediaPortRefused"),
+    voicemailReached(call) {
+      tick("voicemailReached");
+      finish(call, "voicemail");
+    },
+    messageLeft: () => tick("messageLeft"),
+    messageTaken(agent) {
+      tick("messageTaken");
+      if (loadOf(agent).some((n) => n !== 0)) broken.push(`agent ${agent.index} took a voice message while holding interactions`);
+    },
+    messageHandled: () => tick("messageHandled"),
+    mwiSubscribe: () => tick("mwiSubscribe"),
+    mwiNotify: () => tick("mwiNotify"),
   };
   const ended = () => {
     const out = {
       offered: counted.size, answered: 0, abandoned: 0, defaultRouted: 0, defaultEnded: 0, dropped: 0, unfinished: 0,
-      defaultAnswered: 0, defaultAbandoned: 0, defaultTreated: 0, defaultExternal: 0,
+      defaultAnswered: 0, defaultAbandoned: 0, defaultTreated: 0, defaultExternal: 0, voicemail: 0,
     };
     for (const c of counted) {
       const how = end.get(c);
@@ -208,6 +220,7 @@ function watch(now: () => number): Watch {
       else if (how === "abandoned") out.abandoned++;
       else if (how === "reject" || how === "external" || how === "treated") out.defaultEnded++;
       else if (how === "dropped") out.dropped++;
+      else if (how === "voicemail") out.voicemail++;
       else out.unfinished++;
       if (dn === undefined) continue;
       if (how === "answered") out.defaultAnswered++;
@@ -243,7 +256,11 @@ function runWatched(s: Scenario): string[] {
   for (const k of DEFAULT_DN_METRICS[s.routing.defaultRoute.kind]) {
     if (m[k] !== e[k]) broken.push(`${k}: collector ${m[k]}, watched ${e[k]}`);
   }
-  if (e.offered !== e.answered + e.abandoned + e.defaultEnded + e.dropped + e.unfinished) broken.push("offered is not the sum of its ends");
+  if (e.offered !== e.answered + e.abandoned + e.defaultEnded + e.dropped + e.voicemail + e.unfinished) broken.push("offered is not the sum of its ends");
+  // the counted calls sent to a voicemail box, against the voicemail part's count
+  if (result.voicemail !== undefined && result.voicemail.calls !== e.voicemail) {
+    broken.push(`voicemail calls: collector ${result.voicemail.calls}, watched ${e.voicemail}`);
+  }
   if (m.reservationConflicts! > m.reservationRequests!) broken.push("more conflicts than reservation requests");
   if (m.reservationGrants! + m.reservationConflicts! > m.reservationRequests!) broken.push("more answers than reservation requests");
   if (m.routingFailures! > m.routingAttempts!) broken.push("more routing failures than attempts");

@@ -65,6 +65,7 @@ describe("defaults", () => {
           noAnswerAction: "notready",
           noAnswerNotReady: 60,
           wrapUp: { dist: "constant", value: 0 },
+          noAnswerOverflow: "recall",
         },
       ],
       traffic: [

@@ -13,6 +13,7 @@ import { faultSummaries } from "./fault-report.js";
 import { mediaPortSummary } from "./media-port-report.js";
 import { privateCallSummary } from "./private-call-report.js";
 import { skypeSummary } from "./skype-limits.js";
+import { voicemailSummary } from "./voicemail-report.js";
 import { planOne, runPlanHere } from "./plan.js";
 import type { ReplicationOptions } from "./replication.js";
 import type { Study } from "./study.js";
@@ -125,6 +126,7 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(first.privateCalls ? { privateCalls: privateCallSummary(results, summaryOf) } : {}),
     ...(first.skype ? { skype: skypeSite(scenario, results, summaryOf) } : {}),
     ...(first.mediaPorts ? { mediaPorts: mediaPortSummary(results, summaryOf) } : {}),
+    ...(first.voicemail ? { voicemail: voicemailSummary(results, nonNegative) } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export class Tally {
    *  Routing Point or during the treatment (also in answered and abandoned) */
   defaultAnswered = 0;
   defaultAbandoned = 0;
+  /** sent to an Asterisk voicemail box (they end there: the caller leaves a message or hangs up) */
+  voicemailEnded = 0;
   /** lost to a fault before being answered */
   dropped = 0;
   /** established calls a fault cut off (they count as answered too) */
@@ -93,7 +95,8 @@ const PLAIN: MetricParts = { faults: false, defaultDn: "reject" };
 /**
  * Metrics of one slice. `hours` is the length of the measured window; `withOccupancy` says whether the slice has
  * agents of its own (a traffic type does not). Every counted call ends once: offered = answered + abandoned + dropped
- * + defaultEnded (the default-routed calls that ended at the default DN) + unfinished. `seesArrivals` false (an agent
+ * + defaultEnded (the default-routed calls that ended at the default DN) + the calls sent to a voicemail box (the
+ * voicemail part's `calls`) + unfinished. `seesArrivals` false (an agent
  * group, a URS: they see the calls routed to them, not the calls offered) leaves out what is counted against
  * arrivals: offered, unfinished, service level, probability of waiting and abandonment, which would read 0 or below 0.
  */
@@ -108,7 +111,7 @@ export function metricsOf(t: Tally, hours: number, withOccupancy: boolean, parts
   }
   for (const n of DEFAULT_DN_METRICS[parts.defaultDn]) m[n] = t[n];
   if (seesArrivals) {
-    m.unfinished = t.offered - t.answered - t.abandoned - t.defaultEnded - t.dropped;
+    m.unfinished = t.offered - t.answered - t.abandoned - t.defaultEnded - t.dropped - t.voicemailEnded;
     m.serviceLevel = ratio(t.withinServiceLevel, t.offered);
   }
   m.asa = ratio(t.waitAnswered, t.answered);

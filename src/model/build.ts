@@ -13,6 +13,7 @@ import { buildMediaPorts } from "./build/media-ports.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
 import { buildSkype } from "./build/skype.js";
 import { buildImSessions, buildTraffic } from "./build/traffic.js";
+import { buildVoicemail } from "./build/voicemail.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
 import { InteractionServer } from "./multimedia/interaction-server.js";
@@ -111,6 +112,10 @@ export function buildContactCenter(
   // Asterisk as the sites' media server: their media ports (streams mediaTreatment, recording, type by type)
   sipServer.mediaPorts = buildMediaPorts(scenario, sim, observer, streams, sipServer);
 
+  // Asterisk voicemail boxes and SIP Server's MWI subscriptions (streams voicemail, voicemailRecording,
+  // voicemailHandle, group by group)
+  const { voicemail, mwi } = buildVoicemail({ scenario, sim, observer, groups, agents, presence, sipServer, tController, urs, load, streams });
+
   // traffic (streams arrivals, handle, patience, resample, type by type), then IM sessions (im-reply, im-messages,
   // im-gap, type by type)
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
@@ -157,5 +162,7 @@ export function buildContactCenter(
     presence,
     privateCalls,
     skype,
+    voicemail,
+    mwi,
   });
 }

@@ -1,15 +1,17 @@
 // The contact center of one replication, as the builder (build.ts) assembled it from a Scenario: sites and nodes,
 // agents, the URS with their Stat Server views, the reservation protocol, Interaction Servers, the SIP Server side of
-// calls and the T-Controller side of DNs, Asterisk presence and private calls, traffic, staffing and faults. start()
-// sets it going on its kernel. It knows nothing of replications, files or statistics; the observation layer reads the
-// parts named here.
+// calls and the T-Controller side of DNs, Asterisk presence, private calls, voicemail and MWI, traffic, staffing and
+// faults. start() sets it going on its kernel. It knows nothing of replications, files or statistics; the observation
+// layer reads the parts named here.
 
 import type { Simulation } from "../kernel/simulation.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Agent, AgentGroup } from "./agents/agent.js";
 import type { Staffing } from "./agents/staffing.js";
+import type { Mwi } from "./asterisk/mwi.js";
 import type { Presence } from "./asterisk/presence.js";
 import type { PrivateCalls } from "./asterisk/private-calls.js";
+import type { Voicemail } from "./asterisk/voicemail.js";
 import type { ComponentLoad } from "./cpu/component-load.js";
 import type { FaultInjector } from "./faults/fault-injector.js";
 import type { InteractionServer } from "./multimedia/interaction-server.js";
@@ -56,6 +58,10 @@ export interface ContactCenterParts {
   readonly privateCalls: readonly PrivateCalls[];
   /** the Skype for Business site's T-Server with its connectors' conference pools; null when no site has skype */
   readonly skype: SkypeTServer | null;
+  /** Asterisk voicemail boxes; null when no group has one */
+  readonly voicemail: Voicemail | null;
+  /** SIP Server's MWI subscriptions; null without voicemail boxes or mwi */
+  readonly mwi: Mwi | null;
 }
 
 /** The built contact center: its parts (the interface of the same name merges them into the class) and how it starts. */
@@ -65,8 +71,10 @@ export class ContactCenter {
     Object.assign(this, parts);
   }
 
-  /** Logs the first shift in and starts the arrival processes, private calls included (and the faults' schedule). */
+  /** Subscribes the extensions' boxes (mwi-extension-enable), logs the first shift in and starts the arrival
+   *  processes, private calls included (and the faults' schedule). */
   start(): void {
+    this.mwi?.start();
     for (const s of this.staffing) s.start();
     for (const t of this.traffic) t.start();
     for (const p of this.privateCalls) p.start();

@@ -9,6 +9,7 @@ import type { ClusterNode, Site } from "./sip/topology.js";
 import type { Urs } from "./routing/urs.js";
 import type { Component } from "./cpu/component-load.js";
 import type { MediaPortPool } from "./asterisk/media-ports.js";
+import type { VoicemailBox } from "./asterisk/voicemail-box.js";
 
 export type ConflictReason = "collision" | "already-reserved";
 export type FailureReason = "busy" | "oos" | "unreachable" | "logged-out";
@@ -81,6 +82,17 @@ export interface Observer {
   mediaPortFreed(pool: MediaPortPool): void;
   /** a treatment (skipped) or a recording (lost) found no free media port in site `site` (index), or no media server */
   mediaPortRefused(site: number, recording: boolean): void;
+  /** SIP Server sent the call to a voicemail box and is done with it; its caller leaves a message, or hangs up */
+  voicemailReached(call: Call, box: VoicemailBox, leaves: boolean): void;
+  /** a caller's message is recorded: it waits in the box for an owner agent */
+  messageLeft(box: VoicemailBox): void;
+  /** an agent calls its box and takes the oldest message, left at `leftAt`; and is done with it */
+  messageTaken(agent: Agent, box: VoicemailBox, leftAt: number): void;
+  messageHandled(agent: Agent): void;
+  /** SIP Server sends Asterisk an MWI SUBSCRIBE: a new subscription, a refresh, or the one that ends it */
+  mwiSubscribe(site: Site, kind: "start" | "refresh" | "end"): void;
+  /** Asterisk sends SIP Server an MWI NOTIFY (the answer to a SUBSCRIBE, or a box's messages changed) */
+  mwiNotify(site: Site): void;
 }
 
 /** The observer that ignores everything: extend it and override only what you listen to. */
@@ -119,6 +131,12 @@ export class NoObserver implements Observer {
   mediaPortTaken(_pool: MediaPortPool, _recording: boolean): void {}
   mediaPortFreed(_pool: MediaPortPool): void {}
   mediaPortRefused(_site: number, _recording: boolean): void {}
+  voicemailReached(_call: Call, _box: VoicemailBox, _leaves: boolean): void {}
+  messageLeft(_box: VoicemailBox): void {}
+  messageTaken(_agent: Agent, _box: VoicemailBox, _leftAt: number): void {}
+  messageHandled(_agent: Agent): void {}
+  mwiSubscribe(_site: Site, _kind: "start" | "refresh" | "end"): void {}
+  mwiNotify(_site: Site): void {}
 }
 
 /** Every method of Observer, in the contract's order. `satisfies` makes a method added to Observer and not listed
@@ -129,7 +147,8 @@ const METHODS = {
   abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
   privateCallEnded: 0, presenceNotify: 0, conferenceAllocated: 0, conferenceCreated: 0, mediaPortTaken: 0,
-  mediaPortFreed: 0, mediaPortRefused: 0,
+  mediaPortFreed: 0, mediaPortRefused: 0, voicemailReached: 0, messageLeft: 0, messageTaken: 0, messageHandled: 0,
+  mwiSubscribe: 0, mwiNotify: 0,
 } as const satisfies Record<keyof Observer, 0>;
 
 export const OBSERVER_METHODS = Object.keys(METHODS) as readonly (keyof Observer)[];

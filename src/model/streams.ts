@@ -41,4 +41,10 @@ export const STREAMS = {
   mediaTreatment: (type: string) => `mediaTreatment:${type}`,
   /** whether an answered call of a voice type is recorded */
   recording: (type: string) => `recording:${type}`,
+  /** whether a caller sent to an agent group's voicemail box leaves a message */
+  voicemail: (group: string) => `voicemail:${group}`,
+  /** how long those callers take to record their message */
+  voicemailRecording: (group: string) => `voicemailRecording:${group}`,
+  /** how long an agent of the group takes with one message */
+  voicemailHandle: (group: string) => `voicemailHandle:${group}`,
 } as const;

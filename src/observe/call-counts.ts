@@ -159,6 +159,12 @@ export class CallCounts {
     }
   }
 
+  /** sent to a voicemail box: the call ends there */
+  voicemail(call: Call): void {
+    const s = this.slices.of(call);
+    if (s) for (const t of s) t.voicemailEnded++;
+  }
+
   dropped(call: Call, established: boolean): void {
     // an established call that is cut off was answered already and stays so
     const s = this.slices.of(call);

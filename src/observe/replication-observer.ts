@@ -1,16 +1,18 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters, Asterisk private calls and media ports, a Skype site's conferences), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls, media ports and voicemail, a Skype site's conferences), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
 import type { AgentStateValue } from "../model/agents/agent-state.js";
 import type { Agent } from "../model/agents/agent.js";
 import type { MediaPortPool } from "../model/asterisk/media-ports.js";
+import type { VoicemailBox } from "../model/asterisk/voicemail-box.js";
 import type { Component } from "../model/cpu/component-load.js";
 import { NoObserver, type FailureReason } from "../model/observer.js";
 import type { Urs } from "../model/routing/urs.js";
 import type { Call } from "../model/sip/call.js";
+import type { Site } from "../model/sip/topology.js";
 import type { ContactCenter } from "../model/contact-center.js";
 import type { DefaultDnKind, Scenario } from "../scenario/types.js";
 import { AgentTime } from "./agent-time.js";
@@ -20,6 +22,7 @@ import { FaultCosts } from "./fault-costs.js";
 import { MediaBreakdown } from "./media-breakdown.js";
 import { MediaPortMeter } from "./media-ports.js";
 import { PrivateCallMeter } from "./private-calls.js";
+import { VoicemailMeter } from "./voicemail.js";
 import { replicationResult } from "./replication-result.js";
 import type { ReplicationResult } from "./results.js";
 import { RoutingDelay } from "./routing-delay.js";
@@ -44,6 +47,8 @@ export class ReplicationObserver extends NoObserver {
   private skype: SkypeMeter | null = null;
   /** null when no site has Asterisk media ports */
   private mediaPorts: MediaPortMeter | null = null;
+  /** null when no group has a voicemail box and no site has mwi */
+  private voicemail: VoicemailMeter | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -71,6 +76,7 @@ export class ReplicationObserver extends NoObserver {
     if (scenario.agents.some((g) => g.privateCalls !== undefined)) this.privateCalls = new PrivateCallMeter(scenario, center.agents.length);
     if (center.skype !== null) this.skype = new SkypeMeter(scenario);
     if (scenario.sites.some((s) => s.mediaPorts !== undefined)) this.mediaPorts = new MediaPortMeter(scenario);
+    if (center.mwi !== null) this.voicemail = new VoicemailMeter(scenario);
   }
 
   override arrival(call: Call): void {
@@ -165,6 +171,22 @@ export class ReplicationObserver extends NoObserver {
   override mediaPortRefused(site: number, recording: boolean): void {
     this.mediaPorts!.refusedAt(site, recording, this.sim.now);
   }
+  override voicemailReached(call: Call, _box: VoicemailBox, leaves: boolean): void {
+    this.calls!.voicemail(call);
+    this.voicemail!.reached(call.counted, leaves);
+  }
+  override messageLeft(): void {
+    this.voicemail!.messageLeft(this.sim.now);
+  }
+  override messageTaken(_agent: Agent, _box: VoicemailBox, leftAt: number): void {
+    this.voicemail!.messageTaken(leftAt, this.sim.now);
+  }
+  override mwiSubscribe(_site: Site, kind: "start" | "refresh" | "end"): void {
+    this.voicemail!.mwiSubscribe(kind, this.sim.now);
+  }
+  override mwiNotify(): void {
+    this.voicemail!.mwiNotify(this.sim.now);
+  }
 
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */
   result(): ReplicationResult {
@@ -181,6 +203,7 @@ export class ReplicationObserver extends NoObserver {
       privateCalls: this.privateCalls?.result(center.agents, this.slices) ?? null,
       skype: this.skype?.result() ?? null,
       mediaPorts: this.mediaPorts?.result() ?? null,
+      voicemail: this.voicemail?.result(center.voicemail) ?? null,
     });
   }
 }

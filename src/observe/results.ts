@@ -43,6 +43,8 @@ export interface ReplicationResult {
   readonly skype?: SkypeRecord;
   /** the Asterisk media ports (absent when no site has them) */
   readonly mediaPorts?: MediaPortRecord;
+  /** what Asterisk voicemail and MWI did (absent when no group has a box and no site has mwi) */
+  readonly voicemail?: VoicemailRecord;
 }
 
 /** One replication's Skype for Business site (observe/skype-connector.ts says how each is counted). */
@@ -94,6 +96,31 @@ export interface MediaPortRecord {
   readonly recordingsLost: number;
   /** per site with media ports */
   readonly bySite: Record<string, MediaPortSiteRecord>;
+}
+
+/** One replication's Asterisk voicemail and MWI (observe/voicemail.ts says how each is counted). */
+export interface VoicemailRecord {
+  /** counted calls (arrived in [warmup, horizon)) sent to a box, and those whose caller hung up there */
+  readonly calls: number;
+  readonly voicemailHangups: number;
+  /** over [0, horizon): messages recorded */
+  readonly messagesLeft: number;
+  /** messages an agent took by the horizon, and how long they had waited (mean, median, 90th percentile; 0: none) */
+  readonly messagesHandled: number;
+  readonly messageDelay: number;
+  readonly messageDelayP50: number;
+  readonly messageDelayP90: number;
+  /** messages left and not yet taken at the horizon: messagesLeft - messagesHandled */
+  readonly messageBacklog: number;
+  /** over [warmup, horizon): MWI subscriptions activated, refreshed, ended; NOTIFYs SIP Server took */
+  readonly mwiSubscriptions: number;
+  readonly mwiRefreshes: number;
+  readonly mwiEnds: number;
+  readonly mwiNotifies: number;
+  /** the most subscriptions activated in one interval */
+  readonly mwiPeakSubscriptions: number;
+  /** per interval row (after warmup): subscriptions activated, and MWI messages (SUBSCRIBEs and NOTIFYs) */
+  readonly intervals: { readonly mwiSubscriptions: readonly number[]; readonly mwiMessages: readonly number[] };
 }
 
 /** One replication's Asterisk private calls (observe/private-calls.ts says how each is counted). */
@@ -191,6 +218,8 @@ export interface ExperimentResult {
   readonly skype?: SkypeSummary;
   /** the Asterisk media ports; absent when no site has them */
   readonly mediaPorts?: MediaPortSummary;
+  /** Asterisk voicemail and MWI; absent when the scenario has neither boxes nor mwi */
+  readonly voicemail?: VoicemailSummary;
 }
 
 /** A Skype for Business site across replications: each number of SkypeRecord, summarized. */
@@ -214,6 +243,13 @@ export interface SkypeLimit {
 export interface MediaPortSummary {
   readonly metrics: Record<Exclude<keyof MediaPortRecord, "bySite">, MetricSummary>;
   readonly bySite: Record<string, { readonly capacity: number } & Record<Exclude<keyof MediaPortSiteRecord, "capacity">, MetricSummary>>;
+}
+
+/** Asterisk voicemail and MWI across replications: each number of VoicemailRecord summarized, and the per-interval
+ *  counts as means over replications. */
+export interface VoicemailSummary {
+  readonly metrics: Record<Exclude<keyof VoicemailRecord, "intervals">, MetricSummary>;
+  readonly intervals: { readonly mwiSubscriptions: readonly number[]; readonly mwiMessages: readonly number[] };
 }
 
 /** Asterisk private calls across replications: each number of PrivateCallRecord, summarized. */

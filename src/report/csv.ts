@@ -13,9 +13,17 @@ function table(header: string[], rows: (string | number)[][]): string {
 
 export function intervalsCsv(r: ExperimentResult): string {
   const names = METRIC_NAMES.filter((n) => r.intervals.some((row) => row.metrics[n] !== undefined));
+  // with voicemail or mwi: SIP Server's MWI counts of the interval, on its whole-center row
+  const mwi = r.voicemail?.intervals;
+  const extra = (row: ExperimentResult["intervals"][number], k: number): (string | number)[] =>
+    mwi === undefined ? [] : row.site === "*" && row.type === "*" ? [cell(mwi.mwiSubscriptions[k]), cell(mwi.mwiMessages[k])] : ["", ""];
+  let k = -1;
   return table(
-    ["start_s", "end_s", "site", "type", ...names],
-    r.intervals.map((row) => [row.start, row.end, row.site, row.type, ...names.map((n) => cell(row.metrics[n]))]),
+    ["start_s", "end_s", "site", "type", ...names, ...(mwi === undefined ? [] : ["mwiSubscriptions", "mwiMessages"])],
+    r.intervals.map((row) => {
+      if (row.site === "*" && row.type === "*") k++;
+      return [row.start, row.end, row.site, row.type, ...names.map((n) => cell(row.metrics[n])), ...extra(row, k)];
+    }),
   );
 }
 

@@ -12,6 +12,8 @@ const COUNTS = new Set([
   "oosFailures", "reservationRequests", "reservationGrants", "reservationConflicts", "routingAttempts", "routingFailures",
   "noAnswers", "imMessages", "inbound", "outbound", "waitedDuringPrivate",
   "peakRegisteredAgents", "peakSimultaneousCalls", "peakConferencesInUse", "lowestReadyConferences", "conferencesCreated", "conferenceWaits",
+  "messagesLeft", "voicemailHangups", "messagesHandled", "messageBacklog", "mwiSubscriptions", "mwiRefreshes", "mwiEnds",
+  "mwiNotifies", "mwiPeakSubscriptions",
 ]);
 /** Fields whose value the scenario alone decides (an interval's bounds, its site and type, a component's name):
  *  they must be the template's exactly, or the result belongs to another scenario. */

@@ -15,7 +15,7 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 export type Summary = Pick<
   ExperimentResult,
   "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" |
-  "byMedia" | "components" | "privateCalls" | "skype" | "mediaPorts"
+  "byMedia" | "components" | "privateCalls" | "skype" | "mediaPorts" | "voicemail"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -54,6 +54,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     ...(r.privateCalls ? { privateCalls: r.privateCalls } : {}),
     ...(r.skype ? { skype: r.skype } : {}),
     ...(r.mediaPorts ? { mediaPorts: r.mediaPorts } : {}),
+    ...(r.voicemail ? { voicemail: r.voicemail } : {}),
     simulation: { events: r.events, ...(r.cutAtDrainLimit ? { cutAtDrainLimit: r.cutAtDrainLimit } : {}) },
   });
 }

@@ -8,6 +8,7 @@ import { mediaHeader, mediaRows } from "./media.js";
 import { mediaPortTables } from "./media-ports.js";
 import { privateCallTables } from "./private-calls.js";
 import { skypeTables } from "./skype-connector.js";
+import { voicemailTable } from "./voicemail.js";
 import { formatInterval, formatMetric } from "./units.js";
 import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
@@ -61,5 +62,6 @@ export function resultTable(r: ExperimentResult): string {
   if (r.privateCalls) out.push("", privateCallTables(r.privateCalls));
   if (r.skype) out.push("", skypeTables(r.skype));
   if (r.mediaPorts) out.push("", mediaPortTables(r.mediaPorts));
+  if (r.voicemail) out.push("", voicemailTable(r.voicemail));
   return out.join("\n") + "\n";
 }

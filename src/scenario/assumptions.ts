@@ -26,6 +26,8 @@ function relevant(element: unknown, rest: readonly string[]): boolean {
   if (rest[0] === "collectDigits") return e["collectDigits"] !== undefined;
   // a Skype site's defaults apply to the sites that have skype
   if (rest[0] === "skype") return e["skype"] !== undefined;
+  // a voicemail box's, a strategy's voicemail branch's and MWI's defaults apply where they are given
+  if (rest[0] === "voicemail" || rest[0] === "mwi") return e[rest[0]] !== undefined;
   return true;
 }
 
@@ -35,6 +37,13 @@ function hasPstnAgents(raw: unknown): boolean {
   if (r["topology"] === "standalone") return false;
   const agents = r["agents"];
   return Array.isArray(agents) && agents.some((a) => typeof a === "object" && a !== null && (a as Record<string, unknown>)["phone"] === "pstn");
+}
+
+/** a site with mwi: or an agent group with voicemail:, read from the raw scenario */
+function usesMwi(raw: unknown): boolean {
+  const r = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const has = (list: unknown, key: string) => Array.isArray(list) && list.some((e) => typeof e === "object" && e !== null && (e as Record<string, unknown>)[key] !== undefined);
+  return has(r["sites"], "mwi") || has(r["agents"], "voicemail");
 }
 
 /**
@@ -53,6 +62,8 @@ export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefin
     if (components === undefined) return false;
     // an Asterisk site's PBX stands where its SIP Proxies would
     if (path.startsWith("components.asterisk.")) return asterisk > 0;
+    // SIP Server's MWI messages exist only where a site subscribes or a group has a box
+    if (path === "components.sessionController.mwi") return usesMwi(raw);
     if (path.startsWith("components.sipProxy.")) return asterisk < sites.length;
     if (path.startsWith("components.smartProxy.")) return components.smartProxy.enabled;
     if (path.startsWith("components.interactionServer.")) return traffic.some((t) => t.media === "chat" || t.media === "email");

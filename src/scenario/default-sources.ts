@@ -52,6 +52,7 @@ export function defaultAt(key: DefaultKey): unknown {
 
 const CLUSTER = "SIP Cluster Solution Guide";
 const SKYPE = "Multimedia Connector for Skype for Business Deployment Guide";
+const ASTERISK = "SIP Server and Asterisk Integration Reference";
 const guide = (section: string, option: string, quote: string, title = CLUSTER): GuideSource => ({ guide: title, section, option, quote });
 const assumption = (why: string): AssumptionSource => ({ assumption: why });
 const format = (what: string): FormatSource => ({ format: what });
@@ -226,6 +227,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: assumption(`one third of 1/6 s a routed call; ${COSTS}`),
   },
+  "components.sessionController.mwi": {
+    path: "components.sessionController.mwi",
+    unit: "duration",
+    source: assumption(`one MWI SUBSCRIBE or NOTIFY, a short SIP transaction with no call behind it; ${GUESS}`),
+  },
   "components.tController.event": {
     path: "components.tController.event",
     unit: "duration",
@@ -344,6 +350,56 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     path: "agents[].privateCalls.inbound.when",
     unit: "value",
     source: format("a private call starts only while the agent is Ready unless told (also outbound.when)"),
+  },
+  "agent.noAnswerOverflow": {
+    path: "agents[].noAnswerOverflow",
+    unit: "value",
+    source: format("an unanswered call goes back to routing, as it did before voicemail boxes (no-answer-overflow names a box to send it to one)"),
+  },
+  "voicemail.leaveMessage": {
+    path: "agents[].voicemail.leaveMessage",
+    unit: "probability",
+    source: assumption("half the callers who reach a box leave a message; no guide says how callers behave: measure it"),
+  },
+  "voicemail.recording": {
+    path: "agents[].voicemail.recording",
+    unit: "duration",
+    source: assumption("a caller's message takes 30 s to record (the greeting included); measure it"),
+  },
+  "voicemail.handleTime": {
+    path: "agents[].voicemail.handleTime",
+    unit: "duration",
+    source: assumption("an agent takes 2 minutes with a message: listening to it and the call back it asks for; measure it"),
+  },
+  "trafficVoicemail.after": {
+    path: "traffic[].voicemail.after",
+    unit: "duration",
+    source: guide(
+      "Building a Voicemail Solution",
+      "(a URS strategy)",
+      "if a call is routed to an agent group that does not have any currently available agents, URS can send a call to the voicemail box associated with the Agent Group",
+      ASTERISK,
+    ),
+  },
+  "mwi.extensionEnable": {
+    path: "sites[].mwi.extensionEnable",
+    unit: "value",
+    source: guide(
+      "MWI Subscription Scope",
+      "mwi-extension-enable",
+      "if MWI monitoring is enabled for the extensions (mwi-extension-enable is set to true), SIP Server at start up attempts to activate MWI subscriptions for all extensions configured in the Configuration Layer",
+      ASTERISK,
+    ),
+  },
+  "mwi.expires": {
+    path: "sites[].mwi.expires",
+    unit: "duration",
+    source: guide("Asterisk as a Voicemail Server", "(the SUBSCRIBE's Expires header)", "Expires: 600", ASTERISK),
+  },
+  "mwi.refreshBefore": {
+    path: "sites[].mwi.refreshBefore",
+    unit: "duration",
+    source: assumption("a subscription is refreshed 32 s before it expires (SIP's Timer F, 64 x T1: a refresh that times out still ends before the subscription lapses); the reference says only that it expires"),
   },
   "traffic.media": { path: "traffic[].media", unit: "value", source: format("a traffic type is voice unless told") },
   "traffic.priority": { path: "traffic[].priority", unit: "count", source: format("every traffic type has the same priority unless told") },

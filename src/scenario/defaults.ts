@@ -79,7 +79,7 @@ export const DEFAULTS = {
   /** the component load model's costs: assumptions until calibrated (`ccsim calibrate`; docs/component-load.md) */
   components: {
     sipProxy: { call: 0.002 },
-    sessionController: { call: 0.11, routeCall: 0.056 },
+    sessionController: { call: 0.11, routeCall: 0.056, mwi: 0.002 },
     tController: { event: 0.025, peer: 0.005, client: 0.006 },
     /** off: Stat Servers connect as legacy clients; a mapping given without enabled turns it on */
     smartProxy: { enabled: false, enabledWhenGiven: true, event: 0.005, client: 0.002 },
@@ -124,7 +124,16 @@ export const DEFAULTS = {
     noAnswerNotReady: 60,
     /** a private call starts only while the agent is Ready */
     privateCallWhen: "ready",
+    /** option no-answer-overflow: the unanswered call goes back to routing, as before voicemail */
+    noAnswerOverflow: "recall",
   },
+  /** a group's voicemail box (agents[].voicemail): its callers and its messages, assumptions (see SOURCES) */
+  voicemail: { leaveMessage: 0.5, recording: 30, handleTime: 120 },
+  /** a URS strategy's voicemail branch (traffic[].voicemail): at once when no agent is available */
+  trafficVoicemail: { after: 0 },
+  /** an Asterisk site's MWI subscriptions (sites[].mwi): mwi-extension-enable off, the reference's Expires: 600, a
+   *  refresh one SIP transaction timeout (Timer F, 32 s) before it lapses */
+  mwi: { extensionEnable: false, expires: 600, refreshBefore: 32 },
   traffic: { media: "voice", priority: 0 },
   /** recorded arrivals are replayed as they are, not resampled by day */
   arrivals: { resample: false },

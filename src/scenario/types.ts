@@ -37,6 +37,9 @@ export interface SiteSpec {
   readonly skype?: SkypeSpec;
   /** Asterisk as the site's media server: its pool of media ports (absent: no media server, no port metrics) */
   readonly mediaPorts?: MediaPortsSpec;
+  /** an Asterisk site's SIP Server: its MWI subscriptions to the voicemail boxes (absent: no extension boxes watched,
+   *  Expires and refresh as DEFAULTS.mwi) */
+  readonly mwi?: MwiSpec;
 }
 
 /** A Skype for Business site's T-Server and UCMA connectors (Multimedia Connector for Skype for Business Deployment
@@ -64,6 +67,17 @@ export interface SkypeSpec {
  *  announcement, digit collection or recording holds one for as long as it lasts. */
 export interface MediaPortsSpec {
   readonly capacity: number;
+}
+
+/** SIP Server's MWI (message-summary) subscriptions at an Asterisk site (SIP Server and Asterisk Integration
+ *  Reference, MWI Subscription Scope). */
+export interface MwiSpec {
+  /** mwi-extension-enable: every extension's box is subscribed at start-up */
+  readonly extensionEnable: boolean;
+  /** the Expires a SUBSCRIBE asks for */
+  readonly expires: number;
+  /** how long before it expires a subscription is refreshed */
+  readonly refreshBefore: number;
 }
 
 export interface NetworkSpec {
@@ -188,6 +202,23 @@ export interface AgentGroupSpec {
   readonly wrapUp: DistributionSpec;
   /** an Asterisk site's group: the private calls Asterisk handles without SIP Server (absent: none) */
   readonly privateCalls?: PrivateCallsSpec;
+  /** no-answer-overflow: after noAnswerTimeout an unanswered call goes back to routing (recall) or to the group's
+   *  voicemail box */
+  readonly noAnswerOverflow: "recall" | "voicemail";
+  /** an Asterisk site's group: its voicemail box, its callers and its messages (absent: none) */
+  readonly voicemail?: VoicemailSpec;
+}
+
+/** A group's voicemail boxes on Asterisk (SIP Server and Asterisk Integration Reference, Asterisk as a Voicemail
+ *  Server): one per extension, one per agent login, or one for the group. */
+export interface VoicemailSpec {
+  readonly box: "extension" | "login" | "group";
+  /** the probability that a caller sent to the box leaves a message (the others hang up) */
+  readonly leaveMessage: number;
+  /** how long a caller takes to record a message */
+  readonly recording: DistributionSpec;
+  /** how long an agent takes with one message (listening, and what it asks for) */
+  readonly handleTime: DistributionSpec;
 }
 
 /** One direction of an agent's private calls: a Poisson rate per agent, a duration, and the agent states a call can
@@ -258,6 +289,8 @@ export interface TrafficSpec {
   readonly treatment?: { readonly duration: DistributionSpec };
   /** voice only: the share of answered calls Asterisk records, one media port for the whole talk (absent: none) */
   readonly recording?: number;
+  /** voice: a call that finds no agent available goes to this agent group's box (absent: it waits) */
+  readonly voicemail?: TrafficVoicemailSpec;
 }
 
 /** A treatment an IM session gets on its Routing Point before routing (IM Solution Guide, "IM treatments"). */
@@ -303,11 +336,21 @@ export interface FaultSpec {
  * The component load model (present only when the scenario has a `components:` key): each component instance is one
  * FIFO server with a CPU cost, in seconds, per message kind it handles. See src/model/cpu/component-load.ts.
  */
+/** A URS strategy's voicemail branch: "if a call is routed to an agent group that does not have any currently
+ *  available agents, URS can send a call to the voicemail box associated with the Agent Group". */
+export interface TrafficVoicemailSpec {
+  /** the agent group whose box takes the call (its voicemail.box is group) */
+  readonly group: string;
+  /** how long the call waits for an agent first (0: at once) */
+  readonly after: number;
+}
+
 export interface ComponentsSpec {
   /** a site's SIP Proxies: each inbound INVITE */
   readonly sipProxy: { readonly call: number };
-  /** a node's Session Controller: a call's set-up (INVITE, Routing Point, EventRouteRequest) and each TRouteCall */
-  readonly sessionController: { readonly call: number; readonly routeCall: number };
+  /** a node's Session Controller: a call's set-up (INVITE, Routing Point, EventRouteRequest), each TRouteCall,
+   *  and each MWI message (a SUBSCRIBE it sends Asterisk, a NOTIFY it takes from it) */
+  readonly sessionController: { readonly call: number; readonly routeCall: number; readonly mwi: number };
   /** a node's T-Controller: each state change of a DN it owns; each event sent to or received from another
    *  T-Controller (both ends pay); each event sent to a client that registered all DNs (a legacy Stat Server or a
    *  Smart Proxy) */

@@ -290,6 +290,14 @@ export class ComponentLoad implements EventTarget {
     return c.kind === "asterisk" ? c : null;
   }
 
+  /** An MWI message between the node's SIP Server and its site's Asterisk PBX (a SUBSCRIBE, a NOTIFY): the Session
+   *  Controller handles it and the PBX sends or takes it (at a presence NOTIFY's cost). Nothing waits on it. */
+  mwiMessage(node: ClusterNode): void {
+    const now = this.sim.now;
+    this.sessionController[node.index]!.serve(now, this.spec.sessionController.mwi);
+    this.pbxOf(node.site.index)?.serve(now, this.spec.asterisk.notify);
+  }
+
   /** An INVITE reaches the site's SIP Proxies (or its PBX) now; the call reaches its node's Session Controller when
    *  they are done. */
   callArrives(call: Call, node: ClusterNode): void {

@@ -21,6 +21,14 @@ export interface CallControl {
   strand(call: Call, lostRequest: boolean, fault: number): void;
 }
 
+/** What a URS asks of Asterisk voicemail (asterisk/voicemail.ts). */
+export interface UrsVoicemail {
+  /** the call found no agent: true when the strategy sends it to a voicemail box instead of queueing it */
+  noAgent(call: Call): boolean;
+  /** the agent is available and no call waits here for it: it may take a message */
+  agentIdle(agent: Agent): void;
+}
+
 /** What a URS is built from (its Stat Server view is built first: the view hears of agents, the URS reads it). */
 export interface UrsOptions {
   /** its place in the deployment's URS list */
@@ -63,6 +71,9 @@ export class Urs implements EventTarget, AvailabilityListener {
   up = true;
   /** the fault that took it down, -1 when up */
   downBy = -1;
+  /** Asterisk voicemail: told when an agent it sees available has no waiting call, and asked first about a call that
+   *  finds no agent (its strategy's voicemail branch; wired by the builder) */
+  voicemail: UrsVoicemail | null = null;
   /** with the component load model: the URS pair as a server, and what a strategy run costs it (wired by the
    *  builder) */
   load: Step | null = null;
@@ -155,7 +166,7 @@ export class Urs implements EventTarget, AvailabilityListener {
       this.observer.firstAttempt(call, agent !== null);
     }
     if (agent) this.reserve(call, agent, cls);
-    else {
+    else if (this.voicemail === null || !this.voicemail.noAgent(call)) {
       call.state = CallState.Waiting;
       this.queues[cls.index]!.push(call);
       this.observer.queued(call, this);
@@ -176,9 +187,21 @@ export class Urs implements EventTarget, AvailabilityListener {
         from = q;
       }
     }
-    if (best === undefined) return;
+    if (best === undefined) {
+      this.voicemail?.agentIdle(agent);
+      return;
+    }
     from!.remove(best);
     this.reserve(best, agent, best.cls);
+  }
+
+  /** a call waits in one of this URS's virtual queues for a target the agent is in */
+  waitsFor(agent: Agent): boolean {
+    for (const cls of this.classesOfAgent[agent.index]!) {
+      const q = this.queues[cls.index];
+      if (q && q.size > 0 && cls.has(agent)) return true;
+    }
+    return false;
   }
 
   /** The URS pair fails: the calls waiting in its virtual queues lose their router (the caller is told nothing). */

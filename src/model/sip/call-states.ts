@@ -21,6 +21,8 @@ const DROP = "sip/sip-server.ts SipServer.dropCall";
 /** a chat or email its Interaction Server keeps while down (interaction-server-down) */
 const KEEP = "multimedia/interaction-server.ts InteractionServer.hold";
 const DEFAULT_ROUTE = "sip/default-route.ts DefaultRouting.timeout";
+/** SIP Server sends the call to an Asterisk voicemail box and is done with it */
+const VOICEMAIL = "asterisk/voicemail.ts Voicemail.reach";
 
 export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTransition[] } = {
   Routing: [
@@ -36,9 +38,13 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
     { to: "Done", by: `${ABANDON}; sip/sip-server.ts SipServer.lost; multimedia/interaction-server.ts InteractionServer.refuses` },
     { to: "Done", by: DROP },
     { to: "Stranded", by: KEEP },
+    // the strategy found no agent and its voicemail branch takes the call at once (or its wait is over)
+    { to: "Done", by: `${VOICEMAIL} (from Urs.attempt)` },
   ],
   Waiting: [
     { to: "Reserving", by: "routing/urs.ts Urs.reserve (from agentAvailable)" },
+    // the strategy's wait for an agent is over: the group's box
+    { to: "Done", by: `${VOICEMAIL} (from Voicemail.waitOver)` },
     { to: "Stranded", by: STRAND },
     { to: "Stranded", by: KEEP },
     { to: "Done", by: ABANDON },
@@ -66,6 +72,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   Ringing: [
     { to: "Talking", by: "sip/sip-server.ts SipServer.answer" },
     { to: "Routing", by: "sip/sip-server.ts SipServer.noAnswer" },
+    // no-answer-overflow voicemail
+    { to: "Done", by: `${VOICEMAIL} (from SipServer.noAnswer)` },
     { to: "Done", by: ABANDON },
     { to: "Done", by: DROP },
   ],

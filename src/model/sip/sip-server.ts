@@ -16,6 +16,7 @@ import type { MediaPortHost, MediaPorts } from "../asterisk/media-ports.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
 import type { ImHost } from "../multimedia/im-session.js";
 import type { InteractionServer } from "../multimedia/interaction-server.js";
+import type { Voicemail } from "../asterisk/voicemail.js";
 import type { Observer } from "../observer.js";
 import type { ReservationProtocol } from "../routing/reservation.js";
 import type { CallControl, Urs } from "../routing/urs.js";
@@ -67,6 +68,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   load: ComponentLoad | null = null;
   /** null when the scenario schedules no fault (wired by the builder) */
   faults: FaultInjector | null = null;
+  /** Asterisk voicemail; null when no group has a box (wired by the builder) */
+  voicemail: Voicemail | null = null;
   /** calls in progress, kept only when faults may need to find them (wired by the builder) */
   live: Set<Call> | null = null;
   /** the Skype for Business site's T-Server, whose calls wait for a conference before routing; null without one */
@@ -277,7 +280,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
   }
 
-  /** agent-no-answer-timeout: agent-no-answer-action for the agent (TController.noAnswer); the call goes back to routing */
+  /** agent-no-answer-timeout: agent-no-answer-action for the agent (TController.noAnswer); the call goes back to routing,
+   *  or with no-answer-overflow voicemail to the agent's box */
   private noAnswer(call: Call): void {
     const agent = call.agent!;
     call.ringTimer = null;
@@ -286,6 +290,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     agent.load.drop(media, Phase.Ringing);
     this.observer.agentLoad(agent, media, agent.load.count[media]!);
     this.tc.noAnswer(agent);
+    // no-answer-overflow naming the agent's box: the call goes there instead of back to routing
+    if (this.voicemail !== null && agent.group.spec.noAnswerOverflow === "voicemail") return this.voicemail.overflow(call, agent);
     call.agent = null;
     call.state = CallState.Routing;
     this.sendRouteRequest(call, 0);

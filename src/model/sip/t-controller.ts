@@ -9,6 +9,7 @@ import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.
 import { AgentState, type AgentStateValue } from "../agents/agent-state.js";
 import type { Agent } from "../agents/agent.js";
 import type { AgentDesk } from "../agents/staffing.js";
+import type { Mwi } from "../asterisk/mwi.js";
 import type { Presence } from "../asterisk/presence.js";
 import type { ComponentLoad } from "../cpu/component-load.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
@@ -36,6 +37,9 @@ export class TController implements EventTarget, AgentDesk {
   faults: FaultInjector | null = null;
   /** Asterisk presence; null when no site has an Asterisk PBX (wired by the builder) */
   presence: Presence | null = null;
+
+  /** MWI subscriptions that follow logins; null without voicemail (wired by the builder) */
+  mwi: Mwi | null = null;
 
   /** ha.loginDelay: how long a logged-out agent takes to log in again */
   private readonly loginDelay: number;
@@ -186,6 +190,7 @@ export class TController implements EventTarget, AgentDesk {
     const from = agent.state;
     agent.state = to;
     if (to !== AgentState.NotReady) agent.presenceHeld = false;
+    if (this.mwi !== null && (from === AgentState.LoggedOut) !== (to === AgentState.LoggedOut)) this.mwi.loggedIn(agent, to !== AgentState.LoggedOut);
     this.observer.agentState(agent, from, to);
     const now = this.sim.now;
     agent.stateSince = now;

@@ -7,6 +7,7 @@ import { formatDuration } from "../duration.js";
 import { covers, dur, duplicate, optDur, siteRef, type NormalizeContext } from "./context.js";
 import { normalizePrivateCalls } from "./asterisk.js";
 import { dist } from "./distributions.js";
+import { normalizeVoicemail } from "./voicemail.js";
 
 export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds: readonly string[], rules: readonly CapacityRuleSpec[]): AgentGroupSpec[] {
   const seen = new Map<string, number>();
@@ -55,6 +56,8 @@ export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds:
       noAnswerNotReady: optDur(ctx, a.noAnswerNotReady, p("noAnswerNotReady"), d.noAnswerNotReady),
       wrapUp: a.wrapUp === undefined ? { dist: "constant", value: d.wrapUp } : dist(ctx, a.wrapUp, p("wrapUp")),
       ...(a.privateCalls === undefined ? {} : { privateCalls: normalizePrivateCalls(ctx, a.privateCalls, p("privateCalls")) }),
+      noAnswerOverflow: a.noAnswerOverflow ?? d.noAnswerOverflow,
+      ...(a.voicemail === undefined ? {} : { voicemail: normalizeVoicemail(ctx, a.voicemail, p("voicemail")) }),
     };
     return group;
   });

@@ -15,6 +15,7 @@ export function normalizeComponents(ctx: NormalizeContext): ComponentsSpec {
     sessionController: {
       call: cost("sessionController", "call", r.sessionController),
       routeCall: cost("sessionController", "routeCall", r.sessionController),
+      mwi: cost("sessionController", "mwi", r.sessionController),
     },
     tController: {
       event: cost("tController", "event", r.tController),

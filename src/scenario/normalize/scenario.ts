@@ -21,6 +21,7 @@ import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { checkSkype } from "./skype.js";
 import { normalizeTargets } from "./targets.js";
 import { normalizeTraffic } from "./traffic.js";
+import { checkVoicemail } from "./voicemail.js";
 
 /**
  * The Scenario the raw file describes, with every default filled in (defaults.ts), and the problems found on the way
@@ -73,6 +74,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   checkAsterisk(ctx, topology, sites, agents, traffic);
   checkSkype(ctx, topology, sites);
   checkMediaPorts(ctx, topology, sites, traffic);
+  checkVoicemail(ctx, sites, agents, traffic);
   const ha = normalizeHa(ctx);
   const faults = normalizeFaults(ctx, sites, horizon, traffic);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);

@@ -1,9 +1,10 @@
 // Sites (data centers): ids, nodes, VQ priority, failover; and the topology rule that ties sites to media.
 import { suggestion } from "../did-you-mean.js";
-import type { SiteSpec, SkypeSpec, TrafficSpec } from "../types.js";
+import type { MwiSpec, SiteSpec, SkypeSpec, TrafficSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { duplicate, type NormalizeContext } from "./context.js";
 import { normalizeSkype } from "./skype.js";
+import { normalizeMwi } from "./voicemail.js";
 
 export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
   const seen = new Map<string, number>();
@@ -17,7 +18,7 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
         message: `expected a node of the site (1 .. ${nodes}: ${s.id}.n1 .. ${s.id}.n${nodes}), got ${gwsNode}`,
       });
     }
-    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; gwsNode: number; pbx?: "asterisk"; skype?: SkypeSpec; mediaPorts?: { capacity: number } } = {
+    const site: { id: string; nodes: number; vq: { priority: number }; failover?: string; gwsNode: number; pbx?: "asterisk"; skype?: SkypeSpec; mediaPorts?: { capacity: number }; mwi?: MwiSpec } = {
       id: s.id,
       nodes,
       vq: { priority: s.vq?.priority ?? DEFAULTS.site.vqPriority },
@@ -27,6 +28,7 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
     if (s.pbx !== undefined) site.pbx = s.pbx;
     if (s.skype !== undefined) site.skype = normalizeSkype(ctx, s.skype, ["sites", i, "skype"]);
     if (s.mediaPorts !== undefined) site.mediaPorts = { capacity: s.mediaPorts.capacity };
+    if (s.mwi !== undefined) site.mwi = normalizeMwi(ctx, s.mwi, ["sites", i, "mwi"]);
     return site;
   });
 }

@@ -9,6 +9,7 @@ import { dist } from "./distributions.js";
 import { normalizeArrivals } from "./arrivals.js";
 import { normalizeIm } from "./im.js";
 import { mediaPortUse } from "./media-ports.js";
+import { normalizeTrafficVoicemail } from "./voicemail.js";
 
 export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds: readonly string[]): { traffic: TrafficSpec[]; compiled: (SkillExpression | undefined)[] } {
   const seen = new Map<string, number>();
@@ -42,6 +43,7 @@ export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds
       ...(t.serviceLevel === undefined ? {} : { serviceLevel: dur(ctx, t.serviceLevel, p("serviceLevel")) }),
       ...(media === "im" ? { im: normalizeIm(ctx, t.im ?? {}, p("im")) } : {}),
       ...mediaPortUse(ctx, t, p()),
+      ...(t.voicemail === undefined ? {} : { voicemail: normalizeTrafficVoicemail(ctx, t.voicemail, p("voicemail")) }),
     };
     return spec;
   });

@@ -44,6 +44,22 @@ const PrivateCall = (direction: string) =>
     `${direction} private calls, which Asterisk connects without SIP Server`,
   ).optional();
 
+function probability(description: string) {
+  const e = expected("a probability between 0 and 1");
+  return z.number({ error: e }).min(0, { error: e }).max(1, { error: e }).meta({ description });
+}
+
+const Voicemail = obj(
+  {
+    box: oneOf(["extension", "login", "group"], "the box a message goes to: the agent's extension (DN), the agent's login, or one box for the group"),
+    leaveMessage: probability(`probability that a caller sent to the box leaves a message; the others hang up (default ${D.voicemail.leaveMessage})`).optional(),
+    recording: Distribution.optional().meta({ description: `how long a caller takes to leave a message (default ${shown(D.voicemail.recording)})` }),
+    handleTime: Distribution.optional().meta({ description: `how long an agent takes with one message (default ${shown(D.voicemail.handleTime)})` }),
+  },
+  "a {box, leaveMessage, recording, handleTime} mapping",
+  "an Asterisk site's group: its voicemail boxes on Asterisk (default none)",
+).optional();
+
 const Staffing = obj(
   {
     period: positiveDurationSchema("length of each staffing period"),
@@ -72,24 +88,24 @@ export const AgentGroup = obj(
     capacity: pattern(NAME_PATTERN, "a capacity rule name", `capacity rule name (default ${D.agent.capacity})`).optional(),
     phone: oneOf(["sip", "pstn"], `phone type (default ${D.agent.phone})`).optional(),
     answerDelay: Distribution.optional().meta({ description: `ringing to answer (default ${shown(D.agent.answerDelay)})` }),
-    noAnswer: (() => {
-      const e = expected("a probability between 0 and 1");
-      return z.number({ error: e }).min(0, { error: e }).max(1, { error: e });
-    })()
-      .optional()
-      .meta({ description: `probability that a delivered call is not answered (default ${D.agent.noAnswer})` }),
+    noAnswer: probability(`probability that a delivered call is not answered (default ${D.agent.noAnswer})`).optional(),
     noAnswerTimeout: positiveDurationSchema(`agent-no-answer-timeout (default ${shown(D.agent.noAnswerTimeout)})`).optional(),
     noAnswerAction: oneOf(
       ["notready", "logout", "none"],
       `agent-no-answer-action: a no-answer sets the agent NotReady, logs it out, or nothing (default ${D.agent.noAnswerAction})`,
     ).optional(),
     noAnswerNotReady: durationSchema(`how long a no-answer leaves the agent NotReady (default ${shown(D.agent.noAnswerNotReady)})`).optional(),
+    noAnswerOverflow: oneOf(
+      ["recall", "voicemail"],
+      `no-answer-overflow: after noAnswerTimeout an unanswered call goes back to routing, or to the group's voicemail box (default ${D.agent.noAnswerOverflow})`,
+    ).optional(),
     wrapUp: Distribution.optional().meta({ description: `after-call work (default ${shown(D.agent.wrapUp)})` }),
     privateCalls: obj(
       { inbound: PrivateCall("inbound"), outbound: PrivateCall("outbound") },
       "an {inbound, outbound} mapping",
       "an Asterisk site's group: private calls, each making the agent NotReady for routing while it lasts (default none)",
     ).optional(),
+    voicemail: Voicemail,
   },
   "an agent group mapping {group, site, count, skills, ...}",
   "a group of identical agents",

@@ -26,9 +26,10 @@ function costs<const C extends CostKind, const K extends readonly (keyof (typeof
 export const Components = obj(
   {
     sipProxy: costs("sipProxy", ["call"], "a site's SIP Proxies", { call: "each inbound INVITE" }),
-    sessionController: costs("sessionController", ["call", "routeCall"], "a node's Session Controller", {
+    sessionController: costs("sessionController", ["call", "routeCall", "mwi"], "a node's Session Controller", {
       call: "a call's set-up: INVITE, Routing Point, EventRouteRequest",
       routeCall: "each TRouteCall",
+      mwi: "each MWI message: a SUBSCRIBE to Asterisk, a NOTIFY from it",
     }),
     tController: costs("tController", ["event", "peer", "client"], "a node's T-Controller", {
       event: "each state change of a DN it owns",

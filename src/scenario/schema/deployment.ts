@@ -25,8 +25,18 @@ export const Site = obj(
       "a {capacity: N} mapping",
       "Asterisk as the site's media server (topology standalone): its pool of media ports (default: none)",
     ).optional(),
+    mwi: obj(
+      {
+        extensionEnable: z.boolean({ error: expected("true or false") }).optional()
+          .meta({ description: `mwi-extension-enable: SIP Server subscribes to every extension's box at start-up (default ${D.mwi.extensionEnable})` }),
+        expires: durationSchema(`the Expires a SUBSCRIBE asks for (default ${shown(D.mwi.expires)})`).optional(),
+        refreshBefore: durationSchema(`how long before it expires a subscription is refreshed (default ${shown(D.mwi.refreshBefore)})`).optional(),
+      },
+      "an {extensionEnable, expires, refreshBefore} mapping",
+      "pbx asterisk: SIP Server's MWI subscriptions to the voicemail boxes",
+    ).optional(),
   },
-  "a site mapping {id, nodes, vq, failover, gwsNode, pbx, skype, mediaPorts}",
+  "a site mapping {id, nodes, vq, failover, gwsNode, pbx, skype, mediaPorts, mwi}",
   "a data center",
 );
 

@@ -77,6 +77,14 @@ export const Traffic = obj(
     })()
       .optional()
       .meta({ description: "voice: the share of answered calls Asterisk records, one media port for the whole talk; a recording that finds no port is lost (default: none)" }),
+    voicemail: obj(
+      {
+        group: pattern(NAME_PATTERN, "an agent group name", "the agent group whose box (voicemail.box: group) takes the call"),
+        after: durationSchema(`how long the call waits for an agent before it goes to the box (default ${shown(D.trafficVoicemail.after)}: at once)`).optional(),
+      },
+      "a {group, after} mapping",
+      "voice on an Asterisk site: a call that finds no agent available goes to an agent group's voicemail box (default: it waits)",
+    ).optional(),
   },
   "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
   "one interaction type",
