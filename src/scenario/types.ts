@@ -19,6 +19,9 @@ export function viaInteractionServer(media: Media): boolean {
 // the kernel draws from a distribution, so its type is declared there (a lower layer may not import this one)
 import type { DistributionSpec } from "../kernel/distribution-spec.js";
 export type { DistributionSpec };
+// the specs of the Asterisk and Skype for Business deployments live in a file of their own
+import type { MediaPortsSpec, MwiSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
+export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
 
 export interface SiteSpec {
   readonly id: string;
@@ -40,44 +43,6 @@ export interface SiteSpec {
   /** an Asterisk site's SIP Server: its MWI subscriptions to the voicemail boxes (absent: no extension boxes watched,
    *  Expires and refresh as DEFAULTS.mwi) */
   readonly mwi?: MwiSpec;
-}
-
-/** A Skype for Business site's T-Server and UCMA connectors (Multimedia Connector for Skype for Business Deployment
- *  Guide; src/model/skype/). */
-export interface SkypeSpec {
-  /** UCMA connectors in the Trusted Application pool, sharing the calls by DNS load balancing */
-  readonly connectors: number;
-  /** connectors that may be stopped at any time: what the pool's guideline sizes for */
-  readonly stopped: number;
-  /** conference-pool-size: the ready conferences each connector keeps */
-  readonly conferencePoolSize: number;
-  /** Trusted Application Endpoints the connectors spread their conferences over */
-  readonly taes: number;
-  /** caching-enabled: a call's conference is reused for later calls until it expires */
-  readonly cachingEnabled: boolean;
-  /** the T-Server's scheduling of one new call's conference (one at a time) */
-  readonly schedulingTime: number;
-  /** creating one conference for a pool (one at a time, on the same T-Server scheduler) */
-  readonly creationTime: number;
-  /** how long Skype for Business keeps a conference before it expires */
-  readonly lifetime: number;
-}
-
-/** A site's Asterisk media ports (SIP Server and Asterisk Integration Reference, Asterisk as a Media Server): each
- *  announcement, digit collection or recording holds one for as long as it lasts. */
-export interface MediaPortsSpec {
-  readonly capacity: number;
-}
-
-/** SIP Server's MWI (message-summary) subscriptions at an Asterisk site (SIP Server and Asterisk Integration
- *  Reference, MWI Subscription Scope). */
-export interface MwiSpec {
-  /** mwi-extension-enable: every extension's box is subscribed at start-up */
-  readonly extensionEnable: boolean;
-  /** the Expires a SUBSCRIBE asks for */
-  readonly expires: number;
-  /** how long before it expires a subscription is refreshed */
-  readonly refreshBefore: number;
 }
 
 export interface NetworkSpec {
@@ -209,30 +174,6 @@ export interface AgentGroupSpec {
   readonly voicemail?: VoicemailSpec;
 }
 
-/** A group's voicemail boxes on Asterisk (SIP Server and Asterisk Integration Reference, Asterisk as a Voicemail
- *  Server): one per extension, one per agent login, or one for the group. */
-export interface VoicemailSpec {
-  readonly box: "extension" | "login" | "group";
-  /** the probability that a caller sent to the box leaves a message (the others hang up) */
-  readonly leaveMessage: number;
-  /** how long a caller takes to record a message */
-  readonly recording: DistributionSpec;
-  /** how long an agent takes with one message (listening, and what it asks for) */
-  readonly handleTime: DistributionSpec;
-}
-
-/** One direction of an agent's private calls: a Poisson rate per agent, a duration, and the agent states a call can
- *  start in (an attempt in any other state finds the agent busy and is not made). */
-export interface PrivateCallSpec {
-  readonly rate: number;
-  readonly duration: DistributionSpec;
-  readonly when: "ready" | "wrap-up" | "both";
-}
-export interface PrivateCallsSpec {
-  readonly inbound?: PrivateCallSpec;
-  readonly outbound?: PrivateCallSpec;
-}
-
 export type ArrivalsSpec =
   /** Poisson at rates[i] during [i*period, (i+1)*period); one rate with period = horizon is a constant rate */
   { readonly period: number; readonly rates: readonly number[] };
@@ -336,15 +277,6 @@ export interface FaultSpec {
  * The component load model (present only when the scenario has a `components:` key): each component instance is one
  * FIFO server with a CPU cost, in seconds, per message kind it handles. See src/model/cpu/component-load.ts.
  */
-/** A URS strategy's voicemail branch: "if a call is routed to an agent group that does not have any currently
- *  available agents, URS can send a call to the voicemail box associated with the Agent Group". */
-export interface TrafficVoicemailSpec {
-  /** the agent group whose box takes the call (its voicemail.box is group) */
-  readonly group: string;
-  /** how long the call waits for an agent first (0: at once) */
-  readonly after: number;
-}
-
 export interface ComponentsSpec {
   /** a site's SIP Proxies: each inbound INVITE */
   readonly sipProxy: { readonly call: number };

@@ -23,6 +23,7 @@ import type { CallControl, Urs } from "../routing/urs.js";
 import type { SkypeTServer } from "../skype/t-server.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
+import { releaseHold } from "./call-hold.js";
 import { DefaultRouting, type DefaultDnParts } from "./default-route.js";
 import type { TController } from "./t-controller.js";
 import type { ClusterNode, Topology } from "./topology.js";
@@ -360,29 +361,10 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     this.live?.delete(call);
   }
 
-  /** Takes a call out of wherever it is held: its URS's queue, router-timeout, or a ringing or talking agent (who is
-   *  free at once). */
+  /** Takes a call out of wherever it is held (call-hold.ts); a ringing or talking agent is free at once. */
   private detach(call: Call): void {
-    switch (call.state) {
-      case CallState.Waiting:
-        call.urs!.removeWaiting(call);
-        break;
-      case CallState.Stranded:
-        this.sim.cancel(call.routerTimer);
-        call.routerTimer = null;
-        break;
-      case CallState.Treatment:
-        this.sim.cancel(call.ringTimer);
-        call.ringTimer = null;
-        break;
-      case CallState.Ringing:
-      case CallState.Talking: {
-        this.sim.cancel(call.ringTimer);
-        call.ringTimer = null;
-        this.letGo(call.agent!, call, call.state === CallState.Ringing ? Phase.Ringing : Phase.Talking);
-        break;
-      }
-    }
+    const phase = releaseHold(call, this.sim);
+    if (phase !== null) this.letGo(call.agent!, call, phase);
   }
 
   /** the calls in progress, in ConnID order (only kept when the scenario has faults) */
