@@ -67,11 +67,11 @@ describe("ccsim run", () => {
     const s = JSON.parse(ccsim(["run", "--json", "--replications", "3"]).stdout);
     expect(s.targets.map((t: { metric: string }) => t.metric)).toEqual(["serviceLevel", "abandonRate", "conflictRate"]);
     const sl = s.targets[0];
-    expect(sl.bound).toBe(s.metrics.serviceLevel.ci95[0]);
-    expect(sl.met).toBe(sl.bound >= 0.8);
+    expect(sl.judgedOn).toBe(s.metrics.serviceLevel.ci95[0]);
+    expect(sl.met).toBe(sl.judgedOn >= 0.8);
     const cr = s.targets[2];
-    expect(cr.bound).toBe(s.metrics.conflictRate.ci95[1]);
-    expect(cr.met).toBe(cr.bound <= 0.05);
+    expect(cr.judgedOn).toBe(s.metrics.conflictRate.ci95[1]);
+    expect(cr.met).toBe(cr.judgedOn <= 0.05);
   });
 
   it("--set changes the scenario, and reaches the output", () => {

@@ -125,7 +125,7 @@ describe("utilization targets", () => {
     const at = (value: number) => judgeTargets([{ metric: "utilization.urs", op: "<=", value, source: `<= ${value}` }], r)[0]!;
     expect(at(upper + 0.001).met).toBe(true);
     expect(at(upper - 0.001).met).toBe(false);
-    expect(at(upper).bound).toBe(upper);
+    expect(at(upper).judgedOn).toBe(upper);
 
     const pass = ccsim(["check", "scenarios/sized-two-site.yaml", "--set", "replications=2", "--set", "horizon=1h", "--set", "sites[0].nodes=1", "--target", `utilization.urs<=${(upper + 0.001).toFixed(4)}`, "--json"]);
     const fail = ccsim(["check", "scenarios/sized-two-site.yaml", "--set", "replications=2", "--set", "horizon=1h", "--set", "sites[0].nodes=1", "--target", `utilization.urs<=${(upper - 0.001).toFixed(4)}`, "--json"]);

@@ -10,8 +10,9 @@ export interface TargetVerdict {
   readonly metric: string;
   readonly target: string;
   readonly mean: number;
-  /** the value judged */
-  readonly bound: number;
+  /** the value judged: the safe confidence bound, or the mean with one replication (check.json, summary.json and
+   *  sizing.json call it judgedOn alike) */
+  readonly judgedOn: number;
   readonly met: boolean;
 }
 
@@ -35,9 +36,9 @@ export function judgeTargets(targets: readonly TargetSpec[], r: ExperimentResult
   return targets.map((t) => {
     const m = targetMetric(r, t.metric);
     const wantsHigh = t.op === ">=" || t.op === ">";
-    const bound = m.ci95 ? (wantsHigh ? m.ci95[0] : m.ci95[1]) : m.mean;
+    const judgedOn = m.ci95 ? (wantsHigh ? m.ci95[0] : m.ci95[1]) : m.mean;
     const met =
-      t.op === ">=" ? bound >= t.value : t.op === ">" ? bound > t.value : t.op === "<=" ? bound <= t.value : bound < t.value;
-    return { metric: t.metric, target: t.source, mean: m.mean, bound, met };
+      t.op === ">=" ? judgedOn >= t.value : t.op === ">" ? judgedOn > t.value : t.op === "<=" ? judgedOn <= t.value : judgedOn < t.value;
+    return { metric: t.metric, target: t.source, mean: m.mean, judgedOn, met };
   });
 }

@@ -44,7 +44,7 @@ export function resultTable(r: ExperimentResult): string {
   if (verdicts.length > 0) {
     const t = [["target", "", "judged on", "verdict"]];
     for (const v of verdicts) {
-      t.push([v.metric, v.target, formatMetric(v.metric, v.bound), v.met ? "met" : "MISSED"]);
+      t.push([v.metric, v.target, formatMetric(v.metric, v.judgedOn), v.met ? "met" : "MISSED"]);
     }
     out.push("", grid(t, 2), "(each judged on the 95% bound that makes the claim safe: the lower for a minimum, the upper for a maximum)");
   }

@@ -30,8 +30,8 @@ export function verdictsOf(r: ExperimentResult): Verdict[] {
       target: v.target,
       mean: v.mean,
       ci95: targetMetric(r, v.metric).ci95,
-      judgedOn: v.bound,
-      margin: wantsHigh ? v.bound - spec.value : spec.value - v.bound,
+      judgedOn: v.judgedOn,
+      margin: wantsHigh ? v.judgedOn - spec.value : spec.value - v.judgedOn,
       met: v.met,
     };
   });

@@ -68,7 +68,7 @@ function headline(s: Summary): string {
         { "data-metric": n },
         el("td", {}, esc(labelOf(n))),
         el("td", {}, esc(t.target)),
-        el("td", {}, `${shown(shownValue(n, t.bound))}${esc(suffixOf(n))}`),
+        el("td", {}, `${shown(shownValue(n, t.judgedOn))}${esc(suffixOf(n))}`),
         el("td", { class: t.met ? "met" : "missed" }, t.met ? "met" : "missed"),
       );
     });
