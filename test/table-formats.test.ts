@@ -1,10 +1,13 @@
 // One way to write a number in every terminal table (shares in %, times in s, counts to four significant digits), and
 // tables that fit 120 columns unless --wide asks for them whole.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { foldedGrid } from "../src/report/grid.js";
 import { formatMetric, fourDigits } from "../src/report/units.js";
-import { ccsim } from "./helpers.js";
+import { ccsim, tempFolders } from "./helpers.js";
 
 const SMALL = ["--set", "horizon=1h", "--set", "warmup=10m", "--replications", "3"];
 
@@ -59,5 +62,37 @@ describe("tables that fit 120 columns", () => {
     const refused = ccsim([...args, "--wide", "--json"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe("--wide: shapes the printed table, and --json prints none: leave one of them out\n");
+  });
+});
+
+describe("one word for a boolean, 1-based periods, in the files", () => {
+  const tmp = tempFolders("file-formats");
+  const booleans = (file: string, columns: RegExp) => {
+    const rows = parse(readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[];
+    const cells = rows.flatMap((r) => Object.entries(r).filter(([k]) => columns.test(k)).map(([, v]) => v));
+    expect(cells.length).toBeGreaterThan(0);
+    return new Set(cells);
+  };
+
+  it("components.csv and sizing.csv write true or false, as the JSON files do", () => {
+    const run = tmp();
+    expect(ccsim(["run", "scenarios/sized-two-site.yaml", ...SMALL, "--out", run, "--quiet"]).code).toBe(0);
+    expect([...booleans(join(run, "components.csv"), /^busiest_of_kind$/)].every((v) => v === "true" || v === "false")).toBe(true);
+    const size = tmp();
+    expect(ccsim(["size", "scenarios/gate-fail.yaml", "--for", "agents:support", "--quiet", "--out", size]).code).toBe(0);
+    const met = booleans(join(size, "sizing.csv"), /(^|_)met$/);
+    expect([...met].every((v) => v === "true" || v === "false")).toBe(true);
+    expect(met.has("true") && met.has("false")).toBe(true);
+  });
+
+  it("a per-period sizing numbers its periods from 1 in sizing.csv and sizing.json, as its table does", () => {
+    const dir = tmp();
+    expect(ccsim(["size", "scenarios/sized-per-period.yaml", "--quiet", "--out", dir]).code).toBe(0);
+    const rows = parse(readFileSync(join(dir, "sizing.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const periods = [...new Set(rows.map((r) => Number(r.period)))].sort((a, b) => a - b);
+    expect(periods[0]).toBe(1);
+    const json = JSON.parse(readFileSync(join(dir, "sizing.json"), "utf8"));
+    expect(Math.min(...json.tries.map((t: { period: number }) => t.period))).toBe(1);
+    expect(rows.find((r) => r.period === "1")!.period_start_s).toBe("0");
   });
 });

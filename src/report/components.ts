@@ -17,7 +17,7 @@ export function componentsCsv(c: ComponentsSummary): string {
       const s: MetricSummary = x[f];
       return [tidy(s.mean), s.ci95 ? tidy(s.ci95[0]) : "", s.ci95 ? tidy(s.ci95[1]) : ""];
     }),
-    c.busiestOfKind[x.kind] === id ? "yes" : "no",
+    String(c.busiestOfKind[x.kind] === id),
   ]);
   return stringify([header, ...rows]);
 }

@@ -58,7 +58,7 @@ export function machineSizingCsv(s: MachineSizing): string {
   const rows = s.tries.map((t, i) => {
     const b = busiestOf(t);
     return [
-      i + 1, t.scope, tidy(t.value), t.setting, t.met ? "yes" : "no", b.id, tidy(b.utilization), b.sustained ? "yes" : "no",
+      i + 1, t.scope, tidy(t.value), t.setting, String(t.met), b.id, tidy(b.utilization), String(b.sustained),
       ...targetCells(t.result),
     ];
   });

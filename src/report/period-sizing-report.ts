@@ -49,7 +49,7 @@ export function periodSizingJson(s: PeriodSizing, ctx: SizingContext): string {
       p === null
         ? []
         : p.tries.map((t) => ({
-            period: i,
+            period: i + 1,
             group: s.group,
             count: t.count,
             met: t.met,
@@ -66,7 +66,7 @@ export function periodSizingCsv(s: PeriodSizing): string {
   const rows: (string | number)[][] = [];
   s.periods.forEach((p, i) =>
     p?.tries.forEach((t) =>
-      rows.push([rows.length + 1, i, i * s.period, s.group, t.count, t.met ? "yes" : "no", ...targetCells(t.result)]),
+      rows.push([rows.length + 1, i + 1, i * s.period, s.group, t.count, String(t.met), ...targetCells(t.result)]),
     ),
   );
   return stringify([header, ...rows]);

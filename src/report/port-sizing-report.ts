@@ -53,7 +53,7 @@ export function portSizingCsv(s: PortSizingResult): string {
   const header = ["try", "site", "capacity", "met", "portBlocking", "portUtilization", ...targetColumns(s.tries[0]!.result)];
   const rows = s.tries.map((t, i) => {
     const p = pool(t.result, s.site);
-    return [i + 1, s.site, t.count, t.met ? "yes" : "no", tidy(p.portBlocking), tidy(p.portUtilization), ...targetCells(t.result)];
+    return [i + 1, s.site, t.count, String(t.met), tidy(p.portBlocking), tidy(p.portUtilization), ...targetCells(t.result)];
   });
   return stringify([header, ...rows]);
 }

@@ -42,7 +42,7 @@ export function targetColumns(r: ExperimentResult): string[] {
 
 /** A try's cells under targetColumns. */
 export function targetCells(r: ExperimentResult): (string | number)[] {
-  return verdictsOf(r).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), v.met ? "yes" : "no"]);
+  return verdictsOf(r).flatMap((v) => [tidy(v.mean), tidy(v.judgedOn), String(v.met)]);
 }
 
 /** A try's cells in sizing.md: each target's mean (and the bound it was judged on), ✗ when missed. */
@@ -117,7 +117,7 @@ export function sizingJson(s: SizingResult, ctx: SizingContext): string {
 
 export function sizingCsv(s: SizingResult): string {
   const header = ["try", "group", "count", "met", ...targetColumns(s.tries[0]!.result)];
-  const rows = s.tries.map((t, i) => [i + 1, s.group, t.count, t.met ? "yes" : "no", ...targetCells(t.result)]);
+  const rows = s.tries.map((t, i) => [i + 1, s.group, t.count, String(t.met), ...targetCells(t.result)]);
   return stringify([header, ...rows]);
 }
 
