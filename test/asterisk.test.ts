@@ -115,6 +115,27 @@ traffic:
     expect(off.privateCalls).toBeUndefined();
   });
 
+  it("pbx: none is the center with SIP phones on SIP Server, as leaving pbx out; a compare can vary it", () => {
+    const base = `
+topology: standalone
+horizon: 2h
+sites: [{ id: hq PBX }]
+agents:
+  - { group: desk, count: 12, skills: { s: 1 }, wrapUp: 20s }
+traffic:
+  - { type: t, arrivals: { rate: 150/h }, handleTime: { dist: exponential, mean: 4m }, patience: 2m, target: "s > 0" }
+components: {}
+`;
+    const left = run(scenarioOf(base.replace("PBX", "")), 2);
+    const none = run(scenarioOf(base.replace("PBX", ", pbx: none")), 2);
+    const asterisk = run(scenarioOf(base.replace("PBX", ", pbx: asterisk")), 2);
+    expect(none.perReplication).toEqual(left.perReplication);
+    expect(none.components).toEqual(left.components);
+    // on Asterisk the PBX carries both legs: a component the SIP-phone center does not have
+    expect(Object.keys(asterisk.components!.instances).some((id) => asterisk.components!.instances[id]!.kind === "asterisk")).toBe(true);
+    expect(Object.keys(none.components!.instances).some((id) => none.components!.instances[id]!.kind === "asterisk")).toBe(false);
+  });
+
   it("a delivery to a phone on a private call SIP Server has not heard of yet finds it busy", () => {
     // a presence delay far beyond the gaps between calls: routing keeps picking agents whose private call it cannot
     // see yet, and Asterisk answers those INVITEs busy

@@ -13,8 +13,8 @@ const SMALL = ["--set", "horizon=1h", "--set", "warmup=10m", "--replications", "
 
 describe("numbers as people read them", () => {
   it("four significant digits, never an exponent, whole from 1,000 on", () => {
-    expect([0.33531, 4.6512, 27.358, 209.74, 0.005168, -0.2246, 0, 10789.6, 0.0000123].map(fourDigits)).toEqual([
-      "0.3353", "4.651", "27.36", "209.7", "0.005168", "-0.2246", "0", "10,790", "0.000012",
+    expect([0.33531, 4.6512, 27.358, 209.74, 0.005168, -0.2246, 0, 10789.6, 0.0000123, -1e-12].map(fourDigits)).toEqual([
+      "0.3353", "4.651", "27.36", "209.7", "0.005168", "-0.2246", "0", "10,790", "0.000012", "0",
     ]);
   });
 

@@ -24,7 +24,9 @@ export function fourDigits(x: number): string {
   if (Math.abs(x) >= 1000) return thousands(x);
   if (x === 0) return "0";
   const decimals = Math.min(6, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(Number(x.toPrecision(4)))))));
-  return x.toFixed(decimals);
+  const shown = x.toFixed(decimals);
+  // below the last decimal shown (a difference of 1e-12 s between two variants): 0, not "-0.000000"
+  return Number(shown) === 0 ? "0" : shown;
 }
 
 /** A metric's value as people read it, the same in every table: shares in % with two decimals, times in seconds and

@@ -25,7 +25,8 @@ export function normalizeSites(ctx: NormalizeContext): SiteSpec[] {
       gwsNode,
     };
     if (s.failover !== undefined) site.failover = s.failover;
-    if (s.pbx !== undefined) site.pbx = s.pbx;
+    // `none` says what leaving the key out says: the phones register on SIP Server
+    if (s.pbx === "asterisk") site.pbx = s.pbx;
     if (s.skype !== undefined) site.skype = normalizeSkype(ctx, s.skype, ["sites", i, "skype"]);
     if (s.mediaPorts !== undefined) site.mediaPorts = { capacity: s.mediaPorts.capacity };
     if (s.mwi !== undefined) site.mwi = normalizeMwi(ctx, s.mwi, ["sites", i, "mwi"]);

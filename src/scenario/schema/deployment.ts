@@ -18,7 +18,7 @@ export const Site = obj(
     ).optional(),
     failover: pattern(SITE_ID_PATTERN, "a site id", "site-down: the site the carrier sends this site's inbound calls to (default: none, they are lost)").optional(),
     gwsNode: whole(1, `the node (1 .. nodes: <site>.n<gwsNode>) the site's GWS connects to, which owns the DNs of its PSTN agents (default ${D.site.gwsNode}: the first)`).optional(),
-    pbx: oneOf(["asterisk"], "the site's agent phones register on an Asterisk PBX, which brings its inbound calls to SIP Server (topology standalone; default: none, the phones register on SIP Server)").optional(),
+    pbx: oneOf(["asterisk", "none"], "asterisk: the site's agent phones register on an Asterisk PBX, which brings its inbound calls to SIP Server (topology standalone); none (the default): the phones register on SIP Server, so that a compare can --vary it").optional(),
     skype: Skype.optional(),
     mediaPorts: obj(
       { capacity: whole(1, "media ports: announcements, digit collections and recordings Asterisk can serve at once") },
