@@ -110,6 +110,6 @@ export function mediaSection(byMedia: Readonly<Record<string, MediaSummary>>, th
         csvLink(table, "media.csv"),
       ) +
       el("div", { class: "grid" }, serviceLevel, occupancy) +
-      tableHtml(table, "media"),
+      el("div", { class: "wide" }, tableHtml(table, "media")),
   };
 }

@@ -57,7 +57,7 @@ function meansTable(id: string, file: string, title: string, note: string, lead:
     { class: "media-table", id },
     el("h3", {}, esc(title)),
     el("p", { class: "note" }, esc(`${note} `), csvLink(table, file)),
-    tableHtml(table, "media"),
+    el("div", { class: "wide" }, tableHtml(table, "media")),
   );
 }
 

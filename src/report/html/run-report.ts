@@ -86,7 +86,7 @@ function headline(s: Summary): string {
     targets +
     el("h3", {}, "All metrics ", csvLink(table, "headline.csv")) +
     el("p", { class: "note" }, "Counts are per run (the measured window of one replication), means over replications.") +
-    tableHtml(table, "headline")
+    el("div", { class: "wide" }, tableHtml(table, "headline"))
   );
 }
 
@@ -209,7 +209,7 @@ function faultsSection(s: Summary): Section | null {
     title: "Faults",
     body: el("p", { class: "note" }, 
       "Shaded on every time chart above, labelled F1, F2, ... Costs are means over replications; recovery is the time " +
-        "from the fault's start until its site's service level per interval is back within 5 points of its level before. ", csvLink(table, "faults.csv")) + tableHtml(table, "faults"),
+        "from the fault's start until its site's service level per interval is back within 5 points of its level before. ", csvLink(table, "faults.csv")) + el("div", { class: "wide" }, tableHtml(table, "faults")),
   };
 }
 
