@@ -2,6 +2,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import { formatTimestamp, parseTimestamp } from "../scenario/timestamp.js";
 import { tidy } from "./numbers.js";
 import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
@@ -11,11 +12,23 @@ function table(header: string[], rows: (string | number)[][]): string {
   return stringify([header, ...rows]);
 }
 
+/** One row per interval, site and type: the columns it always had (each metric's mean over replications), then each
+ *  metric's 95% interval (`<metric>_lo`, `<metric>_hi`, empty with one replication), the agents on shift with theirs
+ *  (empty for a type's rows), and, when the scenario sets `start:`, each interval's start as a UTC date-time. */
 export function intervalsCsv(r: ExperimentResult): string {
   const names = METRIC_NAMES.filter((n) => r.intervals.some((row) => row.metrics[n] !== undefined));
+  const origin = r.scenario.start === undefined ? undefined : parseTimestamp(r.scenario.start);
+  const header = ["start_s", "end_s", "site", "type", ...names, ...names.flatMap((n) => [`${n}_lo`, `${n}_hi`]), "staffed", "staffed_lo", "staffed_hi"];
+  if (origin !== undefined) header.push("start_time");
   return table(
-    ["start_s", "end_s", "site", "type", ...names],
-    r.intervals.map((row) => [row.start, row.end, row.site, row.type, ...names.map((n) => cell(row.metrics[n]))]),
+    header,
+    r.intervals.map((row) => [
+      row.start, row.end, row.site, row.type,
+      ...names.map((n) => cell(row.metrics[n])),
+      ...names.flatMap((n) => [cell(row.ci95?.[n]?.[0]), cell(row.ci95?.[n]?.[1])]),
+      cell(row.staffed?.mean), cell(row.staffed?.ci95?.[0]), cell(row.staffed?.ci95?.[1]),
+      ...(origin === undefined ? [] : [formatTimestamp(origin + row.start)]),
+    ]),
   );
 }
 
