@@ -56,7 +56,7 @@ describe("fault windows", () => {
   const time = figures(html).filter((f) => f.kind === "time");
 
   it("a fault window is shaded on every time chart, from its start to its end (or to the end of the run)", () => {
-    expect(time.map((f) => f.id)).toEqual(["load", "service-level", "waiting", "abandonment", "conflicts", "conflict-rate", "occupancy-time"]);
+    expect(time.map((f) => f.id)).toEqual(["load", "service-level", "waiting", "abandonment", "conflicts", "conflict-rate", "occupancy-time", "agents"]);
     for (const f of time) {
       // the plot (as wide as its x axis line) runs from 0:30 to 2:00 (5400 s)
       const w = Number(/class="axis x" [^>]*><line x2="([\d.]+)"/.exec(f.html)![1]);

@@ -18,6 +18,7 @@ const TWO_SITES = "scenarios/two-sites-node-based.yaml";
 /** each report kind: the command that makes it (without --out) and the exit code it ends with */
 const KINDS: Readonly<Record<string, { args: readonly string[]; code: number }>> = {
   run: { args: ["run", TWO_SITES, ...QUICK], code: 0 },
+  "run on the clock": { args: ["run", "scenarios/sized-per-period.yaml", "--set", "start=2024-03-04T22:00:00Z", "--quiet"], code: 0 },
   "run with media": { args: ["run", "scenarios/blended-voice-chat.yaml", "--replications", "2", "--set", "horizon=1h", "--quiet"], code: 0 },
   "run with faults": { args: ["run", "scenarios/faults-link-cut.yaml", "--replications", "2", "--quiet"], code: 0 },
   compare: { args: ["compare", TWO_SITES, "--vary", "routing.mode=node-based,centralized", ...QUICK], code: 0 },
