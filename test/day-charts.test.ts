@@ -108,4 +108,19 @@ describe("the day charts of the run report", () => {
     expect(figureOf(page, "load")).not.toContain("dot few");
     expect(html).not.toContain("Hollow grey points");
   });
+
+  it("draws a media's service level hollow and grey, with no interval, when under one interaction a replication was offered", () => {
+    // a chat every two hours beside the voice calls, over an hour: a service level of half a chat
+    const blended = scenarioFile("blended-voice-chat.yaml", ["horizon=1h", "traffic[1].arrivals.rate=0.5/h"]);
+    const r = run(blended, 4);
+    const chats = r.byMedia!.chat!.metrics.offered!.mean;
+    expect(chats).toBeLessThan(1);
+    const fig = figureOf(reportOf(blended, r), "media-service-level");
+    const rows = [...fig.matchAll(/<g class="series dotrow ([^"]+)">(.*?)<\/g>/g)].map((m) => ({ cls: m[1]!, body: m[2]! }));
+    expect(rows.map((x) => x.cls)).toEqual(["s1", "ns"]);
+    expect(rows[0]!.body).toContain('class="whisker"');
+    expect(rows[1]!.body).not.toContain('class="whisker"');
+    expect(rows[1]!.body).toContain(`${chats} offered`);
+    expect(fig).toContain("Hollow grey: chat had fewer than 1 interaction offered a replication");
+  });
 });

@@ -12,12 +12,9 @@ import { unitOf } from "../units.js";
 import type { Reference } from "./chart-frame.js";
 import { figure, type Cell, type DataTable } from "./figure.js";
 import { clockAt, shown, shownValue, span } from "./format.js";
+import { FEW_OBSERVATIONS, isFew } from "./few-observations.js";
 import { el } from "./markup.js";
 import { timeChart, type Band, type Slot, type TimeSeries } from "./time-chart.js";
-
-/** A value resting on fewer observations than this a replication (calls offered, answered, reservation requests) is
- *  drawn hollow and grey, with no band: a share of 0.7 calls reads 0% or 100%, and its interval spans everything. */
-export const FEW_OBSERVATIONS = 1;
 
 /** What each interval metric is a share or a mean of: its observations. */
 const BASE: Partial<Record<MetricName, MetricName>> = {
@@ -90,7 +87,7 @@ export function daySection(input: DayInput): string {
     scopes.map((sc) => {
       const rows = slots.map((sl) => rowOf(sc.site, sl));
       const base = BASE[name];
-      const few = rows.map((r) => base !== undefined && r !== undefined && (r.metrics[base] ?? 0) < FEW_OBSERVATIONS);
+      const few = rows.map((r) => base !== undefined && r !== undefined && isFew(r.metrics[base]));
       if (few.some(Boolean)) fewSeen = true;
       return {
         name: sc.name,

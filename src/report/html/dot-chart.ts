@@ -13,6 +13,8 @@ export interface DotRow {
   readonly cls: string;
   /** a word after the row, e.g. "not significant" */
   readonly note?: string;
+  /** why the row has no interval, when it has none (default: one replication) */
+  readonly noInterval?: string;
 }
 
 export interface DotChartSpec {
@@ -54,7 +56,7 @@ export function dotChart(spec: DotChartSpec): string {
     .range([0, f.innerH]);
   const rows = spec.rows.map((r, i) => {
     const cy = y(i)! + y.bandwidth() / 2;
-    const ci = r.est.lo !== null && r.est.hi !== null ? ` [${shown(r.est.lo)}, ${shown(r.est.hi)}]` : " (no interval: one replication)";
+    const ci = r.est.lo !== null && r.est.hi !== null ? ` [${shown(r.est.lo)}, ${shown(r.est.hi)}]` : ` (no interval: ${r.noInterval ?? "one replication"})`;
     return el(
       "g",
       { class: `series ${r.cls}` },
