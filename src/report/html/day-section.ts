@@ -25,13 +25,17 @@ const BASE: Partial<Record<MetricName, MetricName>> = {
 };
 
 export interface DayInput {
+  /** what summary.json holds */
   readonly summary: Summary;
+  /** what intervals.csv holds */
   readonly intervals: readonly IntervalMeans[];
+  /** the service level threshold T, in seconds */
   readonly serviceLevelThreshold: number;
-  /** the scenario's serviceLevel target, if it has one */
+  /** the scenario's serviceLevel target, if it has one: the service level chart's target line */
   readonly serviceLevelTarget?: { readonly op: string; readonly value: number };
-  /** the scenario's `start:`, seconds since 1970 UTC */
+  /** the scenario's `start:` in seconds since 1970 UTC: times are then shown on its clock, with the date */
   readonly origin?: number;
+  /** Erlang C's head count per interval, or why there is none */
   readonly agentsNeeded?: AgentsNeeded;
 }
 

@@ -16,23 +16,12 @@ import { el, esc } from "./markup.js";
 import { page, type Section } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
 import { faultText } from "./time-chart.js";
-import { daySection } from "./day-section.js";
-import type { AgentsNeeded } from "../../experiment/agents-needed.js";
-import type { IntervalMeans, MetricSummaries } from "../../observe/results.js";
+import { daySection, type DayInput } from "./day-section.js";
+import type { MetricSummaries } from "../../observe/results.js";
 
-export interface RunReportInput {
-  /** what summary.json holds */
-  readonly summary: Summary;
-  /** what intervals.csv holds */
-  readonly intervals: readonly IntervalMeans[];
-  /** the service level threshold T, in seconds */
-  readonly serviceLevelThreshold: number;
-  /** the scenario's serviceLevel target, if it has one: the service level chart's target line */
-  readonly serviceLevelTarget?: { readonly op: string; readonly value: number };
-  /** the scenario's `start:` in seconds since 1970 UTC: times are then shown on its clock, with the date */
-  readonly origin?: number;
-  /** Erlang C's head count per interval, or why there is none */
-  readonly agentsNeeded?: AgentsNeeded;
+/** what summary.json and intervals.csv hold, the service level threshold and what the day takes from the scenario
+ *  (day-section.ts), and: */
+export interface RunReportInput extends DayInput {
   /** each media's service level thresholds in seconds (scenarios with chat, email or IM) */
   readonly mediaThresholds?: Readonly<Record<string, readonly number[]>>;
   readonly provenance: Provenance;
