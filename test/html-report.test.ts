@@ -159,7 +159,7 @@ describe("report.html of ccsim run, in chromium", () => {
         });
       });
     }
-    expect(await count(page, "figure[data-kind=time]")).toBe(7);
+    expect(await count(page, "figure[data-kind=time]")).toBe(8);
     // voice only: no Media section
     expect(summary.byMedia).toBeUndefined();
     expect(await count(page, "#media")).toBe(0);
@@ -237,7 +237,7 @@ describe("report.html of ccsim run, in chromium", () => {
     writeFileSync(file, runReport({ summary, intervals: result.intervals, serviceLevelThreshold: 20, provenance }));
     const { page, problems } = await open(file);
     const charts = await page.$$("figure[data-kind=time]");
-    expect(charts).toHaveLength(7);
+    expect(charts).toHaveLength(8);
     for (const chart of charts) {
       const plot = (await (await chart.$("svg .axis.x > line"))!.boundingBox())!;
       const rects = await chart.$$("g.fault-window rect.fault");

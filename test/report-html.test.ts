@@ -56,16 +56,17 @@ describe("fault windows", () => {
   const time = figures(html).filter((f) => f.kind === "time");
 
   it("a fault window is shaded on every time chart, from its start to its end (or to the end of the run)", () => {
-    expect(time.map((f) => f.id)).toEqual(["load", "service-level", "waiting", "abandonment", "conflicts", "conflict-rate", "occupancy-time"]);
-    // the plot is 526 px wide for 0:30 to 2:00 (5400 s)
-    const x = (t: number) => ((t - 1800) / 5400) * 526;
+    expect(time.map((f) => f.id)).toEqual(["load", "service-level", "waiting", "abandonment", "conflicts", "conflict-rate", "occupancy-time", "agents"]);
     for (const f of time) {
+      // the plot (as wide as its x axis line) runs from 0:30 to 2:00 (5400 s)
+      const w = Number(/class="axis x" [^>]*><line x2="([\d.]+)"/.exec(f.html)![1]);
+      const x = (t: number) => ((t - 1800) / 5400) * w;
       const rects = shadedRects(f.html);
       expect(rects, f.id).toHaveLength(2);
       expect(rects[0]!.x).toBeCloseTo(x(3600), 0);
       expect(rects[0]!.width).toBeCloseTo(x(4500) - x(3600), 0);
       expect(rects[1]!.x).toBeCloseTo(x(5400), 0);
-      expect(rects[1]!.x + rects[1]!.width).toBeCloseTo(526, 0);
+      expect(rects[1]!.x + rects[1]!.width).toBeCloseTo(w, 0);
       expect(f.html).toContain("F1: node-down dc1.n2 at 1:00 for 15 min");
       expect(f.html).toContain("F2: link-down dc1 - dc2 at 1:30 until the end");
     }

@@ -120,9 +120,11 @@ export async function finishStudy(
       if (result.byMedia) files["media.csv"] = mediaCsv(result);
       // the report's charts load d3: only when there is a report to write
       const { runReport } = await import("../report/html/run-report.js");
+      const { dayInputsOf } = await import("../report/html/day-section.js");
       files["report.html"] = runReport({
         summary,
         intervals: result.intervals,
+        ...dayInputsOf(study.points[0]!.scenario, result.intervals),
         serviceLevelThreshold: study.points[0]!.scenario.serviceLevel,
         ...(result.byMedia ? { mediaThresholds: mediaThresholds(study.points[0]!.scenario) } : {}),
         provenance: provenance(),

@@ -5,6 +5,7 @@
 // of --workers threads; --shard is refused.
 
 import { sizeNodes, sizeUrs, throughputCapacity, type MachineSizing } from "../experiment/machine-sizing.js";
+import { parseTimestamp } from "../scenario/timestamp.js";
 import { profileOf, sizePerPeriod } from "../experiment/period-sizing.js";
 import { analyticStart, sizeAgents } from "../experiment/sizing.js";
 import { machineSizingCsv, machineSizingJson, machineSizingMarkdown } from "../report/machine-sizing-report.js";
@@ -186,7 +187,8 @@ async function sizePeriods(sizing: Sizing, group: string, types: readonly string
   const json = periodSizingJson(result, ctx);
   await writeSizing(opts.out, json, () => periodSizingMarkdown(result, ctx), () => periodSizingCsv(result), async () => {
     const { periodSizeReport } = await import("../report/html/period-size-report.js");
-    return periodSizeReport({ result, context: ctx, version: provenance.version, provenance });
+    const origin = scenario.start === undefined ? {} : { origin: parseTimestamp(scenario.start) };
+    return periodSizeReport({ result, context: ctx, version: provenance.version, provenance, ...origin });
   });
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {

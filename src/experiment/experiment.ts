@@ -2,10 +2,10 @@
 
 import { summarize } from "../metrics/statistics.js";
 import { clipToDomain } from "../metrics/metric-domain.js";
-import { METRIC_NAMES, type MetricRecord } from "../metrics/tally.js";
+import { METRIC_NAMES, type MetricName, type MetricRecord } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
 import type {
-  ExperimentResult, MediaSummaries, MediaSummary, MetricSummaries, MetricSummary, ReplicationResult,
+  ExperimentResult, IntervalMeans, IntervalRow, MediaSummaries, MediaSummary, MetricSummaries, MetricSummary, ReplicationResult,
 } from "../observe/results.js";
 import { componentsSummary } from "./component-report.js";
 import { MEDIA_METRIC_NAMES, type MediaRecord } from "../metrics/media-metrics.js";
@@ -92,18 +92,34 @@ function drainCut(results: readonly ReplicationResult[]): Pick<ExperimentResult,
   return { cutAtDrainLimit: { replications: cut.length, calls: cut.reduce((n, r) => n + r.cutAtDrainLimit!, 0) } };
 }
 
+/** One interval row over replications: each metric's mean and its 95% interval clipped to the metric's domain (the
+ *  report's bands over the day), and the agents on shift. */
+function intervalMeans(row: IntervalRow, rows: readonly IntervalRow[]): IntervalMeans {
+  const metrics: MetricRecord = {};
+  const ci95: Partial<Record<MetricName, readonly [number, number]>> = {};
+  for (const name of METRIC_NAMES) {
+    if (row.metrics[name] === undefined) continue;
+    const xs = rows.map((r) => r.metrics[name] ?? 0);
+    // the mean as it always was (summarize reads identical replications back as the first, which can differ in the
+    // last bit): the fault recoveries of summary.json are judged on it
+    let sum = 0;
+    for (const x of xs) sum += x;
+    metrics[name] = sum / rows.length;
+    const ci = rows.length > 1 ? summaryOf(xs, name).ci95 : null;
+    if (ci !== null) ci95[name] = ci;
+  }
+  const { start, end, site, type } = row;
+  const staffed = row.staffed === undefined ? undefined : summaryOf(rows.map((r) => r.staffed ?? 0), "count");
+  return {
+    start, end, site, type, metrics,
+    ...(rows.length > 1 ? { ci95 } : {}),
+    ...(staffed ? { staffed: { mean: staffed.mean, ci95: staffed.ci95 } } : {}),
+  };
+}
+
 export function aggregate(scenario: Scenario, seed: number, results: readonly ReplicationResult[]): ExperimentResult {
   const first = results[0]!;
-  const intervals = first.intervals.map((row, i) => {
-    const metrics: MetricRecord = {};
-    for (const name of METRIC_NAMES) {
-      if (row.metrics[name] === undefined) continue;
-      let sum = 0;
-      for (const r of results) sum += r.intervals[i]!.metrics[name] ?? 0;
-      metrics[name] = sum / results.length;
-    }
-    return { start: row.start, end: row.end, site: row.site, type: row.type, metrics };
-  });
+  const intervals = first.intervals.map((row, i) => intervalMeans(row, results.map((r) => r.intervals[i]!)));
   return {
     scenario,
     seed,

@@ -16,6 +16,9 @@ export interface IntervalRow {
   /** "*" for all types */
   readonly type: string;
   readonly metrics: MetricRecord;
+  /** agents on shift: the time-average number logged in over the interval's measured part (rows of a type have none:
+   *  agents belong to sites, not to types) */
+  readonly staffed?: number;
 }
 
 export interface ReplicationResult {
@@ -186,6 +189,10 @@ export interface IntervalMeans {
   readonly type: string;
   /** means over replications */
   readonly metrics: MetricRecord;
+  /** each metric's 95% confidence interval over replications, clipped to its domain (absent with one replication) */
+  readonly ci95?: Partial<Record<MetricName, readonly [number, number]>>;
+  /** agents on shift (mean over replications) and its 95% interval (null with one replication); absent for a type */
+  readonly staffed?: { readonly mean: number; readonly ci95: readonly [number, number] | null };
 }
 
 export interface ExperimentResult {

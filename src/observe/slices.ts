@@ -140,8 +140,12 @@ export class Slices {
       const end = Math.min(horizon, start + interval);
       const h = (end - Math.max(start, warmup)) / 3600;
       if (end <= warmup) return;
-      rows.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true, parts) });
-      sc.sites.forEach((s, i) => rows.push({ start, end, site: s.id, type: "*", metrics: metricsOf(row[1 + i]!, h, true, parts) }));
+      // agents on shift: logged-in agent-seconds over the interval's measured seconds, the time-average head count
+      const staffed = (t: Tally) => t.loggedInTime / (h * 3600);
+      rows.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true, parts), staffed: staffed(row[0]!) });
+      sc.sites.forEach((s, i) =>
+        rows.push({ start, end, site: s.id, type: "*", metrics: metricsOf(row[1 + i]!, h, true, parts), staffed: staffed(row[1 + i]!) }),
+      );
       sc.traffic.forEach((t, i) =>
         rows.push({ start, end, site: t.site, type: t.type, metrics: metricsOf(row[1 + sc.sites.length + i]!, h, false, parts) }),
       );

@@ -2,6 +2,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import { formatTimestamp, parseTimestamp } from "../scenario/timestamp.js";
 import { tidy } from "./numbers.js";
 import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
@@ -11,18 +12,34 @@ function table(header: string[], rows: (string | number)[][]): string {
   return stringify([header, ...rows]);
 }
 
+/** One row per interval, site and type: the columns it always had (each metric's mean over replications), then each
+ *  metric's 95% interval (`<metric>_lo`, `<metric>_hi`, empty with one replication), the agents on shift with theirs
+ *  (empty for a type's rows), and, when the scenario sets `start:`, each interval's start as a UTC date-time. */
 export function intervalsCsv(r: ExperimentResult): string {
   const names = METRIC_NAMES.filter((n) => r.intervals.some((row) => row.metrics[n] !== undefined));
+  const origin = r.scenario.start === undefined ? undefined : parseTimestamp(r.scenario.start);
   // with voicemail or mwi: SIP Server's MWI counts of the interval, on its whole-center row
   const mwi = r.voicemail?.intervals;
   const extra = (row: ExperimentResult["intervals"][number], k: number): (string | number)[] =>
     mwi === undefined ? [] : row.site === "*" && row.type === "*" ? [cell(mwi.mwiSubscriptions[k]), cell(mwi.mwiMessages[k])] : ["", ""];
+  const header = [
+    "start_s", "end_s", "site", "type", ...names, ...(mwi === undefined ? [] : ["mwiSubscriptions", "mwiMessages"]),
+    ...names.flatMap((n) => [`${n}_lo`, `${n}_hi`]), "staffed", "staffed_lo", "staffed_hi",
+  ];
+  if (origin !== undefined) header.push("start_time");
   let k = -1;
   return table(
-    ["start_s", "end_s", "site", "type", ...names, ...(mwi === undefined ? [] : ["mwiSubscriptions", "mwiMessages"])],
+    header,
     r.intervals.map((row) => {
       if (row.site === "*" && row.type === "*") k++;
-      return [row.start, row.end, row.site, row.type, ...names.map((n) => cell(row.metrics[n])), ...extra(row, k)];
+      return [
+        row.start, row.end, row.site, row.type,
+        ...names.map((n) => cell(row.metrics[n])),
+        ...extra(row, k),
+        ...names.flatMap((n) => [cell(row.ci95?.[n]?.[0]), cell(row.ci95?.[n]?.[1])]),
+        cell(row.staffed?.mean), cell(row.staffed?.ci95?.[0]), cell(row.staffed?.ci95?.[1]),
+        ...(origin === undefined ? [] : [formatTimestamp(origin + row.start)]),
+      ];
     }),
   );
 }

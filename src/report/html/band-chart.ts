@@ -2,7 +2,10 @@
 // interval drawn as a band around the line. Numeric values sit on a linear axis, others at evenly spaced points.
 
 import { area, line, scaleLinear, scalePoint } from "d3";
-import { chartSvg, frameOf, legend, legendRows, linearTicks, seriesClass, topFor, xAxis, yAxis, type Estimate, type LegendItem, type Reference } from "./chart-frame.js";
+import {
+  CHART_WIDTH, chartSvg, fittingTicks, frameOf, leftFor, legend, legendRows, linearTicks, referenceLine, rightFor, seriesClass, topFor, xAxis, yAxis,
+  type Estimate, type LegendItem, type Reference,
+} from "./chart-frame.js";
 import { shown } from "./format.js";
 import { el, esc, leaf } from "./markup.js";
 
@@ -18,7 +21,7 @@ export interface BandChartSpec {
   readonly xTitle: string;
   readonly yTitle: string;
   readonly series: readonly BandSeries[];
-  /** a horizontal line to judge the series against (a target), kept inside the axis */
+  /** a horizontal line to judge the series against (a target), kept inside the axis and named in the legend */
   readonly reference?: Reference;
   /** keep 0 on the y axis (default); false zooms in on the data, for values that only matter near a target */
   readonly fromZero?: boolean;
@@ -28,7 +31,19 @@ const isNumeric = (vs: readonly string[]) => vs.length > 1 && vs.every((v) => v.
 
 export function bandChart(spec: BandChartSpec): string {
   const items: LegendItem[] = spec.series.length > 1 ? spec.series.map((s, i) => ({ name: s.name, cls: seriesClass(i + 1), mark: "line" })) : [];
-  const f = frameOf(200, { top: topFor(legendRows(items, 600 - 74)), right: 16, bottom: 42, left: 58 });
+  if (spec.reference) items.push({ name: spec.reference.label, cls: "reference-key", mark: "reference" });
+  const all = spec.series.flatMap((s) => s.points.flatMap((p) => (p ? [p.mean, p.lo ?? p.mean, p.hi ?? p.mean] : [])));
+  if (spec.reference) all.push(spec.reference.value);
+  const floor = spec.fromZero === false ? [] : [0];
+  // what the chart shows is a count, a time or a share: the axis never reaches below 0
+  const lo = Math.max(0, Math.min(...floor, ...all));
+  let hi = Math.max(...all, ...floor);
+  if (lo >= hi) hi = lo + 1;
+  const y = scaleLinear().domain([lo, hi]).nice(5);
+  const yTicks = y.ticks(5).map((v) => y.tickFormat(5)(v));
+  const last = spec.xValues.at(-1) ?? "";
+  const f = frameOf(200, { top: topFor(legendRows(items, CHART_WIDTH - 74)), right: rightFor([last]), bottom: 42, left: leftFor(yTicks) });
+  y.range([f.innerH, 0]);
   const numeric = isNumeric(spec.xValues);
   let xOf: (i: number) => number;
   let xTicks;
@@ -41,7 +56,7 @@ export function bandChart(spec: BandChartSpec): string {
       .domain([a - pad, b + pad])
       .range([0, f.innerW]);
     xOf = (i) => x(nums[i]!);
-    xTicks = nums.length <= 10 ? nums.map((v, i) => ({ at: xOf(i), text: spec.xValues[i]! })) : linearTicks(x, 6);
+    xTicks = nums.length <= 10 ? nums.map((v, i) => ({ at: xOf(i), text: spec.xValues[i]! })) : fittingTicks(x, 6, f.innerW);
   } else {
     const x = scalePoint<number>()
       .domain(spec.xValues.map((_, i) => i))
@@ -50,13 +65,6 @@ export function bandChart(spec: BandChartSpec): string {
     xOf = (i) => x(i)!;
     xTicks = spec.xValues.map((v, i) => ({ at: xOf(i), text: v }));
   }
-  const all = spec.series.flatMap((s) => s.points.flatMap((p) => (p ? [p.mean, p.lo ?? p.mean, p.hi ?? p.mean] : [])));
-  if (spec.reference) all.push(spec.reference.value);
-  const floor = spec.fromZero === false ? [] : [0];
-  const lo = Math.min(...floor, ...all);
-  let hi = Math.max(...all, ...floor);
-  if (lo === hi) hi = lo + 1;
-  const y = scaleLinear().domain([lo, hi]).nice(5).range([f.innerH, 0]);
   const band = area<Estimate | null>()
     .defined((p) => p !== null && p.lo !== null && p.hi !== null)
     .x((_, i) => xOf(i))
@@ -82,13 +90,6 @@ export function bandChart(spec: BandChartSpec): string {
       }),
     ),
   );
-  const ref = spec.reference
-    ? el(
-        "g",
-        { class: "reference" },
-        leaf("line", { x1: 0, x2: f.innerW, y1: y(spec.reference.value), y2: y(spec.reference.value) }),
-        el("text", { x: 4, y: y(spec.reference.value) - 5 }, esc(spec.reference.label)),
-      )
-    : "";
-  return chartSvg(f, spec.label, yAxis(f, linearTicks(y, 5), spec.yTitle), xAxis(f, xTicks, spec.xTitle), ref, ...series, legend(f, items));
+  const ref = spec.reference ? referenceLine(f, y(spec.reference.value)) : "";
+  return chartSvg(f, spec.label, false, yAxis(f, linearTicks(y, 5), spec.yTitle), xAxis(f, xTicks, spec.xTitle), ref, ...series, legend(f, items));
 }

@@ -74,6 +74,6 @@ export function componentsSection(c: ComponentsSummary): Section {
         csvLink(table, "components.csv"),
       ) +
       el("div", { class: "grid" }, chart) +
-      tableHtml(table, "components"),
+      el("div", { class: "wide" }, tableHtml(table, "components")),
   };
 }

@@ -2,7 +2,7 @@
 // confidence interval as a line, with a zero line when the question is "is it different from nothing?".
 
 import { scaleBand, scaleLinear } from "d3";
-import { chartSvg, frameOf, linearTicks, textWidth, xAxis, yAxis, type Estimate, type Reference } from "./chart-frame.js";
+import { chartSvg, fittingTicks, frameOf, rightFor, textWidth, xAxis, yAxis, type Estimate, type Reference } from "./chart-frame.js";
 import { shown } from "./format.js";
 import { el, esc, leaf, px } from "./markup.js";
 
@@ -13,6 +13,8 @@ export interface DotRow {
   readonly cls: string;
   /** a word after the row, e.g. "not significant" */
   readonly note?: string;
+  /** why the row has no interval, when it has none (default: one replication) */
+  readonly noInterval?: string;
 }
 
 export interface DotChartSpec {
@@ -29,8 +31,6 @@ const ROW = 30;
 
 export function dotChart(spec: DotChartSpec): string {
   const left = Math.min(220, Math.max(60, ...spec.rows.map((r) => textWidth(r.label) + 14)));
-  const right = Math.max(16, ...spec.rows.map((r) => (r.note ? textWidth(r.note) + 12 : 0)));
-  const f = frameOf(spec.rows.length * ROW, { top: spec.reference ? 24 : 10, right, bottom: 42, left });
   const values: number[] = spec.zero ? [0] : [];
   if (spec.reference) values.push(spec.reference.value);
   for (const r of spec.rows) values.push(r.est.mean, r.est.lo ?? r.est.mean, r.est.hi ?? r.est.mean);
@@ -42,16 +42,21 @@ export function dotChart(spec: DotChartSpec): string {
     hi += pad;
   }
   const pad = (hi - lo) * 0.05;
+  // a chart of values (not of differences) shows counts, times or shares: its axis stops at 0
   const x = scaleLinear()
-    .domain([lo - pad, hi + pad])
-    .nice(5)
-    .range([0, f.innerW]);
+    .domain([spec.zero || lo < 0 ? lo - pad : Math.max(0, lo - pad), hi + pad])
+    .nice(5);
+  // the last tick's label is centred on the plot's right end: the margin holds its half, beside the rows' notes
+  const tickTexts = x.ticks(5).map((v) => x.tickFormat(5)(v));
+  const right = Math.max(rightFor(tickTexts), ...spec.rows.map((r) => (r.note ? textWidth(r.note) + 12 : 0)));
+  const f = frameOf(spec.rows.length * ROW, { top: spec.reference ? 24 : 10, right, bottom: 42, left });
+  x.range([0, f.innerW]);
   const y = scaleBand<number>()
     .domain(spec.rows.map((_, i) => i))
     .range([0, f.innerH]);
   const rows = spec.rows.map((r, i) => {
     const cy = y(i)! + y.bandwidth() / 2;
-    const ci = r.est.lo !== null && r.est.hi !== null ? ` [${shown(r.est.lo)}, ${shown(r.est.hi)}]` : " (no interval: one replication)";
+    const ci = r.est.lo !== null && r.est.hi !== null ? ` [${shown(r.est.lo)}, ${shown(r.est.hi)}]` : ` (no interval: ${r.noInterval ?? "one replication"})`;
     return el(
       "g",
       { class: `series ${r.cls}` },
@@ -72,5 +77,5 @@ export function dotChart(spec: DotChartSpec): string {
       )
     : "";
   const yTicks = spec.rows.map((r, i) => ({ at: y(i)! + y.bandwidth() / 2, text: r.label }));
-  return chartSvg(f, spec.label, yAxis(f, yTicks, "", false), xAxis(f, linearTicks(x, 5), spec.xTitle), zero, ref, ...rows);
+  return chartSvg(f, spec.label, spec.zero === true, yAxis(f, yTicks, "", false), xAxis(f, fittingTicks(x, 5, f.innerW), spec.xTitle), zero, ref, ...rows);
 }

@@ -59,6 +59,7 @@ export function figure(f: FigureSpec): string {
     el("figcaption", {}, el("span", { class: "title" }, esc(f.title)), " ", csvLink(f.table, `${f.id}.csv`)),
     f.note ? el("p", { class: "note" }, esc(f.note)) : "",
     f.chart,
-    el("details", { class: "table" }, el("summary", {}, "Table"), tableHtml(f.table)),
+    // a table wider than the chart scrolls inside the figure instead of running out of it
+    el("details", { class: "table" }, el("summary", {}, "Table"), el("div", { class: "wide" }, tableHtml(f.table))),
   );
 }

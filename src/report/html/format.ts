@@ -93,6 +93,25 @@ export function clock(seconds: number): string {
   return sec === 0 ? hm : `${hm}:${String(sec).padStart(2, "0")}`;
 }
 
+/** A time of the run as read on a clock: with the scenario's `start:` (`origin`, seconds since 1970 UTC), the UTC
+ *  time of day, "08:15" (with the date first when `date`, "2024-03-04 08:15"); without it, h:mm since the start. */
+export function clockAt(seconds: number, origin: number | undefined, date = false): string {
+  if (origin === undefined) return clock(seconds);
+  const iso = new Date(Math.round(origin + seconds) * 1000).toISOString();
+  const hm = iso.slice(11, 16);
+  const time = iso.slice(17, 19) === "00" ? hm : iso.slice(11, 19);
+  return date ? `${iso.slice(0, 10)} ${time}` : time;
+}
+
+/** The title of a time axis: the date(s) and UTC with `start:`, else time since the start. */
+export function timeAxisTitle(d0: number, d1: number, origin: number | undefined): string {
+  if (origin === undefined) return "time since start (h:mm)";
+  const first = clockAt(d0, origin, true).slice(0, 10);
+  // the end of the last interval is not a day of its own when it falls on midnight
+  const last = clockAt(Math.max(d0, d1 - 1), origin, true).slice(0, 10);
+  return `clock time, UTC (${first === last ? first : `${first} to ${last}`})`;
+}
+
 /** A duration in words for captions: "45 s", "15 min", "1.5 h". */
 export function span(seconds: number): string {
   if (seconds < 60) return `${shown(seconds)} s`;

@@ -8,7 +8,8 @@ import { barChart, type BarSeries } from "./bar-chart.js";
 import { seriesClass, type Estimate } from "./chart-frame.js";
 import { dotChart } from "./dot-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
-import { shownValue, span } from "./format.js";
+import { FEW_OBSERVATIONS, isFew } from "./few-observations.js";
+import { shown, shownValue, span } from "./format.js";
 import { el, esc } from "./markup.js";
 import type { Section } from "./page.js";
 import type { MediaSummary, MetricSummary } from "../../observe/results.js";
@@ -45,15 +46,26 @@ export function mediaSection(byMedia: Readonly<Record<string, MediaSummary>>, th
   const labelOf = (m: string) => (thresholds[m]?.length ? `${m} (within ${thresholdText(thresholds[m])})` : m);
 
   const levels = media.map((m) => mediaEstimate("serviceLevel", byMedia[m]!.metrics.serviceLevel));
+  const offered = media.map((m) => byMedia[m]!.metrics.offered?.mean);
+  const few = media.filter((_, i) => levels[i] && isFew(offered[i]));
   const serviceLevel = figure({
     id: "media-service-level",
     title: "Service level per media",
     kind: "dots",
-    note: "Each media is judged on its own threshold (its traffic types' serviceLevel, else the scenario's): the share answered within it.",
+    note:
+      "Each media is judged on its own threshold (its traffic types' serviceLevel, else the scenario's): the share answered within it." +
+      (few.length > 0
+        ? ` Hollow grey: ${few.join(", ")} had fewer than ${FEW_OBSERVATIONS} interaction offered a replication, too few for a service level to mean anything (no interval drawn).`
+        : ""),
     chart: dotChart({
       label: "Service level per media",
       xTitle: "answered within the media's threshold (%)",
-      rows: media.flatMap((m, i) => (levels[i] ? [{ label: labelOf(m), est: levels[i]!, cls: `dotrow ${seriesClass(i + 1)}` }] : [])),
+      rows: media.flatMap((m, i) => {
+        const est = levels[i];
+        if (!est) return [];
+        if (!isFew(offered[i])) return [{ label: labelOf(m), est, cls: `dotrow ${seriesClass(i + 1)}` }];
+        return [{ label: labelOf(m), est: { mean: est.mean, lo: null, hi: null }, cls: "dotrow ns", note: `${shown(offered[i] ?? 0)} offered`, noInterval: "too few offered" }];
+      }),
     }),
     table: {
       columns: ["media", "threshold", "service level %", "low", "high"],
@@ -110,6 +122,6 @@ export function mediaSection(byMedia: Readonly<Record<string, MediaSummary>>, th
         csvLink(table, "media.csv"),
       ) +
       el("div", { class: "grid" }, serviceLevel, occupancy) +
-      tableHtml(table, "media"),
+      el("div", { class: "wide" }, tableHtml(table, "media")),
   };
 }

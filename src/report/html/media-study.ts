@@ -7,6 +7,7 @@ import { mediaColumns } from "../media.js";
 import { bandChart, type BandSeries } from "./band-chart.js";
 import { seriesClass, type Estimate } from "./chart-frame.js";
 import { dotChart, type DotRow } from "./dot-chart.js";
+import { FEW_OBSERVATIONS, isFew } from "./few-observations.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { el, esc } from "./markup.js";
 import { MEDIA_COLUMN, mediaEstimate, mediaValue } from "./media-section.js";
@@ -34,6 +35,11 @@ function estimateOf(c: Charted, m: MediaSummaries | undefined): Estimate | null 
   return mediaEstimate(c.name, m[c.name]);
 }
 
+/** The estimate as charted: a share of too few observations is left off the chart (its table keeps it). */
+const chartedOf = (c: Charted, m: MediaSummaries | undefined): Estimate | null => (c.of && m && isFew(m[c.of]?.mean) ? null : estimateOf(c, m));
+
+const FEW_NOTE = `A share of fewer than ${FEW_OBSERVATIONS} interaction offered (or reservation request) a replication is left off the chart, too few to mean anything; the table keeps it.`;
+
 const distinct = (xs: readonly string[]) => [...new Set(xs)];
 
 /** every media met, in the order first met */
@@ -57,7 +63,7 @@ function meansTable(id: string, file: string, title: string, note: string, lead:
     { class: "media-table", id },
     el("h3", {}, esc(title)),
     el("p", { class: "note" }, esc(`${note} `), csvLink(table, file)),
-    tableHtml(table, "media"),
+    el("div", { class: "wide" }, tableHtml(table, "media")),
   );
 }
 
@@ -71,7 +77,7 @@ export function sweepMediaSection(d: SweepData): Section | null {
     const series: BandSeries[] = media.flatMap((m) =>
       groups.map((g) => ({
         name: d.vary.length > 1 ? `${m}, ${d.vary[1]} = ${g}` : m,
-        points: xValues.map((x) => estimateOf(c, pointAt(x, g)?.byMedia?.[m]?.metrics)),
+        points: xValues.map((x) => chartedOf(c, pointAt(x, g)?.byMedia?.[m]?.metrics)),
       })),
     );
     const table: DataTable = {
@@ -87,6 +93,7 @@ export function sweepMediaSection(d: SweepData): Section | null {
       id: `media-${c.name}`,
       title: c.title,
       kind: "bands",
+      ...(c.of ? { note: FEW_NOTE } : {}),
       chart: bandChart({ label: `${c.title} against ${d.vary[0]}`, xValues, xTitle: d.vary[0]!, yTitle: c.axis, series }),
       table,
     });
@@ -110,7 +117,7 @@ export function compareMediaSection(d: ComparisonData): Section | null {
   const figures = CHARTED.map((c) => {
     const rows: DotRow[] = media.flatMap((m, i) =>
       d.variants.flatMap((v) => {
-        const e = estimateOf(c, v.byMedia?.[m]?.metrics);
+        const e = chartedOf(c, v.byMedia?.[m]?.metrics);
         return e ? [{ label: `${m}, ${v.value}`, est: e, cls: `dotrow ${seriesClass(i + 1)}` }] : [];
       }),
     );
@@ -127,6 +134,7 @@ export function compareMediaSection(d: ComparisonData): Section | null {
       id: `media-${c.name}`,
       title: c.title,
       kind: "dots",
+      ...(c.of ? { note: FEW_NOTE } : {}),
       chart: rows.length > 0 ? dotChart({ label: `${c.title} of each variant`, xTitle: c.axis, rows }) : "",
       table,
     });

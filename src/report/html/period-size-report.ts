@@ -12,7 +12,7 @@ import { shownTry, type SizingContext } from "../sizing-report.js";
 import { verdictsOf } from "../verdicts.js";
 import { barChart } from "./bar-chart.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
-import { clock, shownValue } from "./format.js";
+import { clockAt, shownValue, timeAxisTitle } from "./format.js";
 import { el, esc, textList } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
@@ -24,9 +24,20 @@ export interface PeriodSizeReportInput {
   readonly context: SizingContext;
   readonly version: string;
   readonly provenance: Provenance;
+  /** the scenario's `start:` in seconds since 1970 UTC: periods are then named by their clock time */
+  readonly origin?: number;
 }
 
-const when = (s: PeriodSizing, i: number) => `${clock(i * s.period)}-${clock((i + 1) * s.period)}`;
+/** A period by its times: h:mm since the start, or with `start:` its clock time, the start with its date (not on a
+ *  chart's axis, whose title says the date); and the axis title. */
+interface When {
+  (i: number, date?: boolean): string;
+  readonly axis: string;
+}
+function whenOf(s: PeriodSizing, origin: number | undefined): When {
+  const f = (i: number, date = origin !== undefined) => `${clockAt(i * s.period, origin, date)}-${clockAt((i + 1) * s.period, origin)}`;
+  return Object.assign(f, { axis: timeAxisTitle(0, s.periods.length * s.period, origin) });
+}
 
 /** The targets of the first period that has traffic: every period judges the same ones. */
 function targetNames(s: PeriodSizing): string[] {
@@ -35,12 +46,12 @@ function targetNames(s: PeriodSizing): string[] {
 }
 
 /** One row per period: its load, the Erlang start, the answer, and each target as judged at the answer. */
-function staffingTable(s: PeriodSizing): DataTable {
+function staffingTable(s: PeriodSizing, when: When): DataTable {
   const metrics = targetNames(s);
   return {
     columns: ["period", "offered (Erlangs)", "Erlang start", "recommended agents", "tries", ...metrics.flatMap((m) => [`${m} judged on`, `${m} verdict`])],
     rows: s.periods.map((p, i): Cell[] => {
-      const base: Cell[] = [when(s, i), p === null ? 0 : Number(p.start.offeredLoad.toFixed(3)), p === null ? 0 : p.start.count, s.staffing[i] ?? null, p?.tries.length ?? 0];
+      const base: Cell[] = [when(i), p === null ? 0 : Number(p.start.offeredLoad.toFixed(3)), p === null ? 0 : p.start.count, s.staffing[i] ?? null, p?.tries.length ?? 0];
       if (p === null) return [...base, ...metrics.flatMap(() => [null, "no traffic"])];
       return [
         ...base,
@@ -50,15 +61,15 @@ function staffingTable(s: PeriodSizing): DataTable {
   };
 }
 
-function staffingFigure(s: PeriodSizing): string {
+function staffingFigure(s: PeriodSizing, when: When): string {
   const table: DataTable = {
     columns: ["period", "recommended agents", "Erlang start"],
-    rows: s.periods.map((p, i): Cell[] => [when(s, i), s.staffing[i] ?? null, p === null ? 0 : p.start.count]),
+    rows: s.periods.map((p, i): Cell[] => [when(i), s.staffing[i] ?? null, p === null ? 0 : p.start.count]),
   };
   const chart = barChart({
     label: `Agents of ${s.group} per period: the count recommended by simulation and the Erlang start`,
-    categories: s.periods.map((_, i) => when(s, i)),
-    xTitle: `period of ${formatDuration(s.period)} (clock time)`,
+    categories: s.periods.map((_, i) => when(i, false)),
+    xTitle: `period of ${formatDuration(s.period)}, ${when.axis}`,
     yTitle: `agents in ${s.group} (count)`,
     series: [
       { name: "recommended (simulated)", values: s.staffing.map((c) => (c === null ? null : { mean: c, lo: null, hi: null })) },
@@ -75,13 +86,13 @@ function staffingFigure(s: PeriodSizing): string {
   });
 }
 
-function triesTable(s: PeriodSizing): DataTable {
+function triesTable(s: PeriodSizing, when: When): DataTable {
   const metrics = targetNames(s);
   const rows: Cell[][] = [];
   s.periods.forEach((p: SizingResult | null, i) =>
     p?.tries.forEach((t) =>
       rows.push([
-        rows.length + 1, when(s, i), t.count, verdictWord(t.met),
+        rows.length + 1, when(i), t.count, verdictWord(t.met),
         ...tryVerdictCells(verdictsOf(t.result)),
       ]),
     ),
@@ -93,8 +104,9 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
   const { result: s, context: ctx } = input;
   const found = s.staffing.every((c) => c !== null);
   const line = `staffing: { period: ${formatDuration(s.period)}, counts: [${s.staffing.map((c) => c ?? "?").join(", ")}] }`;
-  const staffing = staffingTable(s);
-  const tries = triesTable(s);
+  const when = whenOf(s, input.origin);
+  const staffing = staffingTable(s, when);
+  const tries = triesTable(s, when);
   const sized = s.periods.find((p) => p !== null);
   const note = sized ? calibrationNote(sized.tries[0]!.result.scenario) : "";
   const answer = found
@@ -125,7 +137,7 @@ export function periodSizeReport(input: PeriodSizeReportInput): string {
         body:
           el("p", { class: "note" }, "Each period's load, its Erlang start, the answer, and each target as judged at the answer. ", csvLink(staffing, "periods.csv")) +
           el("div", { class: "wide" }, tableHtml(staffing, "periods")) +
-          staffingFigure(s),
+          staffingFigure(s, when),
       },
       {
         id: "tries",

@@ -1,4 +1,5 @@
-// report.html of `ccsim run`: the headline with confidence intervals and targets, the day interval by interval,
+// report.html of `ccsim run`: the headline with confidence intervals and targets, the day interval by interval (see
+// day-section.ts),
 // conflicts and routing failures per node and site, occupancy per group, each media (with chat, email or IM), component
 // load, the fault windows, and how to reproduce it.
 
@@ -11,20 +12,17 @@ import { componentsSection } from "./components-section.js";
 import { mediaPortsSection } from "./media-ports-section.js";
 import { mediaSection } from "./media-section.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
-import { axisTitle, clock, estimateOf, labelOf, shown, shownUnit, shownValue, span } from "./format.js";
+import { axisTitle, clockAt, estimateOf, labelOf, shown, shownUnit, shownValue, span } from "./format.js";
 import { el, esc } from "./markup.js";
 import { page, type Section } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
-import { faultText, timeChart, type Slot, type TimeSeries } from "./time-chart.js";
-import type { IntervalMeans, MetricSummaries } from "../../observe/results.js";
+import { faultText } from "./time-chart.js";
+import { daySection, type DayInput } from "./day-section.js";
+import type { MetricSummaries } from "../../observe/results.js";
 
-export interface RunReportInput {
-  /** what summary.json holds */
-  readonly summary: Summary;
-  /** what intervals.csv holds */
-  readonly intervals: readonly IntervalMeans[];
-  /** the service level threshold T, in seconds */
-  readonly serviceLevelThreshold: number;
+/** what summary.json and intervals.csv hold, the service level threshold and what the day takes from the scenario
+ *  (day-section.ts), and: */
+export interface RunReportInput extends DayInput {
   /** each media's service level thresholds in seconds (scenarios with chat, email or IM) */
   readonly mediaThresholds?: Readonly<Record<string, readonly number[]>>;
   readonly provenance: Provenance;
@@ -87,71 +85,8 @@ function headline(s: Summary): string {
     targets +
     el("h3", {}, "All metrics ", csvLink(table, "headline.csv")) +
     el("p", { class: "note" }, "Counts are per run (the measured window of one replication), means over replications.") +
-    tableHtml(table, "headline")
+    el("div", { class: "wide" }, tableHtml(table, "headline"))
   );
-}
-
-/** The per-interval charts, from the same rows as intervals.csv: the whole center, and each site when there are several. */
-function intervalFigures(input: RunReportInput): string {
-  const { summary: s, intervals } = input;
-  const whole = intervals.filter((r) => r.site === "*" && r.type === "*");
-  const slots: Slot[] = whole.map((r) => ({ start: r.start, end: r.end }));
-  const sites = [...new Set(intervals.filter((r) => r.site !== "*").map((r) => r.site))];
-  const scopes = [{ name: "all", site: "*" }, ...(sites.length > 1 ? sites.map((x) => ({ name: x, site: x })) : [])];
-  const bySiteAndStart = new Map(intervals.filter((r) => r.type === "*").map((r) => [`${r.site}@${r.start}`, r]));
-  const faults = s.faults ?? [];
-  // the first interval can be cut short by the warm-up; the others have the scenario's length
-  const width = Math.max(0, ...slots.map((sl) => sl.end - sl.start));
-
-  /** `what (unit)` is the y axis title; each table column is `series (unit)` */
-  const chart = (id: string, title: string, what: string, unit: string, series: TimeSeries[], suffix: string, note?: string) => {
-    const yTitle = `${what} (${unit})`;
-    const table: DataTable = {
-      columns: ["start", "end", ...series.map((x) => `${x.name} (${unit})`)],
-      rows: slots.map((sl, k): Cell[] => [clock(sl.start), clock(sl.end), ...series.map((x) => x.values[k] ?? null)]),
-    };
-    return figure({
-      id,
-      title,
-      kind: "time",
-      note,
-      chart: timeChart({ label: title, yTitle, slots, series, faults, horizon: s.horizon, suffix }),
-      table,
-    });
-  };
-  const perScope = (name: MetricName): TimeSeries[] =>
-    scopes.map((sc) => ({
-      name: sc.name,
-      values: slots.map((sl) => {
-        const v = bySiteAndStart.get(`${sc.site}@${sl.start}`)?.metrics[name];
-        return v === undefined ? null : shownValue(name, v);
-      }),
-    }));
-  const scoped = (name: MetricName, id: string, title: string, what: string, unit: string) =>
-    chart(id, title, what, unit, perScope(name), suffixOf(name));
-  const perInterval = `per ${span(width)} interval`;
-
-  const load: TimeSeries[] = (["offered", "answered", "abandoned"] as const).map((n) => ({
-    name: n,
-    values: whole.map((r) => r.metrics[n] ?? null),
-  }));
-  const figures = [
-    chart("load", "Offered and answered load", "calls", perInterval, load, "", "Interactions counted in the interval they arrived in, whole center."),
-    scoped("serviceLevel", "service-level", "Service level", `answered within ${span(input.serviceLevelThreshold)}`, "%"),
-    scoped("asa", "waiting", "Waiting: ASA", "mean wait of answered", "s"),
-    scoped("abandonRate", "abandonment", "Abandonment", "abandoned of offered", "%"),
-    scoped("reservationConflicts", "conflicts", "Reservation conflicts", "conflicts", perInterval),
-    scoped("conflictRate", "conflict-rate", "Conflict rate", "conflicts of reservation requests", "%"),
-    scoped("occupancy", "occupancy-time", "Occupancy", "agent time busy of logged in", "%"),
-  ];
-  const intro = el(
-    "p",
-    { class: "note" },
-    `Means over ${s.replications} replication${s.replications === 1 ? "" : "s"}, one point per interval (the rows of intervals.csv)` +
-      (scopes.length > 1 ? "; the whole center and each site." : ".") +
-      (faults.length > 0 ? " Shaded: fault windows (see Faults)." : ""),
-  );
-  return intro + el("div", { class: "grid" }, ...figures);
 }
 
 function sliceBars(
@@ -177,7 +112,7 @@ function sliceBars(
   });
 }
 
-function faultsSection(s: Summary): Section | null {
+function faultsSection(s: Summary, origin: number | undefined): Section | null {
   if (!s.faults || s.faults.length === 0) return null;
   const costs = s.faults.some((f) => f.cost !== undefined);
   const mean = (m: { mean: number } | undefined) => (m === undefined ? "" : shown(m.mean));
@@ -190,8 +125,8 @@ function faultsSection(s: Summary): Section | null {
       `F${i + 1}`,
       f.kind,
       f.target ?? (f.between ? f.between.join(" - ") : ""),
-      clock(f.at),
-      f.duration === null ? "end" : clock(f.at + f.duration),
+      clockAt(f.at, origin, true),
+      f.duration === null ? "end" : clockAt(f.at + f.duration, origin),
       faultText(f),
       ...(costs
         ? [
@@ -210,7 +145,7 @@ function faultsSection(s: Summary): Section | null {
     title: "Faults",
     body: el("p", { class: "note" }, 
       "Shaded on every time chart above, labelled F1, F2, ... Costs are means over replications; recovery is the time " +
-        "from the fault's start until its site's service level per interval is back within 5 points of its level before. ", csvLink(table, "faults.csv")) + tableHtml(table, "faults"),
+        "from the fault's start until its site's service level per interval is back within 5 points of its level before. ", csvLink(table, "faults.csv")) + el("div", { class: "wide" }, tableHtml(table, "faults")),
   };
 }
 
@@ -222,7 +157,7 @@ export function runReport(input: RunReportInput): string {
   ];
   const sections: Section[] = [
     { id: "headline", title: "Headline", body: headline(s) },
-    { id: "day", title: "Through the day", body: intervalFigures(input) },
+    { id: "day", title: "Through the day", body: daySection(input) },
     {
       id: "slices",
       title: "Nodes and sites",
@@ -241,7 +176,7 @@ export function runReport(input: RunReportInput): string {
   if (s.byMedia) sections.push(mediaSection(s.byMedia, input.mediaThresholds ?? {}));
   if (s.components) sections.push(componentsSection(s.components));
   if (s.mediaPorts) sections.push(mediaPortsSection(s.mediaPorts));
-  const faults = faultsSection(s);
+  const faults = faultsSection(s, input.origin);
   if (faults) sections.push(faults);
   sections.push(assumptionsSection(s.assumptions), ...provenanceSections(input.provenance));
   return page({

@@ -62,10 +62,11 @@ svg.plot text{fill:var(--fg)}
 .whisker{fill:none;stroke:var(--fg);stroke-width:1.3}
 .dotrow .whisker{stroke:var(--c);stroke-width:2.2}
 .zero{stroke:var(--fg);stroke-width:1;stroke-dasharray:3 3}
+.dot.few{fill:var(--bg);stroke:var(--ns);stroke-width:1.5}
 .ns{--c:var(--ns)}
 .ns .dot{fill:var(--bg);stroke:var(--ns);stroke-width:2}
 .ns .whisker{stroke-dasharray:4 3}
-.reference line{stroke:var(--bad);stroke-width:1.5;stroke-dasharray:6 3}
+.reference line,.reference-key line{stroke:var(--bad);stroke-width:1.5;stroke-dasharray:6 3}
 .reference text{fill:var(--bad)!important;font-size:11px;font-weight:600}
 .row-note{font-style:italic;fill:var(--muted)!important}
 .fault{fill:var(--fault);opacity:.16}

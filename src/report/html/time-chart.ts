@@ -1,10 +1,13 @@
-// A time chart: one value per interval for each series (a line through the interval midpoints, a dot per interval),
-// with the scenario's fault windows shaded across the plot.
+// A time chart: one value per interval for each series (a line through the interval midpoints, a dot per interval,
+// its 95% interval over replications as a band), a target line, and the scenario's fault windows shaded across it.
 
-import { line, scaleLinear } from "d3";
+import { area, line, scaleLinear } from "d3";
 import type { FaultWindow } from "../summary.js";
-import { chartSvg, frameOf, legend, legendRows, linearTicks, seriesClass, topFor, xAxis, yAxis, type LegendItem } from "./chart-frame.js";
-import { clock, shown, span } from "./format.js";
+import {
+  CHART_WIDTH, chartSvg, frameOf, leftFor, legend, legendRows, linearTicks, referenceLine, rightFor, seriesClass, textWidth, topFor, xAxis, yAxis,
+  type LegendItem, type Reference,
+} from "./chart-frame.js";
+import { clock, clockAt, shown, span, timeAxisTitle } from "./format.js";
 import { el, esc, leaf } from "./markup.js";
 
 export interface Slot {
@@ -16,6 +19,19 @@ export interface TimeSeries {
   readonly name: string;
   /** one per slot; null where the series has no value */
   readonly values: readonly (number | null)[];
+  /** the 95% interval of each slot over replications, drawn as a band (null where there is none) */
+  readonly bands?: readonly (Band | null)[];
+  /** slots whose value rests on too few observations to read: drawn hollow and grey, with no band, off the line */
+  readonly few?: readonly boolean[];
+  /** the series class index (default: its place in the chart) */
+  readonly cls?: number;
+  /** a reference series (such as Erlang C's head count): a line with no dots */
+  readonly plain?: boolean;
+}
+
+export interface Band {
+  readonly lo: number;
+  readonly hi: number;
 }
 
 export interface TimeChartSpec {
@@ -29,15 +45,20 @@ export interface TimeChartSpec {
   readonly horizon: number;
   /** the unit after a value in a tooltip, e.g. "%" or " s" */
   readonly suffix?: string;
+  /** a target to read the series against: a dashed line, named in the legend */
+  readonly reference?: Reference;
+  /** the scenario's `start:` in seconds since 1970 (UTC): the axis then shows clock time and the date */
+  readonly origin?: number;
 }
 
 /** Tick steps for simulated time, in seconds: whole minutes and hours, never a tick at 1:07. */
 const STEPS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
-function timeTicks(d0: number, d1: number): number[] {
-  const step = STEPS.find((s) => (d1 - d0) / s <= 9) ?? Math.ceil((d1 - d0) / 9 / 86400) * 86400;
+/** Ticks on whole steps of the clock the axis shows (`origin` seconds after 1970 at time 0, or 0), at most `most`. */
+function timeTicks(d0: number, d1: number, origin: number, most: number): number[] {
+  const step = STEPS.find((s) => (d1 - d0) / s <= most) ?? Math.ceil((d1 - d0) / most / 86400) * 86400;
   const out: number[] = [];
-  for (let t = Math.ceil(d0 / step) * step; t <= d1; t += step) out.push(t);
+  for (let t = Math.ceil((d0 + origin) / step) * step - origin; t <= d1; t += step) out.push(t);
   return out;
 }
 
@@ -56,29 +77,46 @@ export function faultText(f: FaultWindow): string {
 }
 
 export function timeChart(spec: TimeChartSpec): string {
-  const { slots, series } = spec;
+  const { slots, series, origin } = spec;
   const d0 = slots[0]?.start ?? 0;
   const d1 = slots.at(-1)?.end ?? spec.horizon;
-  const items: LegendItem[] = series.map((s, i) => ({ name: s.name, cls: seriesClass(i), mark: "line" }));
+  const clsOf = (s: TimeSeries, i: number) => seriesClass(s.cls ?? i);
+  const items: LegendItem[] = series.map((s, i) => ({ name: s.name, cls: clsOf(s, i), mark: "line" }));
+  if (spec.reference) items.push({ name: spec.reference.label, cls: "reference-key", mark: "reference" });
   const windows = spec.faults
     .map((f, i) => ({ f, i, at: faultSpan(f, spec.horizon, d0, d1) }))
     .filter((w): w is { f: FaultWindow; i: number; at: [number, number] } => w.at !== null);
   if (windows.length > 0) items.push({ name: "fault window", cls: "fault-key", mark: "fault" });
-  const f = frameOf(200, { top: topFor(legendRows(items, 600 - 74)), right: 16, bottom: 42, left: 58 });
-  const x = scaleLinear().domain([d0, d1]).range([0, f.innerW]);
-  let max = 0;
-  for (const s of series) for (const v of s.values) if (v !== null && v > max) max = v;
+  let max = spec.reference?.value ?? 0;
+  for (const s of series) {
+    for (const v of s.values) if (v !== null && v > max) max = v;
+    for (const b of s.bands ?? []) if (b !== null && b.hi > max) max = b.hi;
+  }
+  // counts, times and shares start at 0; the scale's ticks do not depend on its pixel range, so the margin can be
+  // made to fit their labels first
   const y = scaleLinear()
     .domain([0, max > 0 ? max : 1])
-    .nice(5)
-    .range([f.innerH, 0]);
+    .nice(5);
+  const yTicks = y.ticks(5).map((v) => y.tickFormat(5)(v));
+  const when = (t: number) => clockAt(t, origin);
+  const f = frameOf(200, { top: topFor(legendRows(items, CHART_WIDTH - 74)), right: rightFor([when(d1)]), bottom: 42, left: leftFor(yTicks) });
+  y.range([f.innerH, 0]);
+  const x = scaleLinear().domain([d0, d1]).range([0, f.innerW]);
   const mid = slots.map((s) => (s.start + s.end) / 2);
-  const path = line<number | null>()
-    .defined((v) => v !== null)
-    .x((_, i) => x(mid[i]!))
-    .y((v) => y(v!))
-    .digits(1);
   const suffix = spec.suffix ?? "";
+  const path = (s: TimeSeries) =>
+    line<number | null>()
+      .defined((v, k) => v !== null && !s.few?.[k])
+      .x((_, k) => x(mid[k]!))
+      .y((v) => y(v!))
+      .digits(1)(s.values) ?? "";
+  const band = (s: TimeSeries) =>
+    area<Band | null>()
+      .defined((b, k) => b !== null && !s.few?.[k])
+      .x((_, k) => x(mid[k]!))
+      .y0((b) => y(b!.lo))
+      .y1((b) => y(b!.hi))
+      .digits(1)(s.bands ?? []) ?? "";
 
   const shading = windows.map(({ f: w, i, at }) => {
     const x0 = x(at[0]);
@@ -93,25 +131,34 @@ export function timeChart(spec: TimeChartSpec): string {
   const lines = series.map((s, i) =>
     el(
       "g",
-      { class: `series ${seriesClass(i)}` },
-      leaf("path", { class: "line", d: path(s.values) ?? "" }),
-      ...s.values.map((v, k) =>
-        v === null
-          ? ""
-          : el(
+      { class: `series ${clsOf(s, i)}` },
+      s.bands ? leaf("path", { class: "band", d: band(s) }) : "",
+      leaf("path", { class: "line", d: path(s) }),
+      ...(s.plain
+        ? []
+        : s.values.map((v, k) => {
+            if (v === null) return "";
+            const b = s.bands?.[k];
+            const ci = b ? ` [${shown(b.lo)}, ${shown(b.hi)}]` : "";
+            const few = s.few?.[k] ? " (too few observations to read)" : "";
+            return el(
               "circle",
-              { class: "dot", cx: x(mid[k]!), cy: y(v), r: 2.5 },
-              el("title", {}, esc(`${s.name} ${clock(slots[k]!.start)}-${clock(slots[k]!.end)}: ${shown(v)}${suffix}`)),
-            ),
-      ),
+              { class: s.few?.[k] ? "dot few" : "dot", cx: x(mid[k]!), cy: y(v), r: 2.5 },
+              el("title", {}, esc(`${s.name} ${when(slots[k]!.start)}-${when(slots[k]!.end)}: ${shown(v)}${suffix}${ci}${few}`)),
+            );
+          })),
     ),
   );
+  const ref = spec.reference ? referenceLine(f, y(spec.reference.value)) : "";
+  const xTicks = timeTicks(d0, d1, origin ?? 0, Math.max(2, Math.floor(f.innerW / (textWidth(when(d1)) + 14)))).map((t) => ({ at: x(t), text: when(t) }));
   return chartSvg(
     f,
     spec.label,
+    false,
     ...shading,
     yAxis(f, linearTicks(y, 5), spec.yTitle),
-    xAxis(f, timeTicks(d0, d1).map((t) => ({ at: x(t), text: clock(t) })), "simulated time since start (h:mm)"),
+    xAxis(f, xTicks, timeAxisTitle(d0, d1, origin)),
+    ref,
     ...lines,
     legend(f, items),
   );
