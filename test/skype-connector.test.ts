@@ -204,6 +204,20 @@ describe("ccsim size --for connectors (Calculating Resources for Conference Pool
     expect(tries[1].skype.conferenceWaits.mean).toBe(0);
   });
 
+  it("one T-Server does not suffice when the busiest interval offers more than the 6 calls a second it schedules", () => {
+    const dir = tmp();
+    const file = join(dir, "peak.yaml");
+    // 7.5 calls/s offered against the 1/6 s scheduling: the busiest interval's offered rate comes from the try's series
+    writeFileSync(file, site("27000/h", "{ connectors: 3, stopped: 1, conferencePoolSize: 400 }", { agents: 900, handle: "90s", horizon: "30m", warmup: "5m" }));
+    const r = ccsim(["size", file, "--for", "connectors", "--replications", "2"]);
+    expect(r.code).toBe(0);
+    const line = r.stdout.split("\n").find((l) => l.startsWith("one T-Server:"))!;
+    expect(line).toMatch(/^one T-Server: does not suffice/);
+    const offered = Number(/([\d.]+) calls\/s offered in the busiest interval/.exec(line)![1]);
+    expect(offered).toBeGreaterThan(7);
+    expect(offered).toBeLessThan(8);
+  });
+
   it("refuses a scenario without a Skype site, and --calls for another sizing", () => {
     const dir = tmp();
     const file = join(dir, "plain.yaml");

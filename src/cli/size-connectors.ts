@@ -28,7 +28,7 @@ export async function sizeConnectorsCommand(c: ConnectorCommand): Promise<number
   if (opts.max !== undefined) throw new InputError("--max", undefined, "bounds a search; --for connectors computes the guideline and simulates it (give --calls for maxCalls)");
   const maxCalls = wholeNumber("--calls", opts.calls, 1);
   const z = await withPool(c.workers, (pool) =>
-    sizeConnectors(scenario, { seed, replications, run: experimentRunner(pool), ...(maxCalls === undefined ? {} : { maxCalls }) }),
+    sizeConnectors(scenario, { seed, replications, run: experimentRunner(pool, { series: true }), ...(maxCalls === undefined ? {} : { maxCalls }) }),
   );
   const head = `${scenario.name}: sizing the Skype for Business connectors of site ${z.site}; seed ${seed}, ${replications} replications a try`;
   const json = connectorSizingJson(z, { scenario: scenario.name, seed, replications, command: c.command });

@@ -16,11 +16,12 @@ export interface PooledExperimentOptions {
 
 export type ExperimentRunner = (scenario: Scenario, options: PooledExperimentOptions) => Promise<ExperimentResult>;
 
-export function experimentRunner(pool: JobPool): ExperimentRunner {
+/** `reads.series`: the search reads each try's interval series (a Skype site's busiest interval), so it is kept. */
+export function experimentRunner(pool: JobPool, reads: { readonly series?: boolean } = {}): ExperimentRunner {
   return async (scenario, { seed, replications, onProgress }) => {
     const plan = planOne(scenario, seed, replications);
-    // a try is judged on its summary: its interval series is kept only when a fault's recovery needs it
-    const series = seriesWanted(plan, false);
+    // a try is judged on its summary: its interval series is kept only when a fault's recovery or the search reads it
+    const series = seriesWanted(plan, reads.series === true);
     return experimentsOf(plan.study, (await runPlan(plan, pool, { onProgress, series })).map((o) => o.result))[0]!;
   };
 }
