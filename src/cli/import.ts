@@ -3,7 +3,7 @@
 
 import { planStudy, runPlan } from "../experiment/plan.js";
 import { withPool } from "../experiment/pool.js";
-import { calibrateAgainst } from "../experiment/wfm-calibration.js";
+import { calibrateAgainst, checkCalibration } from "../experiment/wfm-calibration.js";
 import { fitExport } from "../experiment/wfm-fit.js";
 import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import { calibrationCsv, calibrationText } from "../report/wfm-calibration-report.js";
@@ -114,6 +114,7 @@ export async function importCommand(file: string, opts: ImportCliOptions): Promi
       points: [{ values: [], overrides: [] }], seed, replications,
     });
     const scenario = plan.study.points[0]!.scenario;
+    checkCalibration(fit, scenarioFile, scenario, threshold);
     const seconds = guardRun(scenarioFile, [scenario], plan.study.replications, { quiet: opts.quiet === true, force: opts.force === true });
     const outputs = await withPool(workerCount(workers, seconds), (pool) => runPlan(plan, pool, { series: true }));
     const calibration = calibrateAgainst(fit, scenarioFile, scenario, outputs.map((o) => o.result), threshold);

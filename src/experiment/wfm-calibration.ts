@@ -9,7 +9,7 @@ import { formatDuration } from "../scenario/duration.js";
 import { InputError } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ReplicationResult } from "../observe/results.js";
-import type { ImportFit } from "./wfm-fit.js";
+import type { ImportFit, TypeFit } from "./wfm-fit.js";
 
 export const CALIBRATION_MEASURES = ["offered", "serviceLevel", "abandonRate"] as const;
 export type CalibrationMeasure = (typeof CALIBRATION_MEASURES)[number];
@@ -46,17 +46,9 @@ export interface WfmCalibration {
   readonly missing: readonly string[];
 }
 
-/**
- * `results` are the scenario's replications, in replication order, with their interval series. The scenario's
- * intervals are the export's periods: the same length, interval k of the scenario beside period k of the fit.
- */
-export function calibrateAgainst(
-  fit: ImportFit,
-  scenarioFile: string,
-  scenario: Scenario,
-  results: readonly ReplicationResult[],
-  threshold: number | undefined,
-): WfmCalibration {
+/** Refuses, before anything runs, a scenario that cannot stand beside the export: another interval length, none of
+ *  its types, a service level threshold other than the one answered_within counted against. Returns the shared types. */
+export function checkCalibration(fit: ImportFit, scenarioFile: string, scenario: Scenario, threshold: number | undefined): TypeFit[] {
   if (Math.abs(scenario.interval - fit.interval) > 1e-9) {
     throw new InputError(scenarioFile, "interval",
       `expected the export's interval (${formatDuration(fit.interval)}), so that each simulated interval stands beside one of the export's, got ${formatDuration(scenario.interval)}`);
@@ -76,6 +68,22 @@ export function calibrateAgainst(
       }
     }
   }
+  return shared;
+}
+
+/**
+ * `results` are the scenario's replications, in replication order, with their interval series. The scenario's
+ * intervals are the export's periods: the same length, interval k of the scenario beside period k of the fit.
+ */
+export function calibrateAgainst(
+  fit: ImportFit,
+  scenarioFile: string,
+  scenario: Scenario,
+  results: readonly ReplicationResult[],
+  threshold: number | undefined,
+): WfmCalibration {
+  const shared = checkCalibration(fit, scenarioFile, scenario, threshold);
+  const slThreshold = (type: string) => scenario.traffic.find((t) => t.type === type)!.serviceLevel ?? scenario.serviceLevel;
   const n = results.length;
   const t = n >= 2 ? tQuantile(0.975, n - 1) : NaN;
   const days = fit.days;
@@ -122,6 +130,6 @@ export function calibrateAgainst(
     clockOffset: fit.clockOffset,
     threshold: fit.hasAnsweredWithin ? (threshold ?? slThreshold(shared[0]!.type)) : null,
     rows,
-    missing: fit.types.filter((x) => !types.has(x.type)).map((x) => x.type),
+    missing: fit.types.filter((x) => !shared.includes(x)).map((x) => x.type),
   };
 }

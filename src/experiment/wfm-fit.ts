@@ -74,11 +74,22 @@ const whole = (x: number) => Math.abs(x - Math.round(x)) < 1e-6;
 
 function intervalOf(wfm: WfmExport, given: number | undefined): number {
   if (given !== undefined) return given;
+  // the commonest step between consecutive starts (the shorter of equals): a night or a weekend left out is a longer
+  // step, and a stray row off the grid a rarer one, which the grid check then names
   const starts = [...new Set(wfm.rows.map((r) => r.start))].sort((a, b) => a - b);
+  const steps = new Map<number, number>();
+  for (let i = 1; i < starts.length; i++) {
+    const step = starts[i]! - starts[i - 1]!;
+    steps.set(step, (steps.get(step) ?? 0) + 1);
+  }
   let gap = Infinity;
-  for (let i = 1; i < starts.length; i++) gap = Math.min(gap, starts[i]! - starts[i - 1]!);
+  let most = 0;
+  for (const [step, n] of steps) {
+    if (n > most || (n === most && step < gap)) [gap, most] = [step, n];
+  }
   if (!Number.isFinite(gap)) {
-    throw new InputError(wfm.file, undefined, "every row starts at the same time, so the interval length cannot be inferred: give --interval");
+    const col = wfm.columns.start!;
+    throw traceError(wfm.file, wfm.rows[0]!.line, col.col, col.name, "every row starts at the same time, so the interval length cannot be inferred: give --interval");
   }
   return gap;
 }

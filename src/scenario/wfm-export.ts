@@ -94,7 +94,7 @@ export function readWfmExport(file: string): WfmExport {
   const bad = text.indexOf("\ufffd");
   if (bad >= 0) {
     const line = text.slice(0, bad).split("\n").length;
-    throw new InputError(`${file}:${line}`, undefined, "expected UTF-8 text, got bytes that are not UTF-8");
+    throw traceError(file, line, 1, undefined, "expected UTF-8 text, got bytes that are not UTF-8");
   }
   return parseWfmExport(text, file);
 }
@@ -109,7 +109,7 @@ function records(text: string, file: string): { cells: string[]; line: number }[
   } catch (e) {
     if (e instanceof CsvError) {
       const line = (e as CsvError & { lines?: number }).lines ?? 1;
-      throw new InputError(`${file}:${line}`, undefined, `expected CSV, got ${e.message.replace(/^Invalid Record Length: /, "").split(":")[0]}`);
+      throw traceError(file, line, 1, undefined, `expected CSV, got ${e.message.replace(/^Invalid Record Length: /, "").split(":")[0]}`);
     }
     throw e;
   }
@@ -131,12 +131,14 @@ export function parseWfmExport(text: string, file: string): WfmExport {
   });
   for (const c of REQUIRED) {
     if (columns[c] !== undefined) continue;
-    const names = header.cells.filter((n) => !BY_KEY.has(key(n)));
-    const near = names.map((n) => suggestion(n, WFM_ALIASES[c])).find((s) => s !== "") ?? "";
-    problems.add(new InputError(`${file}:1`, undefined, `expected a ${c} column (named ${WFM_ALIASES[c].join(", ")}), got none${near}`));
+    // a header cell ccsim does not know that is close to one of the names: the column is there, misspelt
+    const col = header.cells.findIndex((n) => !BY_KEY.has(key(n)) && suggestion(n, WFM_ALIASES[c]) !== "");
+    const expected = `expected the ${c} column (named ${WFM_ALIASES[c].join(", ")}), got none`;
+    if (col < 0) problems.add(traceError(file, 1, 1, undefined, expected));
+    else problems.add(traceError(file, 1, col + 1, header.cells[col]!, `${expected}${suggestion(header.cells[col]!, WFM_ALIASES[c])}`));
   }
   problems.throwAny();
-  if (rows.length === 1) throw new InputError(`${file}:1`, undefined, "expected interval rows after the header, got none");
+  if (rows.length === 1) throw traceError(file, 1, 1, undefined, "expected interval rows after the header, got none");
 
   const out: WfmRow[] = [];
   const queues: string[] = [];
@@ -207,7 +209,7 @@ export function parseWfmExport(text: string, file: string): WfmExport {
     if (queue !== "" && !Number.isNaN(start)) {
       const k = `${queue}\u0000${start}`;
       const before = seen.get(k);
-      if (before !== undefined) at("start", `${JSON.stringify(s)} for ${JSON.stringify(queue)} again (line ${before}): one row an interval a queue`);
+      if (before !== undefined) at("start", `expected one row per interval and queue, got ${JSON.stringify(s)} for ${JSON.stringify(queue)} again (line ${before})`);
       else seen.set(k, line);
     }
     if (queue !== "" && !queues.includes(queue)) queues.push(queue);
