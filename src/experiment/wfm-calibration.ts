@@ -21,7 +21,8 @@ export interface Side {
   /** the 95% CI of the simulated mean; null with one replication */
   readonly ci95: readonly [number, number] | null;
   /** where 95% of exports of `days` days would fall if the scenario were true: the replications' spread for the
-   *  export's days, and the mean's own uncertainty (a t prediction interval); null with one replication */
+   *  export's days (at least the counting noise of its calls), and the mean's own uncertainty (a t prediction
+   *  interval); null with one replication */
   readonly range: readonly [number, number] | null;
   /** the export lies outside `range` (null: nothing to judge) */
   readonly outside: boolean | null;
@@ -88,10 +89,14 @@ export function calibrateAgainst(
   const t = n >= 2 ? tQuantile(0.975, n - 1) : NaN;
   const days = fit.days;
   // both intervals are clipped to what the measure can be (no share below 0 or above 1)
-  const side = (name: CalibrationMeasure, exported: number, xs: number[]): Side => {
+  // an export's days vary at least as counts of its calls do (Poisson offered, binomial shares over the calls it
+  // offered): a floor under the replications' spread, which a few replications of a rare event (no abandoned call in
+  // most) put near 0
+  const side = (name: CalibrationMeasure, exported: number, xs: number[], calls: number): Side => {
     const s = summarize(xs);
     if (s.sd === null || s.ci95 === null) return { exported, mean: s.mean, ci95: null, range: null, outside: null };
-    const half = t * s.sd * Math.sqrt(1 / n + 1 / days);
+    const floor = name === "offered" ? s.mean / days : calls > 0 ? (s.mean * (1 - s.mean)) / calls : 0;
+    const half = t * Math.sqrt((s.sd * s.sd) / n + Math.max((s.sd * s.sd) / days, floor));
     const range = clipToDomain(name, [s.mean - half, s.mean + half]).ci95;
     const outside = Number.isNaN(exported) ? null : exported < range[0] - 1e-12 || exported > range[1] + 1e-12;
     return { exported, mean: s.mean, ci95: clipToDomain(name, s.ci95).ci95, range, outside };
@@ -116,10 +121,10 @@ export function calibrateAgainst(
       const metric = (name: CalibrationMeasure) => sim.map((r) => r!.metrics[name] ?? 0);
       const offered = ft.counts.offered[k]!;
       const sides: Partial<Record<CalibrationMeasure, Side>> = {
-        offered: side("offered", offered / days, metric("offered")),
-        abandonRate: side("abandonRate", offered > 0 ? ft.counts.abandoned[k]! / offered : NaN, metric("abandonRate")),
+        offered: side("offered", offered / days, metric("offered"), offered),
+        abandonRate: side("abandonRate", offered > 0 ? ft.counts.abandoned[k]! / offered : NaN, metric("abandonRate"), offered),
       };
-      if (fit.hasAnsweredWithin) sides.serviceLevel = side("serviceLevel", offered > 0 ? ft.counts.answeredWithin[k]! / offered : NaN, metric("serviceLevel"));
+      if (fit.hasAnsweredWithin) sides.serviceLevel = side("serviceLevel", offered > 0 ? ft.counts.answeredWithin[k]! / offered : NaN, metric("serviceLevel"), offered);
       rows.push({ type: ft.type, start: k * fit.interval, sides });
     }
   }

@@ -11,8 +11,8 @@ import { MAX_REPORTED } from "./locations.js";
 import { looksLikeTimestamp, parseTimestamp } from "./timestamp.js";
 import { traceError } from "./trace-columns.js";
 
-/** bytes: a year of half hours for 50 queues is ~60 MB of rows */
-export const MAX_WFM_BYTES = 256 << 20;
+/** bytes: a year of half hours for 50 queues is ~55 MB of rows */
+export const MAX_WFM_BYTES = 64 << 20;
 
 export const WFM_COLUMNS = ["start", "queue", "offered", "handled", "aht", "abandoned", "answered_within", "staffed"] as const;
 export type WfmColumn = (typeof WFM_COLUMNS)[number];
