@@ -11,7 +11,7 @@ import { runExperiment } from "../src/experiment/experiment.js";
 import { drawExport } from "../src/experiment/wfm-export-writer.js";
 import { fitExport, type ImportFit } from "../src/experiment/wfm-fit.js";
 import { parseWfmExport, readWfmExport } from "../src/scenario/wfm-export.js";
-import { ROOT, ccsim, scenarioFile, scenarioOf, tempFolders } from "./helpers.js";
+import { ROOT, ccsim, corpusCases, scenarioFile, scenarioOf, tempFolders } from "./helpers.js";
 
 const EXPORT = "scenarios/example-wfm-export.csv";
 const MAP = ["--map", "Sales_EN=sales,Service_EN=service"];
@@ -165,13 +165,7 @@ describe("the calibration report", () => {
 
 describe("bad exports", () => {
   const DIR = join(ROOT, "test", "fixtures", "bad-wfm");
-  const cases = readFileSync(join(DIR, "expect.txt"), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "" && !l.startsWith("#"))
-    .map((l) => {
-      const m = /^(\S+)\s+(\d+:\d+)\s+(.+)$/.exec(l)!;
-      return { file: m[1]!, at: m[2]!, message: m[3]!.trim() };
-    });
+  const cases = corpusCases(DIR);
 
   it("lists every CSV of the folder", () => {
     expect(cases.map((c) => c.file).sort()).toEqual(readdirSync(DIR).filter((f) => f.endsWith(".csv")).sort());

@@ -3,7 +3,7 @@
 // every bad cell refused at its line and column.
 
 import { CsvError, parse } from "csv-parse/sync";
-import { readBounded } from "./bounded-read.js";
+import { readWhole } from "./bounded-read.js";
 import { suggestion } from "./did-you-mean.js";
 import { parseDuration } from "./duration.js";
 import { InputError, ValueError } from "./errors.js";
@@ -80,17 +80,8 @@ class Problems {
 }
 
 export function readWfmExport(file: string): WfmExport {
-  let read: ReturnType<typeof readBounded>;
-  try {
-    read = readBounded(file, MAX_WFM_BYTES);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String((e as Error).message).split("\n")[0];
-    throw new InputError(file, undefined, `cannot read: ${reason}`);
-  }
-  if (read.more) throw new InputError(file, undefined, `holds more than ${MAX_WFM_BYTES >> 20} MiB, more than an interval export may be`);
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(read.bytes);
+  const bytes = readWhole(file, MAX_WFM_BYTES, "an interval export");
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   const bad = text.indexOf("\ufffd");
   if (bad >= 0) {
     const line = text.slice(0, bad).split("\n").length;
