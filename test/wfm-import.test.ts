@@ -144,7 +144,7 @@ describe("the calibration report", () => {
         expect(rlo).toBeLessThanOrEqual(lo);
         expect(rhi).toBeGreaterThanOrEqual(hi);
         const x = Number(row[`${m}_export`]);
-        expect(row[`${m}_outside`]).toBe(x < rlo - 1e-12 || x > rhi + 1e-12 ? "yes" : "no");
+        expect(row[`${m}_outside`]).toBe(String(x < rlo - 1e-12 || x > rhi + 1e-12));
       }
     }
     expect(readFileSync(join(dir, "scenario-block.yaml"), "utf8")).toBe(r.stdout.slice(0, r.stdout.indexOf("# calibration:")));

@@ -63,7 +63,7 @@ export function calibrationCsv(c: WfmCalibration): string {
     for (const m of measures) {
       const s = r.sides[m];
       row.push(cell(s?.exported), cell(s?.mean), cell(s?.ci95?.[0]), cell(s?.ci95?.[1]), cell(s?.range?.[0]), cell(s?.range?.[1]),
-        s?.outside === null || s?.outside === undefined ? "" : s.outside ? "yes" : "no");
+        s?.outside === null || s?.outside === undefined ? "" : String(s.outside));
     }
     return row;
   });
