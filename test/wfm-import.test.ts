@@ -76,6 +76,17 @@ describe("the scenario block", () => {
     }
   });
 
+  it("without --fold the profile runs over the whole export, its nights at 0, and the patience comment names the bias", () => {
+    const fit = fitExport(readWfmExport(join(ROOT, EXPORT)), { map: new Map() });
+    // Monday 08:00 to Friday 18:00 in half hours; the 14 hours from 18:00 to 08:00 have no rows
+    expect(fit.periods).toBe(4 * 48 + 20);
+    expect(fit.days).toBe(1);
+    for (const t of fit.types) expect(t.rates.slice(20, 48).every((r) => r === 0)).toBe(true);
+    const r = ccsim(["import", EXPORT]);
+    expect(r.stdout).toContain("without --fold each interval's own count is its rate");
+    expect(r.stdout).toContain("give the scenario horizon: 106h, interval: 30m, start: 2024-03-04T08:00:00Z");
+  });
+
   it("without a staffed column fits no patience, and says why", () => {
     const text = readFileSync(join(ROOT, EXPORT), "utf8").split("\n").map((l) => l.split(",").slice(0, 7).join(",")).join("\n");
     const fit = fitExport(parseWfmExport(text, "no-staffed.csv"), { map: new Map(), fold: 86400 });

@@ -31,7 +31,7 @@ function handleLines(t: TypeFit, cv: number | undefined): { comment: string[]; y
   };
 }
 
-function patienceLines(t: TypeFit): { comment: string[]; yaml: string | null } {
+function patienceLines(t: TypeFit, folded: boolean): { comment: string[]; yaml: string | null } {
   const p = t.patience;
   if (p.mean === null) return { comment: [`#   patience: not fitted: ${p.reason}`], yaml: null };
   return {
@@ -41,6 +41,7 @@ function patienceLines(t: TypeFit): { comment: string[]; yaml: string | null } {
         (Number.isNaN(p.se) ? "" : ` (standard error ${tenth(p.se)}, from the intervals' residuals)`) +
         (p.skipped > 0 ? `; ${p.skipped} intervals with calls and no agent staffed left out` : ""),
       ...(p.note === undefined ? [] : [`#     ${p.note}`]),
+      ...(folded ? [] : ["#     without --fold each interval's own count is its rate, whose noise reads as load and biases this up: --fold 24h averages it out"]),
     ],
     yaml: `    patience: { dist: exponential, mean: ${tenth(p.mean)} }`,
   };
@@ -71,7 +72,7 @@ export function importYaml(fit: ImportFit, opts: ImportRenderOptions): string {
   out.push("traffic:");
   for (const t of fit.types) {
     const handle = handleLines(t, opts.handleCv);
-    const patience = patienceLines(t);
+    const patience = patienceLines(t, fit.fold !== undefined);
     out.push(
       `# ${t.type} (queue${t.queues.length === 1 ? "" : "s"} ${t.queues.join(", ")}): ${thousands(t.offered)} offered, ${thousands(t.handled)} handled, ${thousands(t.abandoned)} abandoned`,
       ...handle.comment,
