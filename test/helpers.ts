@@ -87,3 +87,14 @@ export function errorOf(f: () => unknown): InputError {
   }
   throw new Error("expected an InputError, got none");
 }
+
+/** A bad-input corpus's expect.txt: each line `FILE  LINE:COL  MESSAGE SUBSTRING`, `#` lines and blank ones skipped. */
+export function corpusCases(dir: string): { file: string; at: string; message: string }[] {
+  return readFileSync(join(dir, "expect.txt"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !l.startsWith("#"))
+    .map((l) => {
+      const m = /^(\S+)\s+(\d+:\d+)\s+(.+)$/.exec(l)!;
+      return { file: m[1]!, at: m[2]!, message: m[3]!.trim() };
+    });
+}

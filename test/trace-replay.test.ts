@@ -10,7 +10,7 @@ import type { Call } from "../src/model/sip/call.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
 import type { Scenario } from "../src/scenario/types.js";
-import { ROOT, ccsim, scenarioFile, silent, worldOf, tempFolders } from "./helpers.js";
+import { ROOT, ccsim, corpusCases, scenarioFile, silent, worldOf, tempFolders } from "./helpers.js";
 
 const tmp = tempFolders("trace");
 
@@ -162,13 +162,7 @@ traffic: [{ type: calls, arrivals: { trace: calls.csv, resample: true }, handleT
 
 describe("bad traces", () => {
   const DIR = join(ROOT, "test", "fixtures", "bad-trace");
-  const cases = readFileSync(join(DIR, "expect.txt"), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "" && !l.startsWith("#"))
-    .map((l) => {
-      const m = /^(\S+)\s+(\d+:\d+)\s+(.+)$/.exec(l)!;
-      return { file: m[1]!, at: m[2]!, message: m[3]!.trim() };
-    });
+  const cases = corpusCases(DIR);
   const scenarioText = readFileSync(join(DIR, "scenario.yaml"), "utf8");
 
   function loadWith(trace: string): InputError {

@@ -131,6 +131,26 @@ function program(): Command {
       exitCode = traceStatsCommand(file, opts);
     });
 
+  p.command("import")
+    .argument("<export>", "CSV interval export of a WFM or ACD system (header: start, queue, offered, handled, aht, abandoned, and any of answered_within, staffed)")
+    .option("--interval <duration>", "the intervals' length (default: the shortest step between the starts)")
+    .option("--fold <duration>", "average the intervals over periods this long, e.g. 24h for a typical day")
+    .option("--map <queue=type,...>", "the traffic type of each queue (repeatable; default: a type named after the queue)", collect)
+    .option("--handle-cv <cv>", "the handle time's coefficient of variation: a gamma (default: an exponential, cv 1)")
+    .option("--threshold <duration>", "the threshold answered_within counted calls against (default: the scenario's serviceLevel)")
+    .option("--calibrate <scenario>", "run this scenario and show it beside the export, interval by interval")
+    .option("--seed <n>", "with --calibrate: random seed (default: the scenario's)")
+    .option("--replications <n>", "with --calibrate: number of replications (default: the scenario's)")
+    .option("--workers <n>", "with --calibrate: worker threads (default: the machine's cores, or 1 for a short run)")
+    .option("--out <dir>", "write scenario-block.yaml (and with --calibrate calibration.csv) into this folder")
+    .option("--force", "write into an --out folder that holds files (replacing only ccsim's)")
+    .option("--quiet", "print nothing on stderr but errors")
+    .description("turn an interval export into a scenario block (arrival profiles, AHT, patience fitted from abandonment, staffing); --calibrate sets a scenario beside it")
+    .action(async (file: string, opts) => {
+      const { importCommand } = await import("./import.js");
+      exitCode = await importCommand(file, opts);
+    });
+
   p.command("erlang")
     .argument("<model>", "b (lines and blocking), c (waiting, no abandonment) or a (waiting with exponential patience)")
     .description("the Erlang calculator: measures at a head count, or the fewest agents meeting targets, per interval")

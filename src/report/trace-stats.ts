@@ -34,14 +34,14 @@ interface Group {
 }
 
 /** 4 significant digits, never an exponent, so that the scenario's rate and number forms read it */
-function plain(x: number): string {
+export function plain(x: number): string {
   if (x === 0) return "0";
   const s = String(Number(x.toPrecision(4)));
   return s.includes("e") ? x.toFixed(12).replace(/\.?0+$/, "") : s;
 }
 
 /** `9:30` from time 0 (`26:00` past a day), or the duration when intervals are not whole minutes */
-function clock(t: number): string {
+export function clock(t: number): string {
   if (!Number.isInteger(t / 60)) return formatDuration(t);
   const minutes = t / 60;
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;

@@ -2,6 +2,7 @@
 // a device (/dev/zero never ends, and stat says it is empty), a FIFO or pipe (stat knows nothing of what will come).
 
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { InputError } from "./errors.js";
 
 /** What was read: at most limit + 1 bytes, so that `more` can say the file is longer than the limit. */
 export interface BoundedRead {
@@ -60,4 +61,19 @@ export function readBounded(path: string, limit: number): BoundedRead {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The bytes of a whole file of at most `limit` bytes, or an InputError naming it: why it cannot be read, or that it
+ *  holds more than `what` may be (the measurements of `ccsim calibrate`, the export of `ccsim import`). */
+export function readWhole(file: string, limit: number, what: string): Buffer {
+  let read: BoundedRead;
+  try {
+    read = readBounded(file, limit);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String((e as Error).message).split("\n")[0];
+    throw new InputError(file, undefined, `cannot read: ${reason}`);
+  }
+  if (read.more) throw new InputError(file, undefined, `holds more than ${limit >> 20} MiB, more than ${what} may be`);
+  return read.bytes;
 }

@@ -1,7 +1,7 @@
 // A planner's load-test measurements for `ccsim calibrate`: a CSV of (component, callsPerSecond, cpuPercent) points,
 // read into points per component kind, each bad row refused at its line.
 
-import { readBounded } from "./bounded-read.js";
+import { readWhole } from "./bounded-read.js";
 import { suggestion } from "./did-you-mean.js";
 import { InputError } from "./errors.js";
 import { MAX_SCENARIO_BYTES } from "./input-limits.js";
@@ -24,17 +24,7 @@ export interface MeasurementPoint {
 export type Measurements = ReadonlyMap<ComponentKind, readonly MeasurementPoint[]>;
 
 export function readMeasurements(file: string): Measurements {
-  let read: ReturnType<typeof readBounded>;
-  try {
-    read = readBounded(file, MAX_SCENARIO_BYTES);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String((e as Error).message).split("\n")[0];
-    throw new InputError(file, undefined, `cannot read: ${reason}`);
-  }
-  if (read.more) throw new InputError(file, undefined, `holds more than ${MAX_SCENARIO_BYTES >> 20} MiB, more than a measurements file may be`);
-  return parseMeasurements(read.bytes.toString("utf8"), file);
+  return parseMeasurements(readWhole(file, MAX_SCENARIO_BYTES, "a measurements file").toString("utf8"), file);
 }
 
 export function parseMeasurements(text: string, file: string): Measurements {
