@@ -4,13 +4,13 @@
 
 import type { MetricSummary, PrivateCallSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
-import { human } from "./numbers.js";
+import { formatAs } from "./units.js";
 
 /** shares in %, counts plain */
 const SHARES: readonly string[] = ["timeShare", "waitedDuringPrivateRate"];
 
 function shown(name: string, x: number): string {
-  return SHARES.includes(name) ? `${(x * 100).toFixed(2)}%` : human(x, Number.isInteger(x) ? 0 : 1);
+  return formatAs(SHARES.includes(name) ? "%" : "count", x);
 }
 
 function ci(name: string, s: MetricSummary): string {

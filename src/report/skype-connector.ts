@@ -4,14 +4,13 @@
 import type { MetricSummary, SkypeSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
 import { human } from "./numbers.js";
+import { formatAs } from "./units.js";
 import type { Verdict } from "./verdicts.js";
 
 const SECONDS: readonly string[] = ["meanAllocationTime", "maxAllocationTime"];
 
 function shown(name: string, x: number): string {
-  if (name === "conferenceWaitRate") return `${(x * 100).toFixed(2)}%`;
-  if (SECONDS.includes(name)) return `${x.toFixed(3)} s`;
-  return human(x, Number.isInteger(x) ? 0 : 2);
+  return formatAs(name === "conferenceWaitRate" ? "%" : SECONDS.includes(name) ? "s" : "count", x);
 }
 
 function ci(name: string, s: MetricSummary): string {

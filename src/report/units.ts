@@ -33,7 +33,12 @@ export function fourDigits(x: number): string {
  *  counts to four significant digits (whole counts whole). (A string, so that a target's `utilization.<kind>` and a
  *  media metric's name pass too.) */
 export function formatMetric(metric: string, x: number): string {
-  const unit = unitOf(metric as MetricName);
+  return formatAs(unitOf(metric as MetricName), x);
+}
+
+/** A value in a unit, as formatMetric writes it: for the tables of numbers that are not METRIC_NAMES (a Skype site's,
+ *  voicemail's, private calls'), so that every table writes a share, a time and a count alike. */
+export function formatAs(unit: MetricUnit, x: number): string {
   if (unit === "%") return `${(x * 100).toFixed(2)}%`;
   if (unit === "s") return `${fourDigits(x)} s`;
   return Number.isInteger(x) ? thousands(x) : fourDigits(x);

@@ -4,12 +4,12 @@
 
 import type { MetricSummary, VoicemailSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
-import { human } from "./numbers.js";
+import { formatAs } from "./units.js";
 
 const DELAYS: readonly string[] = ["messageDelay", "messageDelayP50", "messageDelayP90"];
 
 function shown(name: string, x: number): string {
-  return DELAYS.includes(name) ? `${human(x, 1)} s` : human(x, Number.isInteger(x) ? 0 : 1);
+  return formatAs(DELAYS.includes(name) ? "s" : "count", x);
 }
 
 function ci(name: string, s: MetricSummary): string {
