@@ -154,3 +154,24 @@ describe("the pool guideline with a connector really stopped (Conference Resourc
     }
   });
 });
+
+describe("a T-Server switchover is the site's node's hot standby (Known T-Server HA Limitations)", () => {
+  it("node-down on the Skype site's node: the established call survives, the request in flight is lost", () => {
+    const yaml = hand(false).replace(
+      "{ at: 100s, kind: connector-down, site: hq, connector: 1, duration: 200s }",
+      "{ at: 100s, kind: node-down, target: hq.n1, duration: 200s }",
+    );
+    const { world, sim, log } = startedCenter(yaml);
+    const at = (t: number) => sim.at(t, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!) }, 0);
+    at(10);
+    at(99.95);
+    sim.run();
+    // "Routing requests sent by the switch during the failure and switchover might be lost": the call still at its
+    // conference step is stranded and, at the default DN's reject, ends at router-timeout (10 s)
+    expect(log.map(({ t, event, call }) => `${Math.round(t * 1000) / 1000} ${event} ${call}`)).toEqual([
+      "10.167 answered 1",
+      "100 lost 2",
+      "110 default 2",
+    ]);
+  });
+});
