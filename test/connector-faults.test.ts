@@ -4,11 +4,15 @@
 // (Conference Resource Pools, "100 calls, 3 Connectors of which 1 may be stopped": 60 a connector) on a day with one
 // connector really stopped over the busy part.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
 import type { Call } from "../src/model/sip/call.js";
-import { run, scenarioOf, silent, worldOf } from "./helpers.js";
+import { ccsim, filesOf, run, scenarioOf, silent, tempFolders, worldOf } from "./helpers.js";
 import { startedCenter } from "./two-node-center.js";
+
+const tmp = tempFolders("connector-faults");
 
 /** Two connectors, 4 agents taking a voice call and IM sessions at once; connector 1 stops at 100 s for 200 s. */
 const hand = (graceful: boolean) => `
@@ -173,5 +177,22 @@ describe("a T-Server switchover is the site's node's hot standby (Known T-Server
       "100 lost 2",
       "110 default 2",
     ]);
+  });
+});
+
+describe("the shipped restart day (scenarios/skype-connector-restart.yaml)", () => {
+  it("reports the fault's connector and its calls held, the same bytes on 1 and 2 workers", () => {
+    const a = tmp();
+    const b = tmp();
+    const args = ["run", "scenarios/skype-connector-restart.yaml", "--replications", "2", "--force"];
+    expect(ccsim([...args, "--workers", "1", "--out", a]).code).toBe(0);
+    expect(ccsim([...args, "--workers", "2", "--out", b]).code).toBe(0);
+    expect(filesOf(a)).toEqual(filesOf(b));
+    const fault = JSON.parse(readFileSync(join(a, "summary.json"), "utf8")).faults[0];
+    expect(fault.connector).toBe(2);
+    expect(fault.cost.held.mean).toBeGreaterThan(0);
+    const html = readFileSync(join(a, "report.html"), "utf8");
+    expect(html).toContain(">hq connector 2<");
+    expect(html).toContain(">held<");
   });
 });
