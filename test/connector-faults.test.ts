@@ -84,6 +84,27 @@ describe("a connector stops (UCMA Connector High-Availability: Known Connector H
     expect(r.events).toContain("call 6 conference on connector 2 at 150.167");
   });
 
+  it("a normal stop during a graceful shutdown stops it: its IM call is lost then; it restarts when the last fault ends", () => {
+    const yaml = hand(true).replace(
+      "graceful: true }",
+      "graceful: true }\n  - { at: 200s, kind: connector-down, site: hq, connector: 1, duration: 150s }",
+    );
+    const { world, sim, log } = startedCenter(yaml);
+    const at = (t: number, type: number) => sim.at(t, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[type]!) }, 0);
+    at(12, 1);
+    at(199.95, 0);
+    // the graceful shutdown ends at 300 s, the normal stop at 350 s: down until the last
+    sim.run(320);
+    expect(world.skype!.pools[0]!.live).toBe(false);
+    sim.run();
+    const events = log.map(({ t, event, call }) => `${Math.round(t * 1000) / 1000} ${event} ${call}`);
+    // the IM session on connector 1 drains through the graceful shutdown, and is lost at the normal stop
+    expect(events).toContain("200 dropped 1");
+    // the voice call at 199.95 s came through connector 2 (connector 1 takes no new calls since 100 s)
+    expect(events).toContain("200.117 answered 2");
+    expect(world.skype!.pools[0]!.live).toBe(true);
+  });
+
   it("the fault's cost in summary counts the IM calls lost and the calls held", () => {
     const s = scenarioOf(hand(false).replace(/rate: 0\.0001\/h/g, "rate: 3/min"), ["horizon=20m"]);
     const r = run(s, 2, 7);

@@ -12,7 +12,8 @@ import type { Observer } from "../observer.js";
 import type { FaultHost } from "./fault-host.js";
 
 export class ConnectorFailures {
-  /** faults in progress per connector (they may overlap; the first to end restarts it) */
+  /** faults in progress per connector (they may overlap: it restarts when the last ends, and a normal stop during a
+   *  graceful shutdown stops it) */
   private readonly down: Int32Array;
 
   constructor(private readonly host: FaultHost, private readonly observer: Observer) {
@@ -21,7 +22,7 @@ export class ConnectorFailures {
 
   stops(connector: number, graceful: boolean, fault: number): void {
     const pool = this.host.skypePools[connector]!;
-    if (this.down[connector]!++ > 0) return;
+    if (this.down[connector]!++ > 0 && (graceful || pool.down)) return;
     if (graceful) {
       pool.drain();
       return;
