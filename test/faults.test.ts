@@ -341,6 +341,7 @@ describe("the fault injector on a fake FaultHost (the contact center reduced to 
       ursOfNode: [],
       vqServers: [],
       interactionServers: [],
+      skypePools: [],
       liveCalls: () => calls,
       strand: (call) => told.push(`${sim.now} strand ${call.id}`),
       routeAgain: (call) => told.push(`${sim.now} routeAgain ${call.id}`),

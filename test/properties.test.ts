@@ -154,6 +154,7 @@ function watch(now: () => number): Watch {
       if (!established) finish(call, "dropped");
     },
     lostRequest: () => tick("lostRequest"),
+    heldByConnector: () => tick("heldByConnector"),
     fault: () => tick("fault"),
     dnService: () => tick("dnService"),
     ownerChanged: () => tick("ownerChanged"),

@@ -6,7 +6,7 @@ import type { FaultCost, FaultSummary, IntervalMeans, MetricSummary, Replication
 /** how close (in service level points) an interval must be to the level before the fault to count as recovered */
 export const RECOVERY_BAND = 0.05;
 
-const COST_NAMES: readonly (keyof FaultCost)[] = ["dropped", "cutOff", "defaultRouted", "lostRequests", "routingFailures"];
+const COST_NAMES: readonly Exclude<keyof FaultCost, "held">[] = ["dropped", "cutOff", "defaultRouted", "lostRequests", "routingFailures"];
 
 /** The site whose service level a fault hits most directly, or "*" when it spans sites. */
 function faultSite(f: FaultSpec): string {
@@ -25,7 +25,8 @@ export function faultSummaries(
   return scenario.faults.map((f, i) => {
     const cost = Object.fromEntries(
       COST_NAMES.map((name) => [name, summarize(results.map((r) => r.faults?.[i]?.[name] ?? 0))]),
-    ) as Record<keyof FaultCost, MetricSummary>;
+    ) as FaultSummary["cost"];
+    if (f.kind === "connector-down") cost.held = summarize(results.map((r) => r.faults?.[i]?.held ?? 0));
     const site = scenario.sites.length === 1 ? "*" : faultSite(f);
     const rows = intervals.filter((r) => r.site === site && r.type === "*" && r.metrics.offered! > 0);
     const { before, lowest, recovery } = recoveryOf(rows, f.at);
@@ -34,6 +35,7 @@ export function faultSummaries(
       kind: f.kind,
       ...(f.target !== undefined ? { target: f.target } : {}),
       ...(f.between !== undefined ? { between: f.between } : {}),
+      ...(f.connector !== undefined ? { connector: f.connector + 1 } : {}),
       duration: f.duration ?? null,
       cost,
       site,

@@ -47,6 +47,8 @@ export interface Observer {
   dropped(call: Call, fault: number, established: boolean): void;
   /** a routing request or TReserveAgent was lost with a failing component */
   lostRequest(call: Call, fault: number): void;
+  /** a stopped UCMA connector holds the call: it recovers only on that connector, after its restart */
+  heldByConnector(call: Call, fault: number): void;
   /** a fault starts, or ends, or a node's hot-standby backup has taken over (`phase` "switchover") */
   fault(index: number, spec: FaultSpec, phase: "start" | "end" | "switchover"): void;
   /** a Stat Server shows `count` DNs owned by `owner` out of service, or back in service */
@@ -116,6 +118,7 @@ export class NoObserver implements Observer {
   treated(_call: Call): void {}
   dropped(_call: Call, _fault: number, _established: boolean): void {}
   lostRequest(_call: Call, _fault: number): void {}
+  heldByConnector(_call: Call, _fault: number): void {}
   fault(_index: number, _spec: FaultSpec, _phase: "start" | "end" | "switchover"): void {}
   dnService(_statServer: string, _owner: ClusterNode, _inService: boolean, _count: number): void {}
   ownerChanged(_agent: Agent, _from: ClusterNode): void {}
@@ -144,7 +147,7 @@ export class NoObserver implements Observer {
 const METHODS = {
   arrival: 0, routeRequest: 0, firstAttempt: 0, queued: 0, reservationRequest: 0, reservationGrant: 0,
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
-  abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, fault: 0, dnService: 0,
+  abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, heldByConnector: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
   privateCallEnded: 0, presenceNotify: 0, conferenceAllocated: 0, conferenceCreated: 0, mediaPortTaken: 0,
   mediaPortFreed: 0, mediaPortRefused: 0, voicemailReached: 0, messageLeft: 0, messageTaken: 0, messageHandled: 0,

@@ -1,5 +1,5 @@
 // What each scheduled fault cost in one replication: the calls it dropped or cut off, the calls it sent to the default
-// DN, the requests it lost and the routing failures blamed on it, whenever they happened (warmup included).
+// DN, the requests it lost, the routing failures blamed on it and the calls a stopped connector held, whenever they happened (warmup included).
 
 import type { FaultCost } from "./results.js";
 
@@ -28,5 +28,11 @@ export class FaultCosts {
 
   lostRequest(fault: number): void {
     if (fault >= 0) this.costs[fault]!.lostRequests++;
+  }
+
+  /** a call a stopped connector holds until its restart (only connector-down faults count these, and have the key) */
+  held(fault: number): void {
+    const cost = this.costs[fault]!;
+    cost.held = (cost.held ?? 0) + 1;
   }
 }

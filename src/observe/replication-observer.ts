@@ -136,6 +136,9 @@ export class ReplicationObserver extends NoObserver {
     this.faultCosts.lostRequest(fault);
     this.calls!.lostRequest(call);
   }
+  override heldByConnector(_call: Call, fault: number): void {
+    this.faultCosts.held(fault);
+  }
   override ownerChanged(agent: Agent): void {
     this.agentTime!.ownerChanged(agent, this.sim.now);
   }

@@ -150,6 +150,8 @@ export interface FaultCost {
   defaultRouted: number;
   lostRequests: number;
   routingFailures: number;
+  /** connector-down only: calls in progress on the stopped connector that it recovers only after its restart */
+  held?: number;
 }
 
 /** One component instance in one replication. */
@@ -280,7 +282,9 @@ export interface FaultSummary {
   readonly between?: readonly [string, string];
   /** seconds; null: until the end */
   readonly duration: number | null;
-  readonly cost: Record<keyof FaultCost, MetricSummary>;
+  readonly cost: Record<Exclude<keyof FaultCost, "held">, MetricSummary> & { held?: MetricSummary };
+  /** connector-down: the connector that stopped, 1-based as in the file */
+  readonly connector?: number;
   /** the service level series the recovery is judged on: a site id, or "*" for the whole center */
   readonly site: string;
   /** service level of the last interval that ended before the fault (null: none did) */

@@ -114,6 +114,9 @@ export class TraceRecorder extends NoObserver {
   override lostRequest(call: Call, fault: number): void {
     this.call("RequestLost", call, { fault, URS: call.urs?.id });
   }
+  override heldByConnector(call: Call, fault: number): void {
+    this.call("HeldByConnector", call, { fault, connector: call.connector!.index + 1 });
+  }
   // fault events are few and explain everything around them: always traced, whichever calls are followed
   override fault(index: number, spec: FaultSpec, phase: "start" | "end" | "switchover"): void {
     const event = phase === "start" ? "FaultStarted" : phase === "end" ? "FaultEnded" : "SwitchoverCompleted";

@@ -260,7 +260,8 @@ export type FaultKind =
   | "vq-down"
   | "site-down"
   | "statserver-down"
-  | "interaction-server-down";
+  | "interaction-server-down"
+  | "connector-down";
 
 export interface FaultSpec {
   readonly at: number;
@@ -271,6 +272,10 @@ export interface FaultSpec {
   readonly between?: readonly [string, string];
   /** absent: until the end */
   readonly duration?: number;
+  /** connector-down (whose target is the Skype site's id): the connector's index, 0-based */
+  readonly connector?: number;
+  /** connector-down: a graceful shutdown (drain) rather than a normal stop */
+  readonly graceful?: boolean;
 }
 
 /**

@@ -30,12 +30,14 @@ export function faultHostOf(
   /** per agent, the target classes it is a member of */
   ofAgent: readonly (readonly TargetClass[])[],
 ): FaultHost {
+  const skype = sip.skype;
   return {
     agents,
     urs,
     ursOfNode,
     vqServers: protocol.vqServers,
     interactionServers,
+    skypePools: skype === null ? [] : skype.pools,
     liveCalls: () => sip.liveCalls(),
     strand: (call, lost, fault, notBefore) => sip.strand(call, lost, fault, notBefore),
     routeAgain: (call) => sip.sendRouteRequest(call, 0),

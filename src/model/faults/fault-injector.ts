@@ -2,7 +2,7 @@
 // Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), GWS reconnecting for
 // the PSTN agents (gws-connection.ts), DN ownership moving (dn-ownership.ts), URS pairs down or switching over
 // (urs-failure.ts), routing Stat Servers down (stat-server-failure.ts), Interaction Servers down
-// (interaction-server-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the
+// (interaction-server-failure.ts), Skype for Business connectors stopping (connector-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the
 // detection and re-registration delays the scenario's `ha` gives. It works on the contact center through a FaultHost
 // (fault-host.ts) only.
 
@@ -15,6 +15,7 @@ import type { Observer } from "../observer.js";
 import type { Urs } from "../routing/urs.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { ClusterNode, Site, Topology } from "../sip/topology.js";
+import { ConnectorFailures } from "./connector-failure.js";
 import { DnOwnership } from "./dn-ownership.js";
 import { DnService } from "./dn-service.js";
 import type { FaultHost } from "./fault-host.js";
@@ -58,6 +59,7 @@ export class FaultInjector implements EventTarget {
   private readonly urs: UrsFailures;
   private readonly stats: StatServerFailures;
   private readonly ixn: InteractionServerFailures;
+  private readonly connectors: ConnectorFailures;
   /** faults in progress per VQ SIP Server (they may overlap) */
   private readonly vqDown: Int32Array;
 
@@ -76,6 +78,7 @@ export class FaultInjector implements EventTarget {
     this.urs = new UrsFailures({ host, sim, topology, dnService: this.dn, ursBackup: o.ursBackup });
     this.stats = new StatServerFailures({ host, sim, topology, ha, dnService: this.dn });
     this.ixn = new InteractionServerFailures({ host, sim, observer, dnService: this.dn });
+    this.connectors = new ConnectorFailures(host, observer);
     this.nodes = new NodeFailures({
       host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones, gws, urs: this.urs,
       checkPhase: o.checkPhase,
@@ -130,6 +133,8 @@ export class FaultInjector implements EventTarget {
         return this.stats.fails(this.placedOn(f.target!));
       case "interaction-server-down":
         return this.ixn.fails(this.site(f.target!), i);
+      case "connector-down":
+        return this.connectors.stops(f.connector!, f.graceful === true, i);
     }
   }
 
@@ -161,6 +166,8 @@ export class FaultInjector implements EventTarget {
         return this.stats.recovers(this.placedOn(f.target!));
       case "interaction-server-down":
         return this.ixn.recovers(this.site(f.target!));
+      case "connector-down":
+        return this.connectors.restarts(f.connector!);
     }
   }
 

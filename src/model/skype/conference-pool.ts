@@ -42,8 +42,15 @@ export class ConferencePool implements EventTarget {
   /** calls that found no conference ready, first come first served (a call gone meanwhile is skipped) */
   private readonly waiting: Call[] = [];
   private waitHead = 0;
-  /** DNS sends it calls (the T-Server's round robin skips a connector that is not; no fault stops one yet) */
+  /** DNS sends it calls (the T-Server's round robin skips a connector that is stopped or shutting down) */
   live = true;
+  /** stopped (a normal stop): it creates nothing, its conferences are freed as their calls end, and the calls that
+   *  still want one of its conferences wait for its restart (the connector "can only recover calls on the Connector
+   *  where they were originally created, after the Connector restarts") */
+  down = false;
+  /** shutting down gracefully: it creates a conference only for a call of its own still waiting, lets each one go
+   *  when its call ends, and takes no new calls */
+  draining = false;
   host: PoolHost | null = null;
 
   constructor(
@@ -69,9 +76,10 @@ export class ConferencePool implements EventTarget {
     this.putReady(c);
   }
 
-  /** The scheduler has finished scheduling `call`: it takes a ready conference, or waits for the next one. */
+  /** The scheduler has finished scheduling `call`: it takes a ready conference, or waits for the next one (until
+   *  the restart when the connector is stopped). */
   take(call: Call): void {
-    const c = this.ready.pop();
+    const c = this.down ? undefined : this.ready.pop();
     if (c === undefined) {
       this.waiting.push(call);
       this.refill();
@@ -84,6 +92,8 @@ export class ConferencePool implements EventTarget {
   /** The scheduler created one conference for this pool. */
   created(): void {
     this.creating = false;
+    // a creation the scheduler finished after a normal stop came to nothing
+    if (this.down) return;
     const c = new Conference(this, this.sim.now + this.spec.lifetime);
     this.owned++;
     this.watch(c);
@@ -100,11 +110,37 @@ export class ConferencePool implements EventTarget {
     call.conference = null;
     this.inUse--;
     if (!this.spec.cachingEnabled) return;
-    if (c.expiresAt > this.sim.now && (this.owned <= this.spec.conferencePoolSize || this.hasWaiting())) {
+    const kept = !this.down && (!this.draining || this.hasWaiting());
+    if (kept && c.expiresAt > this.sim.now && (this.owned <= this.spec.conferencePoolSize || this.hasWaiting())) {
       this.offer(c);
       return;
     }
     this.owned--;
+    this.refill();
+  }
+
+  /** A normal stop: "all resources allocated to that Connector are immediately freed" (Graceful Shutdown, Normal
+   *  Stop): its ready conferences are gone; those in a call are let go when the call ends. */
+  stop(): void {
+    this.live = false;
+    this.down = true;
+    for (const c of this.ready) c.readyAt = -1;
+    this.owned -= this.ready.length;
+    this.ready.length = 0;
+  }
+
+  /** A graceful shutdown: no new calls; its own calls finish on it. */
+  drain(): void {
+    this.live = false;
+    this.draining = true;
+  }
+
+  /** The connector is back: DNS sends it calls again, and it fills its pool one conference at a time, the calls
+   *  waiting for its restart first. */
+  restart(): void {
+    this.live = true;
+    this.down = false;
+    this.draining = false;
     this.refill();
   }
 
@@ -158,8 +194,8 @@ export class ConferencePool implements EventTarget {
 
   /** one creation at a time, while the pool is short of its size or a call waits */
   private refill(): void {
-    if (this.creating) return;
-    if ((this.owned >= this.spec.conferencePoolSize || this.sim.now >= this.horizon) && !this.hasWaiting()) return;
+    if (this.creating || this.down) return;
+    if ((this.draining || this.owned >= this.spec.conferencePoolSize || this.sim.now >= this.horizon) && !this.hasWaiting()) return;
     this.creating = true;
     this.host!.requestCreation(this);
   }

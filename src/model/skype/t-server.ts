@@ -83,7 +83,8 @@ export class SkypeTServer implements EventTarget, PoolHost {
     this.serve();
   }
 
-  /** A call reaches the site's Routing Point through the next live connector; it waits its turn at the scheduler. */
+  /** A call reaches the site's Routing Point through the next live connector (with none live, through the first,
+   *  where it waits for the restart); it waits its turn at the scheduler. */
   admit(call: Call): void {
     const pools = this.pools;
     let pool: ConferencePool | null = null;

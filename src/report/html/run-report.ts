@@ -115,16 +115,20 @@ function sliceBars(
 function faultsSection(s: Summary, origin: number | undefined): Section | null {
   if (!s.faults || s.faults.length === 0) return null;
   const costs = s.faults.some((f) => f.cost !== undefined);
+  // only a connector-down counts calls held until its connector's restart: the column is there only with one
+  const held = costs && s.faults.some((f) => f.cost?.held !== undefined);
   const mean = (m: { mean: number } | undefined) => (m === undefined ? "" : shown(m.mean));
   const table: DataTable = {
     columns: [
       "fault", "kind", "target", "from", "until", "description",
-      ...(costs ? ["dropped", "cut off", "default-routed", "lost requests", "routing failures", "recovery (s)"] : []),
+      ...(costs ? ["dropped", "cut off", "default-routed", "lost requests", "routing failures"] : []),
+      ...(held ? ["held"] : []),
+      ...(costs ? ["recovery (s)"] : []),
     ],
     rows: s.faults.map((f, i) => [
       `F${i + 1}`,
       f.kind,
-      f.target ?? (f.between ? f.between.join(" - ") : ""),
+      f.connector !== undefined ? `${f.target} connector ${f.connector}` : f.target ?? (f.between ? f.between.join(" - ") : ""),
       clockAt(f.at, origin, true),
       f.duration === null ? "end" : clockAt(f.at + f.duration, origin),
       faultText(f),
@@ -135,6 +139,7 @@ function faultsSection(s: Summary, origin: number | undefined): Section | null {
             mean(f.cost?.defaultRouted),
             mean(f.cost?.lostRequests),
             mean(f.cost?.routingFailures),
+            ...(held ? [mean(f.cost?.held)] : []),
             f.recovery === null || f.recovery === undefined ? "not recovered" : shown(f.recovery),
           ]
         : []),

@@ -1,10 +1,10 @@
 // The schema of an injected failure: when, what kind, which node, site or link, for how long.
 import * as z from "zod";
-import { durationSchema, positiveDurationSchema, expected, obj, oneOf } from "./builders.js";
+import { durationSchema, positiveDurationSchema, expected, obj, oneOf, whole } from "./builders.js";
 
 export const FAULT_KINDS = [
   "node-down", "node-lost", "link-down", "urs-down", "urs-switchover", "proxy-down", "vq-down", "site-down",
-  "statserver-down", "interaction-server-down",
+  "statserver-down", "interaction-server-down", "connector-down",
 ] as const;
 
 export const Fault = obj(
@@ -20,8 +20,14 @@ export const Fault = obj(
       })
       .optional()
       .meta({ description: "link-down: two node ids or two site ids" }),
+    site: z.string({ error: expected("the id of the Skype for Business site") })
+      .optional()
+      .meta({ description: "connector-down: the Skype for Business site whose connector stops" }),
+    connector: whole(1, "connector-down: which UCMA connector of the site stops, 1-based").optional(),
+    graceful: z.boolean({ error: expected("true or false") }).optional()
+      .meta({ description: "connector-down: a graceful shutdown (the connector takes no new calls and its calls finish: it drains) instead of a normal stop (its IM calls are lost, its other calls wait for its restart); default false" }),
     duration: positiveDurationSchema("how long it lasts (default: until the end)").optional(),
   },
-  "a fault mapping {at, kind, target | between, duration}",
+  "a fault mapping {at, kind, target | between | site and connector, duration}",
   "an injected failure",
 );
