@@ -88,6 +88,16 @@ describe("the npm package", () => {
     expect(r.stderr).not.toMatch(/ at .*\.c?js:\d+/);
   });
 
+  it("`ccsim check` and `ccsim size` work there on the shipped gate scenario: the gate fails, size finds the count", () => {
+    const shipped = join(prefix, "lib", "node_modules", "ccsim", "scenarios", "gate-fail.yaml");
+    const check = ccsim(["check", shipped, "--replications", "4", "--workers", "1"]);
+    expect(check.status, check.stderr).toBe(1);
+    expect(check.stdout).toMatch(/MISSED \d of \d/);
+    const size = ccsim(["size", shipped, "--for", "agents:support", "--replications", "4", "--workers", "1"]);
+    expect(size.status, size.stderr).toBe(0);
+    expect(size.stdout).toMatch(/^recommended: \d+ agents in support$/m);
+  });
+
   it("says its version, the package's", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(ccsim(["--version"]).stdout.trim()).toBe(pkg.version);
