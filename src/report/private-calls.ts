@@ -2,24 +2,24 @@
 // only): the whole center's counts and shares with their confidence intervals, then each group's when there are
 // several.
 
-import type { MetricSummary, PrivateCallSummary } from "../observe/results.js";
+import type { PrivateCallSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
-import { formatAs } from "./units.js";
+import { formatAs, summaryRowAs, type MetricUnit } from "./units.js";
 
 /** shares in %, counts plain */
 const SHARES: readonly string[] = ["timeShare", "waitedDuringPrivateRate"];
 
-function shown(name: string, x: number): string {
-  return formatAs(SHARES.includes(name) ? "%" : "count", x);
+function unitOfName(name: string): MetricUnit {
+  return SHARES.includes(name) ? "%" : "count";
 }
 
-function ci(name: string, s: MetricSummary): string {
-  return s.ci95 ? `[${shown(name, s.ci95[0])}, ${shown(name, s.ci95[1])}]` : "";
+function shown(name: string, x: number): string {
+  return formatAs(unitOfName(name), x);
 }
 
 export function privateCallTables(p: PrivateCallSummary): string {
   const rows = [["private calls", "mean", "95% CI"]];
-  for (const [name, s] of Object.entries(p.metrics)) rows.push([name, shown(name, s.mean), ci(name, s)]);
+  for (const [name, s] of Object.entries(p.metrics)) rows.push(summaryRowAs(name, unitOfName(name), s));
   const out = [grid(rows)];
   const groups = Object.entries(p.byGroup);
   if (groups.length > 1) {

@@ -1,25 +1,21 @@
 // A Skype for Business site in the run table on the terminal (scenarios with a Skype site only): the T-Server's
 // conference numbers with their confidence intervals, then the guide's limits with the value the run reached.
 
-import type { MetricSummary, SkypeSummary } from "../observe/results.js";
+import type { SkypeSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
 import { human } from "./numbers.js";
-import { formatAs } from "./units.js";
+import { summaryRowAs, type MetricUnit } from "./units.js";
 import type { Verdict } from "./verdicts.js";
 
 const SECONDS: readonly string[] = ["meanAllocationTime", "maxAllocationTime"];
 
-function shown(name: string, x: number): string {
-  return formatAs(name === "conferenceWaitRate" ? "%" : SECONDS.includes(name) ? "s" : "count", x);
-}
-
-function ci(name: string, s: MetricSummary): string {
-  return s.ci95 ? `[${shown(name, s.ci95[0])}, ${shown(name, s.ci95[1])}]` : "";
+function unitOfName(name: string): MetricUnit {
+  return name === "conferenceWaitRate" ? "%" : SECONDS.includes(name) ? "s" : "count";
 }
 
 export function skypeTables(k: SkypeSummary): string {
   const rows = [["skype for business", "mean", "95% CI"]];
-  for (const [name, s] of Object.entries(k.metrics)) rows.push([name, shown(name, s.mean), ci(name, s)]);
+  for (const [name, s] of Object.entries(k.metrics)) rows.push(summaryRowAs(name, unitOfName(name), s));
   const limits = [["guide's limit", "reached", "limit", "verdict"]];
   for (const l of k.limits) {
     const pool = l.check === "conferencePoolSize";

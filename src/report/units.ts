@@ -48,3 +48,10 @@ export function formatAs(unit: MetricUnit, x: number): string {
 export function formatInterval(metric: string, s: MetricSummary): string {
   return s.ci95 ? `[${formatMetric(metric, s.ci95[0])}, ${formatMetric(metric, s.ci95[1])}]` : "";
 }
+
+/** A table's row of a summarized number: its name, its mean and its 95% interval in `unit` (the tables of a Skype
+ *  site, voicemail and private calls, whose numbers are not METRIC_NAMES). */
+export function summaryRowAs(name: string, unit: MetricUnit, s: MetricSummary): string[] {
+  const f = (x: number) => formatAs(unit, x);
+  return [name, f(s.mean), s.ci95 ? `[${f(s.ci95[0])}, ${f(s.ci95[1])}]` : ""];
+}
