@@ -11,7 +11,7 @@ import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js
 import { partialFileName, partialJson } from "../report/partial.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
-import { finishStudy, outFiles, type ReportOptions } from "./finish.js";
+import { finishStudy, outFiles, refuseUnpricedCost, type ReportOptions } from "./finish.js";
 import { guardRun } from "./guard.js";
 import { workerCount, workersFlag } from "./options.js";
 import { traceTarget } from "./trace-option.js";
@@ -43,6 +43,7 @@ export async function executeStudy(
   // every point is loaded, so that a bad value stops the command before anything runs
   const plan = planStudy(source);
   const { study } = plan;
+  refuseUnpricedCost(study, opts.focus);
   // a shard writes its partial next to the other shards': only a whole study's folder must hold nothing else
   // a shard's folder may hold the other shards' partials, as if --force; its own name must still be a regular file
   if (opts.out) checkOutDir(opts.out, shard ? [partialFileName(shard)] : outFiles(study.kind), shard !== undefined || opts.force === true);

@@ -35,6 +35,10 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
       "another; --workers spreads each try's replications over threads",
   );
   const { seed, replications } = plan.study;
+  // a budget is missed by more of anything, so "the fewest that pass" would not hold: check judges it
+  if (scenario.targets.some((t) => t.metric === "cost")) {
+    throw new InputError(file, "targets.cost", "a cost target is a budget that more agents or machines only miss by more, so size cannot search on it: leave it to ccsim check, and size on the service targets");
+  }
   if (opts.out !== undefined) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
   // the memory a try needs, as run refuses it; no time warning, since one try's time is not the search's
   const perTry = guardRun(file, [scenario], replications, { force: opts.force, quiet: true });

@@ -141,12 +141,14 @@ export function sweepJson(d: SweepData): string {
 }
 
 export function sweepCsv(s: Sweep): string {
+  // every metric's columns, empty where a point has none; the day's cost only when a point is priced
+  const names = METRIC_NAMES.filter((n) => n !== "cost" || s.points.some((p) => p.result.metrics.cost !== undefined));
   const header: string[] = [...s.paths];
-  for (const n of METRIC_NAMES) header.push(n, `${n}_lo`, `${n}_hi`);
+  for (const n of names) header.push(n, `${n}_lo`, `${n}_hi`);
   const rows: (string | number)[][] = [header];
   for (const p of s.points) {
     const row: (string | number)[] = [...p.values];
-    for (const n of METRIC_NAMES) {
+    for (const n of names) {
       const m = p.result.metrics[n];
       row.push(m ? tidy(m.mean) : "", m?.ci95 ? tidy(m.ci95[0]) : "", m?.ci95 ? tidy(m.ci95[1]) : "");
     }

@@ -134,6 +134,8 @@ export const DEFAULTS = {
   /** an Asterisk site's MWI subscriptions (sites[].mwi): mwi-extension-enable off, the reference's Expires: 600, a
    *  refresh one SIP transaction timeout (Timer F, 32 s) before it lapses */
   mwi: { extensionEnable: false, expires: 600, refreshBefore: 32 },
+  /** a day's prices (costs:): what the scenario does not price costs nothing */
+  costs: { agentHour: 0, nodeHour: 0, ursPairHour: 0, abandoned: 0, waitingMinute: 0 },
   traffic: { media: "voice", priority: 0 },
   /** recorded arrivals are replayed as they are, not resampled by day */
   arrivals: { resample: false },

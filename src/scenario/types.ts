@@ -19,6 +19,8 @@ export function viaInteractionServer(media: Media): boolean {
 // the kernel draws from a distribution, so its type is declared there (a lower layer may not import this one)
 import type { DistributionSpec } from "../kernel/distribution-spec.js";
 export type { DistributionSpec };
+import type { CostsSpec } from "./cost-spec.js";
+export type { CostsSpec };
 // the specs of the Asterisk and Skype for Business deployments live in a file of their own
 import type { MediaPortsSpec, MwiSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
 export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
@@ -172,6 +174,8 @@ export interface AgentGroupSpec {
   readonly noAnswerOverflow: "recall" | "voicemail";
   /** an Asterisk site's group: its voicemail box, its callers and its messages (absent: none) */
   readonly voicemail?: VoicemailSpec;
+  /** this group's cost per scheduled agent-hour (absent: costs.agentHour) */
+  readonly costPerHour?: number;
 }
 
 export type ArrivalsSpec =
@@ -367,6 +371,8 @@ export interface Scenario {
   readonly targets: readonly TargetSpec[];
   /** absent: no component load model (every message costs nothing, as before it existed) */
   readonly components?: ComponentsSpec;
+  /** absent: the scenario prices nothing and no report shows a cost */
+  readonly costs?: CostsSpec;
   /** the assumptions among the defaults the file left to the loader, in the defaults table's order */
   readonly assumptions: readonly Assumption[];
 }

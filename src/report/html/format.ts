@@ -37,6 +37,7 @@ const LABELS: Readonly<Record<MetricName, string>> = {
   unfinished: "unfinished",
   routingDelay: "routing delay",
   ursAttemptsPerCall: "URS attempts per call",
+  cost: "the day's cost",
 };
 
 const PORT_LABELS: Readonly<Record<PortMetricName, string>> = {
@@ -53,6 +54,7 @@ export const labelOf = (name: MetricName): string =>
 export function shownUnit(name: MetricName): string {
   if (name === "throughputPerHour") return "per hour";
   if (name === "conflictsPerCall" || name === "ursAttemptsPerCall") return "per call";
+  if (name === "cost") return "money, per run";
   const u = unitOf(name);
   return u === "count" ? "per run" : u;
 }

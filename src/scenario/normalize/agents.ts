@@ -58,6 +58,7 @@ export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds:
       ...(a.privateCalls === undefined ? {} : { privateCalls: normalizePrivateCalls(ctx, a.privateCalls, p("privateCalls")) }),
       noAnswerOverflow: a.noAnswerOverflow ?? d.noAnswerOverflow,
       ...(a.voicemail === undefined ? {} : { voicemail: normalizeVoicemail(ctx, a.voicemail, p("voicemail")) }),
+      ...(a.costPerHour === undefined ? {} : { costPerHour: a.costPerHour }),
     };
     return group;
   });

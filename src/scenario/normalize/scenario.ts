@@ -12,6 +12,7 @@ import { checkAsterisk } from "./asterisk.js";
 import { checkMediaPorts } from "./media-ports.js";
 import { normalizeCapacityRules } from "./capacity-rules.js";
 import { normalizeComponents } from "./components.js";
+import { normalizeCosts } from "./costs.js";
 import { normalizeFaults } from "./faults.js";
 import { normalizeHa } from "./ha.js";
 import { checkDefaultTarget } from "./default-route.js";
@@ -79,6 +80,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const faults = normalizeFaults(ctx, sites, horizon, traffic);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);
   const targets = normalizeTargets(ctx, components, traffic, sites, targetOrder);
+  const costs = normalizeCosts(ctx);
 
   const scenario: Scenario = {
     version: 1,
@@ -101,6 +103,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
     faults,
     targets,
     ...(components === undefined ? {} : { components }),
+    ...(costs === undefined ? {} : { costs }),
     assumptions: assumptionsOf(r, components, traffic, sites),
   };
   return { scenario, ctx };

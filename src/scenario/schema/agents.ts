@@ -106,6 +106,7 @@ export const AgentGroup = obj(
       "an Asterisk site's group: private calls, each making the agent NotReady for routing while it lasts (default none)",
     ).optional(),
     voicemail: Voicemail,
+    costPerHour: num("this group's cost per scheduled agent-hour (default costs.agentHour)", 0).optional(),
   },
   "an agent group mapping {group, site, count, skills, ...}",
   "a group of identical agents",
