@@ -3,15 +3,17 @@
 // Calls); a CollectDigits without TOTAL_TIMEOUT waits for the reply indefinitely (IM Treatments) until Skype releases
 // the unused session after 10 minutes (IM Calls), which no idleTimeout changes; an escalation to voice is a new call
 // to the session's agent, auto-answered, and its end ends the conversation (Escalation Between IM Call and Audio
-// Call); then the share of escalations over a day, and IM suppression at load.
+// Call); then the share of escalations over a day, the trace's Conversation-ID, and IM suppression at load.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
 import type { Simulation } from "../src/kernel/simulation.js";
 import type { Agent } from "../src/model/agents/agent.js";
 import type { ContactCenter } from "../src/model/contact-center.js";
 import type { Call } from "../src/model/sip/call.js";
-import { errorOf, run, scenarioOf, silent, worldOf } from "./helpers.js";
+import { ccsim, errorOf, run, scenarioOf, silent, tempFolders, worldOf } from "./helpers.js";
 
 /** One agent on a Skype site whose T-Server schedules a conference in 1 s; an IM type and the voice type its
  *  sessions escalate to. */
@@ -147,6 +149,27 @@ describe("an IM session escalated to voice (Escalation Between IM Call and Audio
     // arrived before the horizon may escalate after it, when its call is no longer counted
     expect(Math.abs(r.byType.esc!.offered!.mean - escalations) / escalations).toBeLessThan(0.02);
     expect(r.byType.esc!.answered!.mean).toBe(r.byType.esc!.offered!.mean);
+  });
+});
+
+describe("the shipped Skype IM day (scenarios/skype-im.yaml)", () => {
+  const tmp = tempFolders("skype-im");
+
+  it("traces each escalated call with no event of its own, only the Conversation-ID of its IM session", () => {
+    const trace = join(tmp(), "t.jsonl");
+    const r = ccsim(["run", "scenarios/skype-im.yaml", "--replications", "1", "--set", "horizon=20m", "--trace", trace, "--json"]);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(trace, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, string>);
+    const escalated = lines.filter((l) => l.event === "EventQueued" && l.ConversationID !== undefined);
+    expect(escalated.length).toBeGreaterThan(0);
+    for (const e of escalated) {
+      expect(e.type).toBe("im-voice");
+      // the session it came from was established before, as an IM of its own ConnID
+      const im = lines.find((l) => l.ConnID === e.ConversationID && l.event === "EventEstablished");
+      expect(im?.type).toBe("chat-im");
+      expect(Number(im!.t)).toBeLessThan(Number(e.t));
+    }
+    expect(lines.filter((l) => l.event === "EventQueued" && l.type === "service").every((l) => l.ConversationID === undefined)).toBe(true);
   });
 });
 
