@@ -165,6 +165,9 @@ export class ReplicationObserver extends NoObserver {
   override conferenceCreated(): void {
     this.skype!.conferenceCreated(this.sim.now);
   }
+  override imEscalated(im: Call): void {
+    this.skype!.imEscalated(im);
+  }
   override mediaPortTaken(pool: MediaPortPool, recording: boolean): void {
     this.mediaPorts!.taken(pool, recording, this.sim.now);
   }

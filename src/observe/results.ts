@@ -72,6 +72,8 @@ export interface SkypeRecord {
   /** conferences given to calls a second, over the window and in its busiest interval */
   readonly callsPerSecond: number;
   readonly peakCallsPerSecond: number;
+  /** the IM sessions (arrived in the window) whose customer escalated to voice; only when an IM type escalates */
+  readonly imEscalations?: number;
 }
 
 /** One site's Asterisk media ports in one replication. */

@@ -2,7 +2,8 @@
 // Skype site): the peaks the guide's limits speak of (registered agents, simultaneous calls, conferences in use), the
 // conferences the pools created, the calls that found their connector's pool empty and waited for a conference, how
 // long a call took from its arrival to its conference (the T-Server's scheduling queue included), and the rate at
-// which the T-Server gave calls their conferences, over the window and in its busiest interval.
+// which the T-Server gave calls their conferences, over the window and in its busiest interval; and, when an IM type
+// escalates, the IM sessions escalated to voice (counted with the session, when it arrived in the window).
 
 import { AgentState, type AgentStateValue } from "../model/agents/agent-state.js";
 import type { Agent } from "../model/agents/agent.js";
@@ -29,6 +30,8 @@ export class SkypeMeter {
   private waited = 0;
   private allocationSum = 0;
   private allocationMax = 0;
+  /** counted IM sessions escalated to voice; null when no IM type of the scenario escalates */
+  private escalations: number | null;
 
   constructor(scenario: Scenario) {
     this.site = scenario.sites.findIndex((s) => s.skype !== undefined);
@@ -36,6 +39,7 @@ export class SkypeMeter {
     this.horizon = scenario.horizon;
     this.interval = scenario.interval;
     this.perInterval = new Int32Array(Math.ceil(scenario.horizon / scenario.interval));
+    this.escalations = scenario.traffic.some((t) => t.im?.escalation !== undefined) ? 0 : null;
   }
 
   private inWindow(now: number): boolean {
@@ -76,6 +80,10 @@ export class SkypeMeter {
     if (this.inWindow(now)) this.created++;
   }
 
+  imEscalated(im: Call): void {
+    if (im.counted) this.escalations!++;
+  }
+
   result(): SkypeRecord {
     let peak = 0;
     for (let k = Math.floor(this.warmup / this.interval); k < this.perInterval.length; k++) {
@@ -95,6 +103,7 @@ export class SkypeMeter {
       maxAllocationTime: this.allocationMax,
       callsPerSecond: this.given / (this.horizon - this.warmup),
       peakCallsPerSecond: peak,
+      ...(this.escalations === null ? {} : { imEscalations: this.escalations }),
     };
   }
 }

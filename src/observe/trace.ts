@@ -55,7 +55,10 @@ export class TraceRecorder extends NoObserver {
     if (!this.traced(call)) return;
     this.open++;
     this.started++;
-    this.call("EventQueued", call, { site: call.type.site.id, priority: call.priority });
+    // an IM session's voice escalation: no event says so, only the Conversation-ID it inherits relates the two calls
+    // (Multimedia Connector for Skype for Business Deployment Guide, Escalation Between IM Call and Audio Call)
+    const conversation = call.partner === null ? undefined : call.partner.connId;
+    this.call("EventQueued", call, { site: call.type.site.id, priority: call.priority, ConversationID: conversation });
   }
   override routeRequest(call: Call, urs: Urs): void {
     this.call("EventRouteRequest", call, { URS: urs.id });

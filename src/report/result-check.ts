@@ -11,7 +11,7 @@ const COUNTS = new Set([
   "defaultAbandoned", "dropped", "cutOff", "lostRequests",
   "oosFailures", "reservationRequests", "reservationGrants", "reservationConflicts", "routingAttempts", "routingFailures",
   "noAnswers", "imMessages", "inbound", "outbound", "waitedDuringPrivate",
-  "peakRegisteredAgents", "peakSimultaneousCalls", "peakConferencesInUse", "lowestReadyConferences", "conferencesCreated", "conferenceWaits",
+  "peakRegisteredAgents", "peakSimultaneousCalls", "peakConferencesInUse", "lowestReadyConferences", "conferencesCreated", "conferenceWaits", "imEscalations",
   "messagesLeft", "voicemailHangups", "messagesHandled", "messageBacklog", "mwiSubscriptions", "mwiRefreshes", "mwiEnds",
   "mwiNotifies", "mwiPeakSubscriptions",
 ]);

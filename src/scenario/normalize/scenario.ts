@@ -20,6 +20,7 @@ import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { checkSkype } from "./skype.js";
+import { checkSkypeIm } from "./skype-im.js";
 import { normalizeTargets } from "./targets.js";
 import { normalizeTraffic } from "./traffic.js";
 import { checkVoicemail } from "./voicemail.js";
@@ -74,6 +75,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   checkTopology(ctx, topology, sites, traffic);
   checkAsterisk(ctx, topology, sites, agents, traffic);
   checkSkype(ctx, topology, sites);
+  checkSkypeIm(ctx, sites, agents, traffic, compiled, capacityRules);
   checkMediaPorts(ctx, topology, sites, traffic);
   checkVoicemail(ctx, sites, agents, traffic);
   const ha = normalizeHa(ctx);
