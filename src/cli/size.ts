@@ -1,4 +1,4 @@
-// `ccsim size <scenario> --for agents[:group]|nodes[:site]|urs|throughput|ports[:site]|connectors`: the smallest
+// `ccsim size <scenario> --for agents[:group]|staffing|nodes[:site]|urs|throughput|ports[:site]|connectors`: the smallest
 // head count, machine count or media-port pool that meets every target (or the largest load sustained), from an
 // analytic start and simulated tries on common random numbers, or a Skype site's connectors and conference pools; a
 // table (or JSON) on stdout, a report in --out. The tries run one after another, each try's replications on one pool
@@ -57,7 +57,12 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   }
   if (opts.calls !== undefined) throw new InputError("--calls", undefined, "gives maxCalls to --for connectors only");
   if (kind === "ports") return sizePortsCommand(file, sizing, name);
-  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs, throughput, ports[:SITE] or connectors${suggestion(kind, ["agents", ...MACHINES, "ports", "connectors"])}`);
+  if (kind === "staffing") {
+    if (name !== undefined) throw new InputError(where, undefined, "expected staffing (it sizes every agent group together)");
+    const { sizeStaffingCommand } = await import("./size-staffing.js");
+    return sizeStaffingCommand(file, sizing);
+  }
+  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], staffing, nodes[:SITE], urs, throughput, ports[:SITE] or connectors${suggestion(kind, ["agents", "staffing", ...MACHINES, "ports", "connectors"])}`);
   const groups = scenario.agents.map((a) => a.group);
   let group: string;
   if (name === undefined || name === "") {

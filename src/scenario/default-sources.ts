@@ -284,6 +284,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
   "agent.capacity": { path: "agents[].capacity", unit: "value", source: format("the built-in rule voice") },
   "agent.phone": { path: "agents[].phone", unit: "value", source: assumption("agents use SIP phones registered with the cluster") },
   "agent.answerDelay": { path: "agents[].answerDelay", unit: "duration", source: assumption("agents answer at once unless told") },
+  "agent.costPerHour": {
+    path: "agents[].costPerHour",
+    unit: "value",
+    source: assumption("no guide prices an agent-hour; with every group at the same cost, `size --for staffing` minimizes head count, and a planner gives each group's loaded wage to weigh them"),
+  },
   "agent.wrapUp": { path: "agents[].wrapUp", unit: "duration", source: assumption("no after-call work unless told") },
   "agent.noAnswer": { path: "agents[].noAnswer", unit: "probability", source: assumption("every delivered call is answered unless told") },
   "agent.noAnswerTimeout": {

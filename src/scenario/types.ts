@@ -172,6 +172,8 @@ export interface AgentGroupSpec {
   readonly noAnswerOverflow: "recall" | "voicemail";
   /** an Asterisk site's group: its voicemail box, its callers and its messages (absent: none) */
   readonly voicemail?: VoicemailSpec;
+  /** cost of one agent-hour, what `size --for staffing` minimizes (absent: DEFAULTS.agent.costPerHour, 1) */
+  readonly costPerHour?: number;
 }
 
 export type ArrivalsSpec =

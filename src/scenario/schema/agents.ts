@@ -100,6 +100,7 @@ export const AgentGroup = obj(
       `no-answer-overflow: after noAnswerTimeout an unanswered call goes back to routing, or to the group's voicemail box (default ${D.agent.noAnswerOverflow})`,
     ).optional(),
     wrapUp: Distribution.optional().meta({ description: `after-call work (default ${shown(D.agent.wrapUp)})` }),
+    costPerHour: num(`cost of one agent-hour of this group, which \`size --for staffing\` minimizes (default ${D.agent.costPerHour})`, 0).optional(),
     privateCalls: obj(
       { inbound: PrivateCall("inbound"), outbound: PrivateCall("outbound") },
       "an {inbound, outbound} mapping",
