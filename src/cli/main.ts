@@ -98,7 +98,7 @@ function program(): Command {
 
   scenarioOptions(p.command("size").argument("<scenario>", "scenario file"), false)
     .description("the smallest agent count of a group meeting every target: Erlang start, then simulated tries")
-    .option("--for <what>", "agents[:GROUP] (default agents, when there is one group), nodes[:SITE], urs, throughput, ports[:SITE] (Asterisk media ports) or connectors (a Skype for Business site)")
+    .option("--for <what>", "agents[:GROUP] (default agents, when there is one group), staffing (every group at least cost), nodes[:SITE], urs, throughput, ports[:SITE] (Asterisk media ports) or connectors (a Skype for Business site)")
     .option("--calls <n>", "--for connectors: maxCalls, the simultaneous calls to size the conference pools for (default: the simulated peak)")
     .option("--max <n>", "the largest count to try (default: agents 3 x the Erlang start + 20; nodes 4 x the utilization start, at least 8); throughput: the most tries (14)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)

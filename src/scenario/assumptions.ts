@@ -58,6 +58,8 @@ export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefin
     if (path === "network.presenceDelay") return asterisk > 0;
     // the GWS node owns the PSTN agents' DNs, and nothing else: a cluster with no PSTN agent does not rely on it
     if (path === "sites[].gwsNode") return hasPstnAgents(raw);
+    // an agent-hour's cost is read by `size --for staffing` alone: a run does not rely on it
+    if (path === "agents[].costPerHour") return false;
     if (!path.startsWith("components.")) return true;
     if (components === undefined) return false;
     // an Asterisk site's PBX stands where its SIP Proxies would

@@ -126,6 +126,8 @@ export const DEFAULTS = {
     privateCallWhen: "ready",
     /** option no-answer-overflow: the unanswered call goes back to routing, as before voicemail */
     noAnswerOverflow: "recall",
+    /** assumption: an agent-hour of every group costs the same, so the cheapest staffing is the fewest agents */
+    costPerHour: 1,
   },
   /** a group's voicemail box (agents[].voicemail): its callers and its messages, assumptions (see SOURCES) */
   voicemail: { leaveMessage: 0.5, recording: 30, handleTime: 120 },

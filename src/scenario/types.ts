@@ -174,7 +174,8 @@ export interface AgentGroupSpec {
   readonly noAnswerOverflow: "recall" | "voicemail";
   /** an Asterisk site's group: its voicemail box, its callers and its messages (absent: none) */
   readonly voicemail?: VoicemailSpec;
-  /** this group's cost per scheduled agent-hour (absent: costs.agentHour) */
+  /** this group's cost per scheduled agent-hour (absent: costs.agentHour in the day's cost; in `size --for staffing`
+   *  of a scenario that prices nothing, DEFAULTS.agent.costPerHour, 1) */
   readonly costPerHour?: number;
 }
 
