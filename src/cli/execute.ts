@@ -2,7 +2,7 @@
 // writes the shard's partial result for `ccsim merge`.
 
 import { planStudy, runPlan, seriesWanted } from "../experiment/plan.js";
-import { withPool } from "../experiment/pool.js";
+import { prestartWorkers, withPool } from "../experiment/pool.js";
 import { parseShard, shardJobs } from "../experiment/shard.js";
 import type { StudySource } from "../experiment/study-source.js";
 import { studyHash } from "../experiment/study.js";
@@ -40,6 +40,8 @@ export async function executeStudy(
     if (opts.tracePath !== undefined) throw new InputError("--shard", undefined, "leave out --trace: trace replication 1 in a run of its own");
   }
   checkOutFlag(opts.out);
+  // --workers N asks for N - 1 worker threads beside this one (pool.ts): they start loading while the study is read
+  if (flag !== undefined && flag > 1) prestartWorkers(flag - 1);
   // every point is loaded, so that a bad value stops the command before anything runs
   const plan = planStudy(source);
   const { study } = plan;

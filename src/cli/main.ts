@@ -25,7 +25,7 @@ function program(): Command {
       .option("--seed <n>", "random seed (default: the scenario's)")
       .option("--replications <n>", "number of replications (default: the scenario's)")
       .option("--set <path=value>", "override a scenario field, e.g. agents[0].count=13 (repeatable)", collect)
-      .option("--workers <n>", "worker threads the replications are spread over (default: the machine's cores, or 1 for a run estimated under 2 s)")
+      .option("--workers <n>", "threads the replications are spread over, this one and N - 1 workers (default: the machine's cores, or 1 for a run estimated under 2 s)")
       .addOption(
         new Option("--shard <i/n>", "run only the i-th of n slices of the replications; write a partial result into --out").hideHelp(!shards),
       );
