@@ -280,6 +280,44 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: guide("Conference Resource Pools", "(Skype for Business)", "it will reuse them for subsequent calls until they are expired by Skype for Business (typically, in the region of 8 hours)", SKYPE),
   },
+  "skype.noAnswerTimeout": {
+    path: "sites[].skype.noAnswerTimeout",
+    unit: "duration",
+    source: assumption(
+      `the ${SKYPE} names no-answer-timeout ("the timeout (in seconds) that T-Server waits for a call ringing on a destination device to be answered", No-Answer Supervision) but gives no value; ccsim keeps SIP Server's sample agent-no-answer-timeout=12 (${CLUSTER}, Configuring SIP Servers for SIP Cluster), so a group rings as long on either switch`,
+    ),
+  },
+  "skype.noAnswerAction": {
+    path: "sites[].skype.noAnswerAction",
+    unit: "value",
+    source: assumption(
+      `the ${SKYPE} gives no default for no-answer-action; it says "you can configure T-Server to either log out the agent or set the agent to NotReady" (No-Answer Supervision), so without that configuration T-Server takes no action on the agent ("none—SIP Server takes no action on agents when calls are not answered", Extensions, NO_ANSWER_ACTION) and the call is routed again`,
+    ),
+  },
+  "skype.wrapUpTime": {
+    path: "sites[].skype.wrapUpTime",
+    unit: "value",
+    source: assumption(
+      `untimed: "The agent must return to the Ready state manually when the ACW period is untimed" (${SKYPE}, Emulated Agents, Timed and Untimed ACW); ccsim's agents[].wrapUp is the time the agent takes to do so, as at any site. The guide names wrap-up-time without a value`,
+    ),
+  },
+  "skype.presence.availabilityRange": {
+    path: "sites[].skype.presence.availabilityRange",
+    unit: "value",
+    source: guide(
+      "Presence, Pull Presence Mode",
+      "presence-availability-range",
+      "For example, a value of 3000-5999 would consider a user in Online or IdleOnline states as available and T-Server would propagate EventDNDOff",
+      SKYPE,
+    ),
+  },
+  "skype.presence.delay": {
+    path: "sites[].skype.presence.delay",
+    unit: "duration",
+    source: assumption(
+      `from a user's presence change to T-Server's EventDNDOn or EventDNDOff: Skype for Business notifies the connector's presence subscription, which tells T-Server (${SKYPE}, Presence, Pull Presence Mode: "When T-Server receives a Presence update from Skype for Business"); the guide gives no time, 1 s stands for the two hops and Skype's processing`,
+    ),
+  },
   builtinRule: { path: "capacityRules", unit: "value", source: format("the rule voice (one voice call at a time) is always there") },
   "agent.capacity": { path: "agents[].capacity", unit: "value", source: format("the built-in rule voice") },
   "agent.phone": { path: "agents[].phone", unit: "value", source: assumption("agents use SIP phones registered with the cluster") },

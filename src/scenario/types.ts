@@ -21,7 +21,7 @@ import type { DistributionSpec } from "../kernel/distribution-spec.js";
 export type { DistributionSpec };
 // the specs of the Asterisk and Skype for Business deployments live in a file of their own
 import type { MediaPortsSpec, MwiSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
-export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
+export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypePresenceSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
 
 export interface SiteSpec {
   readonly id: string;

@@ -19,6 +19,7 @@ import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { checkSkype } from "./skype.js";
+import { skypeAgents } from "./skype-agents.js";
 import { normalizeTargets } from "./targets.js";
 import { normalizeTraffic } from "./traffic.js";
 import { checkVoicemail } from "./voicemail.js";
@@ -62,7 +63,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   };
   const routing = normalizeRouting(ctx);
   const capacityRules = normalizeCapacityRules(ctx);
-  const agents = normalizeAgents(ctx, horizon, siteIds, capacityRules);
+  const agents = skypeAgents(ctx, sites, normalizeAgents(ctx, horizon, siteIds, capacityRules));
   checkReservation(ctx, routing, agents, capacityRules);
   checkNoAnswerLevel(ctx, agents);
   const { traffic, compiled } = normalizeTraffic(ctx, horizon, siteIds);
