@@ -72,6 +72,28 @@ describe("no-answer supervision on a Skype site (No-Answer Supervision)", () => 
     expect(a.slice(0, 4)).toEqual(["Ready@0", "Ringing@1", "NotReady@13", "Ready@18"]);
   });
 
+  it("the skype part counts the calls that rang out and what no-answer-action did to the agents", () => {
+    const dayOf = (action: string) => `
+topology: standalone
+horizon: 1h
+sites: [{ id: hq, skype: { noAnswerAction: ${action} } }]
+agents:
+  - { group: desk, count: 10, skills: { s: 1 }, noAnswer: 0.2 }
+traffic:
+  - { type: t, arrivals: { rate: 2/m }, handleTime: 2m, patience: 5m, target: "s > 0" }
+`;
+    for (const action of ["notready", "logout", "none"]) {
+      const r = run(scenarioOf(dayOf(action)), 2, 3);
+      const m = r.skype!.metrics;
+      expect(m.ringOuts!.mean).toBe(r.metrics.noAnswers!.mean);
+      expect(m.ringOuts!.mean).toBeGreaterThan(5);
+      expect(m.noAnswerNotReady!.mean).toBe(action === "notready" ? m.ringOuts!.mean : 0);
+      expect(m.noAnswerLogouts!.mean).toBe(action === "logout" ? m.ringOuts!.mean : 0);
+      // no presence mapping: nothing is DND
+      expect(m.dndShare!.mean).toBe(0);
+    }
+  });
+
   it("no-answer-timeout is the T-Server application's: a group's own noAnswerTimeout is refused with the guide's words", () => {
     const e = errorOf(() => scenarioOf(center("", "noAnswerTimeout: 5s")));
     expect(e.message).toContain("agents[0].noAnswerTimeout");
@@ -147,13 +169,21 @@ describe("presence-busy agents cost the contact center what fewer agents would",
     // pull presence holds them DND for it (and for the presence delay after each contact-center call)
     expect(busy.skype!.metrics.dndShare!.mean).toBeGreaterThan(share);
     expect(busy.skype!.metrics.dndShare!.mean).toBeLessThan(share + 0.01);
-    const withMeetings = busy.metrics.serviceLevel.mean;
-    const full = sl(25, false).metrics.serviceLevel.mean;
-    const more = sl(Math.ceil(25 * (1 - share)), false).metrics.serviceLevel.mean;
-    const fewer = sl(Math.floor(25 * (1 - share)), false).metrics.serviceLevel.mean;
+    const withMeetings = busy.metrics.serviceLevel!.mean;
+    const full = sl(25, false).metrics.serviceLevel!.mean;
+    const more = sl(Math.ceil(25 * (1 - share)), false).metrics.serviceLevel!.mean;
+    const fewer = sl(Math.floor(25 * (1 - share)), false).metrics.serviceLevel!.mean;
     expect(withMeetings).toBeLessThan(full - 0.01);
     // between what the agents left free would give, give or take a point
     expect(withMeetings).toBeGreaterThan(fewer - 0.01);
     expect(withMeetings).toBeLessThan(more + 0.01);
+  });
+
+  it("without pull presence mode T-Server does not know who is in a meeting: its deliveries there fail and are routed again", () => {
+    const unmapped = run(scenarioOf(day(25, true).replace("skype: { presence: { delay: 1s } }", "skype: {}")), 6, 5);
+    const mapped = run(scenarioOf(day(25, true)), 6, 5);
+    expect(unmapped.skype!.metrics.dndShare).toBeUndefined();
+    // hundreds of failed deliveries a day, against a few in the second before T-Server hears a meeting began
+    expect(unmapped.metrics.routingFailures!.mean).toBeGreaterThan(100 * Math.max(1, mapped.metrics.routingFailures!.mean));
   });
 });

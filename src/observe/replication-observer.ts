@@ -111,7 +111,7 @@ export class ReplicationObserver extends NoObserver {
   }
   override noAnswer(call: Call, agent: Agent): void {
     this.calls!.noAnswer(call, agent);
-    this.skype?.noAnswer(agent, this.sim.now);
+    this.skype?.noAnswer(call, agent);
   }
   override answered(call: Call, agent: Agent): void {
     this.calls!.answered(call, agent, this.sim.now);

@@ -71,9 +71,10 @@ export class SkypeMeter {
     else if (from === AgentState.NotReady) this.closeDnd(agent.index, now);
   }
 
-  /** a call rang out at one of the site's agents: no-answer-action's NotReady or logout follows */
-  noAnswer(agent: Agent, now: number): void {
-    if (!this.agents || agent.site.index !== this.site || !this.inWindow(now)) return;
+  /** a call rang out at one of the site's agents: no-answer-action's NotReady or logout follows (counted as the
+   *  calls' noAnswers are: a call that arrived in the window, whenever it rang out) */
+  noAnswer(call: Call, agent: Agent): void {
+    if (!this.agents || agent.site.index !== this.site || !call.counted) return;
     this.ringOuts++;
     const action = agent.group.spec.noAnswerAction;
     if (action === "notready") this.noAnswerNotReady++;

@@ -64,8 +64,8 @@ export function skypeAgents(ctx: NormalizeContext, sites: readonly SiteSpec[], g
       ctx.values.push({
         path: ["agents", i, "noAnswerTimeout"],
         message:
-          `site ${id} is Skype for Business, whose "option no-answer-timeout is configured in the [TServer] section of the ` +
-          `T-Server Application object" (${GUIDE}, No-Answer Supervision): set sites[${site}].skype.noAnswerTimeout instead`,
+          `site ${id} is Skype for Business: "The option no-answer-timeout is configured in the [TServer] section of the ` +
+          `T-Server Application object" (${GUIDE}, No-Answer Supervision), not per agent; set sites[${site}].skype.noAnswerTimeout instead`,
       });
     }
     const timed = spec.wrapUpTime !== "untimed";
