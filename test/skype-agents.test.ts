@@ -8,6 +8,10 @@ import { Priority } from "../src/kernel/priorities.js";
 import { AGENT_STATE_NAMES, type AgentStateValue } from "../src/model/agents/agent-state.js";
 import type { Agent } from "../src/model/agents/agent.js";
 import type { Call } from "../src/model/sip/call.js";
+import { RandomStreams } from "../src/kernel/random-stream.js";
+import { Simulation } from "../src/kernel/simulation.js";
+import { buildContactCenter } from "../src/model/build.js";
+import { TraceRecorder } from "../src/observe/trace.js";
 import { errorOf, run, scenarioOf, silent, worldOf } from "./helpers.js";
 
 /** A Skype site whose T-Server schedules a conference in 1 s (so a call placed at 0 rings at 1), no delays, no
@@ -54,6 +58,21 @@ describe("no-answer supervision on a Skype site (No-Answer Supervision)", () => 
     expect(b[1]).toBe("Busy@21");
   });
 
+  it("the trace shows T-Server's EventError TERR_DN_NO_ANSWER for the ring-out, then the call ringing at the next agent", () => {
+    const scenario = scenarioOf(center("noAnswerAction: notready"));
+    const tsim = new Simulation();
+    const trace = new TraceRecorder(tsim, 1);
+    const traced = buildContactCenter(scenario, tsim, new RandomStreams(scenario.seed, 0), trace);
+    traced.tController.logIn(traced.agents[0]!);
+    tsim.at(1e-3, Priority.STAFFING, { fire: () => traced.tController.logIn(traced.agents[1]!) }, 0);
+    tsim.at(0, Priority.ARRIVAL, { fire: () => traced.arrive(traced.traffic[0]!) }, 0);
+    tsim.run(30);
+    const events = trace.lines.map((l) => JSON.parse(l) as { t: number; event: string; reason?: string; agent?: string });
+    const error = events.find((e) => e.event === "EventError")!;
+    expect(error).toMatchObject({ t: 13, reason: "TERR_DN_NO_ANSWER" });
+    expect(events.filter((e) => e.event === "EventRinging").map((e) => e.t)).toEqual([1, 13]);
+  });
+
   it("no-answer-action defaults to none on a Skype site: the agent stays Ready and the call is offered again at once", () => {
     const { a, rang } = placed(center(""), 40, false);
     // the ringing lasts the default no-answer-timeout of 12 s, and nothing is done to the agent
@@ -92,6 +111,15 @@ traffic:
       // no presence mapping: nothing is DND
       expect(m.dndShare!.mean).toBe(0);
     }
+  });
+
+  it("the site's no-answer defaults are listed among the run's assumptions only when an agent there may not answer", () => {
+    const paths = (yaml: string) => scenarioOf(yaml).assumptions.map((a) => a.path);
+    const answering = center("").replace("noAnswer: 1, ", "");
+    expect(paths(answering)).not.toContain("sites[].skype.noAnswerTimeout");
+    expect(paths(center(""))).toEqual(expect.arrayContaining(["sites[].skype.noAnswerTimeout", "sites[].skype.noAnswerAction"]));
+    expect(paths(center("presence: {}"))).toContain("sites[].skype.presence.delay");
+    expect(paths(center(""))).not.toContain("sites[].skype.presence.delay");
   });
 
   it("no-answer-timeout is the T-Server application's: a group's own noAnswerTimeout is refused with the guide's words", () => {

@@ -1,7 +1,7 @@
 // Where the defaults of a Skype for Business site (sites[].skype) come from: its connector pool, conferences and
 // scheduling, and its emulated agents (no-answer supervision, ACW, pull presence). Part of SOURCES (default-sources.ts).
 
-import { assumption, CLUSTER, guide, SKYPE, type DefaultKey, type DefaultSourceEntry } from "./default-source.js";
+import { assumption, CLUSTER, format, guide, SKYPE, type DefaultKey, type DefaultSourceEntry } from "./default-source.js";
 
 export const SKYPE_SOURCES: { readonly [K in Extract<DefaultKey, `skype.${string}`>]: DefaultSourceEntry } = {
   "skype.connectors": {
@@ -65,8 +65,8 @@ export const SKYPE_SOURCES: { readonly [K in Extract<DefaultKey, `skype.${string
   "skype.wrapUpTime": {
     path: "sites[].skype.wrapUpTime",
     unit: "value",
-    source: assumption(
-      `untimed: "The agent must return to the Ready state manually when the ACW period is untimed" (${SKYPE}, Emulated Agents, Timed and Untimed ACW); ccsim's agents[].wrapUp is the time the agent takes to do so, as at any site. The guide names wrap-up-time without a value`,
+    source: format(
+      `untimed: "The agent must return to the Ready state manually when the ACW period is untimed" (${SKYPE}, Emulated Agents, Timed and Untimed ACW), and agents[].wrapUp is how long the agent takes, as at any site; a duration makes it T-Server's timed ACW. The guide names wrap-up-time without a value`,
     ),
   },
   "skype.presence.availabilityRange": {

@@ -102,7 +102,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
     faults,
     targets,
     ...(components === undefined ? {} : { components }),
-    assumptions: assumptionsOf(r, components, traffic, sites),
+    assumptions: assumptionsOf(r, components, traffic, sites, agents),
   };
   return { scenario, ctx };
 }
