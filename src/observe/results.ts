@@ -74,6 +74,13 @@ export interface SkypeRecord {
   readonly peakCallsPerSecond: number;
   /** the IM sessions (arrived in the window) whose customer escalated to voice; only when an IM type escalates */
   readonly imEscalations?: number;
+  /** the emulated agents (only when a group of the site may not answer, or with pull presence mode): calls that
+   *  rang out at the site's agents after no-answer-timeout, the no-answers whose no-answer-action set the agent
+   *  NotReady or logged it out, and the share of the site's logged-in time its agents were held NotReady by DND */
+  readonly ringOuts?: number;
+  readonly noAnswerNotReady?: number;
+  readonly noAnswerLogouts?: number;
+  readonly dndShare?: number;
 }
 
 /** One site's Asterisk media ports in one replication. */
@@ -240,7 +247,8 @@ export interface ExperimentResult {
 
 /** A Skype for Business site across replications: each number of SkypeRecord, summarized. */
 export interface SkypeSummary {
-  readonly metrics: Record<keyof SkypeRecord, MetricSummary>;
+  /** (the emulated agents' numbers only when the records have them) */
+  readonly metrics: { readonly [K in keyof SkypeRecord]: MetricSummary };
   /** the guide's limits, judged on the worst replication (experiment/skype-limits.ts) */
   readonly limits: readonly SkypeLimit[];
 }

@@ -12,6 +12,7 @@ const COUNTS = new Set([
   "oosFailures", "reservationRequests", "reservationGrants", "reservationConflicts", "routingAttempts", "routingFailures",
   "noAnswers", "imMessages", "inbound", "outbound", "waitedDuringPrivate",
   "peakRegisteredAgents", "peakSimultaneousCalls", "peakConferencesInUse", "lowestReadyConferences", "conferencesCreated", "conferenceWaits", "imEscalations",
+  "ringOuts", "noAnswerNotReady", "noAnswerLogouts",
   "messagesLeft", "voicemailHangups", "messagesHandled", "messageBacklog", "mwiSubscriptions", "mwiRefreshes", "mwiEnds",
   "mwiNotifies", "mwiPeakSubscriptions",
 ]);

@@ -10,7 +10,7 @@ import type { Verdict } from "./verdicts.js";
 const SECONDS: readonly string[] = ["meanAllocationTime", "maxAllocationTime"];
 
 function unitOfName(name: string): MetricUnit {
-  return name === "conferenceWaitRate" ? "%" : SECONDS.includes(name) ? "s" : "count";
+  return name === "conferenceWaitRate" || name === "dndShare" ? "%" : SECONDS.includes(name) ? "s" : "count";
 }
 
 export function skypeTables(k: SkypeSummary): string {

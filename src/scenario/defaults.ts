@@ -105,6 +105,19 @@ export const DEFAULTS = {
     creationTime: 1,
     /** "typically, in the region of 8 hours" */
     lifetime: 8 * 3600,
+    /** no-answer-timeout: no value in the guide; SIP Server's agent-no-answer-timeout sample (see SOURCES) */
+    noAnswerTimeout: 12,
+    /** no-answer-action: no value in the guide; T-Server acts on the agent only when configured to (see SOURCES) */
+    noAnswerAction: "none",
+    /** wrap-up-time: the agent returns to Ready itself, after its group's wrapUp (see SOURCES) */
+    wrapUpTime: "untimed",
+    /** pull presence mode, when sites[].skype.presence is given */
+    presence: {
+      /** the guide's example: "a value of 3000-5999 would consider a user in Online or IdleOnline states as available" */
+      availabilityRange: "3000-5999",
+      /** an assumption (see SOURCES) */
+      delay: 1,
+    },
   },
   /** the capacity rule every scenario has unless it redefines it: one voice call at a time */
   builtinRule: { name: "voice", alternatives: [{ voice: 1 }] },

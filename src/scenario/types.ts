@@ -23,7 +23,7 @@ import type { CostsSpec } from "./cost-spec.js";
 export type { CostsSpec };
 // the specs of the Asterisk and Skype for Business deployments live in a file of their own
 import type { MediaPortsSpec, MwiSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
-export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
+export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypePresenceSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
 
 export interface SiteSpec {
   readonly id: string;

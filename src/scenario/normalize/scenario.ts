@@ -21,6 +21,7 @@ import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { checkSkype } from "./skype.js";
 import { checkSkypeIm } from "./skype-im.js";
+import { skypeAgents } from "./skype-agents.js";
 import { normalizeTargets } from "./targets.js";
 import { normalizeTraffic } from "./traffic.js";
 import { checkVoicemail } from "./voicemail.js";
@@ -64,7 +65,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   };
   const routing = normalizeRouting(ctx);
   const capacityRules = normalizeCapacityRules(ctx);
-  const agents = normalizeAgents(ctx, horizon, siteIds, capacityRules);
+  const agents = skypeAgents(ctx, sites, normalizeAgents(ctx, horizon, siteIds, capacityRules));
   checkReservation(ctx, routing, agents, capacityRules);
   checkNoAnswerLevel(ctx, agents);
   const { traffic, compiled } = normalizeTraffic(ctx, horizon, siteIds);
@@ -106,7 +107,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
     targets,
     ...(components === undefined ? {} : { components }),
     ...(costs === undefined ? {} : { costs }),
-    assumptions: assumptionsOf(r, components, traffic, sites),
+    assumptions: assumptionsOf(r, components, traffic, sites, agents),
   };
   return { scenario, ctx };
 }
