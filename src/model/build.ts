@@ -121,8 +121,9 @@ export function buildContactCenter(
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
   buildImSessions(sim, traffic, streams, sipServer);
 
-  // staffing, logging agents in and out at the T-Controller
-  const staffing = buildStaffing(sim, groups, tController);
+  // staffing, logging agents in and out at the T-Controller (streams shrinkage, group by group, for the groups that
+  // have it)
+  const staffing = buildStaffing(sim, groups, tController, streams);
 
   // faults, and the calls in progress they need to find
   const faults = buildFaults(

@@ -126,6 +126,9 @@ export const DEFAULTS = {
     privateCallWhen: "ready",
     /** option no-answer-overflow: the unanswered call goes back to routing, as before voicemail */
     noAnswerOverflow: "recall",
+    /** every scheduled agent takes calls, and the router sends calls to any available agent, unless told */
+    shrinkage: 0,
+    maxOccupancy: 1,
   },
   /** a group's voicemail box (agents[].voicemail): its callers and its messages, assumptions (see SOURCES) */
   voicemail: { leaveMessage: 0.5, recording: 30, handleTime: 120 },

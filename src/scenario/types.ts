@@ -172,6 +172,12 @@ export interface AgentGroupSpec {
   readonly noAnswerOverflow: "recall" | "voicemail";
   /** an Asterisk site's group: its voicemail box, its callers and its messages (absent: none) */
   readonly voicemail?: VoicemailSpec;
+  /** the share of the scheduled agents that is not on the phones, per staffing period (one entry without staffing;
+   *  absent: none); docs/behaviours.md */
+  readonly shrinkage?: readonly number[];
+  /** the highest occupancy (handling time over logged-in time since login) at which URS still routes to one of these
+   *  agents, in (0, 1) (absent: no cap); docs/behaviours.md */
+  readonly maxOccupancy?: number;
 }
 
 export type ArrivalsSpec =
