@@ -224,8 +224,11 @@ export interface TrafficSpec {
   readonly handleTime: DistributionSpec;
   /** absent: callers never abandon */
   readonly patience?: DistributionSpec;
-  /** the skill expression source, e.g. "sales > 3 & english > 0" */
+  /** the skill expression source, e.g. "sales > 3 & english > 0"; with targetSteps, the first step's */
   readonly target: string;
+  /** a target that widens: the steps after the first, each replacing the target `after` seconds after the strategy
+   *  started on the call, in increasing `after` (absent: one target); docs/behaviours.md */
+  readonly targetSteps?: readonly TargetStepSpec[];
   /** higher is served first */
   readonly priority: number;
   /** this type's service level threshold T (absent: the scenario's) */
@@ -238,6 +241,18 @@ export interface TrafficSpec {
   readonly recording?: number;
   /** voice: a call that finds no agent available goes to this agent group's box (absent: it waits) */
   readonly voicemail?: TrafficVoicemailSpec;
+}
+
+/** Every target a type's strategy may look for: its target, then the steps it widens to. */
+export function targetsOf(t: TrafficSpec): string[] {
+  return [t.target, ...(t.targetSteps ?? []).map((s) => s.target)];
+}
+
+/** One later step of a target that widens (TrafficSpec.targetSteps). */
+export interface TargetStepSpec {
+  readonly target: string;
+  /** seconds after the strategy started on the call */
+  readonly after: number;
 }
 
 /** A treatment an IM session gets on its Routing Point before routing (IM Solution Guide, "IM treatments"). */
