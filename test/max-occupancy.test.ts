@@ -39,6 +39,21 @@ describe("maximum occupancy: the mechanics", () => {
     sim.run(600);
     expect(log.filter((e) => e.event === "answered").map((e) => e.t)).toEqual([0, 130]);
   });
+
+  it("an agent freed by a no-answer (agent-no-answer-action none) is held to the cap too", () => {
+    const rings = (cap: string) => {
+      const got: number[] = [];
+      const { world, sim } = startedCenter(oneAgent(`, noAnswer: 1, noAnswerTimeout: 60s, noAnswerAction: none${cap}`), [], {
+        ringing: () => got.push(sim.now),
+      });
+      sim.at(0, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!) }, 0);
+      sim.run(200);
+      return got;
+    };
+    // 60 s of ringing counts as handling: at 50% the call rings again at 120 s rather than at 60 s
+    expect(rings("")).toEqual([0, 60, 120, 180]);
+    expect(rings(", maxOccupancy: 0.5")).toEqual([0, 120]);
+  });
 });
 
 const busy = (cap: string) => `

@@ -204,6 +204,8 @@ export class TController implements EventTarget, AgentDesk {
     const s = agent.state;
     const to = s === AgentState.LoggedOut || s === AgentState.NotReady ? s : agent.load.workState();
     if (agent.accepts() !== 0 && to !== AgentState.Ready) agent.readySince = this.sim.now;
+    // (free again without agentFree: a no-answer with agent-no-answer-action none)
+    if (to === AgentState.Ready && to !== s && agent.occupancy !== null) this.restIfAboveCap(agent);
     if (to !== s) this.setState(agent, to);
     else this.announce(agent);
   }
