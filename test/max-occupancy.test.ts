@@ -3,15 +3,12 @@
 
 import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
-import { run, scenarioOf } from "./helpers.js";
+import { TEXTBOOK, WORKDAY, run, scenarioOf } from "./helpers.js";
 import { startedCenter } from "./two-node-center.js";
 
 const oneAgent = (cap: string) => `
 horizon: 1h
-sites: [ { id: dc1, nodes: 1 } ]
-network: { intraSite: 0, interSite: 0, statDelay: 0 }
-routing: { reservation: { mode: none } }
-agents: [ { group: g, count: 1, skills: { s: 1 }${cap} } ]
+${TEXTBOOK}agents: [ { group: g, count: 1, skills: { s: 1 }${cap} } ]
 traffic: [ { type: t, arrivals: { rate: 0.0001/h }, handleTime: 60s, target: "s > 0" } ]
 `;
 
@@ -57,14 +54,7 @@ describe("maximum occupancy: the mechanics", () => {
 });
 
 const busy = (cap: string) => `
-horizon: 8h
-warmup: 30m
-interval: 8h
-serviceLevel: 20s
-sites: [ { id: dc1, nodes: 1 } ]
-network: { intraSite: 0, interSite: 0, statDelay: 0 }
-routing: { reservation: { mode: none } }
-agents: [ { group: g, count: 10, skills: { s: 1 }${cap} } ]
+${WORKDAY}${TEXTBOOK}agents: [ { group: g, count: 10, skills: { s: 1 }${cap} } ]
 traffic: [ { type: t, arrivals: { rate: 3/min }, handleTime: { dist: exponential, mean: 3m }, patience: { dist: exponential, mean: 2m }, target: "s > 0" } ]
 `;
 

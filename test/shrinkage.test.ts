@@ -5,17 +5,14 @@ import { describe, expect, it } from "vitest";
 import { AgentState } from "../src/model/agents/agent-state.js";
 import { erlangCMeasures } from "../src/metrics/erlang.js";
 import { answerErlang } from "../src/metrics/erlang-calculator.js";
-import { run, scenarioOf, worldOf } from "./helpers.js";
+import { TEXTBOOK, run, scenarioOf, worldOf } from "./helpers.js";
 
 const center = (agents: string, horizon = "8h") => `
 horizon: ${horizon}
 warmup: 30m
 interval: ${horizon}
 serviceLevel: 20s
-sites: [ { id: dc1, nodes: 1 } ]
-network: { intraSite: 0, interSite: 0, statDelay: 0 }
-routing: { reservation: { mode: none } }
-agents: [ ${agents} ]
+${TEXTBOOK}agents: [ ${agents} ]
 traffic: [ { type: t, arrivals: { rate: 2/min }, handleTime: { dist: exponential, mean: 3m }, target: "s > 0" } ]
 `;
 

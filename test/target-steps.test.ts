@@ -3,15 +3,12 @@
 
 import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
-import { run, scenarioOf } from "./helpers.js";
+import { TEXTBOOK, WORKDAY, run, scenarioOf } from "./helpers.js";
 import { startedCenter } from "./two-node-center.js";
 
 const twoAgents = (target: string) => `
 horizon: 1h
-sites: [ { id: dc1, nodes: 1 } ]
-network: { intraSite: 0, interSite: 0, statDelay: 0 }
-routing: { reservation: { mode: none } }
-agents:
+${TEXTBOOK}agents:
   - { group: expert, count: 1, skills: { sales: 9 } }
   - { group: junior, count: 1, skills: { sales: 2 } }
 traffic: [ { type: t, arrivals: { rate: 0.0001/h }, handleTime: 100s, target: ${target} } ]
@@ -60,14 +57,7 @@ describe("targets that widen: the mechanics", () => {
 });
 
 const day = (target: string) => `
-horizon: 8h
-warmup: 30m
-interval: 8h
-serviceLevel: 20s
-sites: [ { id: dc1, nodes: 1 } ]
-network: { intraSite: 0, interSite: 0, statDelay: 0 }
-routing: { reservation: { mode: none } }
-agents:
+${WORKDAY}${TEXTBOOK}agents:
   - { group: experts, count: 5, skills: { sales: 9 } }
   - { group: juniors, count: 4, skills: { sales: 2 } }
 traffic:
