@@ -110,6 +110,10 @@ function watch(now: () => number): Watch {
     routeRequest: () => tick("routeRequest"),
     firstAttempt: () => tick("firstAttempt"),
     queued: () => tick("queued"),
+    targetWidened(call) {
+      tick("targetWidened");
+      if (end.has(call)) broken.push(`call ${call.id}'s target widened after it ended (${end.get(call)})`);
+    },
     reservationRequest: () => tick("reservationRequest"),
     reservationGrant: () => tick("reservationGrant"),
     reservationConflict: () => tick("reservationConflict"),

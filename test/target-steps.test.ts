@@ -1,9 +1,11 @@
 // Targets that widen (traffic[].target as a list of steps): the strategy waits on a narrow target, then on a wider one
 // after each step's wait (docs/behaviours.md, Targets that widen).
 
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Priority } from "../src/kernel/priorities.js";
-import { TEXTBOOK, WORKDAY, run, scenarioOf } from "./helpers.js";
+import { TEXTBOOK, WORKDAY, ccsim, run, scenarioOf, tempFolders } from "./helpers.js";
 import { startedCenter } from "./two-node-center.js";
 
 const twoAgents = (target: string) => `
@@ -14,6 +16,7 @@ ${TEXTBOOK}agents:
 traffic: [ { type: t, arrivals: { rate: 0.0001/h }, handleTime: 100s, target: ${target} } ]
 `;
 
+const temp = tempFolders("target-steps");
 const STEPS = `[{ target: "sales > 5" }, { target: "sales > 0", after: 30s }]`;
 
 /** who answers each call placed at the given instants, and when */
@@ -48,6 +51,24 @@ describe("targets that widen: the mechanics", () => {
       { t: 40, group: "junior" },
       { t: 100, group: "expert" },
     ]);
+  });
+
+  it("each step is observed when it comes, and --trace shows it with the new target", () => {
+    const widened: { t: number; target: string }[] = [];
+    const { world, sim } = startedCenter(twoAgents(STEPS), [], {
+      targetWidened: (call) => widened.push({ t: sim.now, target: call.cls.expression.source }),
+    });
+    for (const t of [0, 10]) sim.at(t, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!) }, 0);
+    sim.run(900);
+    // the first call was answered at once: its steps stopped there
+    expect(widened).toEqual([{ t: 40, target: "sales > 0" }]);
+    const dir = temp();
+    writeFileSync(join(dir, "steps.yaml"), twoAgents(STEPS).replace("rate: 0.0001/h", "rate: 1/min"));
+    const r = ccsim(["run", join(dir, "steps.yaml"), "--replications", "1", "--trace", "-", "--trace-limit", "5"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n").filter((l) => l.includes("TargetWidened"));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ target: "sales > 0" });
   });
 
   it("a single target, and a list of one step, keep the type without steps", () => {

@@ -77,7 +77,7 @@ export function buildContactCenter(
   );
   // targets that widen: the steps every URS's strategy takes on a call that waits
   if (targets.stepsOf.some((s) => s.length > 0)) {
-    const steps = new TargetSteps(sim, targets.stepsOf);
+    const steps = new TargetSteps(sim, observer, targets.stepsOf);
     for (const u of urs) u.steps = steps;
   }
 

@@ -5,6 +5,7 @@
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
+import type { Observer } from "../observer.js";
 import { CallState, type Call } from "../sip/call.js";
 import type { TargetClass } from "./target-class.js";
 
@@ -17,6 +18,7 @@ export interface TargetStep {
 export class TargetSteps implements EventTarget {
   constructor(
     private readonly sim: Simulation,
+    private readonly observer: Observer,
     /** per traffic type, its later steps in increasing `after` (empty: one target) */
     private readonly steps: readonly (readonly TargetStep[])[],
   ) {}
@@ -33,11 +35,16 @@ export class TargetSteps implements EventTarget {
     const call = ev.subject as Call;
     const k = ev.code;
     const steps = this.steps[call.type.index]!;
-    // done, or sent to the default DN's Routing Point, whose own strategy (a target of its own) it now follows
-    if (call.state === CallState.Done || call.defaulted || call.cls !== (k === 0 ? call.type.cls : steps[k - 1]!.cls)) return;
+    // answered (never routed again) or done, or sent to the default DN's Routing Point, whose own strategy (a target
+    // of its own) it now follows: its steps stop
+    const s = call.state;
+    if (s === CallState.Talking || s === CallState.Done || call.defaulted || call.cls !== (k === 0 ? call.type.cls : steps[k - 1]!.cls)) return;
     const step = steps[k]!;
     if (call.state === CallState.Waiting) call.urs!.widen(call, step.cls);
-    else call.cls = step.cls;
+    else {
+      call.cls = step.cls;
+      this.observer.targetWidened(call);
+    }
     if (k + 1 < steps.length) this.sim.postAfter(steps[k + 1]!.after - step.after, Priority.TIMER, this, k + 1, call);
   }
 }

@@ -234,6 +234,7 @@ export class Urs implements EventTarget, AvailabilityListener {
   widen(call: Call, cls: TargetClass): void {
     this.queues[call.cls.index]!.remove(call);
     call.cls = cls;
+    this.observer.targetWidened(call);
     const agent = this.view.best(cls);
     if (agent !== null) this.reserve(call, agent, cls);
     else this.queues[cls.index]!.push(call);
