@@ -24,7 +24,8 @@ import { meanOf } from "../kernel/distributions.js";
 import { largeNumber } from "../util/thousands.js";
 import { DRAIN_LIMIT } from "./drain.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
-import { meanRate, targetsOf, type Scenario } from "../scenario/types.js";
+import { meanRate, type Scenario } from "../scenario/types.js";
+import { targetsOf } from "../scenario/target-steps.js";
 
 const BASE_BYTES = 60e6;
 const AGENT_BYTES = 400;

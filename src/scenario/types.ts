@@ -172,11 +172,9 @@ export interface AgentGroupSpec {
   readonly noAnswerOverflow: "recall" | "voicemail";
   /** an Asterisk site's group: its voicemail box, its callers and its messages (absent: none) */
   readonly voicemail?: VoicemailSpec;
-  /** the share of the scheduled agents that is not on the phones, per staffing period (one entry without staffing;
-   *  absent: none); docs/behaviours.md */
+  /** share of the scheduled agents off the phones, per staffing period (absent: none); docs/behaviours.md */
   readonly shrinkage?: readonly number[];
-  /** the highest occupancy (handling time over logged-in time since login) at which URS still routes to one of these
-   *  agents, in (0, 1) (absent: no cap); docs/behaviours.md */
+  /** URS skips an agent whose occupancy since login is above this, in (0, 1) (absent: no cap); docs/behaviours.md */
   readonly maxOccupancy?: number;
 }
 
@@ -226,9 +224,8 @@ export interface TrafficSpec {
   readonly patience?: DistributionSpec;
   /** the skill expression source, e.g. "sales > 3 & english > 0"; with targetSteps, the first step's */
   readonly target: string;
-  /** a target that widens: the steps after the first, each replacing the target `after` seconds after the strategy
-   *  started on the call, in increasing `after` (absent: one target); docs/behaviours.md */
-  readonly targetSteps?: readonly TargetStepSpec[];
+  /** a target that widens: the later steps, in increasing `after` (absent: one target); scenario/target-steps.ts */
+  readonly targetSteps?: readonly { readonly target: string; readonly after: number }[];
   /** higher is served first */
   readonly priority: number;
   /** this type's service level threshold T (absent: the scenario's) */
@@ -241,18 +238,6 @@ export interface TrafficSpec {
   readonly recording?: number;
   /** voice: a call that finds no agent available goes to this agent group's box (absent: it waits) */
   readonly voicemail?: TrafficVoicemailSpec;
-}
-
-/** Every target a type's strategy may look for: its target, then the steps it widens to. */
-export function targetsOf(t: TrafficSpec): string[] {
-  return [t.target, ...(t.targetSteps ?? []).map((s) => s.target)];
-}
-
-/** One later step of a target that widens (TrafficSpec.targetSteps). */
-export interface TargetStepSpec {
-  readonly target: string;
-  /** seconds after the strategy started on the call */
-  readonly after: number;
 }
 
 /** A treatment an IM session gets on its Routing Point before routing (IM Solution Guide, "IM treatments"). */

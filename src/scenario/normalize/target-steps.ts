@@ -4,7 +4,8 @@
 import { formatDuration } from "../duration.js";
 import type { Path } from "../errors.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "../skill-expression.js";
-import type { AgentGroupSpec, CapacityRuleSpec, TargetStepSpec, TrafficSpec } from "../types.js";
+import type { TargetStepSpec } from "../target-steps.js";
+import type { AgentGroupSpec, CapacityRuleSpec, TrafficSpec } from "../types.js";
 import { dur, type NormalizeContext } from "./context.js";
 import { checkExpressionRefs, checkServed, skillsOf } from "./serving.js";
 
