@@ -1,6 +1,7 @@
 // The CSV files of a run: intervals.csv (one row per interval, site and type), groups.csv, nodes.csv, urs.csv.
 
 import { stringify } from "csv-stringify/sync";
+import { csvLine } from "./csv-line.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import { formatTimestamp, parseTimestamp } from "../scenario/timestamp.js";
 import { tidy } from "./numbers.js";
@@ -27,21 +28,23 @@ export function intervalsCsv(r: ExperimentResult): string {
     ...names.flatMap((n) => [`${n}_lo`, `${n}_hi`]), "staffed", "staffed_lo", "staffed_hi",
   ];
   if (origin !== undefined) header.push("start_time");
+  // a line at a time: at 20,000 intervals an array of every row's cells took most of a run's memory
+  const lines = [csvLine(header)];
   let k = -1;
-  return table(
-    header,
-    r.intervals.map((row) => {
-      if (row.site === "*" && row.type === "*") k++;
-      return [
+  for (const row of r.intervals) {
+    if (row.site === "*" && row.type === "*") k++;
+    lines.push(
+      csvLine([
         row.start, row.end, row.site, row.type,
         ...names.map((n) => cell(row.metrics[n])),
         ...extra(row, k),
         ...names.flatMap((n) => [cell(row.ci95?.[n]?.[0]), cell(row.ci95?.[n]?.[1])]),
         cell(row.staffed?.mean), cell(row.staffed?.ci95?.[0]), cell(row.staffed?.ci95?.[1]),
         ...(origin === undefined ? [] : [formatTimestamp(origin + row.start)]),
-      ];
-    }),
-  );
+      ]),
+    );
+  }
+  return lines.join("");
 }
 
 /** One row per slice id: each metric's mean and CI bounds. */
