@@ -58,33 +58,6 @@ export class Tally {
   imMessages = 0;
 }
 
-/** every counter of a Tally, in one order */
-const TALLY_FIELDS = Object.keys(new Tally()) as (keyof Tally)[];
-
-/** The counters of `tallies`, one after the other, as plain numbers: what a closed interval keeps. */
-export function foldTallies(tallies: readonly Tally[]): Float64Array {
-  const out = new Float64Array(tallies.length * TALLY_FIELDS.length);
-  let i = 0;
-  for (const t of tallies) for (const f of TALLY_FIELDS) out[i++] = t[f];
-  return out;
-}
-
-/** The tallies foldTallies folded, each counter exactly as it was. */
-export function unfoldTallies(folded: Float64Array): Tally[] {
-  const out: Tally[] = [];
-  for (let i = 0; i < folded.length; ) {
-    const t = new Tally();
-    // a whole count back as a small integer, as counting left it: as a double, every metric read from it would be
-    // boxed, 16 bytes more each
-    for (const f of TALLY_FIELDS) {
-      const x = folded[i++]!;
-      t[f] = (x | 0) === x && !Object.is(x, -0) ? x | 0 : x;
-    }
-    out.push(t);
-  }
-  return out;
-}
-
 /** The metric names of docs/outputs.md (the ones a scenario's targets may name), then the few
  *  ccsim adds, in the order outputs list them. */
 export const METRIC_NAMES = [

@@ -1,13 +1,14 @@
 // The slices of one replication's tallies: the whole center, each site, node, type, agent group and URS, and each
 // interval (whole center, per site, per type); which of them a call's or an agent's observations go to; and their
 // metrics at the end. Interactions are counted in the interval they arrived in. An interval nothing can change any
-// more is closed (interval-closing.ts says when): its tallies folded into one array of plain numbers, reopened
+// more is closed (interval-closing.ts says when): its tallies packed as plain numbers (closed-intervals.ts), reopened
 // exactly as they were should anything still reach it.
 
-import { Tally, foldTallies, metricsOf, unfoldTallies, type MetricParts } from "../metrics/tally.js";
+import { Tally, metricsOf, type MetricParts } from "../metrics/tally.js";
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
 import type { ContactCenter } from "../model/contact-center.js";
+import { ClosedIntervals } from "./closed-intervals.js";
 import type { IntervalRow } from "./results.js";
 
 /** the distinct tallies of a list, in order (aliased slices appear once) */
@@ -24,8 +25,8 @@ export class Slices {
   readonly urs: Tally[] = [];
   /** per interval: [whole, ...sites, ...types]; null while it is closed (see row) */
   private readonly intervals: (Tally[] | null)[];
-  /** per closed interval, its distinct tallies' counters (foldTallies); null while it is open */
-  private readonly folded: (Float64Array | null)[] = [];
+  /** the closed intervals' counters */
+  private readonly closed: ClosedIntervals;
   /** for each place of an interval's row, which of its distinct tallies it is (a slice seeing what the whole sees is
    *  the whole's tally): the same for every interval */
   private readonly shape: number[];
@@ -65,6 +66,7 @@ export class Slices {
     const first = this.intervals[0]!;
     const distinct = unique(first);
     this.shape = first.map((t) => distinct.indexOf(t));
+    this.closed = new ClosedIntervals(this.intervals.length);
   }
 
   /** A fresh interval row, aliased as the whole-run slices are. */
@@ -86,13 +88,12 @@ export class Slices {
     if (row !== null) return row;
     const reopened = this.unfolded(k);
     this.intervals[k] = reopened;
-    this.folded[k] = null;
     return reopened;
   }
 
   /** closed interval k's row, made again from its numbers, aliased as it was */
   private unfolded(k: number): Tally[] {
-    const distinct = unfoldTallies(this.folded[k]!);
+    const distinct = this.closed.unpack(k);
     return this.shape.map((i) => distinct[i]!);
   }
 
@@ -100,7 +101,7 @@ export class Slices {
   close(k: number): void {
     const row = this.intervals[k];
     if (row === null || row === undefined || this.intervals.length === 1) return;
-    this.folded[k] = foldTallies(unique(row));
+    this.closed.pack(k, unique(row));
     this.intervals[k] = null;
     const keys = this.types.length * (this.nodes.length + 1);
     for (let key = k * keys; key < (k + 1) * keys; key++) this.sliceCache[key] = undefined;
