@@ -137,6 +137,10 @@ function watch(now: () => number): Watch {
       tick("abandoned");
       finish(call, "abandoned");
     },
+    retrial(call) {
+      tick("retrial");
+      if (!end.has(call)) broken.push(`call ${call.id} retried before it ended`);
+    },
     defaultRouted(call, dn) {
       tick("defaultRouted");
       if (defaulted.has(call)) broken.push(`call ${call.id} sent to the default DN twice`);

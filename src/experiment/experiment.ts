@@ -14,6 +14,7 @@ import { mediaPortSummary } from "./media-port-report.js";
 import { privateCallSummary } from "./private-call-report.js";
 import { skypeSummary } from "./skype-limits.js";
 import { voicemailSummary } from "./voicemail-report.js";
+import { callersSummary } from "./callers-report.js";
 import { planOne, runPlanHere } from "./plan.js";
 import type { ReplicationOptions } from "./replication.js";
 import type { Study } from "./study.js";
@@ -143,6 +144,7 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(first.skype ? { skype: skypeSite(scenario, results, summaryOf) } : {}),
     ...(first.mediaPorts ? { mediaPorts: mediaPortSummary(results, summaryOf) } : {}),
     ...(first.voicemail ? { voicemail: voicemailSummary(results, nonNegative) } : {}),
+    ...(first.callers ? { callers: callersSummary(results, summaryOf) } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import { buildFaults, faultHostOf } from "./build/faults.js";
 import { buildMediaPorts } from "./build/media-ports.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
 import { buildSkype } from "./build/skype.js";
-import { buildImSessions, buildTraffic } from "./build/traffic.js";
+import { buildImSessions, buildRetrials, buildTraffic } from "./build/traffic.js";
 import { buildVoicemail } from "./build/voicemail.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
@@ -120,6 +120,8 @@ export function buildContactCenter(
   // im-gap, type by type)
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
   buildImSessions(sim, traffic, streams, sipServer);
+  // callers who call again (streams retrial, retrialHandle, retrialPatience, type by type)
+  sipServer.retrials = buildRetrials(scenario, sim, observer, streams, (type) => sipProxies.arrive(type));
 
   // staffing, logging agents in and out at the T-Controller
   const staffing = buildStaffing(sim, groups, tController);

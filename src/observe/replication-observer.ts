@@ -1,6 +1,6 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters, Asterisk private calls, media ports and voicemail, a Skype site's conferences), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls, media ports and voicemail, a Skype site's conferences, callers' retrials), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
@@ -16,6 +16,7 @@ import type { Site } from "../model/sip/topology.js";
 import type { ContactCenter } from "../model/contact-center.js";
 import type { DefaultDnKind, Scenario } from "../scenario/types.js";
 import { AgentTime } from "./agent-time.js";
+import { CallerMeter } from "./callers.js";
 import { CallCounts } from "./call-counts.js";
 import { ComponentMeters } from "./component-meters.js";
 import { FaultCosts } from "./fault-costs.js";
@@ -49,6 +50,8 @@ export class ReplicationObserver extends NoObserver {
   private mediaPorts: MediaPortMeter | null = null;
   /** null when no group has a voicemail box and no site has mwi */
   private voicemail: VoicemailMeter | null = null;
+  /** null when no type's callers call again */
+  private callers: CallerMeter | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -77,11 +80,13 @@ export class ReplicationObserver extends NoObserver {
     if (center.skype !== null) this.skype = new SkypeMeter(scenario);
     if (scenario.sites.some((s) => s.mediaPorts !== undefined)) this.mediaPorts = new MediaPortMeter(scenario);
     if (center.mwi !== null) this.voicemail = new VoicemailMeter(scenario);
+    if (scenario.traffic.some((t) => t.retrial !== undefined)) this.callers = new CallerMeter(scenario);
   }
 
   override arrival(call: Call): void {
     this.calls!.arrival(call);
     this.skype?.arrival(call, this.sim.now);
+    this.callers?.arrival(call);
   }
   override routeRequest(call: Call, urs: Urs): void {
     this.calls!.routeRequest(call, urs);
@@ -114,12 +119,16 @@ export class ReplicationObserver extends NoObserver {
   }
   override answered(call: Call, agent: Agent): void {
     this.calls!.answered(call, agent, this.sim.now);
+    this.callers?.answered(call, this.sim.now);
   }
   override imMessage(call: Call): void {
     this.calls!.imMessage(call);
   }
   override abandoned(call: Call): void {
     this.calls!.abandoned(call, this.sim.now);
+  }
+  override retrial(call: Call): void {
+    this.callers!.retrial(call);
   }
   override defaultRouted(call: Call, dn: DefaultDnKind): void {
     this.faultCosts.defaultRouted(call.blame);
@@ -207,6 +216,7 @@ export class ReplicationObserver extends NoObserver {
       skype: this.skype?.result() ?? null,
       mediaPorts: this.mediaPorts?.result() ?? null,
       voicemail: this.voicemail?.result(center.voicemail) ?? null,
+      callers: this.callers?.result() ?? null,
     });
   }
 }

@@ -48,6 +48,29 @@ export interface ReplicationResult {
   readonly mediaPorts?: MediaPortRecord;
   /** what Asterisk voicemail and MWI did (absent when no group has a box and no site has mwi) */
   readonly voicemail?: VoicemailRecord;
+  /** retrials: attempts apart from unique callers (absent when no type's callers call again) */
+  readonly callers?: CallersRecord;
+}
+
+/** One replication's callers (observe/callers.ts says how each is counted). */
+export interface CallersRecord {
+  readonly retrials: RetrialRecord;
+}
+
+/** Attempts (counted by their own arrival, like offered) and unique callers (by their first call's). */
+export interface RetrialRecord {
+  readonly uniqueCallers: number;
+  /** first attempts and retrials; retrialAttempts are those after the first */
+  readonly attempts: number;
+  readonly retrialAttempts: number;
+  /** times a counted caller gave up and was to call again */
+  readonly retrialsPlanned: number;
+  readonly attemptsPerCaller: number;
+  /** answered within the threshold, per attempt and per unique caller; callers answered on any attempt */
+  readonly attemptServiceLevel: number;
+  readonly callersAnswered: number;
+  readonly callerAnswerRate: number;
+  readonly callerServiceLevel: number;
 }
 
 /** One replication's Skype for Business site (observe/skype-connector.ts says how each is counted). */
@@ -229,7 +252,12 @@ export interface ExperimentResult {
   readonly mediaPorts?: MediaPortSummary;
   /** Asterisk voicemail and MWI; absent when the scenario has neither boxes nor mwi */
   readonly voicemail?: VoicemailSummary;
+  /** retrials; absent when no type's callers call again */
+  readonly callers?: CallersSummary;
 }
+
+/** Callers across replications: each number of each part of CallersRecord, summarized. */
+export type CallersSummary = { readonly [P in keyof CallersRecord]: Record<keyof CallersRecord[P], MetricSummary> };
 
 /** A Skype for Business site across replications: each number of SkypeRecord, summarized. */
 export interface SkypeSummary {

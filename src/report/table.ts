@@ -9,6 +9,7 @@ import { mediaPortTables } from "./media-ports.js";
 import { privateCallTables } from "./private-calls.js";
 import { skypeTables } from "./skype-connector.js";
 import { voicemailTable } from "./voicemail.js";
+import { callersTable } from "./callers.js";
 import { formatInterval, formatMetric } from "./units.js";
 import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
@@ -63,5 +64,6 @@ export function resultTable(r: ExperimentResult): string {
   if (r.skype) out.push("", skypeTables(r.skype));
   if (r.mediaPorts) out.push("", mediaPortTables(r.mediaPorts));
   if (r.voicemail) out.push("", voicemailTable(r.voicemail));
+  if (r.callers) out.push("", callersTable(r.callers));
   return out.join("\n") + "\n";
 }

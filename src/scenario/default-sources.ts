@@ -3,6 +3,7 @@
 
 import type { AssumptionSource, DefaultKey, DefaultSourceEntry, FormatSource, GuideSource } from "./default-source.js";
 import type { DefaultDnKind } from "./types.js";
+import { CALLER_SOURCES } from "./caller-default-sources.js";
 export { defaultAt, type AssumptionSource, type DefaultKey, type DefaultSource, type DefaultSourceEntry, type DefaultUnit, type FormatSource, type GuideSource } from "./default-source.js";
 
 const CLUSTER = "SIP Cluster Solution Guide";
@@ -358,6 +359,7 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
   },
   "traffic.media": { path: "traffic[].media", unit: "value", source: format("a traffic type is voice unless told") },
   "traffic.priority": { path: "traffic[].priority", unit: "count", source: format("every traffic type has the same priority unless told") },
+  ...CALLER_SOURCES,
   "arrivals.resample": { path: "traffic[].arrivals.resample", unit: "value", source: format("recorded arrivals are replayed as they are") },
   "im.messages": { path: "traffic[].im.messages", unit: "count", source: assumption("a conversation of 5 messages") },
   "im.gapMean": { path: "traffic[].im.gap", unit: "duration", source: assumption("30 s between messages on average (exponential)") },

@@ -135,6 +135,8 @@ export const DEFAULTS = {
    *  refresh one SIP transaction timeout (Timer F, 32 s) before it lapses */
   mwi: { extensionEnable: false, expires: 600, refreshBefore: 32 },
   traffic: { media: "voice", priority: 0 },
+  /** a caller who calls again makes 10 attempts at most (assumption, see SOURCES) */
+  retrial: { maxAttempts: 10 },
   /** recorded arrivals are replayed as they are, not resampled by day */
   arrivals: { resample: false },
   /**

@@ -10,6 +10,8 @@ import { ImSessions, type ImHost } from "../multimedia/im-session.js";
 import type { TargetClass } from "../routing/target-class.js";
 import type { Topology } from "../sip/topology.js";
 import { STREAMS } from "../streams.js";
+import type { Observer } from "../observer.js";
+import { Retrials } from "../traffic/retrials.js";
 import { TrafficType } from "../traffic/traffic.js";
 
 /** One TrafficType per scenario traffic entry, in order; each asks for its streams in the order arrivals, handle,
@@ -39,6 +41,32 @@ export function buildTraffic(
         resampleRng: t.trace?.resample ? streams.stream(STREAMS.resample(t.trace.source)) : null,
       }),
   );
+}
+
+/** The retrials of the types whose callers call again (streams retrial, retrialHandle, retrialPatience, type by
+ *  type); null when no type's do. */
+export function buildRetrials(
+  scenario: Scenario,
+  sim: Simulation,
+  observer: Observer,
+  streams: RandomStreams,
+  arrive: (type: TrafficType) => void,
+): Retrials | null {
+  if (!scenario.traffic.some((t) => t.retrial !== undefined)) return null;
+  const draws = scenario.traffic.map((t) => {
+    const r = t.retrial;
+    if (r === undefined) return null;
+    const rng = streams.stream(STREAMS.retrial(t.type));
+    return {
+      probability: r.probability,
+      maxAttempts: r.maxAttempts,
+      decide: rng,
+      delay: sampler(r.delay, rng),
+      handleTime: sampler(t.handleTime, streams.stream(STREAMS.retrialHandle(t.type))),
+      patience: t.patience ? sampler(t.patience, streams.stream(STREAMS.retrialPatience(t.type))) : null,
+    };
+  });
+  return new Retrials(sim, observer, draws, arrive);
 }
 
 /** Gives each IM type its sessions (IM Solution Guide), asking for its streams in the order im-reply, im-messages,

@@ -70,6 +70,10 @@ export class Call {
   /** the Asterisk media port pool one of whose ports it holds (its treatment or its recording); null: none */
   port: MediaPortPool | null = null;
 
+  /** the caller's attempt (1: the first call; more: a retrial, traffic/retrials.ts) and its first call's arrival */
+  readonly attempt: number;
+  readonly firstArrival: number;
+
   constructor(
     /** ConnID-like sequence number, unique within a replication */
     readonly id: number,
@@ -85,6 +89,8 @@ export class Call {
   ) {
     this.counted = arrival >= warmup && arrival < horizon;
     this.cls = type.cls;
+    this.attempt = type.attempt;
+    this.firstArrival = type.firstArrival < 0 ? arrival : type.firstArrival;
   }
 
   get priority(): number {

@@ -21,6 +21,8 @@ export interface DefaultRouteHost {
   sendRouteRequest(call: Call, extra: number): void;
   /** the call leaves SIP Server: Done, off its node's count and the calls in progress */
   leave(call: Call): void;
+  /** the call ended without an agent (released at reject): its caller may call again */
+  gaveUp(call: Call): void;
 }
 
 /** What the default DN is built from, besides the scenario's choice. */
@@ -86,6 +88,7 @@ export class DefaultRouting implements EventTarget {
       call.patienceTimer = null;
       this.host.leave(call);
       this.observer.defaultRouted(call, kind);
+      if (kind === "reject") this.host.gaveUp(call);
       return;
     }
     call.defaulted = true;

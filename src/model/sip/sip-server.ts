@@ -21,6 +21,7 @@ import type { Observer } from "../observer.js";
 import type { ReservationProtocol } from "../routing/reservation.js";
 import type { CallControl, Urs } from "../routing/urs.js";
 import type { SkypeTServer } from "../skype/t-server.js";
+import type { Retrials } from "../traffic/retrials.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
 import { releaseHold } from "./call-hold.js";
@@ -77,6 +78,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   skype: SkypeTServer | null = null;
   /** Asterisk media ports; null when no site has them (wired by the builder) */
   mediaPorts: MediaPorts | null = null;
+  /** callers who call again; null when no type's do (wired by the builder) */
+  retrials: Retrials | null = null;
 
   constructor(o: SipServerOptions) {
     this.scenario = o.scenario;
@@ -160,6 +163,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     this.observer.arrival(call);
     call.state = CallState.Done;
     this.observer.dropped(call, this.faults!.nodeFault[node.index]!, false);
+    this.gaveUp(call);
   }
 
   /** The next ConnID's interaction; counted in the metrics when it arrived in [warmup, horizon). */
@@ -350,6 +354,12 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     this.detach(call);
     this.leave(call);
     this.observer.abandoned(call);
+    this.gaveUp(call);
+  }
+
+  /** The call ended without an agent (abandoned, blocked): its caller may call again. */
+  gaveUp(call: Call): void {
+    this.retrials?.gaveUp(call);
   }
 
   /** The call leaves SIP Server: Done, no longer on its node nor among the calls in progress. */

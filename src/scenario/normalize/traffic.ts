@@ -10,6 +10,7 @@ import { normalizeArrivals } from "./arrivals.js";
 import { normalizeIm } from "./im.js";
 import { mediaPortUse } from "./media-ports.js";
 import { normalizeTrafficVoicemail } from "./voicemail.js";
+import { callerBehaviours } from "./callers.js";
 
 export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds: readonly string[]): { traffic: TrafficSpec[]; compiled: (SkillExpression | undefined)[] } {
   const seen = new Map<string, number>();
@@ -44,6 +45,7 @@ export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds
       ...(media === "im" ? { im: normalizeIm(ctx, t.im ?? {}, p("im")) } : {}),
       ...mediaPortUse(ctx, t, p()),
       ...(t.voicemail === undefined ? {} : { voicemail: normalizeTrafficVoicemail(ctx, t.voicemail, p("voicemail")) }),
+      ...callerBehaviours(ctx, t, media, p()),
     };
     return spec;
   });
