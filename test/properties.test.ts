@@ -126,7 +126,9 @@ function watch(now: () => number): Watch {
     noAnswer: () => tick("noAnswer"),
     answered(call) {
       tick("answered");
-      finish(call, "answered");
+      // a transferred call is answered again by the next agent: it ended (for the counts) at its first answer
+      if (call.transfers === 0) finish(call, "answered");
+      else if (end.get(call) !== "answered") broken.push(`call ${call.id} answered after a transfer it was not answered before`);
     },
     released(call) {
       tick("released");
@@ -137,6 +139,11 @@ function watch(now: () => number): Watch {
       tick("abandoned");
       finish(call, "abandoned");
     },
+    transferred(call) {
+      tick("transferred");
+      if (end.get(call) !== "answered") broken.push(`call ${call.id} transferred without being answered`);
+    },
+    consultEnded: () => tick("consultEnded"),
     retrial(call) {
       tick("retrial");
       if (!end.has(call)) broken.push(`call ${call.id} retried before it ended`);

@@ -115,7 +115,7 @@ traffic:
   it("attempts rise by 1/(1 - p * abandon share) over unique callers, and the abandon share is Erlang A's at the retrial fixed point", () => {
     const p = 0.5;
     const r = run(scenarioOf(overloaded(`, retrial: { probability: ${p}, delay: { dist: exponential, mean: 10m }, maxAttempts: 50 }`)));
-    const retrials = r.callers!.retrials;
+    const retrials = r.callers!.retrials!;
     const perCaller = retrials.attemptsPerCaller.mean;
     const abandonShare = r.metrics.abandonRate!.mean;
     // the accounting identity, in expectation: every attempt abandons with the share, and p of those come back

@@ -12,7 +12,7 @@ import { buildFaults, faultHostOf } from "./build/faults.js";
 import { buildMediaPorts } from "./build/media-ports.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
 import { buildSkype } from "./build/skype.js";
-import { buildImSessions, buildRetrials, buildTraffic } from "./build/traffic.js";
+import { buildImSessions, buildRetrials, buildTransfers, buildTraffic } from "./build/traffic.js";
 import { buildVoicemail } from "./build/voicemail.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
@@ -68,7 +68,8 @@ export function buildContactCenter(
   placeUrs(
     {
       scenario, sim, observer, streams, agents, classes,
-      classOf: targets.classOf, defaultClassOf: targets.defaultClassOf, ofAgent: targets.ofAgent, protocol, control: sipServer,
+      classOf: targets.classOf, defaultClassOf: targets.defaultClassOf, transferClassOf: targets.transferClassOf, ofAgent: targets.ofAgent,
+      protocol, control: sipServer,
     },
     topology,
     urs,
@@ -120,8 +121,10 @@ export function buildContactCenter(
   // im-gap, type by type)
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
   buildImSessions(sim, traffic, streams, sipServer);
-  // callers who call again (streams retrial, retrialHandle, retrialPatience, type by type)
+  // callers who call again (streams retrial, retrialHandle, retrialPatience, type by type), and transfers (transfer,
+  // transferHandle, transferConsult)
   sipServer.retrials = buildRetrials(scenario, sim, observer, streams, (type) => sipProxies.arrive(type));
+  sipServer.transfers = buildTransfers(scenario, sim, observer, streams, targets.transferClassOf, sipServer);
 
   // staffing, logging agents in and out at the T-Controller
   const staffing = buildStaffing(sim, groups, tController);

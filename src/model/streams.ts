@@ -24,6 +24,10 @@ export const STREAMS = {
   /** a retrial's handle time and patience: its own streams, so that retrials shift none of the first attempts' draws */
   retrialHandle: (type: string) => `retrialHandle:${type}`,
   retrialPatience: (type: string) => `retrialPatience:${type}`,
+  /** whether an answered call of the type is transferred (traffic[].transfer), the next agent's talk, the consultation */
+  transfer: (type: string) => `transfer:${type}`,
+  transferHandle: (type: string) => `transferHandle:${type}`,
+  transferConsult: (type: string) => `transferConsult:${type}`,
   /** the days a resampled trace replays (shared by the types that replay one trace) */
   resample: (trace: string) => `resample:${trace}`,
   /** an IM type's CollectDigits reply times */

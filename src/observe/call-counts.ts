@@ -1,5 +1,8 @@
 // What each observation of a call adds to the tallies: to every slice the call reports to (Slices.of), and to its
-// URS's and its agent group's. A call outside the measured window (not counted) adds nothing here.
+// URS's and its agent group's. A call outside the measured window (not counted) adds nothing here. A transferred call
+// ended, for its slices, when it was first answered: what becomes of it after the transfer is its next agent group's
+// (answered, with the wait since the transfer) and otherwise only the routing's, so that every counted call still
+// ends once (offered = answered + abandoned + ...); one a fault ends after its transfer was cut off, not dropped.
 
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
@@ -94,6 +97,7 @@ export class CallCounts {
   answered(call: Call, agent: Agent, now: number): void {
     const s = this.slices.of(call);
     if (!s) return;
+    if (call.transfers > 0) return this.answeredAfterTransfer(call, agent, now - call.transferredAt);
     const wait = now - call.arrival;
     const within = wait <= this.thresholds[call.type.index]! ? 1 : 0;
     const viaDefault = call.defaulted ? 1 : 0;
@@ -113,6 +117,17 @@ export class CallCounts {
       gm.answered++;
       gm.waitAnswered += wait;
     }
+  }
+
+  /** the next agent answers a transferred call: its group's answer, not another of the call's slices */
+  private answeredAfterTransfer(call: Call, agent: Agent, wait: number): void {
+    const g = this.slices.groups[agent.group.index]!;
+    g.answered++;
+    g.waitAnswered += wait;
+    if (this.media === null) return;
+    const gm = this.media.groupTally(agent, call.type.media);
+    gm.answered++;
+    gm.waitAnswered += wait;
   }
 
   imMessage(call: Call): void {
@@ -136,7 +151,7 @@ export class CallCounts {
   defaultRouted(call: Call, dn: DefaultDnKind, now: number): void {
     const s = this.slices.of(call);
     if (!s) return;
-    const ends = dn === "reject" || dn === "external";
+    const ends = (dn === "reject" || dn === "external") && call.transfers === 0;
     const wait = now - call.arrival;
     for (const t of s) {
       t.defaultRouted++;
@@ -150,7 +165,7 @@ export class CallCounts {
   /** the Trunk Group's treatment played to its end: the call ends at the default DN */
   treated(call: Call, now: number): void {
     const s = this.slices.of(call);
-    if (!s) return;
+    if (!s || call.transfers > 0) return;
     const wait = now - call.arrival;
     for (const t of s) {
       t.defaultEnded++;
@@ -162,14 +177,14 @@ export class CallCounts {
   /** sent to a voicemail box: the call ends there */
   voicemail(call: Call): void {
     const s = this.slices.of(call);
-    if (s) for (const t of s) t.voicemailEnded++;
+    if (s && call.transfers === 0) for (const t of s) t.voicemailEnded++;
   }
 
   dropped(call: Call, established: boolean): void {
     // an established call that is cut off was answered already and stays so
     const s = this.slices.of(call);
     if (!s) return;
-    if (established) for (const t of s) t.cutOff++;
+    if (established || call.transfers > 0) for (const t of s) t.cutOff++;
     else for (const t of s) t.dropped++;
   }
 

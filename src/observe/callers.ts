@@ -1,9 +1,12 @@
-// What callers did around their calls in one replication (scenarios with traffic[].retrial only): attempts apart from
-// unique callers. An attempt is counted like offered (its own arrival in [warmup, horizon)); a caller is counted by
+// What callers and agents did around calls in one replication (scenarios with traffic[].retrial or transfer only).
+// Retrials: attempts apart from unique callers. An attempt is counted like offered (its own arrival in [warmup, horizon)); a caller is counted by
 // its first call's arrival, and followed through every attempt it makes, inside the window or after it (the run
 // drains). A caller is answered on the attempt an agent answers, and within the service level when that attempt's own
-// wait is within its type's threshold (the wait the caller hears on the call that got through).
+// wait is within its type's threshold (the wait the caller hears on the call that got through). Transfers: counted
+// by the call's arrival, like offered; a transferred call's agent time is every agent's talk, the consultation counted
+// for both agents it holds.
 
+import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
 import type { Scenario } from "../scenario/types.js";
 import type { CallersRecord } from "./results.js";
@@ -20,8 +23,20 @@ export class CallerMeter {
   private callersAnswered = 0;
   private callersWithin = 0;
   private retrialsPlanned = 0;
+  private readonly withRetrials: boolean;
+  private readonly withTransfers: boolean;
+  private transfers = 0;
+  private consults = 0;
+  private completed = 0;
+  /** agent-seconds of the counted transferred calls, and of those completed; waits from transfer to answer */
+  private readonly agentTime = new Map<Call, number>();
+  private completedTime = 0;
+  private waitSum = 0;
+  private answeredAfter = 0;
 
   constructor(scenario: Scenario) {
+    this.withRetrials = scenario.traffic.some((t) => t.retrial !== undefined);
+    this.withTransfers = scenario.traffic.some((t) => t.transfer !== undefined);
     this.warmup = scenario.warmup;
     this.horizon = scenario.horizon;
     this.thresholds = Float64Array.from(scenario.traffic, (t) => t.serviceLevel ?? scenario.serviceLevel);
@@ -38,6 +53,12 @@ export class CallerMeter {
   }
 
   answered(call: Call, now: number): void {
+    if (call.transfers > 0) {
+      if (!call.counted) return;
+      this.answeredAfter++;
+      this.waitSum += now - call.transferredAt;
+      return;
+    }
     const within = now - call.arrival <= this.thresholds[call.type.index]!;
     if (call.counted && within) this.attemptsWithin++;
     if (!this.callerCounted(call)) return;
@@ -50,20 +71,60 @@ export class CallerMeter {
     if (this.callerCounted(call)) this.retrialsPlanned++;
   }
 
+  /** the call's talk with `agent` ended in a transfer (the agent stays for a consultation when `consult`) */
+  transferred(call: Call, consult: boolean, now: number): void {
+    if (!call.counted) return;
+    this.transfers++;
+    if (consult) this.consults++;
+    this.agentTime.set(call, now - call.answeredAt);
+  }
+
+  /** the first agent let go after the consultation (or when the call ended before it) */
+  consultEnded(call: Call, now: number): void {
+    // held from the transfer on: while the call was routed, then the consultation
+    const t = this.agentTime.get(call);
+    if (t !== undefined) this.agentTime.set(call, t + now - call.transferredAt);
+  }
+
+  /** the next agent released the transferred call: it is complete */
+  released(call: Call, _agent: Agent, now: number): void {
+    if (call.transfers === 0) return;
+    const t = this.agentTime.get(call);
+    if (t === undefined) return;
+    this.agentTime.delete(call);
+    this.completed++;
+    this.completedTime += t + now - call.answeredAt;
+  }
+
   result(): CallersRecord {
+    return {
+      ...(this.withRetrials ? { retrials: this.retrialRecord() } : {}),
+      ...(this.withTransfers
+        ? {
+            transfers: {
+              transfers: this.transfers,
+              consults: this.consults,
+              transfersCompleted: this.completed,
+              transferredHandleTime: ratio(this.completedTime, this.completed),
+              transferWait: ratio(this.waitSum, this.answeredAfter),
+            },
+          }
+        : {}),
+    };
+  }
+
+  private retrialRecord(): NonNullable<CallersRecord["retrials"]> {
     const attempts = this.firstAttempts + this.retrialAttempts;
     return {
-      retrials: {
-        uniqueCallers: this.firstAttempts,
-        attempts,
-        retrialAttempts: this.retrialAttempts,
-        retrialsPlanned: this.retrialsPlanned,
-        attemptsPerCaller: ratio(attempts, this.firstAttempts),
-        attemptServiceLevel: ratio(this.attemptsWithin, attempts),
-        callersAnswered: this.callersAnswered,
-        callerAnswerRate: ratio(this.callersAnswered, this.firstAttempts),
-        callerServiceLevel: ratio(this.callersWithin, this.firstAttempts),
-      },
+      uniqueCallers: this.firstAttempts,
+      attempts,
+      retrialAttempts: this.retrialAttempts,
+      retrialsPlanned: this.retrialsPlanned,
+      attemptsPerCaller: ratio(attempts, this.firstAttempts),
+      attemptServiceLevel: ratio(this.attemptsWithin, attempts),
+      callersAnswered: this.callersAnswered,
+      callerAnswerRate: ratio(this.callersAnswered, this.firstAttempts),
+      callerServiceLevel: ratio(this.callersWithin, this.firstAttempts),
     };
   }
 }

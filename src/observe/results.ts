@@ -48,13 +48,27 @@ export interface ReplicationResult {
   readonly mediaPorts?: MediaPortRecord;
   /** what Asterisk voicemail and MWI did (absent when no group has a box and no site has mwi) */
   readonly voicemail?: VoicemailRecord;
-  /** retrials: attempts apart from unique callers (absent when no type's callers call again) */
+  /** retrials (attempts apart from unique callers) and transfers (absent when no type has either) */
   readonly callers?: CallersRecord;
 }
 
-/** One replication's callers (observe/callers.ts says how each is counted). */
+/** One replication's callers (observe/callers.ts says how each is counted); each part present when some type has it. */
 export interface CallersRecord {
-  readonly retrials: RetrialRecord;
+  readonly retrials?: RetrialRecord;
+  readonly transfers?: TransferRecord;
+}
+
+/** Calls transferred at the end of talk, counted by their own arrival, like offered. */
+export interface TransferRecord {
+  /** transfers made (consults: those with a consultation), and the transferred calls the next agent answered and
+   *  released (completed) */
+  readonly transfers: number;
+  readonly consults: number;
+  readonly transfersCompleted: number;
+  /** mean over completed transferred calls: agent time (every agent's talk, the consultation counted for both),
+   *  and the wait from the transfer to the next agent's answer */
+  readonly transferredHandleTime: number;
+  readonly transferWait: number;
 }
 
 /** Attempts (counted by their own arrival, like offered) and unique callers (by their first call's). */
@@ -252,12 +266,12 @@ export interface ExperimentResult {
   readonly mediaPorts?: MediaPortSummary;
   /** Asterisk voicemail and MWI; absent when the scenario has neither boxes nor mwi */
   readonly voicemail?: VoicemailSummary;
-  /** retrials; absent when no type's callers call again */
+  /** retrials and transfers; absent when no type has either */
   readonly callers?: CallersSummary;
 }
 
 /** Callers across replications: each number of each part of CallersRecord, summarized. */
-export type CallersSummary = { readonly [P in keyof CallersRecord]: Record<keyof CallersRecord[P], MetricSummary> };
+export type CallersSummary = { readonly [P in keyof CallersRecord]?: Record<keyof NonNullable<CallersRecord[P]>, MetricSummary> };
 
 /** A Skype for Business site across replications: each number of SkypeRecord, summarized. */
 export interface SkypeSummary {

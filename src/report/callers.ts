@@ -1,13 +1,27 @@
-// The callers table of the run table on the terminal (scenarios whose callers call again only): attempts apart from
-// unique callers, and the service level per attempt and per unique caller, each with its confidence interval.
+// The callers tables of the run table on the terminal (scenarios whose callers call again, or whose calls are
+// transferred): attempts apart from unique callers with the service level per attempt and per unique caller; the
+// transfers, with the transferred calls' agent time; each number with its confidence interval.
 
 import { isShare } from "../metrics/metric-domain.js";
-import type { CallersSummary } from "../observe/results.js";
+import type { CallersSummary, MetricSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
-import { summaryRowAs } from "./units.js";
+import { summaryRowAs, type MetricUnit } from "./units.js";
+
+const TIMES: readonly string[] = ["transferredHandleTime", "transferWait"];
+
+function unitOfName(name: string): MetricUnit {
+  return isShare(name) ? "%" : TIMES.includes(name) ? "s" : "count";
+}
+
+function part(title: string, numbers: Readonly<Record<string, MetricSummary>>): string {
+  const rows = [[title, "mean", "95% CI"]];
+  for (const [name, s] of Object.entries(numbers)) rows.push(summaryRowAs(name, unitOfName(name), s));
+  return grid(rows);
+}
 
 export function callersTable(c: CallersSummary): string {
-  const rows = [["retrials", "mean", "95% CI"]];
-  for (const [name, s] of Object.entries(c.retrials)) rows.push(summaryRowAs(name, isShare(name) ? "%" : "count", s));
-  return grid(rows);
+  const out: string[] = [];
+  if (c.retrials) out.push(part("retrials", c.retrials));
+  if (c.transfers) out.push(part("transfers", c.transfers));
+  return out.join("\n\n");
 }

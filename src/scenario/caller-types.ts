@@ -1,5 +1,5 @@
 // The specs of what callers and agents do around a call besides waiting and talking: retrials (a caller who gave up
-// calls again), and their defaults' places in the scenario (traffic[].retrial).
+// calls again: traffic[].retrial) and transfers (an agent sends the call on to another target: traffic[].transfer).
 
 import type { DistributionSpec } from "../kernel/distribution-spec.js";
 
@@ -10,4 +10,14 @@ export interface RetrialSpec {
   readonly probability: number;
   readonly delay: DistributionSpec;
   readonly maxAttempts: number;
+}
+
+/** traffic[].transfer: `share` of the answered calls are transferred at the end of their talk to the agents `target`
+ *  picks, blind, or after a consultation of `consult` that holds both agents. */
+export interface TransferSpec {
+  readonly share: number;
+  /** a skill expression, like traffic[].target */
+  readonly target: string;
+  /** absent: blind transfers */
+  readonly consult?: DistributionSpec;
 }

@@ -57,7 +57,8 @@ export function buildReservation(
 
 /** The target classes: the agents each traffic type's skill expression picks, then, with a default Routing Point, the
  *  agents its default strategy picks for each type that can reach it (voice and IM; chat and email have no default
- *  DN). `defaultClassOf` is per traffic type, null where there is none. */
+ *  DN), then the agents each type's transfers go to. `defaultClassOf` and `transferClassOf` are per traffic type, null
+ *  where there is none. */
 export function routingTargets(scenario: Scenario, topology: Topology, agents: readonly Agent[], movesTo: readonly Site[] = []) {
   const dn = scenario.routing.defaultRoute;
   const want = (target: string, t: Scenario["traffic"][number]) => ({ target, site: topology.site(t.site), media: MEDIA_INDEX[t.media] });
@@ -66,13 +67,15 @@ export function routingTargets(scenario: Scenario, topology: Topology, agents: r
     [
       ...scenario.traffic.map((t) => want(t.target, t)),
       ...(dn.kind === "routingPoint" ? scenario.traffic.filter((_, i) => reaches[i]).map((t) => want(dn.target, t)) : []),
+      ...scenario.traffic.flatMap((t) => (t.transfer === undefined ? [] : [want(t.transfer.target, t)])),
     ],
     agents,
     movesTo,
   );
   let k = scenario.traffic.length;
   const defaultClassOf = reaches.map((r) => (r ? targets.classOf[k++]! : null));
-  return { classes: targets.classes, classOf: targets.classOf.slice(0, scenario.traffic.length), ofAgent: targets.ofAgent, defaultClassOf };
+  const transferClassOf = scenario.traffic.map((t) => (t.transfer === undefined ? null : targets.classOf[k++]!));
+  return { classes: targets.classes, classOf: targets.classOf.slice(0, scenario.traffic.length), ofAgent: targets.ofAgent, defaultClassOf, transferClassOf };
 }
 
 /** What the default DN is built from: the default strategy's classes, and the Trunk Group's treatment (its stream
@@ -114,6 +117,8 @@ export interface UrsPlacementContext {
   /** per traffic type, its target class, and its default Routing Point strategy's (null: none) */
   readonly classOf: readonly TargetClass[];
   readonly defaultClassOf: readonly (TargetClass | null)[];
+  /** per traffic type, the target class its transfers go to (null: none) */
+  readonly transferClassOf: readonly (TargetClass | null)[];
   /** per agent, the target classes it belongs to */
   readonly ofAgent: readonly (readonly TargetClass[])[];
   readonly protocol: ReservationProtocol;
@@ -137,12 +142,12 @@ export function placeUrs(
     const failsOverHere = (site: string) =>
       scenario.faults.length > 0 && scenario.sites.find((x) => x.id === site)!.failover === here;
     // chat and email come from Interaction Server, which sends them to every URS; the default Routing Point's calls
-    // are those of the nodes served
+    // and transferred calls are those of the nodes served
     const routed = c.classes.map((cls) =>
       scenario.traffic.some(
         (t, i) =>
           (c.classOf[i] === cls && (t.site === here || failsOverHere(t.site) || viaInteractionServer(t.media))) ||
-          (c.defaultClassOf[i] === cls && (t.site === here || failsOverHere(t.site))),
+          ((c.defaultClassOf[i] === cls || c.transferClassOf[i] === cls) && (t.site === here || failsOverHere(t.site))),
       ),
     );
     const view = new StatServer({

@@ -12,6 +12,7 @@ import type { Topology } from "../sip/topology.js";
 import { STREAMS } from "../streams.js";
 import type { Observer } from "../observer.js";
 import { Retrials } from "../traffic/retrials.js";
+import { Transfers, type TransferHost } from "../sip/transfer.js";
 import { TrafficType } from "../traffic/traffic.js";
 
 /** One TrafficType per scenario traffic entry, in order; each asks for its streams in the order arrivals, handle,
@@ -67,6 +68,31 @@ export function buildRetrials(
     };
   });
   return new Retrials(sim, observer, draws, arrive);
+}
+
+/** The transfers of the types whose calls are transferred (streams transfer, transferHandle, transferConsult, type
+ *  by type); null when no type's are. */
+export function buildTransfers(
+  scenario: Scenario,
+  sim: Simulation,
+  observer: Observer,
+  streams: RandomStreams,
+  classOf: readonly (TargetClass | null)[],
+  host: TransferHost,
+): Transfers | null {
+  if (!scenario.traffic.some((t) => t.transfer !== undefined)) return null;
+  const draws = scenario.traffic.map((t, i) => {
+    const x = t.transfer;
+    if (x === undefined) return null;
+    return {
+      share: x.share,
+      cls: classOf[i]!,
+      decide: streams.stream(STREAMS.transfer(t.type)),
+      handleTime: sampler(t.handleTime, streams.stream(STREAMS.transferHandle(t.type))),
+      consult: x.consult ? sampler(x.consult, streams.stream(STREAMS.transferConsult(t.type))) : null,
+    };
+  });
+  return new Transfers(sim, observer, draws, host);
 }
 
 /** Gives each IM type its sessions (IM Solution Guide), asking for its streams in the order im-reply, im-messages,

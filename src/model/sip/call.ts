@@ -73,6 +73,14 @@ export class Call {
   /** the caller's attempt (1: the first call; more: a retrial, traffic/retrials.ts) and its first call's arrival */
   readonly attempt: number;
   readonly firstArrival: number;
+  /** transfers (0 or 1: transfer.ts), when the last was made, and the agent held in its consultation (null: none) */
+  transfers = 0;
+  transferredAt = -1;
+  consultFrom: Agent | null = null;
+  /** the consultation's length, drawn at the transfer */
+  consultTime = 0;
+  /** when an agent last answered it */
+  answeredAt = -1;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */
@@ -81,7 +89,8 @@ export class Call {
     /** the SIP Server node (Session Controller) it lives on; null for chat and email, which live on Interaction Server */
     readonly node: ClusterNode | null,
     readonly arrival: number,
-    readonly handleTime: number,
+    /** talk time; a transfer draws the next agent's (transfer.ts) */
+    public handleTime: number,
     /** absolute time the caller hangs up if still unanswered; Infinity: never */
     readonly abandonAt: number,
     warmup: number,

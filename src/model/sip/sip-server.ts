@@ -22,6 +22,7 @@ import type { ReservationProtocol } from "../routing/reservation.js";
 import type { CallControl, Urs } from "../routing/urs.js";
 import type { SkypeTServer } from "../skype/t-server.js";
 import type { Retrials } from "../traffic/retrials.js";
+import type { Transfers } from "./transfer.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
 import { releaseHold } from "./call-hold.js";
@@ -78,8 +79,9 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   skype: SkypeTServer | null = null;
   /** Asterisk media ports; null when no site has them (wired by the builder) */
   mediaPorts: MediaPorts | null = null;
-  /** callers who call again; null when no type's do (wired by the builder) */
+  /** callers who call again, and calls transferred at the end of talk; null when no type's do (wired by the builder) */
   retrials: Retrials | null = null;
+  transfers: Transfers | null = null;
 
   constructor(o: SipServerOptions) {
     this.scenario = o.scenario;
@@ -163,7 +165,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     this.observer.arrival(call);
     call.state = CallState.Done;
     this.observer.dropped(call, this.faults!.nodeFault[node.index]!, false);
-    this.gaveUp(call);
+    this.retrials?.gaveUp(call);
   }
 
   /** The next ConnID's interaction; counted in the metrics when it arrived in [warmup, horizon). */
@@ -280,6 +282,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     agent.load.answer();
     this.tc.settle(agent);
     this.observer.answered(call, agent);
+    this.transfers?.answered(call);
     this.mediaPorts?.record(call);
     if (call.type.im !== null) call.type.im.converse(call);
     else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
@@ -305,6 +308,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   private release(call: Call): void {
     if (call.state !== CallState.Talking) return; // a fault cut it off
     const agent = call.agent!;
+    if (this.transfers?.atEnd(call, agent)) return;
     this.leave(call);
     this.observer.released(call, agent);
     const wrap = agent.group.wrapUp();
@@ -322,7 +326,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
 
   /** The interaction leaves the agent's hands: with nothing left the agent is free (Ready, or out), otherwise it goes
    *  on with the rest, and tells its new load. */
-  private letGo(agent: Agent, call: Call, phase: PhaseValue): void {
+  letGo(agent: Agent, call: Call, phase: PhaseValue): void {
     const media = call.type.media;
     agent.load.drop(media, phase);
     this.observer.agentLoad(agent, media, agent.load.count[media]!);
@@ -354,17 +358,13 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     this.detach(call);
     this.leave(call);
     this.observer.abandoned(call);
-    this.gaveUp(call);
-  }
-
-  /** The call ended without an agent (abandoned, blocked): its caller may call again. */
-  gaveUp(call: Call): void {
     this.retrials?.gaveUp(call);
   }
 
   /** The call leaves SIP Server: Done, no longer on its node nor among the calls in progress. */
   leave(call: Call): void {
     call.state = CallState.Done;
+    if (call.consultFrom !== null) this.transfers!.endConsult(call);
     if (call.conference !== null) this.skype!.release(call);
     if (call.port !== null) this.mediaPorts!.free(call);
     if (call.node !== null) call.node.activeCalls--;

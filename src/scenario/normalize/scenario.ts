@@ -17,6 +17,7 @@ import { normalizeHa } from "./ha.js";
 import { checkDefaultTarget } from "./default-route.js";
 import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
+import { checkTransferTargets } from "./callers.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { checkSkype } from "./skype.js";
 import { normalizeTargets } from "./targets.js";
@@ -68,6 +69,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   const { traffic, compiled } = normalizeTraffic(ctx, horizon, siteIds);
   checkSkillRefs(ctx, agents, compiled, siteIds);
   checkServing(ctx, agents, traffic, compiled, capacityRules);
+  checkTransferTargets(ctx, agents, traffic, siteIds);
   checkDefaultTarget(ctx, routing.defaultRoute, agents, traffic, capacityRules, siteIds);
   const topology = r.topology ?? DEFAULTS.topology;
   checkTopology(ctx, topology, sites, traffic);

@@ -1,6 +1,8 @@
-// The schema of what callers do around a call besides waiting and talking: retrials (traffic[].retrial).
+// The schema of what callers and agents do around a call besides waiting and talking: retrials (traffic[].retrial)
+// and transfers (traffic[].transfer).
+import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
-import { obj, probability, whole } from "./builders.js";
+import { expected, obj, probability, whole } from "./builders.js";
 import { Distribution } from "./distribution.js";
 
 export const Retrial = obj(
@@ -11,4 +13,15 @@ export const Retrial = obj(
   },
   "a {probability, delay, maxAttempts} mapping",
   "voice: a caller who abandons, or whose call is blocked (nowhere to go, or released at the default DN reject), calls again (default: never)",
+);
+
+export const Transfer = obj(
+  {
+    share: probability("the share of answered calls the agent transfers at the end of its talk"),
+    target: z.string({ error: expected('a skill expression like "billing > 0"') })
+      .meta({ description: "the skill expression the transferred call is routed to, on the node it is on" }),
+    consult: Distribution.optional().meta({ description: "how long the consultation lasts that holds both agents before the first lets go (default: blind transfers, the first agent lets go at once)" }),
+  },
+  "a {share, target, consult} mapping",
+  "voice: a share of answered calls is transferred at the end of their talk to another target, blind or after a consultation (default: none)",
 );

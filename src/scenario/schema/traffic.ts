@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
 import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, positiveRateSchema, rateSchema, shown } from "./builders.js";
-import { Retrial } from "./callers.js";
+import { Retrial, Transfer } from "./callers.js";
 import { Distribution } from "./distribution.js";
 
 const Treatment = obj(
@@ -87,6 +87,7 @@ export const Traffic = obj(
       "voice on an Asterisk site: a call that finds no agent available goes to an agent group's voicemail box (default: it waits)",
     ).optional(),
     retrial: Retrial.optional(),
+    transfer: Transfer.optional(),
   },
   "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
   "one interaction type",
