@@ -7,21 +7,10 @@ import { Priority } from "../src/kernel/priorities.js";
 import { erlangAMeasures } from "../src/metrics/erlang.js";
 import type { Call } from "../src/model/sip/call.js";
 import { run, scenarioOf, silent, worldOf } from "./helpers.js";
+import { oneAgent, overloadedQueue } from "./caller-centers.js";
 
 /** One agent, no delays; the first call holds the agent for an hour, so every later one waits until its patience. */
-function oneAgent(retrial: string): string {
-  return `
-horizon: 1h
-sites:
-  - { id: dc1, nodes: 1 }
-network: { intraSite: 0s, interSite: 0s, statDelay: 0s }
-routing: { reservation: { mode: none } }
-agents:
-  - { group: a, count: 1, skills: { s: 1 } }
-traffic:
-  - { type: t, arrivals: { rate: 0.0001/h }, handleTime: 1h, patience: 10s, target: "s > 0", retrial: ${retrial} }
-`;
-}
+const oneAgentRetrying = (retrial: string) => oneAgent([`t, handleTime: 1h, patience: 10s, retrial: ${retrial}`]);
 
 /** The calls that reached the Routing Point (time, ConnID, attempt, first arrival) and the abandons, placing calls at
  *  the given instants. */
@@ -41,7 +30,7 @@ function placed(yaml: string, times: number[], until: number) {
 
 describe("retrials on hand-placed calls", () => {
   it("a caller who abandons calls again after the delay, as a new call carrying its attempt, up to maxAttempts", () => {
-    const log = placed(oneAgent("{ probability: 1, delay: 30s, maxAttempts: 3 }"), [0, 1], 200);
+    const log = placed(oneAgentRetrying("{ probability: 1, delay: 30s, maxAttempts: 3 }"), [0, 1], 200);
     expect(log).toEqual([
       "arrive 1 attempt 1 first 0 @0",
       "answer 1 @0",
@@ -55,13 +44,13 @@ describe("retrials on hand-placed calls", () => {
   });
 
   it("probability 0 never calls again", () => {
-    const log = placed(oneAgent("{ probability: 0, delay: 30s }"), [0, 1], 200);
+    const log = placed(oneAgentRetrying("{ probability: 0, delay: 30s }"), [0, 1], 200);
     expect(log.filter((l) => l.startsWith("arrive"))).toHaveLength(2);
   });
 
   it("a retrial that finds the agent free is answered and ends the caller's attempts", () => {
     // the first call's hour is replaced by 20 s: the agent is free again when the retrial comes at 41
-    const log = placed(oneAgent("{ probability: 1, delay: 30s }").replace("handleTime: 1h", "handleTime: 20s"), [0, 1], 200);
+    const log = placed(oneAgentRetrying("{ probability: 1, delay: 30s }").replace("handleTime: 1h", "handleTime: 20s"), [0, 1], 200);
     expect(log).toContain("arrive 3 attempt 2 first 1 @41");
     expect(log).toContain("answer 3 @41");
     expect(log.filter((l) => l.startsWith("arrive"))).toHaveLength(3);
@@ -98,19 +87,7 @@ traffic:
 
 describe("retrials' effect", () => {
   // 12.5 Erlangs offered to 10 agents, patience 2 min on average: about a third of attempts abandon
-  const overloaded = (retrial: string) => `
-horizon: 5h
-warmup: 1h
-replications: 4
-sites:
-  - { id: dc1, nodes: 1 }
-network: { intraSite: 0s, interSite: 0s, statDelay: 0s }
-routing: { reservation: { mode: none } }
-agents:
-  - { group: a, count: 10, skills: { s: 1 } }
-traffic:
-  - { type: t, arrivals: { rate: 150/h }, handleTime: { dist: exponential, mean: 5m }, patience: { dist: exponential, mean: 2m }, target: "s > 0"${retrial} }
-`;
+  const overloaded = (retrial: string) => overloadedQueue({ warmup: "1h", rate: "150/h", handleMean: "5m", patienceMean: "2m", extra: retrial });
 
   it("attempts rise by 1/(1 - p * abandon share) over unique callers, and the abandon share is Erlang A's at the retrial fixed point", () => {
     const p = 0.5;

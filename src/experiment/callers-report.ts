@@ -1,9 +1,9 @@
-// Callers across replications: each number of each part of the replications' CallersRecord (retrials, transfers)
+// Callers across replications: each number of each part of the replications' CallersRecord (retrials, callbacks, transfers)
 // with its mean, sd and 95% confidence interval, shares clipped to [0, 1].
 
 import type { CallersRecord, CallersSummary, MetricSummary, ReplicationResult } from "../observe/results.js";
 
-const PARTS = ["retrials", "transfers"] as const satisfies readonly (keyof CallersRecord)[];
+const PARTS = ["retrials", "callbacks", "transfers"] as const satisfies readonly (keyof CallersRecord)[];
 
 export function callersSummary(results: readonly ReplicationResult[], summaryOf: (xs: number[], metric: string) => MetricSummary): CallersSummary {
   const records = results.map((r) => r.callers!);

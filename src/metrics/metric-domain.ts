@@ -4,7 +4,7 @@
 
 const SHARES: ReadonlySet<string> = new Set([
   "serviceLevel", "probWait", "abandonRate", "occupancy", "conflictRate", "portBlocking", "portUtilization",
-  "attemptServiceLevel", "callerAnswerRate", "callerServiceLevel",
+  "attemptServiceLevel", "callerAnswerRate", "callerServiceLevel", "acceptRate",
 ]);
 
 /** the metric is a share of something (shown in %, between 0 and 1) */

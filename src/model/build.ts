@@ -12,7 +12,7 @@ import { buildFaults, faultHostOf } from "./build/faults.js";
 import { buildMediaPorts } from "./build/media-ports.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
 import { buildSkype } from "./build/skype.js";
-import { buildImSessions, buildRetrials, buildTransfers, buildTraffic } from "./build/traffic.js";
+import { buildCallbacks, buildImSessions, buildRetrials, buildTransfers, buildTraffic } from "./build/traffic.js";
 import { buildVoicemail } from "./build/voicemail.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
@@ -125,6 +125,10 @@ export function buildContactCenter(
   // transferHandle, transferConsult)
   sipServer.retrials = buildRetrials(scenario, sim, observer, streams, (type) => sipProxies.arrive(type));
   sipServer.transfers = buildTransfers(scenario, sim, observer, streams, targets.transferClassOf, sipServer);
+  // callbacks (stream callback, type by type), offered by the URS to the calls it queues, dialled at the agent
+  const callbacks = buildCallbacks(scenario, sim, observer, streams);
+  sipServer.callbacks = callbacks;
+  for (const u of urs) u.callbacks = callbacks;
 
   // staffing, logging agents in and out at the T-Controller
   const staffing = buildStaffing(sim, groups, tController);

@@ -28,6 +28,8 @@ export const STREAMS = {
   transfer: (type: string) => `transfer:${type}`,
   transferHandle: (type: string) => `transferHandle:${type}`,
   transferConsult: (type: string) => `transferConsult:${type}`,
+  /** whether a waiting caller of the type accepts a callback, and whether the customer answers it (traffic[].callback) */
+  callback: (type: string) => `callback:${type}`,
   /** the days a resampled trace replays (shared by the types that replay one trace) */
   resample: (trace: string) => `resample:${trace}`,
   /** an IM type's CollectDigits reply times */

@@ -1,8 +1,9 @@
 // What each observation of a call adds to the tallies: to every slice the call reports to (Slices.of), and to its
 // URS's and its agent group's. A call outside the measured window (not counted) adds nothing here. A transferred call
-// ended, for its slices, when it was first answered: what becomes of it after the transfer is its next agent group's
-// (answered, with the wait since the transfer) and otherwise only the routing's, so that every counted call still
-// ends once (offered = answered + abandoned + ...); one a fault ends after its transfer was cut off, not dropped.
+// ended, for its slices, when it was first answered, and a call whose caller accepted a callback when it did: what
+// becomes of it after is its next agent group's (answered, with the wait since the transfer or the acceptance) and
+// otherwise only the routing's, so that every counted call still ends once (offered = answered + abandoned + ...);
+// one a fault ends after was cut off, not dropped.
 
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
@@ -10,6 +11,11 @@ import type { Urs } from "../model/routing/urs.js";
 import type { DefaultDnKind, Scenario } from "../scenario/types.js";
 import type { MediaBreakdown } from "./media-breakdown.js";
 import type { Slices } from "./slices.js";
+
+/** the call ended for its slices' counts already: answered, then transferred; or its caller accepted a callback */
+function endedBefore(call: Call): boolean {
+  return call.transfers > 0 || call.callbackAt >= 0;
+}
 
 export class CallCounts {
   /** the service level threshold of each traffic type */
@@ -97,7 +103,8 @@ export class CallCounts {
   answered(call: Call, agent: Agent, now: number): void {
     const s = this.slices.of(call);
     if (!s) return;
-    if (call.transfers > 0) return this.answeredAfterTransfer(call, agent, now - call.transferredAt);
+    if (call.transfers > 0) return this.answeredAgain(call, agent, now - call.transferredAt);
+    if (call.callbackAt >= 0) return this.answeredAgain(call, agent, now - call.callbackAt);
     const wait = now - call.arrival;
     const within = wait <= this.thresholds[call.type.index]! ? 1 : 0;
     const viaDefault = call.defaulted ? 1 : 0;
@@ -119,8 +126,9 @@ export class CallCounts {
     }
   }
 
-  /** the next agent answers a transferred call: its group's answer, not another of the call's slices */
-  private answeredAfterTransfer(call: Call, agent: Agent, wait: number): void {
+  /** the next agent answers a transferred call, or an agent takes a callback: its group's answer, not another of the
+   *  call's slices' */
+  private answeredAgain(call: Call, agent: Agent, wait: number): void {
     const g = this.slices.groups[agent.group.index]!;
     g.answered++;
     g.waitAnswered += wait;
@@ -151,7 +159,7 @@ export class CallCounts {
   defaultRouted(call: Call, dn: DefaultDnKind, now: number): void {
     const s = this.slices.of(call);
     if (!s) return;
-    const ends = (dn === "reject" || dn === "external") && call.transfers === 0;
+    const ends = (dn === "reject" || dn === "external") && !endedBefore(call);
     const wait = now - call.arrival;
     for (const t of s) {
       t.defaultRouted++;
@@ -165,7 +173,7 @@ export class CallCounts {
   /** the Trunk Group's treatment played to its end: the call ends at the default DN */
   treated(call: Call, now: number): void {
     const s = this.slices.of(call);
-    if (!s || call.transfers > 0) return;
+    if (!s || endedBefore(call)) return;
     const wait = now - call.arrival;
     for (const t of s) {
       t.defaultEnded++;
@@ -177,15 +185,22 @@ export class CallCounts {
   /** sent to a voicemail box: the call ends there */
   voicemail(call: Call): void {
     const s = this.slices.of(call);
-    if (s && call.transfers === 0) for (const t of s) t.voicemailEnded++;
+    if (s && !endedBefore(call)) for (const t of s) t.voicemailEnded++;
+  }
+
+  /** the caller accepted a callback and hung up: the call ends here for its slices */
+  callbackAccepted(call: Call): void {
+    const s = this.slices.of(call);
+    if (s) for (const t of s) t.callbackEnded++;
   }
 
   dropped(call: Call, established: boolean): void {
-    // an established call that is cut off was answered already and stays so
+    // an established call that is cut off was answered already and stays so (a transferred one too); a callback not
+    // yet dialled ended when its caller accepted it
     const s = this.slices.of(call);
     if (!s) return;
     if (established || call.transfers > 0) for (const t of s) t.cutOff++;
-    else for (const t of s) t.dropped++;
+    else if (call.callbackAt < 0) for (const t of s) t.dropped++;
   }
 
   lostRequest(call: Call): void {

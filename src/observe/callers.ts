@@ -4,7 +4,8 @@
 // drains). A caller is answered on the attempt an agent answers, and within the service level when that attempt's own
 // wait is within its type's threshold (the wait the caller hears on the call that got through). Transfers: counted
 // by the call's arrival, like offered; a transferred call's agent time is every agent's talk, the consultation counted
-// for both agents it holds.
+// for both agents it holds. Callbacks: counted by the call's arrival; a callback's wait runs from its acceptance to
+// the agent's taking it, its agent time from there to the agent's letting go.
 
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
@@ -33,10 +34,13 @@ export class CallerMeter {
   private completedTime = 0;
   private waitSum = 0;
   private answeredAfter = 0;
+  private readonly withCallbacks: boolean;
+  private readonly cb = { offered: 0, accepted: 0, dialled: 0, reached: 0, wait: 0, handled: 0, handleTime: 0 };
 
   constructor(scenario: Scenario) {
     this.withRetrials = scenario.traffic.some((t) => t.retrial !== undefined);
     this.withTransfers = scenario.traffic.some((t) => t.transfer !== undefined);
+    this.withCallbacks = scenario.traffic.some((t) => t.callback !== undefined);
     this.warmup = scenario.warmup;
     this.horizon = scenario.horizon;
     this.thresholds = Float64Array.from(scenario.traffic, (t) => t.serviceLevel ?? scenario.serviceLevel);
@@ -53,6 +57,7 @@ export class CallerMeter {
   }
 
   answered(call: Call, now: number): void {
+    if (call.callbackAt >= 0) return;
     if (call.transfers > 0) {
       if (!call.counted) return;
       this.answeredAfter++;
@@ -86,8 +91,28 @@ export class CallerMeter {
     if (t !== undefined) this.agentTime.set(call, t + now - call.transferredAt);
   }
 
-  /** the next agent released the transferred call: it is complete */
+  callbackOffered(call: Call, accepted: boolean): void {
+    if (!call.counted) return;
+    this.cb.offered++;
+    if (accepted) this.cb.accepted++;
+  }
+
+  /** the agent took the callback (its wait ends) and dialled */
+  callbackDialled(call: Call, reached: boolean, now: number): void {
+    if (!call.counted) return;
+    this.cb.dialled++;
+    if (reached) this.cb.reached++;
+    this.cb.wait += now - call.callbackAt;
+  }
+
+  /** an agent released the call: a callback it dialled, or a transferred call the next agent completed */
   released(call: Call, _agent: Agent, now: number): void {
+    if (call.callbackAt >= 0) {
+      if (!call.counted) return;
+      this.cb.handled++;
+      this.cb.handleTime += now - call.answeredAt;
+      return;
+    }
     if (call.transfers === 0) return;
     const t = this.agentTime.get(call);
     if (t === undefined) return;
@@ -99,6 +124,7 @@ export class CallerMeter {
   result(): CallersRecord {
     return {
       ...(this.withRetrials ? { retrials: this.retrialRecord() } : {}),
+      ...(this.withCallbacks ? { callbacks: this.callbackRecord() } : {}),
       ...(this.withTransfers
         ? {
             transfers: {
@@ -110,6 +136,19 @@ export class CallerMeter {
             },
           }
         : {}),
+    };
+  }
+
+  private callbackRecord(): NonNullable<CallersRecord["callbacks"]> {
+    const c = this.cb;
+    return {
+      offered: c.offered,
+      accepted: c.accepted,
+      acceptRate: ratio(c.accepted, c.offered),
+      dialled: c.dialled,
+      reached: c.reached,
+      callbackWait: ratio(c.wait, c.dialled),
+      callbackHandleTime: ratio(c.handleTime, c.handled),
     };
   }
 

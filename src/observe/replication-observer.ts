@@ -1,6 +1,6 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters, Asterisk private calls, media ports and voicemail, a Skype site's conferences, callers' retrials and transfers), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls, media ports and voicemail, a Skype site's conferences, callers' retrials, callbacks and transfers), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
@@ -80,7 +80,9 @@ export class ReplicationObserver extends NoObserver {
     if (center.skype !== null) this.skype = new SkypeMeter(scenario);
     if (scenario.sites.some((s) => s.mediaPorts !== undefined)) this.mediaPorts = new MediaPortMeter(scenario);
     if (center.mwi !== null) this.voicemail = new VoicemailMeter(scenario);
-    if (scenario.traffic.some((t) => t.retrial !== undefined || t.transfer !== undefined)) this.callers = new CallerMeter(scenario);
+    if (scenario.traffic.some((t) => t.retrial !== undefined || t.transfer !== undefined || t.callback !== undefined)) {
+      this.callers = new CallerMeter(scenario);
+    }
   }
 
   override arrival(call: Call): void {
@@ -138,6 +140,13 @@ export class ReplicationObserver extends NoObserver {
   }
   override consultEnded(call: Call): void {
     this.callers!.consultEnded(call, this.sim.now);
+  }
+  override callbackOffered(call: Call, accepted: boolean): void {
+    if (accepted) this.calls!.callbackAccepted(call);
+    this.callers!.callbackOffered(call, accepted);
+  }
+  override callbackDialled(call: Call, _agent: Agent, reached: boolean): void {
+    this.callers!.callbackDialled(call, reached, this.sim.now);
   }
   override defaultRouted(call: Call, dn: DefaultDnKind): void {
     this.faultCosts.defaultRouted(call.blame);

@@ -55,7 +55,23 @@ export interface ReplicationResult {
 /** One replication's callers (observe/callers.ts says how each is counted); each part present when some type has it. */
 export interface CallersRecord {
   readonly retrials?: RetrialRecord;
+  readonly callbacks?: CallbackRecord;
   readonly transfers?: TransferRecord;
+}
+
+/** Callbacks offered to counted calls (by their arrival, like offered), and what became of them. */
+export interface CallbackRecord {
+  /** offers made, and those the caller accepted (hanging up: these calls end there, like abandoned ones) */
+  readonly offered: number;
+  readonly accepted: number;
+  readonly acceptRate: number;
+  /** accepted callbacks an agent took and dialled, and those the customer answered */
+  readonly dialled: number;
+  readonly reached: number;
+  /** means over dialled callbacks: from the acceptance to the agent's taking it, and the agent's time from taking it
+   *  to letting go (the dial, and the talk when answered; wrap-up apart) */
+  readonly callbackWait: number;
+  readonly callbackHandleTime: number;
 }
 
 /** Calls transferred at the end of talk, counted by their own arrival, like offered. */

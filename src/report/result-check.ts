@@ -14,7 +14,7 @@ const COUNTS = new Set([
   "peakRegisteredAgents", "peakSimultaneousCalls", "peakConferencesInUse", "lowestReadyConferences", "conferencesCreated", "conferenceWaits",
   "messagesLeft", "voicemailHangups", "messagesHandled", "messageBacklog", "mwiSubscriptions", "mwiRefreshes", "mwiEnds",
   "mwiNotifies", "mwiPeakSubscriptions", "uniqueCallers", "attempts", "retrialAttempts", "retrialsPlanned", "callersAnswered",
-  "transfers", "consults", "transfersCompleted",
+  "transfers", "consults", "transfersCompleted", "accepted", "dialled", "reached",
 ]);
 /** Fields whose value the scenario alone decides (an interval's bounds, its site and type, a component's name):
  *  they must be the template's exactly, or the result belongs to another scenario. */

@@ -1,5 +1,6 @@
 // The specs of what callers and agents do around a call besides waiting and talking: retrials (a caller who gave up
-// calls again: traffic[].retrial) and transfers (an agent sends the call on to another target: traffic[].transfer).
+// calls again: traffic[].retrial), callbacks (virtual hold: traffic[].callback) and transfers (an agent sends the call
+// on to another target: traffic[].transfer).
 
 import type { DistributionSpec } from "../kernel/distribution-spec.js";
 
@@ -20,4 +21,14 @@ export interface TransferSpec {
   readonly target: string;
   /** absent: blind transfers */
   readonly consult?: DistributionSpec;
+}
+
+/** traffic[].callback: a caller still waiting `offerAfter` after arriving is offered a callback and accepts with
+ *  `accept`; the agent that takes the callback dials for `dialTime`, and the customer answers with
+ *  `answerProbability`. */
+export interface CallbackSpec {
+  readonly offerAfter: number;
+  readonly accept: number;
+  readonly dialTime: number;
+  readonly answerProbability: number;
 }

@@ -22,8 +22,8 @@ export type { DistributionSpec };
 // the specs of the Asterisk and Skype for Business deployments live in a file of their own
 import type { MediaPortsSpec, MwiSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
 export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
-import type { RetrialSpec, TransferSpec } from "./caller-types.js";
-export type { RetrialSpec, TransferSpec } from "./caller-types.js";
+import type { CallbackSpec, RetrialSpec, TransferSpec } from "./caller-types.js";
+export type { CallbackSpec, RetrialSpec, TransferSpec } from "./caller-types.js";
 
 export interface SiteSpec {
   readonly id: string;
@@ -238,6 +238,8 @@ export interface TrafficSpec {
   readonly retrial?: RetrialSpec;
   /** voice: a share of answered calls is transferred at the end of talk (absent: none) */
   readonly transfer?: TransferSpec;
+  /** voice: virtual hold, a callback offered to callers who wait long enough (absent: none) */
+  readonly callback?: CallbackSpec;
 }
 
 /** A treatment an IM session gets on its Routing Point before routing (IM Solution Guide, "IM treatments"). */

@@ -13,6 +13,7 @@ import { STREAMS } from "../streams.js";
 import type { Observer } from "../observer.js";
 import { Retrials } from "../traffic/retrials.js";
 import { Transfers, type TransferHost } from "../sip/transfer.js";
+import { Callbacks } from "../sip/callback.js";
 import { TrafficType } from "../traffic/traffic.js";
 
 /** One TrafficType per scenario traffic entry, in order; each asks for its streams in the order arrivals, handle,
@@ -93,6 +94,16 @@ export function buildTransfers(
     };
   });
   return new Transfers(sim, observer, draws, host);
+}
+
+/** The callbacks of the types that offer them (stream callback, type by type); null when no type does. */
+export function buildCallbacks(scenario: Scenario, sim: Simulation, observer: Observer, streams: RandomStreams): Callbacks | null {
+  if (!scenario.traffic.some((t) => t.callback !== undefined)) return null;
+  const draws = scenario.traffic.map((t) => {
+    const c = t.callback;
+    return c === undefined ? null : { ...c, decide: streams.stream(STREAMS.callback(t.type)) };
+  });
+  return new Callbacks(sim, observer, draws);
 }
 
 /** Gives each IM type its sessions (IM Solution Guide), asking for its streams in the order im-reply, im-messages,

@@ -81,6 +81,10 @@ export class Call {
   consultTime = 0;
   /** when an agent last answered it */
   answeredAt = -1;
+  /** virtual hold (callback.ts): when its caller accepted a callback and hung up (-1: not), and whether its offer is
+   *  on its way */
+  callbackAt = -1;
+  callbackOffer = false;
 
   constructor(
     /** ConnID-like sequence number, unique within a replication */

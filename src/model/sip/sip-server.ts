@@ -23,6 +23,7 @@ import type { CallControl, Urs } from "../routing/urs.js";
 import type { SkypeTServer } from "../skype/t-server.js";
 import type { Retrials } from "../traffic/retrials.js";
 import type { Transfers } from "./transfer.js";
+import type { Callbacks } from "./callback.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
 import { releaseHold } from "./call-hold.js";
@@ -82,6 +83,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   /** callers who call again, and calls transferred at the end of talk; null when no type's do (wired by the builder) */
   retrials: Retrials | null = null;
   transfers: Transfers | null = null;
+  /** virtual hold: callbacks offered to waiting callers, dialled by the agent that takes them; null: no type's */
+  callbacks: Callbacks | null = null;
 
   constructor(o: SipServerOptions) {
     this.scenario = o.scenario;
@@ -113,7 +116,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- arrival ----
-
   /** The call lands on a node that answers: from here on it exists for the metrics. */
   admit(type: TrafficType, node: ClusterNode, arrival: number, handle: number, patience: number): void {
     const call = this.newCall(type, node, arrival, handle, patience);
@@ -174,7 +176,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- routing ----
-
   /** EventRouteRequest from the call's node to the URS serving it; `extra` is time already spent reaching the node. */
   sendRouteRequest(call: Call, extra: number): void {
     const node = call.node;
@@ -272,7 +273,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- at the agent ----
-
   private answer(call: Call): void {
     const agent = call.agent!;
     call.ringTimer = null;
@@ -283,6 +283,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     this.tc.settle(agent);
     this.observer.answered(call, agent);
     this.transfers?.answered(call);
+    if (call.callbackAt >= 0) this.callbacks!.dial(call, agent);
     this.mediaPorts?.record(call);
     if (call.type.im !== null) call.type.im.converse(call);
     else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
@@ -335,7 +336,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- IM sessions (ImHost) ----
-
   routeSession(call: Call): void {
     this.sendRouteRequest(call, 0);
   }
@@ -351,7 +351,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- ending early ----
-
   private abandon(call: Call): void {
     call.patienceTimer = null;
     if (call.state === CallState.Talking || call.state === CallState.Done) return;

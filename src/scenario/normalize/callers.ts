@@ -1,24 +1,26 @@
-// What callers and agents do around a call (traffic[].retrial, traffic[].transfer): voice only, since a retrial is a
-// caller dialling the Routing Point again and a transfer a SIP Server call moved on from its agent; their delays are
+// What callers and agents do around a call (traffic[].retrial, callback, transfer): voice only, since a retrial is a
+// caller dialling the Routing Point again, a callback a phone call the agent makes and a transfer a SIP Server call
+// moved on from its agent; their delays are
 // distributions like any other, a transfer's target a skill expression checked like the type's own.
 import type { Path } from "../errors.js";
 import type { RawScenario } from "../schema.js";
 import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "../skill-expression.js";
-import type { AgentGroupSpec, Media, RetrialSpec, TrafficSpec, TransferSpec } from "../types.js";
+import type { AgentGroupSpec, CallbackSpec, Media, RetrialSpec, TrafficSpec, TransferSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
-import type { NormalizeContext } from "./context.js";
+import { dur, optDur, type NormalizeContext } from "./context.js";
 import { dist } from "./distributions.js";
 import { checkExpressionRefs, skillsOf } from "./serving.js";
 
 type RawTraffic = RawScenario["traffic"][number];
+type Behaviours = { retrial?: RetrialSpec; transfer?: TransferSpec; callback?: CallbackSpec };
+const VOICE_ONLY = { retrial: "only voice callers call again", transfer: "only voice calls are transferred", callback: "only voice callers get a callback" };
 
-/** The type's retrial and transfer, when it has them; refused for any media but voice. */
-export function callerBehaviours(ctx: NormalizeContext, t: RawTraffic, media: Media, path: Path): { retrial?: RetrialSpec; transfer?: TransferSpec } {
-  const out: { retrial?: RetrialSpec; transfer?: TransferSpec } = {};
-  for (const key of ["retrial", "transfer"] as const) {
+/** The type's retrial, callback and transfer, when it has them; refused for any media but voice. */
+export function callerBehaviours(ctx: NormalizeContext, t: RawTraffic, media: Media, path: Path): Behaviours {
+  const out: Behaviours = {};
+  for (const key of ["retrial", "transfer", "callback"] as const) {
     if (t[key] !== undefined && media !== "voice") {
-      const what = key === "retrial" ? "only voice callers call again" : "only voice calls are transferred";
-      ctx.values.push({ path: [...path, key], message: `${what} (this type is ${media})`, key: true });
+      ctx.values.push({ path: [...path, key], message: `${VOICE_ONLY[key]} (this type is ${media})`, key: true });
     }
   }
   if (media !== "voice") return out;
@@ -43,6 +45,16 @@ export function callerBehaviours(ctx: NormalizeContext, t: RawTraffic, media: Me
       share: x.share,
       target: x.target,
       ...(x.consult === undefined ? {} : { consult: dist(ctx, x.consult, [...path, "transfer", "consult"]) }),
+    };
+  }
+  const c = t.callback;
+  if (c !== undefined) {
+    const at = (k: string): Path => [...path, "callback", k];
+    out.callback = {
+      offerAfter: dur(ctx, c.offerAfter, at("offerAfter")),
+      accept: c.accept,
+      dialTime: optDur(ctx, c.dialTime, at("dialTime"), DEFAULTS.callback.dialTime),
+      answerProbability: c.answerProbability ?? DEFAULTS.callback.answerProbability,
     };
   }
   return out;

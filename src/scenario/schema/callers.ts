@@ -1,8 +1,8 @@
-// The schema of what callers and agents do around a call besides waiting and talking: retrials (traffic[].retrial)
-// and transfers (traffic[].transfer).
+// The schema of what callers and agents do around a call besides waiting and talking: retrials (traffic[].retrial),
+// callbacks (traffic[].callback) and transfers (traffic[].transfer).
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
-import { expected, obj, probability, whole } from "./builders.js";
+import { durationSchema, expected, obj, probability, shown, whole } from "./builders.js";
 import { Distribution } from "./distribution.js";
 
 export const Retrial = obj(
@@ -24,4 +24,15 @@ export const Transfer = obj(
   },
   "a {share, target, consult} mapping",
   "voice: a share of answered calls is transferred at the end of their talk to another target, blind or after a consultation (default: none)",
+);
+
+export const Callback = obj(
+  {
+    offerAfter: durationSchema("how long a caller waits in the queue before it is offered a callback"),
+    accept: probability("probability that a caller offered a callback accepts it (and hangs up, the call keeping its place in the queue)"),
+    dialTime: durationSchema(`how long the agent that takes the callback dials until the customer answers (default ${shown(D.callback.dialTime)})`).optional(),
+    answerProbability: probability(`probability that the customer answers the callback (default ${D.callback.answerProbability})`).optional(),
+  },
+  "a {offerAfter, accept, dialTime, answerProbability} mapping",
+  "voice: virtual hold, a callback offered to callers still waiting after offerAfter, dialled by the agent it is routed to (default: none)",
 );

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
 import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, positiveRateSchema, rateSchema, shown } from "./builders.js";
-import { Retrial, Transfer } from "./callers.js";
+import { Callback, Retrial, Transfer } from "./callers.js";
 import { Distribution } from "./distribution.js";
 
 const Treatment = obj(
@@ -88,6 +88,7 @@ export const Traffic = obj(
     ).optional(),
     retrial: Retrial.optional(),
     transfer: Transfer.optional(),
+    callback: Callback.optional(),
   },
   "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
   "one interaction type",
