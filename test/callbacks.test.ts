@@ -83,3 +83,36 @@ describe("callbacks' effect", () => {
     expect(c.reached.mean / c.dialled.mean).toBeLessThan(0.86);
   });
 });
+
+describe("callbacks with retrials and transfers", () => {
+  it("every counted call still ends once; a callback is dialled once and never transferred; a transferred call is never offered one", () => {
+    const r = run(
+      scenarioOf(`
+horizon: 2h
+warmup: 15m
+replications: 3
+sites:
+  - { id: dc1, nodes: 2 }
+agents:
+  - { group: front, count: 8, skills: { sales: 1 } }
+  - { group: billing, count: 3, skills: { billing: 1 } }
+traffic:
+  - type: sales
+    arrivals: { rate: 130/h }
+    handleTime: { dist: exponential, mean: 4m }
+    patience: { dist: exponential, mean: 2m }
+    target: "sales > 0"
+    retrial: { probability: 0.4, delay: { dist: exponential, mean: 5m } }
+    callback: { offerAfter: 45s, accept: 0.5 }
+    transfer: { share: 0.25, target: "billing > 0", consult: 30s }
+`),
+    );
+    const m = r.metrics;
+    const { callbacks, transfers } = r.callers!;
+    expect(m.unfinished!.mean).toBe(0);
+    expect(m.offered!.mean).toBeCloseTo(m.answered!.mean + m.abandoned!.mean + callbacks!.accepted.mean, 6);
+    expect(callbacks!.dialled.mean).toBeLessThanOrEqual(callbacks!.accepted.mean);
+    expect(transfers!.transfers.mean).toBeGreaterThan(0);
+    expect(callbacks!.accepted.mean).toBeGreaterThan(0);
+  });
+});

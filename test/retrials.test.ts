@@ -8,6 +8,7 @@ import { erlangAMeasures } from "../src/metrics/erlang.js";
 import type { Call } from "../src/model/sip/call.js";
 import { run, scenarioOf, silent, worldOf } from "./helpers.js";
 import { oneAgent, overloadedQueue } from "./caller-centers.js";
+import { twoNodeScenario } from "./two-node-center.js";
 
 /** One agent, no delays; the first call holds the agent for an hour, so every later one waits until its patience. */
 const oneAgentRetrying = (retrial: string) => oneAgent([`t, handleTime: 1h, patience: 10s, retrial: ${retrial}`]);
@@ -109,5 +110,32 @@ describe("retrials' effect", () => {
     expect(plain.metrics.offered!.mean).toBeLessThan(r.metrics.offered!.mean / 1.1);
     expect(retrials.callerAnswerRate.mean).toBeGreaterThan(1 - plain.metrics.abandonRate!.mean);
     expect(retrials.uniqueCallers.mean).toBeCloseTo(plain.metrics.offered!.mean, -1);
+  });
+});
+
+describe("retrials of blocked calls", () => {
+  it("a call released by the default DN at reject calls again after the delay, and is answered once its URS is back", () => {
+    const log: string[] = [];
+    const { world, sim } = worldOf(
+      scenarioOf(
+        twoNodeScenario({ mode: "node-based", faults: ["{ at: 100s, kind: urs-down, target: dc1.n1, duration: 60s }"] }),
+        ["traffic[0].retrial={probability: 1, delay: 60s}"],
+      ),
+      {
+        ...silent,
+        arrival: (c: Call) => log.push(`arrive ${c.id} attempt ${c.attempt} first ${c.firstArrival} @${sim.now}`),
+        defaultRouted: (c: Call, dn: string) => log.push(`default ${c.id} ${dn} @${sim.now}`),
+        answered: (c: Call) => log.push(`answer ${c.id} @${Math.round(sim.now)}`),
+      },
+    );
+    world.start();
+    sim.at(110, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!, world.topology.nodes[0]) }, 0);
+    sim.run();
+    expect(log).toEqual([
+      "arrive 1 attempt 1 first 110 @110",
+      "default 1 reject @120",
+      "arrive 2 attempt 2 first 110 @180",
+      "answer 2 @180",
+    ]);
   });
 });

@@ -99,6 +99,8 @@ export class CallerMeter {
 
   /** the agent took the callback (its wait ends) and dialled */
   callbackDialled(call: Call, reached: boolean, now: number): void {
+    // a caller reached by its callback is served (outside any service level: it hung up to be called back)
+    if (reached && this.callerCounted(call)) this.callersAnswered++;
     if (!call.counted) return;
     this.cb.dialled++;
     if (reached) this.cb.reached++;

@@ -12,7 +12,7 @@ export const CALLER_SOURCES: { readonly [K in CallerKey]: DefaultSourceEntry } =
     path: "traffic[].retrial.maxAttempts",
     unit: "count",
     source: assumption(
-      "no Genesys guide describes callers calling again; 10 attempts (the first included) bounds a caller's persistence while leaving a realistic retrial probability almost unlimited: measure it from repeat-caller data (ANI seen again)",
+      "no Genesys guide ccsim is built from describes callers calling again; 10 attempts (the first included) bounds a caller's persistence while leaving a realistic retrial probability almost unlimited: measure it from repeat-caller data (ANI seen again)",
     ),
   },
   "callback.dialTime": {

@@ -2,7 +2,8 @@
 // callback; one who accepts hangs up, and the call keeps its place in the queue (same target, same priority, ordered
 // by its arrival) without a caller on the line, so no patience runs. The agent it is routed to takes it like any call
 // (reserved, rung, answered), then dials the customer: after `dialTime` the customer answers with `answerProbability`
-// and they talk for the call's handle time, or the agent lets go. One offer a call, one dial a callback. No Genesys
+// and they talk for the call's handle time, or the agent lets go. One offer a call, one dial a callback; a callback
+// is not transferred (transfer.ts), and a transferred call is not offered one. No Genesys
 // guide ccsim is built from describes callbacks: every number here is the planner's or an assumption
 // (docs/callers-and-transfers.md).
 
@@ -33,7 +34,8 @@ export class Callbacks implements EventTarget {
   /** The call waits in a virtual queue: its offer comes `offerAfter` after its arrival, if it still waits then. */
   queued(call: Call): void {
     const d = this.byType[call.type.index];
-    if (d === null || d === undefined || call.callbackOffer || call.callbackAt >= 0) return;
+    // (a transferred call's caller, served already, is not offered one)
+    if (d === null || d === undefined || call.callbackOffer || call.transfers > 0) return;
     call.callbackOffer = true;
     this.sim.post(Math.max(this.sim.now, call.arrival + d.offerAfter), Priority.TIMER, this, 0, call);
   }

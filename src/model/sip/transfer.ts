@@ -46,7 +46,8 @@ export class Transfers implements EventTarget {
   /** The call's talk ends with `agent`: true when it is transferred (routed again), false when it is released. */
   atEnd(call: Call, agent: Agent): boolean {
     const d = this.byType[call.type.index];
-    if (d === null || d === undefined || call.transfers > 0 || d.decide() >= d.share) return false;
+    // (a callback ends with the agent that dialled it: callback.ts)
+    if (d === null || d === undefined || call.transfers > 0 || call.callbackAt >= 0 || d.decide() >= d.share) return false;
     call.transfers++;
     call.transferredAt = this.sim.now;
     call.cls = d.cls;
