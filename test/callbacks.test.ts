@@ -8,7 +8,7 @@ import { Priority } from "../src/kernel/priorities.js";
 import type { Agent } from "../src/model/agents/agent.js";
 import type { Call } from "../src/model/sip/call.js";
 import { run, scenarioOf, silent, worldOf } from "./helpers.js";
-import { oneAgent, overloadedQueue } from "./caller-centers.js";
+import { frontAndBilling, oneAgent, overloadedQueue } from "./caller-centers.js";
 
 /** One agent, no delays; type t offers callbacks, type u does not; both take 100 s of talk. */
 const oneAgentCallingBack = (callback: string) =>
@@ -87,25 +87,17 @@ describe("callbacks' effect", () => {
 describe("callbacks with retrials and transfers", () => {
   it("every counted call still ends once; a callback is dialled once and never transferred; a transferred call is never offered one", () => {
     const r = run(
-      scenarioOf(`
-horizon: 2h
-warmup: 15m
-replications: 3
-sites:
-  - { id: dc1, nodes: 2 }
-agents:
-  - { group: front, count: 8, skills: { sales: 1 } }
-  - { group: billing, count: 3, skills: { billing: 1 } }
-traffic:
-  - type: sales
-    arrivals: { rate: 130/h }
-    handleTime: { dist: exponential, mean: 4m }
-    patience: { dist: exponential, mean: 2m }
-    target: "sales > 0"
-    retrial: { probability: 0.4, delay: { dist: exponential, mean: 5m } }
-    callback: { offerAfter: 45s, accept: 0.5 }
-    transfer: { share: 0.25, target: "billing > 0", consult: 30s }
-`),
+      scenarioOf(
+        frontAndBilling({
+          head: "horizon: 2h\nwarmup: 15m\nreplications: 3",
+          front: 8,
+          billing: 3,
+          sales:
+            "arrivals: { rate: 130/h }, handleTime: { dist: exponential, mean: 4m }, patience: { dist: exponential, mean: 2m }, " +
+            "retrial: { probability: 0.4, delay: { dist: exponential, mean: 5m } }, callback: { offerAfter: 45s, accept: 0.5 }, " +
+            'transfer: { share: 0.25, target: "billing > 0", consult: 30s }',
+        }),
+      ),
     );
     const m = r.metrics;
     const { callbacks, transfers } = r.callers!;

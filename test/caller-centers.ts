@@ -1,5 +1,5 @@
-// The small centers the caller behaviour tests (retrials, callbacks) place calls in and measure their effect in: one
-// node, no delays, no reservation, one agent group.
+// The small centers the caller behaviour tests (retrials, callbacks, transfers) place calls in and measure their
+// effect in: one node, no delays and no reservation for the first two; front and billing agents on two nodes.
 
 const ONE_NODE = `sites:
   - { id: dc1, nodes: 1 }
@@ -30,5 +30,20 @@ agents:
   - { group: a, count: 10, skills: { s: 1 } }
 traffic:
   - { type: t, arrivals: { rate: ${o.rate} }, handleTime: { dist: exponential, mean: ${o.handleMean} }, patience: { dist: exponential, mean: ${o.patienceMean} }, target: "s > 0"${o.extra} }
+`;
+}
+
+/** Front agents taking a sales type and billing agents its transfers go to, on two nodes; `sales` is the rest of the
+ *  type's mapping (arrivals, times, behaviours). */
+export function frontAndBilling(o: { head: string; front: number; billing: number; sales: string }): string {
+  return `
+${o.head}
+sites:
+  - { id: dc1, nodes: 2 }
+agents:
+  - { group: front, count: ${o.front}, skills: { sales: 1 } }
+  - { group: billing, count: ${o.billing}, skills: { billing: 1 } }
+traffic:
+  - { type: sales, target: "sales > 0", ${o.sales} }
 `;
 }

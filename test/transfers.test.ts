@@ -11,6 +11,7 @@ import type { Agent } from "../src/model/agents/agent.js";
 import type { Urs } from "../src/model/routing/urs.js";
 import type { Call } from "../src/model/sip/call.js";
 import { run, scenarioOf, silent, worldOf } from "./helpers.js";
+import { frontAndBilling } from "./caller-centers.js";
 
 /** A front agent and a billing agent on two nodes (node-based routing), no delays; type b keeps billing busy. */
 function center(transfer: string, nodes = 2): string {
@@ -101,17 +102,13 @@ describe("transfers on hand-placed calls", () => {
 
 describe("transfers' effect", () => {
   // 20 calls an hour of 4 minutes on 6 front agents, 6 billing agents: almost nobody waits
-  const light = (transfer: string) => `
-horizon: 6h
-replications: 4
-sites:
-  - { id: dc1, nodes: 2 }
-agents:
-  - { group: front, count: 6, skills: { sales: 1 } }
-  - { group: billing, count: 6, skills: { billing: 1 } }
-traffic:
-  - { type: sales, arrivals: { rate: 20/h }, handleTime: { dist: exponential, mean: 4m }, target: "sales > 0", transfer: ${transfer} }
-`;
+  const light = (transfer: string) =>
+    frontAndBilling({
+      head: "horizon: 6h\nreplications: 4",
+      front: 6,
+      billing: 6,
+      sales: `arrivals: { rate: 20/h }, handleTime: { dist: exponential, mean: 4m }, transfer: ${transfer}`,
+    });
 
   it("a share s of answered calls is transferred; each costs both agents' talk and the consultation twice; the counts stay one per call", () => {
     const r = run(scenarioOf(light("{ share: 0.4, target: \"billing > 0\", consult: 1m }")));
