@@ -63,7 +63,7 @@ interface Watch {
   readonly ended: () => {
     offered: number; answered: number; abandoned: number; defaultRouted: number; defaultEnded: number; dropped: number; unfinished: number;
     /** of the default-routed: answered after (a Routing Point), abandoned after, treated, sent to the external number */
-    defaultAnswered: number; defaultAbandoned: number; defaultTreated: number; defaultExternal: number; voicemail: number;
+    defaultAnswered: number; defaultAbandoned: number; defaultTreated: number; defaultExternal: number; voicemail: number; callbacks: number;
   };
 }
 
@@ -130,7 +130,10 @@ function watch(now: () => number): Watch {
     noAnswer: () => tick("noAnswer"),
     answered(call) {
       tick("answered");
-      finish(call, "answered");
+      // a transferred call is answered again by the next agent: it ended (for the counts) at its first answer
+      if (call.callbackAt >= 0) return; // a callback ended for the counts when its caller accepted it
+      if (call.transfers === 0) finish(call, "answered");
+      else if (end.get(call) !== "answered") broken.push(`call ${call.id} answered after a transfer it was not answered before`);
     },
     released(call) {
       tick("released");
@@ -141,6 +144,20 @@ function watch(now: () => number): Watch {
     abandoned(call) {
       tick("abandoned");
       finish(call, "abandoned");
+    },
+    transferred(call) {
+      tick("transferred");
+      if (end.get(call) !== "answered") broken.push(`call ${call.id} transferred without being answered`);
+    },
+    consultEnded: () => tick("consultEnded"),
+    callbackOffered(call, accepted) {
+      tick("callbackOffered");
+      if (accepted) finish(call, "callback");
+    },
+    callbackDialled: () => tick("callbackDialled"),
+    retrial(call) {
+      tick("retrial");
+      if (!end.has(call)) broken.push(`call ${call.id} retried before it ended`);
     },
     defaultRouted(call, dn) {
       tick("defaultRouted");
@@ -216,7 +233,7 @@ function watch(now: () => number): Watch {
   const ended = () => {
     const out = {
       offered: counted.size, answered: 0, abandoned: 0, defaultRouted: 0, defaultEnded: 0, dropped: 0, unfinished: 0,
-      defaultAnswered: 0, defaultAbandoned: 0, defaultTreated: 0, defaultExternal: 0, voicemail: 0,
+      defaultAnswered: 0, defaultAbandoned: 0, defaultTreated: 0, defaultExternal: 0, voicemail: 0, callbacks: 0,
     };
     for (const c of counted) {
       const how = end.get(c);
@@ -227,6 +244,7 @@ function watch(now: () => number): Watch {
       else if (how === "reject" || how === "external" || how === "treated") out.defaultEnded++;
       else if (how === "dropped") out.dropped++;
       else if (how === "voicemail") out.voicemail++;
+      else if (how === "callback") out.callbacks++;
       else out.unfinished++;
       if (dn === undefined) continue;
       if (how === "answered") out.defaultAnswered++;
@@ -262,7 +280,7 @@ function runWatched(s: Scenario): string[] {
   for (const k of DEFAULT_DN_METRICS[s.routing.defaultRoute.kind]) {
     if (m[k] !== e[k]) broken.push(`${k}: collector ${m[k]}, watched ${e[k]}`);
   }
-  if (e.offered !== e.answered + e.abandoned + e.defaultEnded + e.dropped + e.voicemail + e.unfinished) broken.push("offered is not the sum of its ends");
+  if (e.offered !== e.answered + e.abandoned + e.defaultEnded + e.dropped + e.voicemail + e.callbacks + e.unfinished) broken.push("offered is not the sum of its ends");
   // the counted calls sent to a voicemail box, against the voicemail part's count
   if (result.voicemail !== undefined && result.voicemail.calls !== e.voicemail) {
     broken.push(`voicemail calls: collector ${result.voicemail.calls}, watched ${e.voicemail}`);

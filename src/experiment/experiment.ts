@@ -15,6 +15,7 @@ import { privateCallSummary } from "./private-call-report.js";
 import { skypeSummary } from "./skype-limits.js";
 import { voicemailSummary } from "./voicemail-report.js";
 import { dayCostSummary } from "./day-cost-report.js";
+import { callersSummary } from "./callers-report.js";
 import { planOne, runPlanHere } from "./plan.js";
 import type { ReplicationOptions } from "./replication.js";
 import type { Study } from "./study.js";
@@ -149,6 +150,7 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(first.mediaPorts ? { mediaPorts: mediaPortSummary(results, summaryOf) } : {}),
     ...(first.voicemail ? { voicemail: voicemailSummary(results, nonNegative) } : {}),
     ...(first.cost ? { cost: dayCostSummary(scenario, results, nonNegative) } : {}),
+    ...(first.callers ? { callers: callersSummary(results, summaryOf) } : {}),
   };
 }
 

@@ -2,7 +2,10 @@
 // confidence interval is clipped to that domain, since a t interval around a mean near a bound can reach past it
 // (an abandonment rate's lower bound of -0.5% says nothing a planner can use).
 
-const SHARES: ReadonlySet<string> = new Set(["serviceLevel", "probWait", "abandonRate", "occupancy", "conflictRate", "portBlocking", "portUtilization"]);
+const SHARES: ReadonlySet<string> = new Set([
+  "serviceLevel", "probWait", "abandonRate", "occupancy", "conflictRate", "portBlocking", "portUtilization",
+  "attemptServiceLevel", "callerAnswerRate", "callerServiceLevel", "acceptRate",
+]);
 
 /** the metric is a share of something (shown in %, between 0 and 1) */
 export function isShare(metric: string): boolean {

@@ -21,6 +21,8 @@ export class Tally {
   defaultAbandoned = 0;
   /** sent to an Asterisk voicemail box (they end there: the caller leaves a message or hangs up) */
   voicemailEnded = 0;
+  /** their caller accepted a callback and hung up (they end there for the counts: the callback is agents' work) */
+  callbackEnded = 0;
   /** lost to a fault before being answered */
   dropped = 0;
   /** established calls a fault cut off (they count as answered too) */
@@ -96,7 +98,7 @@ const PLAIN: MetricParts = { faults: false, defaultDn: "reject" };
  * Metrics of one slice. `hours` is the length of the measured window; `withOccupancy` says whether the slice has
  * agents of its own (a traffic type does not). Every counted call ends once: offered = answered + abandoned + dropped
  * + defaultEnded (the default-routed calls that ended at the default DN) + the calls sent to a voicemail box (the
- * voicemail part's `calls`) + unfinished. `seesArrivals` false (an agent
+ * voicemail part's `calls`) + the calls whose caller accepted a callback (callers.callbacks.accepted) + unfinished. `seesArrivals` false (an agent
  * group, a URS: they see the calls routed to them, not the calls offered) leaves out what is counted against
  * arrivals: offered, unfinished, service level, probability of waiting and abandonment, which would read 0 or below 0.
  */
@@ -111,7 +113,7 @@ export function metricsOf(t: Tally, hours: number, withOccupancy: boolean, parts
   }
   for (const n of DEFAULT_DN_METRICS[parts.defaultDn]) m[n] = t[n];
   if (seesArrivals) {
-    m.unfinished = t.offered - t.answered - t.abandoned - t.defaultEnded - t.dropped - t.voicemailEnded;
+    m.unfinished = t.offered - t.answered - t.abandoned - t.defaultEnded - t.dropped - t.voicemailEnded - t.callbackEnded;
     m.serviceLevel = ratio(t.withinServiceLevel, t.offered);
   }
   m.asa = ratio(t.waitAnswered, t.answered);

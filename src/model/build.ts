@@ -12,7 +12,7 @@ import { buildFaults, faultHostOf } from "./build/faults.js";
 import { buildMediaPorts } from "./build/media-ports.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
 import { buildImEscalation, buildSkype } from "./build/skype.js";
-import { buildImSessions, buildTraffic } from "./build/traffic.js";
+import { buildCallbacks, buildImSessions, buildRetrials, buildTransfers, buildTraffic } from "./build/traffic.js";
 import { buildVoicemail } from "./build/voicemail.js";
 import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
@@ -69,7 +69,8 @@ export function buildContactCenter(
   placeUrs(
     {
       scenario, sim, observer, streams, agents, classes,
-      classOf: targets.classOf, defaultClassOf: targets.defaultClassOf, stepsOf: targets.stepsOf, ofAgent: targets.ofAgent, protocol, control: sipServer,
+      classOf: targets.classOf, defaultClassOf: targets.defaultClassOf, stepsOf: targets.stepsOf, transferClassOf: targets.transferClassOf,
+      ofAgent: targets.ofAgent, protocol, control: sipServer,
     },
     topology,
     urs,
@@ -127,6 +128,14 @@ export function buildContactCenter(
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
   const escalation = buildImEscalation(scenario, sim, observer, traffic, sipServer);
   buildImSessions(sim, traffic, streams, sipServer, skype?.site ?? -1, escalation);
+  // callers who call again (streams retrial, retrialHandle, retrialPatience, type by type), and transfers (transfer,
+  // transferHandle, transferConsult)
+  sipServer.retrials = buildRetrials(scenario, sim, observer, streams, (type) => sipProxies.arrive(type));
+  sipServer.transfers = buildTransfers(scenario, sim, observer, streams, targets.transferClassOf, sipServer);
+  // callbacks (stream callback, type by type), offered by the URS to the calls it queues, dialled at the agent
+  const callbacks = buildCallbacks(scenario, sim, observer, streams);
+  sipServer.callbacks = callbacks;
+  for (const u of urs) u.callbacks = callbacks;
 
   // staffing, logging agents in and out at the T-Controller (streams shrinkage, group by group, for the groups that
   // have it)

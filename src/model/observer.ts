@@ -37,6 +37,17 @@ export interface Observer {
   answered(call: Call, agent: Agent): void;
   released(call: Call, agent: Agent): void;
   abandoned(call: Call): void;
+  /** the caller of a call that ended without an agent (abandoned, blocked) will call again `delay` from now */
+  retrial(call: Call, delay: number): void;
+  /** at the end of its talk with `agent` the call is transferred (routed again to its type's transfer target); with
+   *  `consult` the agent stays on it for a consultation with the next agent */
+  transferred(call: Call, agent: Agent, consult: boolean): void;
+  /** the agent held by a transfer's consultation lets go of the call */
+  consultEnded(call: Call, agent: Agent): void;
+  /** the waiting caller is offered a callback, and accepts (hangs up, the call keeping its place) or not */
+  callbackOffered(call: Call, accepted: boolean): void;
+  /** the agent that took a callback dialled the customer, who answered (`reached`) or not */
+  callbackDialled(call: Call, agent: Agent, reached: boolean): void;
   /** IM: a message of the session reached its agent */
   imMessage(call: Call, agent: Agent): void;
   /** router-timeout expired with no URS routing it: SIP Server sent it to the default DN of kind `dn` (`call.blame`
@@ -119,6 +130,11 @@ export class NoObserver implements Observer {
   answered(_call: Call, _agent: Agent): void {}
   released(_call: Call, _agent: Agent): void {}
   abandoned(_call: Call): void {}
+  retrial(_call: Call, _delay: number): void {}
+  transferred(_call: Call, _agent: Agent, _consult: boolean): void {}
+  consultEnded(_call: Call, _agent: Agent): void {}
+  callbackOffered(_call: Call, _accepted: boolean): void {}
+  callbackDialled(_call: Call, _agent: Agent, _reached: boolean): void {}
   imMessage(_call: Call, _agent: Agent): void {}
   defaultRouted(_call: Call, _dn: DefaultDnKind): void {}
   treated(_call: Call): void {}
@@ -154,7 +170,7 @@ export class NoObserver implements Observer {
 const METHODS = {
   arrival: 0, routeRequest: 0, firstAttempt: 0, queued: 0, targetWidened: 0, reservationRequest: 0, reservationGrant: 0,
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
-  abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, heldByConnector: 0, fault: 0, dnService: 0,
+  abandoned: 0, retrial: 0, transferred: 0, consultEnded: 0, callbackOffered: 0, callbackDialled: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, heldByConnector: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
   privateCallEnded: 0, presenceNotify: 0, conferenceAllocated: 0, conferenceCreated: 0, imEscalated: 0, mediaPortTaken: 0,
   mediaPortFreed: 0, mediaPortRefused: 0, voicemailReached: 0, messageLeft: 0, messageTaken: 0, messageHandled: 0,

@@ -19,6 +19,17 @@ export const STREAMS = {
   handle: (type: string) => `handle:${type}`,
   /** a traffic type's caller patience */
   patience: (type: string) => `patience:${type}`,
+  /** whether a caller of the type who gave up calls again, and after how long (traffic[].retrial) */
+  retrial: (type: string) => `retrial:${type}`,
+  /** a retrial's handle time and patience: its own streams, so that retrials shift none of the first attempts' draws */
+  retrialHandle: (type: string) => `retrialHandle:${type}`,
+  retrialPatience: (type: string) => `retrialPatience:${type}`,
+  /** whether an answered call of the type is transferred (traffic[].transfer), the next agent's talk, the consultation */
+  transfer: (type: string) => `transfer:${type}`,
+  transferHandle: (type: string) => `transferHandle:${type}`,
+  transferConsult: (type: string) => `transferConsult:${type}`,
+  /** whether a waiting caller of the type accepts a callback, and whether the customer answers it (traffic[].callback) */
+  callback: (type: string) => `callback:${type}`,
   /** the days a resampled trace replays (shared by the types that replay one trace) */
   resample: (trace: string) => `resample:${trace}`,
   /** an IM type's CollectDigits reply times */

@@ -1,5 +1,9 @@
 // What each observation of a call adds to the tallies: to every slice the call reports to (Slices.of), and to its
-// URS's and its agent group's. A call outside the measured window (not counted) adds nothing here.
+// URS's and its agent group's. A call outside the measured window (not counted) adds nothing here. A transferred call
+// ended, for its slices, when it was first answered, and a call whose caller accepted a callback when it did: what
+// becomes of it after is its next agent group's (answered, with the wait since the transfer or the acceptance) and
+// otherwise only the routing's, so that every counted call still ends once (offered = answered + abandoned + ...);
+// one a fault ends after was cut off, not dropped.
 
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
@@ -7,6 +11,11 @@ import type { Urs } from "../model/routing/urs.js";
 import type { DefaultDnKind, Scenario } from "../scenario/types.js";
 import type { MediaBreakdown } from "./media-breakdown.js";
 import type { Slices } from "./slices.js";
+
+/** the call ended for its slices' counts already: answered, then transferred; or its caller accepted a callback */
+function endedBefore(call: Call): boolean {
+  return call.transfers > 0 || call.callbackAt >= 0;
+}
 
 export class CallCounts {
   /** the service level threshold of each traffic type */
@@ -94,6 +103,8 @@ export class CallCounts {
   answered(call: Call, agent: Agent, now: number): void {
     const s = this.slices.of(call);
     if (!s) return;
+    if (call.transfers > 0) return this.answeredAgain(call, agent, now - call.transferredAt);
+    if (call.callbackAt >= 0) return this.answeredAgain(call, agent, now - call.callbackAt);
     const wait = now - call.arrival;
     const within = wait <= this.thresholds[call.type.index]! ? 1 : 0;
     const viaDefault = call.defaulted ? 1 : 0;
@@ -113,6 +124,18 @@ export class CallCounts {
       gm.answered++;
       gm.waitAnswered += wait;
     }
+  }
+
+  /** the next agent answers a transferred call, or an agent takes a callback: its group's answer, not another of the
+   *  call's slices' */
+  private answeredAgain(call: Call, agent: Agent, wait: number): void {
+    const g = this.slices.groups[agent.group.index]!;
+    g.answered++;
+    g.waitAnswered += wait;
+    if (this.media === null) return;
+    const gm = this.media.groupTally(agent, call.type.media);
+    gm.answered++;
+    gm.waitAnswered += wait;
   }
 
   imMessage(call: Call): void {
@@ -136,7 +159,7 @@ export class CallCounts {
   defaultRouted(call: Call, dn: DefaultDnKind, now: number): void {
     const s = this.slices.of(call);
     if (!s) return;
-    const ends = dn === "reject" || dn === "external";
+    const ends = (dn === "reject" || dn === "external") && !endedBefore(call);
     const wait = now - call.arrival;
     for (const t of s) {
       t.defaultRouted++;
@@ -150,7 +173,7 @@ export class CallCounts {
   /** the Trunk Group's treatment played to its end: the call ends at the default DN */
   treated(call: Call, now: number): void {
     const s = this.slices.of(call);
-    if (!s) return;
+    if (!s || endedBefore(call)) return;
     const wait = now - call.arrival;
     for (const t of s) {
       t.defaultEnded++;
@@ -162,15 +185,22 @@ export class CallCounts {
   /** sent to a voicemail box: the call ends there */
   voicemail(call: Call): void {
     const s = this.slices.of(call);
-    if (s) for (const t of s) t.voicemailEnded++;
+    if (s && !endedBefore(call)) for (const t of s) t.voicemailEnded++;
+  }
+
+  /** the caller accepted a callback and hung up: the call ends here for its slices */
+  callbackAccepted(call: Call): void {
+    const s = this.slices.of(call);
+    if (s) for (const t of s) t.callbackEnded++;
   }
 
   dropped(call: Call, established: boolean): void {
-    // an established call that is cut off was answered already and stays so
+    // an established call that is cut off was answered already and stays so (a transferred one too); a callback not
+    // yet dialled ended when its caller accepted it
     const s = this.slices.of(call);
     if (!s) return;
-    if (established) for (const t of s) t.cutOff++;
-    else for (const t of s) t.dropped++;
+    if (established || call.transfers > 0) for (const t of s) t.cutOff++;
+    else if (call.callbackAt < 0) for (const t of s) t.dropped++;
   }
 
   lostRequest(call: Call): void {

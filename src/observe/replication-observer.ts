@@ -1,6 +1,6 @@
 // The observer of one replication: one object the model tells everything, handing each observation straight to the
 // parts that measure it (the slices' call counts, agent time, routing delay, fault costs, the media breakdown, the
-// component meters, Asterisk private calls, media ports and voicemail, a Skype site's conferences), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
+// component meters, Asterisk private calls, media ports and voicemail, a Skype site's conferences, callers' retrials, callbacks and transfers), and assembling the ReplicationResult at the end. One observer with direct calls to each part,
 // rather than one observer per part behind fanOut: a plain run pays one call per observation, not a loop of them.
 
 import type { Simulation } from "../kernel/simulation.js";
@@ -16,6 +16,7 @@ import type { Site } from "../model/sip/topology.js";
 import type { ContactCenter } from "../model/contact-center.js";
 import type { DefaultDnKind, Scenario } from "../scenario/types.js";
 import { AgentTime } from "./agent-time.js";
+import { CallerMeter } from "./callers.js";
 import { CallCounts } from "./call-counts.js";
 import { ComponentMeters } from "./component-meters.js";
 import { FaultCosts } from "./fault-costs.js";
@@ -52,6 +53,8 @@ export class ReplicationObserver extends NoObserver {
   private voicemail: VoicemailMeter | null = null;
   /** null without a series of more than one interval, or when told to keep every interval open */
   private closing: IntervalClosing | null = null;
+  /** null when no type's callers call again */
+  private callers: CallerMeter | null = null;
 
   /** `closeEarly` false keeps every interval's tallies to the end: only the test that closing changes no number
    *  sets it */
@@ -86,12 +89,16 @@ export class ReplicationObserver extends NoObserver {
     if (center.skype !== null) this.skype = new SkypeMeter(scenario, center.agents.length);
     if (scenario.sites.some((s) => s.mediaPorts !== undefined)) this.mediaPorts = new MediaPortMeter(scenario);
     if (center.mwi !== null) this.voicemail = new VoicemailMeter(scenario);
+    if (scenario.traffic.some((t) => t.retrial !== undefined || t.transfer !== undefined || t.callback !== undefined)) {
+      this.callers = new CallerMeter(scenario);
+    }
   }
 
   override arrival(call: Call): void {
     this.calls!.arrival(call);
     this.closing?.arrival(call, this.sim.now);
     this.skype?.arrival(call, this.sim.now);
+    this.callers?.arrival(call);
   }
   override routeRequest(call: Call, urs: Urs): void {
     this.calls!.routeRequest(call, urs);
@@ -125,12 +132,32 @@ export class ReplicationObserver extends NoObserver {
   }
   override answered(call: Call, agent: Agent): void {
     this.calls!.answered(call, agent, this.sim.now);
+    this.callers?.answered(call, this.sim.now);
+  }
+  override released(call: Call, agent: Agent): void {
+    this.callers?.released(call, agent, this.sim.now);
   }
   override imMessage(call: Call): void {
     this.calls!.imMessage(call);
   }
   override abandoned(call: Call): void {
     this.calls!.abandoned(call, this.sim.now);
+  }
+  override retrial(call: Call): void {
+    this.callers!.retrial(call);
+  }
+  override transferred(call: Call, _agent: Agent, consult: boolean): void {
+    this.callers!.transferred(call, consult, this.sim.now);
+  }
+  override consultEnded(call: Call): void {
+    this.callers!.consultEnded(call, this.sim.now);
+  }
+  override callbackOffered(call: Call, accepted: boolean): void {
+    if (accepted) this.calls!.callbackAccepted(call);
+    this.callers!.callbackOffered(call, accepted);
+  }
+  override callbackDialled(call: Call, _agent: Agent, reached: boolean): void {
+    this.callers!.callbackDialled(call, reached, this.sim.now);
   }
   override defaultRouted(call: Call, dn: DefaultDnKind): void {
     this.faultCosts.defaultRouted(call.blame);
@@ -228,6 +255,7 @@ export class ReplicationObserver extends NoObserver {
       skype: this.skype?.result(this.slices) ?? null,
       mediaPorts: this.mediaPorts?.result() ?? null,
       voicemail: this.voicemail?.result(center.voicemail) ?? null,
+      callers: this.callers?.result() ?? null,
     });
   }
 }

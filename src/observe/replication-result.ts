@@ -1,13 +1,14 @@
 // One replication's result, assembled from what its observer's parts measured: every slice's metrics, the interval
 // rows, the routing delay's 95th percentile, and (when the scenario has them) fault costs, component records, the
-// per-media breakdown, Asterisk private calls, media ports and voicemail, a Skype for Business site and the day's cost in money; what became of the calls sent to the default DN.
+// per-media breakdown, Asterisk private calls, media ports and voicemail, a Skype for Business site, callers' retrials and the
+// day's cost in money; what became of the calls sent to the default DN.
 
 import type { ContactCenter } from "../model/contact-center.js";
 import type { ComponentMeters } from "./component-meters.js";
 import { dayCost, totalOf } from "./day-cost.js";
 import type { FaultCosts } from "./fault-costs.js";
 import type { MediaBreakdown } from "./media-breakdown.js";
-import type { MediaPortRecord, PrivateCallRecord, ReplicationResult, SkypeRecord, VoicemailRecord } from "./results.js";
+import type { CallersRecord, MediaPortRecord, PrivateCallRecord, ReplicationResult, SkypeRecord, VoicemailRecord } from "./results.js";
 import type { RoutingDelay } from "./routing-delay.js";
 import type { Slices } from "./slices.js";
 
@@ -31,6 +32,8 @@ export interface MeasuredParts {
   readonly mediaPorts: MediaPortRecord | null;
   /** null when the scenario has no voicemail boxes and no mwi */
   readonly voicemail: VoicemailRecord | null;
+  /** null when no type's callers call again */
+  readonly callers: CallersRecord | null;
 }
 
 /** The replication's result; agent time must be closed at the horizon first (AgentTime.close). */
@@ -58,5 +61,6 @@ export function replicationResult(p: MeasuredParts): ReplicationResult {
     ...(p.mediaPorts ? { mediaPorts: p.mediaPorts } : {}),
     ...(p.voicemail ? { voicemail: p.voicemail } : {}),
     ...(cost ? { cost } : {}),
+    ...(p.callers ? { callers: p.callers } : {}),
   };
 }

@@ -6,6 +6,8 @@ import type { MediaResult, MediaMetricName } from "../metrics/media-metrics.js";
 import type { MetricName, MetricRecord } from "../metrics/tally.js";
 import type { ComponentKind, FaultSpec, Scenario } from "../scenario/types.js";
 import type { CostsSpec } from "../scenario/cost-spec.js";
+import type { CallersRecord, DayCostRecord } from "./caller-and-cost-records.js";
+export type { CallbackRecord, CallersRecord, DayCostRecord, RetrialRecord, TransferRecord } from "./caller-and-cost-records.js";
 
 // ---- one replication ----
 
@@ -51,6 +53,8 @@ export interface ReplicationResult {
   readonly voicemail?: VoicemailRecord;
   /** the day's cost in money, by part (absent when the scenario prices nothing) */
   readonly cost?: DayCostRecord;
+  /** retrials (attempts apart from unique callers) and transfers (absent when no type has either) */
+  readonly callers?: CallersRecord;
 }
 
 /** One replication's Skype for Business site (observe/skype-connector.ts says how each is counted). */
@@ -243,7 +247,12 @@ export interface ExperimentResult {
   readonly voicemail?: VoicemailSummary;
   /** the day's cost in money; absent when the scenario prices nothing */
   readonly cost?: DayCostSummary;
+  /** retrials and transfers; absent when no type has either */
+  readonly callers?: CallersSummary;
 }
+
+/** Callers across replications: each number of each part of CallersRecord, summarized. */
+export type CallersSummary = { readonly [P in keyof CallersRecord]?: Record<keyof NonNullable<CallersRecord[P]>, MetricSummary> };
 
 /** A Skype for Business site across replications: each number of SkypeRecord, summarized. */
 export interface SkypeSummary {
@@ -333,15 +342,6 @@ export interface ComponentsSummary {
   readonly busiestOfKind: Partial<Record<ComponentKind, string>>;
   /** every instance kept up with its load: see sustainedBy in experiment/component-report.ts */
   readonly sustained: boolean;
-}
-
-/** One replication's cost, by what it pays for (the total is the `cost` metric). */
-export interface DayCostRecord {
-  readonly agents: number;
-  readonly nodes: number;
-  readonly ursPairs: number;
-  readonly abandoned: number;
-  readonly waiting: number;
 }
 
 /** The day's cost across replications: the prices, each part summarized, and each group's scheduled hours. */

@@ -11,7 +11,9 @@ export class RoutingDelay {
   /** The call rings at `now`; `slices` are the tallies it reports to (null: not counted). The delay runs from the
    *  mark the URS set (Call.firstReserveAt), which is cleared once used. */
   ringing(call: Call, slices: Tally[] | null, now: number): void {
-    if (!slices || call.firstReserveAt < 0) return;
+    // (a transferred call's second routing is not its routing delay: the caller was served already; nor is a callback's
+    // routing, its caller having hung up)
+    if (!slices || call.firstReserveAt < 0 || call.transfers > 0 || call.callbackAt >= 0) return;
     const d = now - call.firstReserveAt;
     call.firstReserveAt = -1;
     this.delays.add(d);

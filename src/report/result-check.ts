@@ -14,7 +14,8 @@ const COUNTS = new Set([
   "peakRegisteredAgents", "peakSimultaneousCalls", "peakConferencesInUse", "lowestReadyConferences", "conferencesCreated", "conferenceWaits", "imEscalations",
   "ringOuts", "noAnswerNotReady", "noAnswerLogouts",
   "messagesLeft", "voicemailHangups", "messagesHandled", "messageBacklog", "mwiSubscriptions", "mwiRefreshes", "mwiEnds",
-  "mwiNotifies", "mwiPeakSubscriptions",
+  "mwiNotifies", "mwiPeakSubscriptions", "uniqueCallers", "attempts", "retrialAttempts", "retrialsPlanned", "callersAnswered",
+  "transfers", "consults", "transfersCompleted", "accepted", "dialled", "reached",
 ]);
 /** Fields whose value the scenario alone decides (an interval's bounds, its site and type, a component's name):
  *  they must be the template's exactly, or the result belongs to another scenario. */

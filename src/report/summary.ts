@@ -15,7 +15,7 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 export type Summary = Pick<
   ExperimentResult,
   "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" |
-  "byMedia" | "components" | "privateCalls" | "skype" | "mediaPorts" | "voicemail" | "cost"
+  "byMedia" | "components" | "privateCalls" | "skype" | "mediaPorts" | "voicemail" | "cost" | "callers"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -56,6 +56,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     ...(r.mediaPorts ? { mediaPorts: r.mediaPorts } : {}),
     ...(r.voicemail ? { voicemail: r.voicemail } : {}),
     ...(r.cost ? { cost: r.cost } : {}),
+    ...(r.callers ? { callers: r.callers } : {}),
     simulation: { events: r.events, ...(r.cutAtDrainLimit ? { cutAtDrainLimit: r.cutAtDrainLimit } : {}) },
   });
 }

@@ -10,6 +10,7 @@ import { privateCallTables } from "./private-calls.js";
 import { skypeTables } from "./skype-connector.js";
 import { voicemailTable } from "./voicemail.js";
 import { dayCostTable } from "./day-cost.js";
+import { callersTable } from "./callers.js";
 import { formatInterval, formatMetric } from "./units.js";
 import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
@@ -65,5 +66,6 @@ export function resultTable(r: ExperimentResult): string {
   if (r.mediaPorts) out.push("", mediaPortTables(r.mediaPorts));
   if (r.voicemail) out.push("", voicemailTable(r.voicemail));
   if (r.cost) out.push("", dayCostTable(r.cost));
+  if (r.callers) out.push("", callersTable(r.callers));
   return out.join("\n") + "\n";
 }

@@ -28,6 +28,8 @@ function relevant(element: unknown, rest: readonly string[]): boolean {
   if (rest[0] === "skype") return e["skype"] !== undefined;
   // a voicemail box's, a strategy's voicemail branch's and MWI's defaults apply where they are given
   if (rest[0] === "voicemail" || rest[0] === "mwi") return e[rest[0]] !== undefined;
+  // a retrial's and a callback's defaults apply to the types that have them
+  if (rest[0] === "retrial" || rest[0] === "callback") return e[rest[0]] !== undefined;
   return true;
 }
 

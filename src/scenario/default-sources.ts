@@ -5,6 +5,7 @@ import { assumption, ASTERISK, CLUSTER, format, guide, SKYPE, type DefaultKey, t
 import { SKYPE_SOURCES } from "./skype-default-sources.js";
 import type { DefaultDnKind } from "./types.js";
 import { COMPONENT_SOURCES } from "./component-default-sources.js";
+import { CALLER_SOURCES } from "./caller-default-sources.js";
 export { defaultAt, type AssumptionSource, type DefaultKey, type DefaultSource, type DefaultSourceEntry, type DefaultUnit, type FormatSource, type GuideSource } from "./default-source.js";
 
 
@@ -263,6 +264,7 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
   "costs.waitingMinute": { path: "costs.waitingMinute", unit: "value", source: format("a price the scenario does not give costs nothing") },
   "traffic.media": { path: "traffic[].media", unit: "value", source: format("a traffic type is voice unless told") },
   "traffic.priority": { path: "traffic[].priority", unit: "count", source: format("every traffic type has the same priority unless told") },
+  ...CALLER_SOURCES,
   "arrivals.resample": { path: "traffic[].arrivals.resample", unit: "value", source: format("recorded arrivals are replayed as they are") },
   "im.messages": { path: "traffic[].im.messages", unit: "count", source: assumption("a conversation of 5 messages") },
   "im.gapMean": { path: "traffic[].im.gap", unit: "duration", source: assumption("30 s between messages on average (exponential)") },

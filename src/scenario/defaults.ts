@@ -155,6 +155,10 @@ export const DEFAULTS = {
   /** a day's prices (costs:): what the scenario does not price costs nothing */
   costs: { agentHour: 0, nodeHour: 0, ursPairHour: 0, abandoned: 0, waitingMinute: 0 },
   traffic: { media: "voice", priority: 0 },
+  /** a caller who calls again makes 10 attempts at most (assumption, see SOURCES) */
+  retrial: { maxAttempts: 10 },
+  /** the agent's dial of a callback until the customer answers, and how often the customer does (assumptions, see SOURCES) */
+  callback: { dialTime: 20, answerProbability: 0.8 },
   /** recorded arrivals are replayed as they are, not resampled by day */
   arrivals: { resample: false },
   /**

@@ -22,6 +22,9 @@ export type { DistributionSpec };
 // the specs of the Asterisk and Skype for Business deployments live in a file of their own
 import type { MediaPortsSpec, MwiSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
 export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypePresenceSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
+import type { CallbackSpec, RetrialSpec, TransferSpec } from "./caller-types.js";
+import type { ImSpec } from "./im-types.js";
+export type { ImEscalationSpec, ImSpec, TreatmentSpec } from "./im-types.js";
 
 export interface SiteSpec {
   readonly id: string;
@@ -241,38 +244,11 @@ export interface TrafficSpec {
   readonly recording?: number;
   /** voice: a call that finds no agent available goes to this agent group's box (absent: it waits) */
   readonly voicemail?: TrafficVoicemailSpec;
-}
-
-/** A treatment an IM session gets on its Routing Point before routing (IM Solution Guide, "IM treatments"). */
-export type TreatmentSpec =
-  | { readonly kind: "playAnnouncement"; readonly duration: number }
-  /** the customer's reply is the "digits"; TOTAL_TIMEOUT is the only parameter that applies to IM */
-  | {
-      readonly kind: "collectDigits";
-      /** absent (the Skype for Business site only): T-Server waits for the reply indefinitely */
-      readonly totalTimeout?: number;
-      readonly reply: DistributionSpec;
-      readonly onTimeout: "proceed" | "end";
-    };
-
-/** An IM type's escalation to voice (the Skype for Business site only): a new call to the session's agent. */
-export interface ImEscalationSpec {
-  /** the share of answered sessions the customer escalates */
-  readonly share: number;
-  /** the voice traffic type the new call is counted as, whose handle time is its talk */
-  readonly type: string;
-}
-
-export interface ImSpec {
-  /** messages the customer sends once an agent has the session, the first on answer (drawn, rounded, at least 1) */
-  readonly messages: DistributionSpec;
-  /** time between two messages, and after the last until the customer closes the session */
-  readonly gap: DistributionSpec;
-  /** a session with no message for this long is released (an unused IM session: 10 minutes) */
-  readonly idleTimeout: number;
-  readonly treatments: readonly TreatmentSpec[];
-  /** absent: no session escalates */
-  readonly escalation?: ImEscalationSpec;
+  /** voice (absent: none): a caller who abandons or is blocked calls again; a share of answered calls transferred at
+   *  the end of talk; virtual hold, a callback offered to callers who wait long enough (caller-types.ts) */
+  readonly retrial?: RetrialSpec;
+  readonly transfer?: TransferSpec;
+  readonly callback?: CallbackSpec;
 }
 
 export type FaultKind =

@@ -58,8 +58,9 @@ export function buildReservation(
 
 /** The target classes: the agents each traffic type's skill expression picks, then, with a default Routing Point, the
  *  agents its default strategy picks for each type that can reach it (voice and IM; chat and email have no default
- *  DN), then the later steps of the targets that widen (last, so a scenario without them keeps its classes' order).
- *  `defaultClassOf` is per traffic type, null where there is none; `stepsOf` per traffic type, its later steps. */
+ *  DN), then the later steps of the targets that widen, then the agents each type's transfers go to (last, so a
+ *  scenario without them keeps its classes' order). `defaultClassOf` and `transferClassOf` are per traffic type, null
+ *  where there is none; `stepsOf` per traffic type, its later steps. */
 export function routingTargets(scenario: Scenario, topology: Topology, agents: readonly Agent[], movesTo: readonly Site[] = []) {
   const dn = scenario.routing.defaultRoute;
   const want = (target: string, t: Scenario["traffic"][number]) => ({ target, site: topology.site(t.site), media: MEDIA_INDEX[t.media] });
@@ -69,6 +70,7 @@ export function routingTargets(scenario: Scenario, topology: Topology, agents: r
       ...scenario.traffic.map((t) => want(t.target, t)),
       ...(dn.kind === "routingPoint" ? scenario.traffic.filter((_, i) => reaches[i]).map((t) => want(dn.target, t)) : []),
       ...scenario.traffic.flatMap((t) => (t.targetSteps ?? []).map((s) => want(s.target, t))),
+      ...scenario.traffic.flatMap((t) => (t.transfer === undefined ? [] : [want(t.transfer.target, t)])),
     ],
     agents,
     movesTo,
@@ -76,7 +78,10 @@ export function routingTargets(scenario: Scenario, topology: Topology, agents: r
   let k = scenario.traffic.length;
   const defaultClassOf = reaches.map((r) => (r ? targets.classOf[k++]! : null));
   const stepsOf: TargetStep[][] = scenario.traffic.map((t) => (t.targetSteps ?? []).map((s) => ({ cls: targets.classOf[k++]!, after: s.after })));
-  return { classes: targets.classes, classOf: targets.classOf.slice(0, scenario.traffic.length), ofAgent: targets.ofAgent, defaultClassOf, stepsOf };
+  const transferClassOf = scenario.traffic.map((t) => (t.transfer === undefined ? null : targets.classOf[k++]!));
+  return {
+    classes: targets.classes, classOf: targets.classOf.slice(0, scenario.traffic.length), ofAgent: targets.ofAgent, defaultClassOf, stepsOf, transferClassOf,
+  };
 }
 
 /** What the default DN is built from: the default strategy's classes, and the Trunk Group's treatment (its stream
@@ -120,6 +125,8 @@ export interface UrsPlacementContext {
   readonly defaultClassOf: readonly (TargetClass | null)[];
   /** per traffic type, the later steps of its target (empty: one target) */
   readonly stepsOf: readonly (readonly TargetStep[])[];
+  /** per traffic type, the target class its transfers go to (null: none) */
+  readonly transferClassOf: readonly (TargetClass | null)[];
   /** per agent, the target classes it belongs to */
   readonly ofAgent: readonly (readonly TargetClass[])[];
   readonly protocol: ReservationProtocol;
@@ -143,12 +150,12 @@ export function placeUrs(
     const failsOverHere = (site: string) =>
       scenario.faults.length > 0 && scenario.sites.find((x) => x.id === site)!.failover === here;
     // chat and email come from Interaction Server, which sends them to every URS; the default Routing Point's calls
-    // are those of the nodes served
+    // and transferred calls are those of the nodes served
     const routed = c.classes.map((cls) =>
       scenario.traffic.some(
         (t, i) =>
           ((c.classOf[i] === cls || c.stepsOf[i]!.some((s) => s.cls === cls)) && (t.site === here || failsOverHere(t.site) || viaInteractionServer(t.media))) ||
-          (c.defaultClassOf[i] === cls && (t.site === here || failsOverHere(t.site))),
+          ((c.defaultClassOf[i] === cls || c.transferClassOf[i] === cls) && (t.site === here || failsOverHere(t.site))),
       ),
     );
     const view = new StatServer({

@@ -10,6 +10,10 @@ import { ImSessions, type ImEscalationHost, type ImHost } from "../multimedia/im
 import type { TargetClass } from "../routing/target-class.js";
 import type { Topology } from "../sip/topology.js";
 import { STREAMS } from "../streams.js";
+import type { Observer } from "../observer.js";
+import { Retrials } from "../traffic/retrials.js";
+import { Transfers, type TransferHost } from "../sip/transfer.js";
+import { Callbacks } from "../sip/callback.js";
 import { TrafficType } from "../traffic/traffic.js";
 
 /** One TrafficType per scenario traffic entry, in order; each asks for its streams in the order arrivals, handle,
@@ -39,6 +43,67 @@ export function buildTraffic(
         resampleRng: t.trace?.resample ? streams.stream(STREAMS.resample(t.trace.source)) : null,
       }),
   );
+}
+
+/** The retrials of the types whose callers call again (streams retrial, retrialHandle, retrialPatience, type by
+ *  type); null when no type's do. */
+export function buildRetrials(
+  scenario: Scenario,
+  sim: Simulation,
+  observer: Observer,
+  streams: RandomStreams,
+  arrive: (type: TrafficType) => void,
+): Retrials | null {
+  if (!scenario.traffic.some((t) => t.retrial !== undefined)) return null;
+  const draws = scenario.traffic.map((t) => {
+    const r = t.retrial;
+    if (r === undefined) return null;
+    const rng = streams.stream(STREAMS.retrial(t.type));
+    return {
+      probability: r.probability,
+      maxAttempts: r.maxAttempts,
+      decide: rng,
+      delay: sampler(r.delay, rng),
+      handleTime: sampler(t.handleTime, streams.stream(STREAMS.retrialHandle(t.type))),
+      patience: t.patience ? sampler(t.patience, streams.stream(STREAMS.retrialPatience(t.type))) : null,
+    };
+  });
+  return new Retrials(sim, observer, draws, arrive);
+}
+
+/** The transfers of the types whose calls are transferred (streams transfer, transferHandle, transferConsult, type
+ *  by type); null when no type's are. */
+export function buildTransfers(
+  scenario: Scenario,
+  sim: Simulation,
+  observer: Observer,
+  streams: RandomStreams,
+  classOf: readonly (TargetClass | null)[],
+  host: TransferHost,
+): Transfers | null {
+  if (!scenario.traffic.some((t) => t.transfer !== undefined)) return null;
+  const draws = scenario.traffic.map((t, i) => {
+    const x = t.transfer;
+    if (x === undefined) return null;
+    return {
+      share: x.share,
+      cls: classOf[i]!,
+      decide: streams.stream(STREAMS.transfer(t.type)),
+      handleTime: sampler(t.handleTime, streams.stream(STREAMS.transferHandle(t.type))),
+      consult: x.consult ? sampler(x.consult, streams.stream(STREAMS.transferConsult(t.type))) : null,
+    };
+  });
+  return new Transfers(sim, observer, draws, host);
+}
+
+/** The callbacks of the types that offer them (stream callback, type by type); null when no type does. */
+export function buildCallbacks(scenario: Scenario, sim: Simulation, observer: Observer, streams: RandomStreams): Callbacks | null {
+  if (!scenario.traffic.some((t) => t.callback !== undefined)) return null;
+  const draws = scenario.traffic.map((t) => {
+    const c = t.callback;
+    return c === undefined ? null : { ...c, decide: streams.stream(STREAMS.callback(t.type)) };
+  });
+  return new Callbacks(sim, observer, draws);
 }
 
 /** Gives each IM type its sessions (IM Solution Guide), asking for its streams in the order im-reply, im-messages,

@@ -13,6 +13,7 @@ import type { AvailabilityListener, StatServer } from "./stat-server.js";
 import type { TargetClass } from "./target-class.js";
 import type { TargetSteps } from "./target-steps.js";
 import type { ClusterNode } from "../sip/topology.js";
+import type { Callbacks } from "../sip/callback.js";
 
 /** What a URS asks of the SIP Server side. */
 export interface CallControl {
@@ -75,6 +76,9 @@ export class Urs implements EventTarget, AvailabilityListener {
   /** Asterisk voicemail: told when an agent it sees available has no waiting call, and asked first about a call that
    *  finds no agent (its strategy's voicemail branch; wired by the builder) */
   voicemail: UrsVoicemail | null = null;
+  /** virtual hold: offers a callback to a call that waits long enough; null when no type has callbacks (wired by the
+   *  builder) */
+  callbacks: Callbacks | null = null;
   /** with the component load model: the URS pair as a server, and what a strategy run costs it (wired by the
    *  builder) */
   load: Step | null = null;
@@ -174,6 +178,7 @@ export class Urs implements EventTarget, AvailabilityListener {
       call.state = CallState.Waiting;
       this.queues[cls.index]!.push(call);
       this.observer.queued(call, this);
+      this.callbacks?.queued(call);
     }
   }
 

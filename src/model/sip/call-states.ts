@@ -83,6 +83,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   ],
   Talking: [
     { to: "Done", by: "sip/sip-server.ts SipServer.release" },
+    // transferred at the end of its talk: routed again, to its type's transfer target, on the same node
+    { to: "Routing", by: "sip/transfer.ts Transfers.atEnd" },
     { to: "Done", by: DROP },
   ],
   Done: [],

@@ -76,6 +76,22 @@ export class Call {
   /** the Asterisk media port pool one of whose ports it holds (its treatment or its recording); null: none */
   port: MediaPortPool | null = null;
 
+  /** the caller's attempt (1: the first call; more: a retrial, traffic/retrials.ts) and its first call's arrival */
+  readonly attempt: number;
+  readonly firstArrival: number;
+  /** transfers (0 or 1: transfer.ts), when the last was made, and the agent held in its consultation (null: none) */
+  transfers = 0;
+  transferredAt = -1;
+  consultFrom: Agent | null = null;
+  /** the consultation's length, drawn at the transfer */
+  consultTime = 0;
+  /** when an agent last answered it */
+  answeredAt = -1;
+  /** virtual hold (callback.ts): when its caller accepted a callback and hung up (-1: not), and whether its offer is
+   *  on its way */
+  callbackAt = -1;
+  callbackOffer = false;
+
   constructor(
     /** ConnID-like sequence number, unique within a replication */
     readonly id: number,
@@ -83,7 +99,8 @@ export class Call {
     /** the SIP Server node (Session Controller) it lives on; null for chat and email, which live on Interaction Server */
     readonly node: ClusterNode | null,
     readonly arrival: number,
-    readonly handleTime: number,
+    /** talk time; a transfer draws the next agent's (transfer.ts) */
+    public handleTime: number,
     /** absolute time the caller hangs up if still unanswered; Infinity: never */
     readonly abandonAt: number,
     warmup: number,
@@ -91,6 +108,8 @@ export class Call {
   ) {
     this.counted = arrival >= warmup && arrival < horizon;
     this.cls = type.cls;
+    this.attempt = type.attempt;
+    this.firstArrival = type.firstArrival < 0 ? arrival : type.firstArrival;
   }
 
   get priority(): number {

@@ -9,6 +9,7 @@ import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.
 import type { DefaultRouteSpec, RoutingSpec } from "../../scenario/types.js";
 import type { Observer } from "../observer.js";
 import type { TargetClass } from "../routing/target-class.js";
+import type { Retrials } from "../traffic/retrials.js";
 import { CallState, type Call } from "./call.js";
 
 const ROUTER_TIMEOUT = 0;
@@ -21,6 +22,8 @@ export interface DefaultRouteHost {
   sendRouteRequest(call: Call, extra: number): void;
   /** the call leaves SIP Server: Done, off its node's count and the calls in progress */
   leave(call: Call): void;
+  /** callers who call again when their call ended without an agent (released at reject); null: none do */
+  readonly retrials: Retrials | null;
 }
 
 /** What the default DN is built from, besides the scenario's choice. */
@@ -86,6 +89,7 @@ export class DefaultRouting implements EventTarget {
       call.patienceTimer = null;
       this.host.leave(call);
       this.observer.defaultRouted(call, kind);
+      if (kind === "reject") this.host.retrials?.gaveUp(call);
       return;
     }
     call.defaulted = true;

@@ -1,9 +1,8 @@
 // The SIP Server side of a call (Session Controller, SIP Server Solution Guide; SIP Cluster Solution Guide): a call
 // admitted on a node, its EventRouteRequest to the URS serving the node, TRouteCall and delivery to the agent's DN,
-// ringing, answer or no-answer, release and wrap-up; and the ways a call ends early: abandoned, stranded on its
-// Routing Point until router-timeout default-routes it (default-route.ts), dropped with a lost node. The DN states
-// these change are the T-Controller's (t-controller.ts); where an arriving call lands is the SIP Proxies'
-// (sip-proxy.ts).
+// ringing, answer or no-answer, release and wrap-up; and the ways a call ends early: abandoned, stranded on its Routing
+// Point until router-timeout default-routes it (default-route.ts), dropped with a lost node. The DN states these change
+// are the T-Controller's (t-controller.ts); where an arriving call lands is the SIP Proxies' (sip-proxy.ts).
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -22,6 +21,9 @@ import type { ReservationProtocol } from "../routing/reservation.js";
 import type { CallControl, Urs } from "../routing/urs.js";
 import type { EscalationCallControl, ImEscalation } from "../skype/im-escalation.js";
 import type { SkypeTServer } from "../skype/t-server.js";
+import type { Retrials } from "../traffic/retrials.js";
+import type { Transfers } from "./transfer.js";
+import type { Callbacks } from "./callback.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
 import { releaseHold } from "./call-hold.js";
@@ -64,22 +66,22 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   /** router-timeout and the default DN */
   private readonly defaultRouting: DefaultRouting;
   private nextCallId = 1;
-  /** per site, the Interaction Server chat and email of that site enter through (wired by the builder) */
+  // The parts a scenario may have, wired by the builder; null (or empty) where it has none: per site, the Interaction
+  // Server chat and email enter through; the component load model; the fault injector; Asterisk voicemail; the calls
+  // in progress (kept only when faults may need them); the Skype for Business T-Server (its calls wait for a conference
+  // before routing) and its IM sessions escalated to voice; Asterisk media ports; callers who call again; transfers at
+  // the end of talk; virtual-hold callbacks, dialled by the agent that takes them.
   interactionServers: readonly (InteractionServer | null)[] = [];
-  /** the component load model; null when messages cost no CPU (wired by the builder) */
   load: ComponentLoad | null = null;
-  /** null when the scenario schedules no fault (wired by the builder) */
   faults: FaultInjector | null = null;
-  /** Asterisk voicemail; null when no group has a box (wired by the builder) */
   voicemail: Voicemail | null = null;
-  /** calls in progress, kept only when faults may need to find them (wired by the builder) */
   live: Set<Call> | null = null;
-  /** the Skype for Business site's T-Server, whose calls wait for a conference before routing; null without one */
   skype: SkypeTServer | null = null;
-  /** the Skype site's IM sessions escalated to voice; null when no IM type escalates (wired by the builder) */
   escalation: ImEscalation | null = null;
-  /** Asterisk media ports; null when no site has them (wired by the builder) */
   mediaPorts: MediaPorts | null = null;
+  retrials: Retrials | null = null;
+  transfers: Transfers | null = null;
+  callbacks: Callbacks | null = null;
 
   constructor(o: SipServerOptions) {
     this.scenario = o.scenario;
@@ -111,7 +113,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- arrival ----
-
   /** The call lands on a node that answers: from here on it exists for the metrics (`from`: the IM session it escalates). */
   admit(type: TrafficType, node: ClusterNode, arrival: number, handle: number, patience: number, from: Call | null = null): Call {
     const call = this.newCall(type, node, arrival, handle, patience);
@@ -166,6 +167,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     this.observer.arrival(call);
     call.state = CallState.Done;
     this.observer.dropped(call, this.faults!.nodeFault[node.index]!, false);
+    this.retrials?.gaveUp(call);
   }
 
   /** The next ConnID's interaction; counted in the metrics when it arrived in [warmup, horizon). */
@@ -174,7 +176,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- routing ----
-
   /** EventRouteRequest from the call's node to the URS serving it; `extra` is time already spent reaching the node. */
   sendRouteRequest(call: Call, extra: number): void {
     const node = call.node;
@@ -272,7 +273,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- at the agent ----
-
   answer(call: Call): void {
     const agent = call.agent!;
     call.ringTimer = null;
@@ -282,6 +282,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     agent.load.answer();
     this.tc.settle(agent);
     this.observer.answered(call, agent);
+    this.transfers?.answered(call);
+    if (call.callbackAt >= 0) this.callbacks!.dial(call, agent);
     this.mediaPorts?.record(call);
     if (call.type.im !== null) call.type.im.converse(call);
     else this.sim.postAfter(call.handleTime, Priority.RELEASE, this, RELEASE, call);
@@ -307,6 +309,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   private release(call: Call): void {
     if (call.state !== CallState.Talking) return; // a fault cut it off
     const agent = call.agent!;
+    if (this.transfers?.atEnd(call, agent)) return;
     this.leave(call);
     this.observer.released(call, agent);
     if (call.partner !== null) this.escalation!.released(call);
@@ -325,7 +328,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
 
   /** The interaction leaves the agent's hands: with nothing left the agent is free (Ready, or out), otherwise it goes
    *  on with the rest, and tells its new load. */
-  private letGo(agent: Agent, call: Call, phase: PhaseValue): void {
+  letGo(agent: Agent, call: Call, phase: PhaseValue): void {
     const media = call.type.media;
     agent.load.drop(media, phase);
     this.observer.agentLoad(agent, media, agent.load.count[media]!);
@@ -334,7 +337,6 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- IM sessions (ImHost) ----
-
   routeSession(call: Call): void {
     this.sendRouteRequest(call, 0);
   }
@@ -350,18 +352,19 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   }
 
   // ---- ending early ----
-
   private abandon(call: Call): void {
     call.patienceTimer = null;
     if (call.state === CallState.Talking || call.state === CallState.Done) return;
     this.detach(call);
     this.leave(call);
     this.observer.abandoned(call);
+    this.retrials?.gaveUp(call);
   }
 
   /** The call leaves SIP Server: Done, no longer on its node nor among the calls in progress. */
   leave(call: Call): void {
     call.state = CallState.Done;
+    if (call.consultFrom !== null) this.transfers!.endConsult(call);
     if (call.conference !== null) this.skype!.release(call);
     if (call.port !== null) this.mediaPorts!.free(call);
     if (call.node !== null) call.node.activeCalls--;

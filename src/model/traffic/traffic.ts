@@ -65,6 +65,10 @@ export class TrafficType implements EventTarget {
   readonly viaInteractionServer: boolean;
   /** media im: its sessions' treatments and conversations (wired by the builder) */
   im: ImSessions | null = null;
+  /** the caller's attempt this type's next call is (a retrial's variant of the type says more than 1: retrials.ts),
+   *  and when the caller first called (-1: the call is the first attempt) */
+  readonly attempt: number = 1;
+  readonly firstArrival: number = -1;
 
   private readonly trace: TraceSpec | undefined;
   /** the trace row of the arrival being made (the handle time and patience draws read it) */

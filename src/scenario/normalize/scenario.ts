@@ -19,6 +19,7 @@ import { checkDefaultTarget } from "./default-route.js";
 import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkTargetSteps } from "./target-steps.js";
+import { checkTransferTargets } from "./callers.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { checkSkype } from "./skype.js";
 import { checkSkypeIm } from "./skype-im.js";
@@ -73,6 +74,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   checkSkillRefs(ctx, agents, compiled, siteIds);
   checkServing(ctx, agents, traffic, compiled, capacityRules);
   checkTargetSteps(ctx, agents, traffic, later, capacityRules, siteIds);
+  checkTransferTargets(ctx, agents, traffic, siteIds);
   checkDefaultTarget(ctx, routing.defaultRoute, agents, traffic, capacityRules, siteIds);
   const topology = r.topology ?? DEFAULTS.topology;
   checkTopology(ctx, topology, sites, traffic);

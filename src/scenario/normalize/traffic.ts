@@ -11,6 +11,7 @@ import { mediaPortUse } from "./media-ports.js";
 import { normalizeTrafficVoicemail } from "./voicemail.js";
 import { normalizeTarget, type CompiledStep } from "./target-steps.js";
 import type { CompiledTarget } from "./serving.js";
+import { callerBehaviours } from "./callers.js";
 
 /** `compiled`: each type's target (its first step's) and where it was written; `later`: the later steps of the targets
  *  that widen. */
@@ -49,6 +50,7 @@ export function normalizeTraffic(
       ...(media === "im" ? { im: normalizeIm(ctx, t.im ?? {}, p("im")) } : {}),
       ...mediaPortUse(ctx, t, p()),
       ...(t.voicemail === undefined ? {} : { voicemail: normalizeTrafficVoicemail(ctx, t.voicemail, p("voicemail")) }),
+      ...callerBehaviours(ctx, t, media, p()),
     };
     return spec;
   });

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
 import { SKILL_NAME_PATTERN } from "../skill-expression.js";
-import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, rateSchema, shown, whole } from "./builders.js";
+import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, probability, rateSchema, shown, whole } from "./builders.js";
 import { Distribution } from "./distribution.js";
 
 /** the built-in rule as a scenario would write it, e.g. `voice: [{voice: 1}]` */
@@ -43,11 +43,6 @@ const PrivateCall = (direction: string) =>
     "a {rate, duration, when} mapping",
     `${direction} private calls, which Asterisk connects without SIP Server`,
   ).optional();
-
-function probability(description: string) {
-  const e = expected("a probability between 0 and 1");
-  return z.number({ error: e }).min(0, { error: e }).max(1, { error: e }).meta({ description });
-}
 
 const Voicemail = obj(
   {

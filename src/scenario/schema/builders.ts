@@ -84,6 +84,11 @@ export function num(description: string, min?: number) {
   return (min === undefined ? n : n.min(min, { error: e })).meta({ description });
 }
 
+export function probability(description: string) {
+  const e = expected("a probability between 0 and 1");
+  return z.number({ error: e }).min(0, { error: e }).max(1, { error: e }).meta({ description });
+}
+
 export function pattern(re: string, what: string, description: string) {
   const e = expected(what);
   return z.string({ error: e }).regex(new RegExp(re), { error: e }).meta({ description });

@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
 import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, positiveRateSchema, rateSchema, shown } from "./builders.js";
+import { Callback, Retrial, Transfer } from "./callers.js";
 import { Distribution } from "./distribution.js";
 
 /** a share of interactions, from 0 to 1 */
@@ -115,6 +116,9 @@ export const Traffic = obj(
       "a {group, after} mapping",
       "voice on an Asterisk site: a call that finds no agent available goes to an agent group's voicemail box (default: it waits)",
     ).optional(),
+    retrial: Retrial.optional(),
+    transfer: Transfer.optional(),
+    callback: Callback.optional(),
   },
   "a traffic mapping {type, site, arrivals, handleTime, target, ...}",
   "one interaction type",
