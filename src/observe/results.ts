@@ -214,6 +214,8 @@ export interface ExperimentResult {
   readonly events: number;
   /** each replication's whole-center metrics, in replication order (paired comparisons use them) */
   readonly perReplication: readonly MetricRecord[];
+  /** each replication's Skype for Business site, in replication order (absent without one; compare pairs them) */
+  readonly perReplicationSkype?: readonly SkypeRecord[];
   /** replications the drain limit stopped, and the calls still in the system then (absent when every one drained) */
   readonly cutAtDrainLimit?: { readonly replications: number; readonly calls: number };
   /** what each fault cost; absent when the scenario has none */
