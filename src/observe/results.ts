@@ -287,6 +287,8 @@ export interface FaultSummary {
   readonly cost: Record<Exclude<keyof FaultCost, "held">, MetricSummary> & { held?: MetricSummary };
   /** connector-down: the connector that stopped, 1-based as in the file */
   readonly connector?: number;
+  /** frontend-down: the Front End server that stopped, 1-based as in the file */
+  readonly frontEnd?: number;
   /** the service level series the recovery is judged on: a site id, or "*" for the whole center */
   readonly site: string;
   /** service level of the last interval that ended before the fault (null: none did) */

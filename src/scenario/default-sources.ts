@@ -280,6 +280,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: guide("Conference Resource Pools", "(Skype for Business)", "it will reuse them for subsequent calls until they are expired by Skype for Business (typically, in the region of 8 hours)", SKYPE),
   },
+  "skype.frontEnds": {
+    path: "sites[].skype.frontEnds",
+    unit: "count",
+    source: guide("Hardware Sizing Guidelines and Capacity Planning, Test Results", "(Skype for Business Front End pool)", "1 Front End pool with 8 Front End servers", SKYPE),
+  },
   builtinRule: { path: "capacityRules", unit: "value", source: format("the rule voice (one voice call at a time) is always there") },
   "agent.capacity": { path: "agents[].capacity", unit: "value", source: format("the built-in rule voice") },
   "agent.phone": { path: "agents[].phone", unit: "value", source: assumption("agents use SIP phones registered with the cluster") },

@@ -105,6 +105,8 @@ export const DEFAULTS = {
     creationTime: 1,
     /** "typically, in the region of 8 hours" */
     lifetime: 8 * 3600,
+    /** the Front End pool of the guide's tests: "1 Front End pool with 8 Front End servers" */
+    frontEnds: 8,
   },
   /** the capacity rule every scenario has unless it redefines it: one voice call at a time */
   builtinRule: { name: "voice", alternatives: [{ voice: 1 }] },

@@ -23,6 +23,8 @@ export interface SkypeSpec {
   readonly creationTime: number;
   /** how long Skype for Business keeps a conference before it expires */
   readonly lifetime: number;
+  /** Front End servers of the DNS-balanced pool, each managing its share of the calls (frontend-down stops one) */
+  readonly frontEnds: number;
 }
 
 /** A site's Asterisk media ports (SIP Server and Asterisk Integration Reference, Asterisk as a Media Server): each

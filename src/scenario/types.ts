@@ -261,7 +261,8 @@ export type FaultKind =
   | "site-down"
   | "statserver-down"
   | "interaction-server-down"
-  | "connector-down";
+  | "connector-down"
+  | "frontend-down";
 
 export interface FaultSpec {
   readonly at: number;
@@ -276,6 +277,8 @@ export interface FaultSpec {
   readonly connector?: number;
   /** connector-down: a graceful shutdown (drain) rather than a normal stop */
   readonly graceful?: boolean;
+  /** frontend-down (whose target is the Skype site's id): the Front End server's index, 0-based */
+  readonly frontEnd?: number;
 }
 
 /**

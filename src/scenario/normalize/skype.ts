@@ -32,6 +32,7 @@ export function normalizeSkype(ctx: NormalizeContext, raw: RawSkype, path: Path)
     schedulingTime: optDur(ctx, raw.schedulingTime, [...path, "schedulingTime"], D.schedulingTime, { positive: true }),
     creationTime: optDur(ctx, raw.creationTime, [...path, "creationTime"], D.creationTime, { positive: true }),
     lifetime: optDur(ctx, raw.lifetime, [...path, "lifetime"], D.lifetime, { positive: true }),
+    frontEnds: raw.frontEnds ?? D.frontEnds,
   };
 }
 

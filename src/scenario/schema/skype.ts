@@ -15,7 +15,8 @@ export const Skype = obj(
     schedulingTime: durationSchema(`the T-Server's scheduling of one new call's conference, one at a time (default ${shown(D.skype.schedulingTime)}: 6 calls per second)`).optional(),
     creationTime: durationSchema(`creating one conference for a connector's pool, on the same one-at-a-time scheduler (default ${shown(D.skype.creationTime)})`).optional(),
     lifetime: durationSchema(`how long Skype for Business keeps a conference before it expires (default ${shown(D.skype.lifetime)})`).optional(),
+    frontEnds: whole(1, `Front End servers in the DNS-balanced Front End pool, each managing its share of the calls: what a frontend-down fault stops one of (default ${D.skype.frontEnds})`).optional(),
   },
-  "a skype mapping {connectors, stopped, conferencePoolSize, taes, cachingEnabled, schedulingTime, creationTime, lifetime}",
+  "a skype mapping {connectors, stopped, conferencePoolSize, taes, cachingEnabled, schedulingTime, creationTime, lifetime, frontEnds}",
   "the site's switch is Skype for Business: one T-Server for Skype for Business with its pool of UCMA connectors (topology standalone)",
 );
