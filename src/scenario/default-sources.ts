@@ -3,6 +3,7 @@
 
 import type { AssumptionSource, DefaultKey, DefaultSourceEntry, FormatSource, GuideSource } from "./default-source.js";
 import type { DefaultDnKind } from "./types.js";
+import { SKYPE_SOURCES } from "./skype-default-sources.js";
 export { defaultAt, type AssumptionSource, type DefaultKey, type DefaultSource, type DefaultSourceEntry, type DefaultUnit, type FormatSource, type GuideSource } from "./default-source.js";
 
 const CLUSTER = "SIP Cluster Solution Guide";
@@ -236,55 +237,7 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "count",
     source: assumption("the site's GWS connects to its first node: the guide connects all GWS API nodes of a data center to one node (\"All GWS API nodes in one data center connects to: one SIP Cluster node\", Configuring GWS, GWS Connection to 4-node 2-DC SIP Cluster) and leaves which one to the deployment"),
   },
-  "skype.connectors": {
-    path: "sites[].skype.connectors",
-    unit: "count",
-    source: assumption("two UCMA connectors, the least pool that keeps taking calls while one is stopped (the guide's example has 3, of which 1 may be stopped)"),
-  },
-  "skype.stopped": {
-    path: "sites[].skype.stopped",
-    unit: "count",
-    source: assumption("no connector is planned to be stopped; give the guideline's numStopped to size the pool for it"),
-  },
-  "skype.conferencePoolSize": {
-    path: "sites[].skype.conferencePoolSize",
-    unit: "count",
-    source: guide("Conference Resource Pools, Calculating Resources for Conference Pooling", "conference-pool-size", "Adding 20% means the recommended conference-pool-size = 60", SKYPE),
-  },
-  "skype.conferencesPerTae": {
-    path: "sites[].skype.taes",
-    unit: "count",
-    source: guide("Conference Resource Pools, Guideline number of Trusted Applications", "count ([switch/conference-services])", "Number of Trusted Application Endpoints = conference-pool-size / 10 (taes defaults to it, rounded down, at least 1)", SKYPE),
-  },
-  "skype.cachingEnabled": {
-    path: "sites[].skype.cachingEnabled",
-    unit: "value",
-    source: guide("Managing UCMA Connectors", "caching-enabled", "Enables conference caching by default", SKYPE),
-  },
-  "skype.schedulingTime": {
-    path: "sites[].skype.schedulingTime",
-    unit: "duration",
-    source: assumption(
-      `calibrated to "Up to 6 calls per second" (${SKYPE}, Hardware Sizing Guidelines and Capacity Planning): "Each new call created at the T-Server requires that you allocate resources for such activities as conference scheduling. The number of conferences created at the same time can be limited"; ccsim schedules one conference at a time at the T-Server, so 1/6 s a call is what saturates at 6 calls a second, whatever the CPUs`,
-    ),
-  },
-  "skype.creationTime": {
-    path: "sites[].skype.creationTime",
-    unit: "duration",
-    source: assumption(
-      `no guide gives it; creation "is a resource intensive procedure" (${SKYPE}, Conference Resource Pools) and "increase[s] the time taken for the startup phase": 1 s a conference, six times a call's scheduling, so that the guide's example pool of 60 takes a minute to fill`,
-    ),
-  },
-  "skype.lifetime": {
-    path: "sites[].skype.lifetime",
-    unit: "duration",
-    source: guide("Conference Resource Pools", "(Skype for Business)", "it will reuse them for subsequent calls until they are expired by Skype for Business (typically, in the region of 8 hours)", SKYPE),
-  },
-  "skype.frontEnds": {
-    path: "sites[].skype.frontEnds",
-    unit: "count",
-    source: guide("Hardware Sizing Guidelines and Capacity Planning, Test Results", "(Skype for Business Front End pool)", "1 Front End pool with 8 Front End servers", SKYPE),
-  },
+  ...SKYPE_SOURCES,
   builtinRule: { path: "capacityRules", unit: "value", source: format("the rule voice (one voice call at a time) is always there") },
   "agent.capacity": { path: "agents[].capacity", unit: "value", source: format("the built-in rule voice") },
   "agent.phone": { path: "agents[].phone", unit: "value", source: assumption("agents use SIP phones registered with the cluster") },

@@ -107,6 +107,8 @@ export const DEFAULTS = {
     lifetime: 8 * 3600,
     /** the Front End pool of the guide's tests: "1 Front End pool with 8 Front End servers" */
     frontEnds: 8,
+    /** skype.iscc: the ISCC route transaction that sets up a remote treatment's leg to SIP Server (see SOURCES) */
+    isccDelay: 0.1,
   },
   /** the capacity rule every scenario has unless it redefines it: one voice call at a time */
   builtinRule: { name: "voice", alternatives: [{ voice: 1 }] },

@@ -25,6 +25,9 @@ export interface SkypeSpec {
   readonly lifetime: number;
   /** Front End servers of the DNS-balanced pool, each managing its share of the calls (frontend-down stops one) */
   readonly frontEnds: number;
+  /** remote treatments and recording over ISCC: the SIP Server site whose media ports serve them, and the delay of
+   *  the transaction setting up a treatment's leg; absent: none */
+  readonly iscc?: { readonly site: string; readonly delay: number };
 }
 
 /** A site's Asterisk media ports (SIP Server and Asterisk Integration Reference, Asterisk as a Media Server): each

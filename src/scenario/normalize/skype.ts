@@ -33,6 +33,9 @@ export function normalizeSkype(ctx: NormalizeContext, raw: RawSkype, path: Path)
     creationTime: optDur(ctx, raw.creationTime, [...path, "creationTime"], D.creationTime, { positive: true }),
     lifetime: optDur(ctx, raw.lifetime, [...path, "lifetime"], D.lifetime, { positive: true }),
     frontEnds: raw.frontEnds ?? D.frontEnds,
+    ...(raw.iscc === undefined
+      ? {}
+      : { iscc: { site: raw.iscc.site, delay: optDur(ctx, raw.iscc.delay, [...path, "iscc", "delay"], D.isccDelay, { positive: true }) } }),
   };
 }
 
