@@ -48,18 +48,24 @@ function skypeSite(
   return site;
 }
 
+/** The 0-based index of the one of `n` a fault's 1-based `key` names, or undefined (with the problem said). */
+function whichOne(
+  ctx: NormalizeContext, p: (...rest: PathSegment[]) => Path, key: "connector" | "frontEnd", given: number | undefined, n: number, what: string, site: string,
+): number | undefined {
+  if (given === undefined) ctx.values.push({ path: p(key), message: `missing (expected which ${what} stops, 1..${n})` });
+  else if (given > n) ctx.values.push({ path: p(key), message: `expected a ${what} of ${site}, 1..${n}, got ${given}` });
+  else return given - 1;
+  return undefined;
+}
+
 /** A connector-down names a Skype for Business site and one of its connectors (1-based in the file, 0-based after). */
 export function connectorDown(
   ctx: NormalizeContext, sites: readonly SiteSpec[], f: RawFault, p: (...rest: PathSegment[]) => Path, out: SkypeFaultOut, unknownSite: (id: string) => string,
 ): void {
   const site = skypeSite(ctx, sites, f, p, "connector", unknownSite);
   if (site === undefined) return;
-  const n = site.skype!.connectors;
-  if (f.connector === undefined) {
-    ctx.values.push({ path: p("connector"), message: `missing (expected which connector stops, 1..${n})` });
-  } else if (f.connector > n) {
-    ctx.values.push({ path: p("connector"), message: `expected a connector of ${site.id}, 1..${n}, got ${f.connector}` });
-  } else out.connector = f.connector - 1;
+  const k = whichOne(ctx, p, "connector", f.connector, site.skype!.connectors, "connector", site.id);
+  if (k !== undefined) out.connector = k;
   out.target = site.id;
   if (f.graceful !== undefined) out.graceful = f.graceful;
 }
@@ -77,11 +83,10 @@ export function frontEndDown(
       path: p("site"),
       message: `site ${site.id}'s Front End pool has 1 server (skype.frontEnds): stopping it stops the whole pool, which ccsim does not model; give frontEnds 2 or more`,
     });
-  } else if (f.frontEnd === undefined) {
-    ctx.values.push({ path: p("frontEnd"), message: `missing (expected which Front End server stops, 1..${n})` });
-  } else if (f.frontEnd > n) {
-    ctx.values.push({ path: p("frontEnd"), message: `expected a Front End server of ${site.id}, 1..${n}, got ${f.frontEnd}` });
-  } else out.frontEnd = f.frontEnd - 1;
+  } else {
+    const k = whichOne(ctx, p, "frontEnd", f.frontEnd, n, "Front End server", site.id);
+    if (k !== undefined) out.frontEnd = k;
+  }
   out.target = site.id;
 }
 
