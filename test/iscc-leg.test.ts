@@ -62,4 +62,13 @@ describe("the ISCC leg to a SIP Server site (Remote Treatments; Configuring remo
     expect(Object.keys(fast.mediaPorts!.bySite)).toEqual(["sip"]);
     expect(fast.mediaPorts!.metrics.treatments.mean).toBeGreaterThan(0);
   });
+
+  it("lists the ISCC delay among the run's assumptions only where a Skype site has the leg and leaves its delay out", () => {
+    const paths = (yaml: string) => scenarioOf(yaml).assumptions.map((a) => a.path);
+    expect(paths(HAND.replace(", delay: 200ms", ""))).toContain("sites[].skype.iscc.delay");
+    expect(paths(HAND)).not.toContain("sites[].skype.iscc.delay");
+    const plain = HAND.replace(", iscc: { site: sip, delay: 200ms }", "").replace(", treatment: { duration: 10s }, recording: 1", "");
+    expect(paths(plain)).not.toContain("sites[].skype.iscc.delay");
+    expect(paths(plain)).toContain("sites[].skype.schedulingTime");
+  });
 });

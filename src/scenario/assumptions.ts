@@ -56,6 +56,8 @@ export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefin
   const asterisk = sites.filter((s) => s.pbx === "asterisk").length;
   const used = (path: string): boolean => {
     if (path === "network.presenceDelay") return asterisk > 0;
+    // an ISCC leg's delay only where a Skype site has the leg
+    if (path === "sites[].skype.iscc.delay") return sites.some((s) => s.skype?.iscc !== undefined);
     // the GWS node owns the PSTN agents' DNs, and nothing else: a cluster with no PSTN agent does not rely on it
     if (path === "sites[].gwsNode") return hasPstnAgents(raw);
     if (!path.startsWith("components.")) return true;
