@@ -133,6 +133,7 @@ function watch(now: () => number): Watch {
       if (end.get(call) !== "answered") broken.push(`call ${call.id} released without being answered`);
     },
     imMessage: () => tick("imMessage"),
+    imEscalated: () => tick("imEscalated"),
     abandoned(call) {
       tick("abandoned");
       finish(call, "abandoned");

@@ -107,9 +107,14 @@ describe("ccsim size", () => {
     expect(readFileSync(join(dir, "report.html"), "utf8")).toContain(`Recommended: ${n} agents in support`);
     const csv = readFileSync(join(dir, "sizing.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe(
-      "try,group,count,met,serviceLevel_mean,serviceLevel_judgedOn,serviceLevel_met,abandonRate_mean,abandonRate_judgedOn,abandonRate_met,asa_mean,asa_judgedOn,asa_met",
+      "try,group,count,met,replications,serviceLevel_mean,serviceLevel_judgedOn,serviceLevel_met,abandonRate_mean,abandonRate_judgedOn,abandonRate_met,asa_mean,asa_judgedOn,asa_met",
     );
     expect(csv).toHaveLength(1 + j.tries.length);
+    // each try says the replications it ran, the search their sum, and sizing.md both
+    const used = j.tries.reduce((s: number, t: { replications: number }) => s + t.replications, 0);
+    expect(j.replicationsSimulated).toBe(used);
+    expect(used).toBeLessThan(j.tries.length * j.replications);
+    expect(md).toContain(`Replications simulated: ${used} in ${j.tries.length} tries.`);
     // the gate's failing deployment (20 agents) is below the answer, its passing one (23) at or above it
     expect(n).toBeGreaterThan(20);
     expect(n).toBeLessThanOrEqual(23);

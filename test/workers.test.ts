@@ -29,6 +29,17 @@ describe("--workers", () => {
     expect(summary.metrics.offered.sd).toBeGreaterThan(0);
   });
 
+  it("the main thread and two workers sharing the jobs, or one replication beside a worker started for nothing, print the same JSON as one thread", () => {
+    const json = (replications: string, workers: string) => {
+      const r = ccsim(["run", SCENARIO, ...SMALL, "--replications", replications, "--workers", workers, "--json"]);
+      expect(r.code, `${replications} on ${workers}`).toBe(0);
+      return r.stdout;
+    };
+    expect(json("5", "3")).toBe(json("5", "1"));
+    // --workers 2 starts its worker before it knows there is one replication: the run stays here and still ends
+    expect(json("1", "2")).toBe(json("1", "1"));
+  });
+
   it("a compare writes the same JSON and CSV bytes on one thread and on two", () => {
     const one = tmp();
     const two = tmp();

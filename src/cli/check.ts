@@ -12,6 +12,7 @@ import { summaryJson, summaryOf } from "../report/summary.js";
 import { tidyDeep } from "../report/numbers.js";
 import { verdictsOf, verdictTable } from "../report/verdicts.js";
 import { skypeVerdicts } from "../report/skype-connector.js";
+import { formatInterval, formatMetric } from "../report/units.js";
 import { checkJunit, checkMarkdown, checkVerdictLine, githubAnnotations, type CheckHead } from "../report/check-outputs.js";
 import { guardRun } from "./guard.js";
 import { workerCount, wroteOut } from "./options.js";
@@ -49,9 +50,14 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
   if (cut !== undefined && !opts.quiet) process.stderr.write(`ccsim: warning: ${drainText(cut.calls, cut.replications, replications)}\n`);
   const verdicts = [...verdictsOf(result), ...skypeVerdicts(result.skype)];
   const missed = verdicts.filter((v) => !v.met);
+  // a priced scenario's gate shows the day's cost beside its service, a target or not
+  const cost = result.metrics.cost ? { ...result.metrics.cost, ...(result.cost?.currency ? { currency: result.cost.currency } : {}) } : null;
   const json =
     JSON.stringify(
-      tidyDeep({ scenario: scenario.name, seed, replications, passed: missed.length === 0, missed: missed.map((v) => v.metric), targets: verdicts }),
+      tidyDeep({
+        scenario: scenario.name, seed, replications, passed: missed.length === 0, missed: missed.map((v) => v.metric), targets: verdicts,
+        ...(cost ? { cost } : {}),
+      }),
       null,
       2,
     ) + "\n";
@@ -84,6 +90,7 @@ export async function checkCommand(file: string, opts: CheckOptions): Promise<nu
     process.stdout.write(
       `${scenario.name}: seed ${seed}, ${replications} replication${replications === 1 ? "" : "s"}\n\n${verdictTable(verdicts)}\n\n` +
         "each judged on the 95% bound that makes the claim safe: the lower for a minimum, the upper for a maximum\n" +
+        (cost ? `the day's cost${cost.currency ? ` (${cost.currency})` : ""}: ${formatMetric("cost", cost.mean)} ${formatInterval("cost", cost)}\n` : "") +
         `${checkVerdictLine(verdicts)}\n`,
     );
     if (opts.out) wroteOut(opts.out);

@@ -2,7 +2,7 @@
 // writes the shard's partial result for `ccsim merge`.
 
 import { planStudy, runPlan, seriesWanted } from "../experiment/plan.js";
-import { withPool } from "../experiment/pool.js";
+import { prestartWorkers, withPool } from "../experiment/pool.js";
 import { parseShard, shardJobs } from "../experiment/shard.js";
 import type { StudySource } from "../experiment/study-source.js";
 import { studyHash } from "../experiment/study.js";
@@ -11,7 +11,7 @@ import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js
 import { partialFileName, partialJson } from "../report/partial.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
-import { finishStudy, outFiles, refuseSkypeMetricsWithoutSkype, type ReportOptions } from "./finish.js";
+import { finishStudy, outFiles, refuseSkypeMetricsWithoutSkype, refuseUnpricedCost, type ReportOptions } from "./finish.js";
 import { guardRun } from "./guard.js";
 import { workerCount, workersFlag } from "./options.js";
 import { traceTarget } from "./trace-option.js";
@@ -40,10 +40,13 @@ export async function executeStudy(
     if (opts.tracePath !== undefined) throw new InputError("--shard", undefined, "leave out --trace: trace replication 1 in a run of its own");
   }
   checkOutFlag(opts.out);
+  // --workers N asks for N - 1 worker threads beside this one (pool.ts): they start loading while the study is read
+  if (flag !== undefined && flag > 1) prestartWorkers(flag - 1);
   // every point is loaded, so that a bad value stops the command before anything runs
   const plan = planStudy(source);
   const { study } = plan;
   refuseSkypeMetricsWithoutSkype(opts.focus, study.points.map((p) => p.scenario));
+  refuseUnpricedCost(study, opts.focus);
   // a shard writes its partial next to the other shards': only a whole study's folder must hold nothing else
   // a shard's folder may hold the other shards' partials, as if --force; its own name must still be a regular file
   if (opts.out) checkOutDir(opts.out, shard ? [partialFileName(shard)] : outFiles(study.kind), shard !== undefined || opts.force === true);

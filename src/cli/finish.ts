@@ -86,6 +86,16 @@ export function refuseUnusedWide(opts: ReportOptions, kind: string): void {
   if (kind === "run") throw new InputError("--wide", undefined, "shapes a compare or sweep table; a run's table is not folded: leave --wide out");
 }
 
+/** --metrics cost on a study that prices nothing is refused (before anything runs, and again at merge); true when
+ *  some point is priced. */
+export function refuseUnpricedCost(study: Study, focus: readonly StudyMetricName[] | undefined): boolean {
+  const priced = study.points.some((p) => p.scenario.costs !== undefined);
+  if (!priced && focus?.includes("cost")) {
+    throw new InputError("--metrics", undefined, "cost is the day's cost in money, and no scenario here prices anything: give costs: (or agents[].costPerHour), or leave cost out");
+  }
+  return priced;
+}
+
 /**
  * Reports a whole plan from every job's result in the order of its jobs. `trace` is the first replication's trace and
  * `traceTo` where it goes (run only); `focus` the compare and sweep tables' metrics.
@@ -108,7 +118,10 @@ export async function finishStudy(
   // a Skype for Business site past the guide's limits: one line each, with the guide's words
   if (study.kind === "run" && !opts.quiet) for (const line of skypeWarnings(experiments[0]!.skype)) process.stderr.write(`ccsim: warning: ${line}\n`);
   const faults = study.points.some((p) => p.scenario.faults.length > 0);
-  const focus = opts.focus ?? (faults ? faultFocus(study.points.map((p) => p.scenario.routing.defaultRoute.kind)) : DEFAULT_FOCUS);
+  const priced = refuseUnpricedCost(study, opts.focus);
+  const byDefault = faults ? faultFocus(study.points.map((p) => p.scenario.routing.defaultRoute.kind)) : DEFAULT_FOCUS;
+  // a priced study shows the day's cost beside its service
+  const focus = opts.focus ?? (priced ? [...byDefault, "cost" as const] : byDefault);
   const provenance = () => provenanceOf(study.kind, plan, { metrics: opts.metrics });
   // what is asked for only: the CSV files and report.html with --out, the table when it is printed
   const out = opts.out !== undefined;

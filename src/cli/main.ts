@@ -25,7 +25,7 @@ function program(): Command {
       .option("--seed <n>", "random seed (default: the scenario's)")
       .option("--replications <n>", "number of replications (default: the scenario's)")
       .option("--set <path=value>", "override a scenario field, e.g. agents[0].count=13 (repeatable)", collect)
-      .option("--workers <n>", "worker threads the replications are spread over (default: the machine's cores, or 1 for a run estimated under 2 s)")
+      .option("--workers <n>", "threads the replications are spread over, this one and N - 1 workers (default: the machine's cores, or 1 for a run estimated under 2 s)")
       .addOption(
         new Option("--shard <i/n>", "run only the i-th of n slices of the replications; write a partial result into --out").hideHelp(!shards),
       );
@@ -98,7 +98,7 @@ function program(): Command {
 
   scenarioOptions(p.command("size").argument("<scenario>", "scenario file"), false)
     .description("the smallest agent count of a group meeting every target: Erlang start, then simulated tries")
-    .option("--for <what>", "agents[:GROUP] (default agents, when there is one group), nodes[:SITE], urs, throughput, ports[:SITE] (Asterisk media ports) or connectors (a Skype for Business site)")
+    .option("--for <what>", "agents[:GROUP] (default agents, when there is one group), staffing (every group at least cost), nodes[:SITE], urs, throughput, ports[:SITE] (Asterisk media ports) or connectors (a Skype for Business site)")
     .option("--calls <n>", "--for connectors: maxCalls, the simultaneous calls to size the conference pools for (default: the simulated peak)")
     .option("--max <n>", "the largest count to try (default: agents 3 x the Erlang start + 20; nodes 4 x the utilization start, at least 8); throughput: the most tries (14)")
     .option("--target <metric=comparison>", 'add or replace a target, e.g. serviceLevel=">= 0.80" (repeatable)', collect)

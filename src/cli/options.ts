@@ -22,7 +22,8 @@ export function wholeNumber(flag: string, v: string | undefined, min: number): n
 }
 
 /** A run estimated to take less than this (seconds on one core) stays in one thread when --workers is not given: each
- *  thread pays ~0.2 s to start and warm up its JIT, and 20 replications of 0.08 s each gained only 1.1x on two threads
+ *  thread pays ~0.2 s to start and warm up its JIT (and V8 ~0.35 s of CPU on other threads compiling its hot code,
+ *  docs/speed.md), and 20 replications of 0.08 s each gained only 1.1x on two threads
  *  here (npm run bench), while 20 of 0.6 s gained 1.9x. */
 export const SMALL_RUN_SECONDS = 2;
 

@@ -11,7 +11,7 @@ import { verdictsOf } from "../report/verdicts.js";
 import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
 import { wholeNumber, wroteOut } from "./options.js";
-import { onPool, type Sizing } from "./sizing-plan.js";
+import { onPool, usedLine, type Sizing } from "./sizing-plan.js";
 
 export async function sizePortsCommand(file: string, sizing: Sizing, name: string | undefined): Promise<number> {
   const { opts, workers, scenario, seed, replications, ctx, provenance } = sizing;
@@ -48,20 +48,21 @@ export async function sizePortsCommand(file: string, sizing: Sizing, name: strin
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
     const st = result.start;
-    const rows = [["try", "ports", "verdict", "blocking", "utilization", ...scenario.targets.map((t) => `${t.metric} ${t.source}`)]];
+    const rows = [["try", "ports", "verdict", "replications", "blocking", "utilization", ...scenario.targets.map((t) => `${t.metric} ${t.source}`)]];
     result.tries.forEach((t, i) => {
       const p = t.result.mediaPorts!.bySite[site]!;
       rows.push([
-        String(i + 1), String(t.count), t.met ? "met" : "missed", formatMetric("portBlocking", p.portBlocking.mean),
+        String(i + 1), String(t.count), t.met ? "met" : "missed", String(t.replications), formatMetric("portBlocking", p.portBlocking.mean),
         formatMetric("portUtilization", p.portUtilization.mean), ...verdictsOf(t.result).map((v) => formatMetric(v.metric, v.judgedOn)),
       ]);
     });
     const answer = result.recommended === null ? `no capacity up to ${result.max} met every target` : `recommended: ${result.recommended} media ports in ${site}`;
     process.stdout.write(
-      `${scenario.name}: sizing the Asterisk media ports of ${site}; seed ${seed}, ${replications} replications a try\n` +
+      `${scenario.name}: sizing the Asterisk media ports of ${site}; seed ${seed}, at most ${replications} replications a try\n` +
         `start: Erlang B, ${st.offeredLoad.toFixed(2)} Erlangs of port load -> ${st.capacity} ports` +
         (st.blockingTarget === null ? "\n\n" : ` (blocking ${formatMetric("portBlocking", st.blocking)})\n\n`) +
-        `${grid(rows, 1)}\n(blocking and utilization: the site's pool, means; each target's value as judged: its safe 95% bound)\n\n${answer}\n`,
+        `${grid(rows, 1)}\n(blocking and utilization: the site's pool, means; each target's value as judged: its safe 95% bound)\n\n${answer}\n` +
+        `${usedLine(result.replications, result.tries.length, replications)}\n`,
     );
     if (opts.out) wroteOut(opts.out);
   }

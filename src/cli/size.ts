@@ -1,4 +1,4 @@
-// `ccsim size <scenario> --for agents[:group]|nodes[:site]|urs|throughput|ports[:site]|connectors`: the smallest
+// `ccsim size <scenario> --for agents[:group]|staffing|nodes[:site]|urs|throughput|ports[:site]|connectors`: the smallest
 // head count, machine count or media-port pool that meets every target (or the largest load sustained), from an
 // analytic start and simulated tries on common random numbers, or a Skype site's connectors and conference pools; a
 // table (or JSON) on stdout, a report in --out. The tries run one after another, each try's replications on one pool
@@ -20,7 +20,7 @@ import { suggestion } from "../scenario/did-you-mean.js";
 import { InputError } from "../scenario/errors.js";
 import { provenanceOf } from "./command-line.js";
 import { sizePortsCommand } from "./size-ports.js";
-import { onPool, type SizeOptions, type Sizing } from "./sizing-plan.js";
+import { onPool, usedLine, type SizeOptions, type Sizing } from "./sizing-plan.js";
 import { guardRun } from "./guard.js";
 import { wholeNumber, workerCount, wroteOut } from "./options.js";
 import { planGate, requireTargets } from "./target-option.js";
@@ -35,6 +35,10 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
       "another; --workers spreads each try's replications over threads",
   );
   const { seed, replications } = plan.study;
+  // a budget is missed by more of anything, so "the fewest that pass" would not hold: check judges it
+  if (scenario.targets.some((t) => t.metric === "cost")) {
+    throw new InputError(file, "targets.cost", "a cost target is a budget that more agents or machines only miss by more, so size cannot search on it: leave it to ccsim check, and size on the service targets");
+  }
   if (opts.out !== undefined) checkOutDir(opts.out, ["sizing.md", "sizing.csv", "sizing.json", "report.html"], opts.force === true);
   // the memory a try needs, as run refuses it; no time warning, since one try's time is not the search's
   const perTry = guardRun(file, [scenario], replications, { force: opts.force, quiet: true });
@@ -57,7 +61,12 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   }
   if (opts.calls !== undefined) throw new InputError("--calls", undefined, "gives maxCalls to --for connectors only");
   if (kind === "ports") return sizePortsCommand(file, sizing, name);
-  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], nodes[:SITE], urs, throughput, ports[:SITE] or connectors${suggestion(kind, ["agents", ...MACHINES, "ports", "connectors"])}`);
+  if (kind === "staffing") {
+    if (name !== undefined) throw new InputError(where, undefined, "expected staffing (it sizes every agent group together)");
+    const { sizeStaffingCommand } = await import("./size-staffing.js");
+    return sizeStaffingCommand(file, sizing);
+  }
+  if (kind !== "agents") throw new InputError(where, undefined, `expected agents[:GROUP], staffing, nodes[:SITE], urs, throughput, ports[:SITE] or connectors${suggestion(kind, ["agents", "staffing", ...MACHINES, "ports", "connectors"])}`);
   const groups = scenario.agents.map((a) => a.group);
   let group: string;
   if (name === undefined || name === "") {
@@ -88,17 +97,17 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
     const st = result.start;
-    const rows = [["try", "agents", "verdict", ...scenario.targets.map((t) => `${t.metric} ${t.source}`)]];
+    const rows = [["try", "agents", "verdict", "replications", ...scenario.targets.map((t) => `${t.metric} ${t.source}`)]];
     result.tries.forEach((t, i) =>
-      rows.push([String(i + 1), String(t.count), t.met ? "met" : "missed", ...verdictsOf(t.result).map((v) => formatMetric(v.metric, v.judgedOn))]),
+      rows.push([String(i + 1), String(t.count), t.met ? "met" : "missed", String(t.replications), ...verdictsOf(t.result).map((v) => formatMetric(v.metric, v.judgedOn))]),
     );
     const answer =
       result.recommended === null
         ? `no count up to ${result.max} met every target`
         : `recommended: ${result.recommended} agents in ${group}`;
-    const verdict = `${answer}${calibrationNote(scenario)}`;
+    const verdict = `${answer}${calibrationNote(scenario)}\n${usedLine(result.replications, result.tries.length, replications)}`;
     process.stdout.write(
-      `${scenario.name}: sizing agents of ${group}; seed ${seed}, ${replications} replications a try\n` +
+      `${scenario.name}: sizing agents of ${group}; seed ${seed}, at most ${replications} replications a try\n` +
         `start: ${st.model}, ${st.offeredLoad.toFixed(2)} Erlangs on ${st.pool.join(", ")} -> ${st.poolAgents} for the pool, ${st.count} in ${group}\n\n` +
         `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound)\n\n${verdict}\n`,
     );
@@ -152,21 +161,23 @@ async function sizeMachines(file: string, sizing: Sizing, kind: "nodes" | "urs" 
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
     const targets = scenario.targets;
-    const rows = [["try", kind === "throughput" ? "scale" : "count", "setting", "verdict", "busiest", "utilization", ...targets.map((t) => `${t.metric} ${t.source}`)]];
+    const rows = [["try", kind === "throughput" ? "scale" : "count", "setting", "verdict", "replications", "busiest", "utilization", ...targets.map((t) => `${t.metric} ${t.source}`)]];
     result.tries.forEach((t, i) => {
       const c = t.result.components!;
       rows.push([
-        String(i + 1), String(Number(t.value.toPrecision(4))), t.setting, t.met ? "met" : c.sustained ? "missed" : "not sustained", c.busiest,
+        String(i + 1), String(Number(t.value.toPrecision(4))), t.setting, t.met ? "met" : c.sustained ? "missed" : "not sustained",
+        t.simulated === t.replications ? String(t.replications) : `${t.replications} (start run's)`, c.busiest,
         `${(c.instances[c.busiest]!.utilization.mean * 100).toFixed(1)}%`,
         ...verdictsOf(t.result).map((v) => formatMetric(v.metric, v.judgedOn)),
       ]);
     });
     const answer = Object.entries(result.recommended).map(([k, v]) => `${k} ${v ?? "none found"}`).join(", ");
     process.stdout.write(
-      `${scenario.name}: sizing ${kind}; seed ${seed}, ${replications} replications a try\n` +
+      `${scenario.name}: sizing ${kind}; seed ${seed}, at most ${replications} replications a try\n` +
         `varied: ${result.varied}\n${result.start.map((l) => `start: ${l}`).join("\n")}\n\n` +
         `${grid(rows, 1)}\n(each target's value as judged: its safe 95% bound; a try is met when every target is and every component keeps up)\n\n` +
-        `${kind === "throughput" ? "throughput capacity" : "recommended"}: ${answer}${calibrationNote(scenario)}\n`,
+        `${kind === "throughput" ? "throughput capacity" : "recommended"}: ${answer}${calibrationNote(scenario)}\n` +
+        `${usedLine(result.replications, result.tries.length, replications)}${kind === "throughput" ? "" : ", the start run's included"}\n`,
     );
     if (opts.out) wroteOut(opts.out);
   }
@@ -192,13 +203,15 @@ async function sizePeriods(sizing: Sizing, group: string, types: readonly string
   });
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
-    const rows = [["period", "start", "agents", "tries"]];
+    const rows = [["period", "start", "agents", "tries", "replications"]];
     result.staffing.forEach((c, i) =>
-      rows.push([String(i + 1), `${(i * result.period) / 3600} h`, c === null ? "none found" : String(c), String(result.periods[i]?.tries.length ?? 0)]),
+      rows.push([String(i + 1), `${(i * result.period) / 3600} h`, c === null ? "none found" : String(c), String(result.periods[i]?.tries.length ?? 0), String(result.periods[i]?.replications ?? 0)]),
     );
+    const tries = result.periods.reduce((n, p) => n + (p?.tries.length ?? 0), 0);
     process.stdout.write(
-      `${scenario.name}: sizing agents of ${group} per period of ${result.period / 60} min (each a steady state at its rates); seed ${seed}, ${replications} replications a try\n\n` +
-        `${grid(rows, 1)}\n\nrecommended staffing for ${group}: [${result.staffing.map((c) => c ?? "?").join(", ")}]${calibrationNote(scenario)}\n`,
+      `${scenario.name}: sizing agents of ${group} per period of ${result.period / 60} min (each a steady state at its rates); seed ${seed}, at most ${replications} replications a try\n\n` +
+        `${grid(rows, 1)}\n\nrecommended staffing for ${group}: [${result.staffing.map((c) => c ?? "?").join(", ")}]${calibrationNote(scenario)}\n` +
+        `${usedLine(result.replications, tries, replications)}\n`,
     );
     if (opts.out) wroteOut(opts.out);
   }

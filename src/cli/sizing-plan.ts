@@ -32,3 +32,8 @@ export function onPool<T>(workers: number, search: (run: ExperimentRunner) => Pr
   return withPool(workers, (pool) => search(experimentRunner(pool)));
 }
 
+
+/** The search's cost, the last line of every sizing's table. */
+export function usedLine(used: number, tries: number, most: number): string {
+  return `replications simulated: ${used} in ${tries} tr${tries === 1 ? "y" : "ies"} (at most ${most} a try; a try stops at the first look whose verdict is clear)`;
+}

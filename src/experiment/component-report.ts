@@ -8,9 +8,9 @@ import type { ComponentRecord, ComponentSummary, ComponentsSummary, MetricSummar
 
 /** A queue is growing when its last interval's delay exceeds twice its first interval's by more than this (seconds):
  *  the floor keeps the noise of near-zero delays from counting. */
-const GROWTH_FLOOR = 0.01;
+export const GROWTH_FLOOR = 0.01;
 /** An interval counts as saturated from this utilization on (an overloaded server is busy the whole interval). */
-const SATURATED = 0.999;
+export const SATURATED = 0.999;
 
 /** Summaries across replications (each replication lists the same instances in the same order). */
 export function componentsSummary(

@@ -14,6 +14,7 @@ import { mediaPortSummary } from "./media-port-report.js";
 import { privateCallSummary } from "./private-call-report.js";
 import { skypeSummary } from "./skype-limits.js";
 import { voicemailSummary } from "./voicemail-report.js";
+import { dayCostSummary } from "./day-cost-report.js";
 import { planOne, runPlanHere } from "./plan.js";
 import type { ReplicationOptions } from "./replication.js";
 import type { Study } from "./study.js";
@@ -143,6 +144,7 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(first.skype ? { skype: skypeSite(scenario, results, summaryOf), perReplicationSkype: results.map((r) => r.skype!) } : {}),
     ...(first.mediaPorts ? { mediaPorts: mediaPortSummary(results, summaryOf) } : {}),
     ...(first.voicemail ? { voicemail: voicemailSummary(results, nonNegative) } : {}),
+    ...(first.cost ? { cost: dayCostSummary(scenario, results, nonNegative) } : {}),
   };
 }
 

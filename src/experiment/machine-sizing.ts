@@ -1,10 +1,13 @@
 // Machine sizing on the component load model: the fewest SIP Cluster nodes of a site, or URS pairs, that meet every
 // target with every component keeping up with its load; and the throughput capacity, the largest scale of all
 // traffic the deployment sustains. Each starts from the utilizations of one run of the scenario as it is (load
-// divided over more or fewer instances), then searches with simulation on common random numbers.
+// divided over more or fewer instances), then searches with simulation on common random numbers, each try stopped as
+// soon as its verdict is clear (sequential-try.ts).
 
 import { meanRate, type Scenario, type TargetSpec } from "../scenario/types.js";
-import type { ExperimentResult } from "../observe/results.js";
+import type { ComponentSummary, ComponentsSummary, ExperimentResult, ReplicationResult } from "../observe/results.js";
+import { GROWTH_FLOOR, SATURATED } from "./component-report.js";
+import { allSides, intervalOf, replicationsOf, sequentialTry, sideOf, targetsSide, type Side, type TryJudge } from "./sequential-try.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
 import { judgeTargets } from "./targets.js";
@@ -18,6 +21,10 @@ export interface MachineTry {
   readonly setting: string;
   readonly met: boolean;
   readonly result: ExperimentResult;
+  /** the replications its result rests on: fewer than the maximum when its verdict was clear at an earlier look */
+  readonly replications: number;
+  /** of those, simulated for this try (the rest are the search's start run, when the try is the scenario as it is) */
+  readonly simulated: number;
 }
 
 export interface MachineSizing {
@@ -30,6 +37,8 @@ export interface MachineSizing {
   readonly tries: readonly MachineTry[];
   /** the try the answer rests on (the recommended one, or the last tried when there is none) */
   readonly shown: MachineTry;
+  /** the replications the search simulated: its start run's and every try's */
+  readonly replications: number;
 }
 
 export interface MachineOptions {
@@ -41,10 +50,36 @@ export interface MachineOptions {
   readonly onTry?: (t: MachineTry) => void;
 }
 
-/** Every target met, and every component instance kept up with its load (see component-report.ts, sustainedBy). */
-function machineMet(r: ExperimentResult): boolean {
-  return r.components!.sustained && judgeTargets(r.scenario.targets, r).every((v) => v.met);
+/**
+ * component-report.ts's sustainedBy at an interim look of a sequential try (sequential-try.ts), each verdict on intervals of two-sided error
+ * `error` (the delay test compares two means, so each of its intervals gets half): met when every instance clearly
+ * keeps up, missed when one clearly does not, else unclear.
+ */
+export function sustainedSide(c: ComponentsSummary, n: number, error: number): Side {
+  return allSides(Object.values(c.instances).flatMap((i) => [sideOf(i.peakUtilization, n, error, "<", SATURATED), growthSide(i, n, error / 2)]));
 }
+
+/** The delay half of sustainedBy (last interval's delay <= 2 x the first's + GROWTH_FLOOR), on both intervals. */
+function growthSide(i: ComponentSummary, n: number, error: number): Side {
+  const last = intervalOf(i.lastIntervalDelay, n, error);
+  const first = intervalOf(i.firstIntervalDelay, n, error);
+  if (last === null || first === null) return "unclear";
+  if (last[1] <= 2 * first[0] + GROWTH_FLOOR) return "met";
+  if (last[0] > 2 * first[1] + GROWTH_FLOOR) return "missed";
+  return "unclear";
+}
+
+/** Every target met, and every component instance kept up with its load (see component-report.ts, sustainedBy). */
+const MACHINE: TryJudge = {
+  interim: (r, error) => allSides([targetsSide(r, error), sustainedSide(r.components!, r.replications, error)]),
+  final: (r) => r.components!.sustained && judgeTargets(r.scenario.targets, r).every((v) => v.met),
+};
+
+/** The throughput-capacity test alone: every component keeps up; the scenario's targets do not count. */
+const SUSTAINED: TryJudge = {
+  interim: (r, error) => sustainedSide(r.components!, r.replications, error),
+  final: (r) => r.components!.sustained,
+};
 
 /** The utilization a kind may reach: its `<=`/`<` target if it has one, else 1 (the instance just keeps up). */
 function allowed(targets: readonly TargetSpec[], kind: string): number {
@@ -71,7 +106,10 @@ export async function sizeNodes(scenario: Scenario, sites: readonly string[], op
   const start: string[] = [];
   let current = scenario;
   let shown: MachineTry | null = null;
-  const base = await opts.run(scenario, { seed: opts.seed, replications: opts.replications });
+  const baseKept: ReplicationResult[] = [];
+  const base = await opts.run(scenario, { seed: opts.seed, replications: opts.replications, kept: baseKept });
+  // while every site sized so far kept its scenario count, the try at a site's own count is the start run again
+  let asBase = true;
   for (const site of sites) {
     const si = current.sites.findIndex((s) => s.id === site);
     const n0 = current.sites[si]!.nodes;
@@ -88,8 +126,8 @@ export async function sizeNodes(scenario: Scenario, sites: readonly string[], op
     const byCount = new Map<number, MachineTry>();
     const found = await firstPassing(max, want - 1, async (i) => {
       const n = i + 1;
-      const result = await opts.run(at(n), { seed: opts.seed, replications: opts.replications });
-      const t: MachineTry = { scope: site, value: n, setting: `sites[${si}].nodes=${n}`, met: machineMet(result), result };
+      const kept = asBase && n === n0 ? [...baseKept] : [];
+      const t: MachineTry = { scope: site, value: n, setting: `sites[${si}].nodes=${n}`, ...(await sequentialTry(opts.run, at(n), { ...opts, kept }, MACHINE)) };
       tries.push(t);
       byCount.set(n, t);
       opts.onTry?.(t);
@@ -98,6 +136,7 @@ export async function sizeNodes(scenario: Scenario, sites: readonly string[], op
     recommended[site] = found < 0 ? null : found + 1;
     shown = found < 0 ? tries[tries.length - 1]! : byCount.get(found + 1)!;
     if (found >= 0) current = at(found + 1);
+    asBase &&= found + 1 === n0;
   }
   return {
     what: "nodes",
@@ -106,6 +145,7 @@ export async function sizeNodes(scenario: Scenario, sites: readonly string[], op
     start,
     tries,
     shown: shown!,
+    replications: base.replications + replicationsOf(tries),
   };
 }
 
@@ -143,8 +183,7 @@ export async function sizeUrs(scenario: Scenario, opts: MachineOptions): Promise
   const found = await firstPassing(candidates.length, startIndex < 0 ? candidates.length - 1 : startIndex, async (i) => {
     const [count, k] = candidates[i]!;
     const s: Scenario = { ...scenario, routing: { ...scenario.routing, mode: "grouped", nodesPerUrs: k } };
-    const result = await opts.run(s, { seed: opts.seed, replications: opts.replications });
-    const t: MachineTry = { scope: "URS", value: count, setting: `routing.mode=grouped, routing.nodesPerUrs=${k}`, met: machineMet(result), result };
+    const t: MachineTry = { scope: "URS", value: count, setting: `routing.mode=grouped, routing.nodesPerUrs=${k}`, ...(await sequentialTry(opts.run, s, opts, MACHINE)) };
     tries.push(t);
     opts.onTry?.(t);
     return t.met;
@@ -163,6 +202,7 @@ export async function sizeUrs(scenario: Scenario, opts: MachineOptions): Promise
     ],
     tries,
     shown,
+    replications: base.replications + replicationsOf(tries),
   };
 }
 
@@ -193,20 +233,19 @@ function offeredRate(s: Scenario): number {
 export async function throughputCapacity(scenario: Scenario, opts: MachineOptions): Promise<MachineSizing> {
   const tries: MachineTry[] = [];
   const rate = offeredRate(scenario);
-  const run = async (f: number): Promise<MachineTry> => {
-    const result = await opts.run(scaled(scenario, f), { seed: opts.seed, replications: opts.replications });
+  // the first try is the search's start: its busiest utilization picks every scale after it, so it runs in full
+  const run = async (f: number, judge: TryJudge = SUSTAINED): Promise<MachineTry> => {
     const t: MachineTry = {
       scope: "traffic",
       value: f,
       setting: `traffic x ${round(f)} (${round(f * rate)} calls/s), agents x ${round(f)}`,
-      met: result.components!.sustained,
-      result,
+      ...(await sequentialTry(opts.run, scaled(scenario, f), opts, judge)),
     };
     tries.push(t);
     opts.onTry?.(t);
     return t;
   };
-  const first = await run(1);
+  const first = await run(1, { ...SUSTAINED, interim: () => "unclear" });
   const u = first.result.components!.instances[first.result.components!.busiest]!.utilization.mean;
   const guess = u > 0 ? 1 / u : 64;
   let lo = first.met ? 1 : 0;
@@ -231,6 +270,7 @@ export async function throughputCapacity(scenario: Scenario, opts: MachineOption
     ],
     tries,
     shown: pass ?? tries[tries.length - 1]!,
+    replications: replicationsOf(tries),
   };
 }
 

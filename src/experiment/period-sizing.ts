@@ -19,6 +19,8 @@ export interface PeriodSizing {
   readonly periods: readonly (SizingResult | null)[];
   /** per period, the smallest count that met every target (null: none up to the max; 0: no traffic) */
   readonly staffing: readonly (number | null)[];
+  /** the replications every period's tries simulated together */
+  readonly replications: number;
 }
 
 /** The traffic types the group serves, if they share a profile of several periods; null when there is no profile. */
@@ -83,5 +85,5 @@ export async function sizePerPeriod(
     periods.push(r);
     staffing.push(r.recommended);
   }
-  return { group, period: profile.period, periods, staffing };
+  return { group, period: profile.period, periods, staffing, replications: periods.reduce((n, r) => n + (r?.replications ?? 0), 0) };
 }

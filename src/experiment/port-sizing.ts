@@ -10,7 +10,7 @@ import { meanRate, type Scenario } from "../scenario/types.js";
 import type { ExperimentResult } from "../observe/results.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
-import { judgeTargets } from "./targets.js";
+import { replicationsOf, sequentialTry } from "./sequential-try.js";
 
 /** The Erlang B start, and what it rests on. */
 export interface PortStart {
@@ -30,6 +30,10 @@ export interface PortSizingTry {
   readonly count: number;
   readonly met: boolean;
   readonly result: ExperimentResult;
+  /** the replications it ran: fewer than the maximum when its verdict was clear at an earlier look (sequential-try.ts) */
+  readonly replications: number;
+  /** of those, simulated for this try (all of them: a sizing of agents or ports keeps none from before) */
+  readonly simulated: number;
 }
 
 export interface PortSizingResult {
@@ -39,6 +43,8 @@ export interface PortSizingResult {
   readonly recommended: number | null;
   readonly tries: readonly PortSizingTry[];
   readonly max: number;
+  /** the replications every try simulated together */
+  readonly replications: number;
 }
 
 export interface PortSizingOptions {
@@ -87,11 +93,10 @@ export async function sizePorts(scenario: Scenario, site: string, opts: PortSizi
   // candidate i is the capacity i + 1
   const found = await firstPassing(max, Math.min(start.capacity, max) - 1, async (i) => {
     const count = i + 1;
-    const result = await opts.run(withPorts(scenario, site, count), { seed: opts.seed, replications: opts.replications });
-    const t = { count, met: judgeTargets(result.scenario.targets, result).every((v) => v.met), result };
+    const t = { count, ...(await sequentialTry(opts.run, withPorts(scenario, site, count), opts)) };
     tries.push(t);
     opts.onTry?.(t);
     return t.met;
   });
-  return { site, start, recommended: found < 0 ? null : found + 1, tries, max };
+  return { site, start, recommended: found < 0 ? null : found + 1, tries, max, replications: replicationsOf(tries) };
 }

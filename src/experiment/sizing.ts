@@ -1,7 +1,8 @@
 // Agent sizing: the smallest head count of one group that meets every target of the scenario. The search starts at
 // the Erlang C (or, with exponential patience, Erlang A) minimum for the load the group's pool carries, then steps
 // away from it, doubling the step, until the verdict changes, and bisects between the last miss and the first pass.
-// Every try runs on the same seed (common random numbers), so neighbouring counts differ by the staffing alone.
+// Every try runs on the same seed (common random numbers), so neighbouring counts differ by the staffing alone, and
+// in batches, stopped as soon as its verdict is clear (sequential-try.ts).
 
 import { meanOf } from "../kernel/distributions.js";
 import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics/erlang.js";
@@ -11,7 +12,7 @@ import { meanRate, type DistributionSpec, type Scenario } from "../scenario/type
 import type { ExperimentResult } from "../observe/results.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
-import { judgeTargets } from "./targets.js";
+import { replicationsOf, sequentialTry } from "./sequential-try.js";
 
 /** What the search started from, and why. */
 export interface AnalyticStart {
@@ -41,7 +42,12 @@ export interface AnalyticStart {
 export interface SizingTry {
   readonly count: number;
   readonly met: boolean;
+  /** over the replications the try ran */
   readonly result: ExperimentResult;
+  /** the replications it ran: fewer than the maximum when its verdict was clear at an earlier look (sequential-try.ts) */
+  readonly replications: number;
+  /** of those, simulated for this try (all of them: a sizing of agents or ports keeps none from before) */
+  readonly simulated: number;
 }
 
 export interface SizingResult {
@@ -52,10 +58,13 @@ export interface SizingResult {
   /** in the order they were run */
   readonly tries: readonly SizingTry[];
   readonly max: number;
+  /** the replications every try simulated together */
+  readonly replications: number;
 }
 
 export interface SizingOptions {
   readonly seed: number;
+  /** the most a try runs (sequential-try.ts) */
   readonly replications: number;
   /** runs each try (on a pool of worker threads, or in this thread) */
   readonly run: ExperimentRunner;
@@ -128,10 +137,6 @@ function withCount(scenario: Scenario, group: string, count: number): Scenario {
   return { ...scenario, agents };
 }
 
-function metTargets(r: ExperimentResult): boolean {
-  return judgeTargets(r.scenario.targets, r).every((v) => v.met);
-}
-
 export async function sizeAgents(scenario: Scenario, group: string, opts: SizingOptions): Promise<SizingResult> {
   const start = analyticStart(scenario, group);
   const max = opts.max ?? start.count * 3 + 20;
@@ -139,11 +144,10 @@ export async function sizeAgents(scenario: Scenario, group: string, opts: Sizing
   // candidate i is the count i + 1
   const found = await firstPassing(max, Math.min(opts.from ?? start.count, max) - 1, async (i) => {
     const count = i + 1;
-    const result = await opts.run(withCount(scenario, group, count), { seed: opts.seed, replications: opts.replications });
-    const t = { count, met: metTargets(result), result };
+    const t = { count, ...(await sequentialTry(opts.run, withCount(scenario, group, count), opts)) };
     tries.push(t);
     opts.onTry?.(t);
     return t.met;
   });
-  return { group, start, recommended: found < 0 ? null : found + 1, tries, max };
+  return { group, start, recommended: found < 0 ? null : found + 1, tries, max, replications: replicationsOf(tries) };
 }

@@ -68,7 +68,7 @@ export function skypeSummary(
   const records = results.map((r) => r.skype!);
   const keys = Object.keys(records[0]!) as (keyof SkypeRecord)[];
   return {
-    metrics: Object.fromEntries(keys.map((k) => [k, summaryOf(records.map((r) => r[k]))])) as SkypeSummary["metrics"],
+    metrics: Object.fromEntries(keys.map((k) => [k, summaryOf(records.map((r) => r[k]!))])) as SkypeSummary["metrics"],
     limits: skypeLimits(site, spec, records),
   };
 }

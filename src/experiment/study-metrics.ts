@@ -9,7 +9,8 @@ import type { ExperimentResult, MetricSummary, SkypeRecord } from "../observe/re
 const SKYPE_KEYS: Readonly<Record<keyof SkypeRecord, true>> = {
   peakRegisteredAgents: true, peakSimultaneousCalls: true, peakConferencesInUse: true, lowestReadyConferences: true,
   conferencesCreated: true, conferenceWaits: true, conferenceWaitRate: true, meanAllocationTime: true,
-  maxAllocationTime: true, callsPerSecond: true, peakCallsPerSecond: true,
+  maxAllocationTime: true, callsPerSecond: true, peakCallsPerSecond: true, imEscalations: true, ringOuts: true,
+  noAnswerNotReady: true, noAnswerLogouts: true, dndShare: true,
 };
 export type SkypeMetricName = keyof SkypeRecord;
 export const SKYPE_METRIC_NAMES = Object.keys(SKYPE_KEYS) as readonly SkypeMetricName[];
@@ -22,6 +23,7 @@ export function isSkypeMetric(name: string): name is SkypeMetricName {
 }
 
 export type StudyMetricSummaries = Partial<Record<StudyMetricName, MetricSummary>>;
+// (the emulated agents' numbers are there only when the records have them)
 
 /** a variant's or point's metrics: the whole center's, then its Skype site's when it has one */
 export function studyMetricsOf(r: ExperimentResult): StudyMetricSummaries {

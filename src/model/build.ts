@@ -11,7 +11,7 @@ import { buildAsterisk } from "./build/asterisk.js";
 import { buildFaults, faultHostOf } from "./build/faults.js";
 import { buildMediaPorts } from "./build/media-ports.js";
 import { buildFanouts, buildIxnFanouts, buildReservation, defaultDnParts, placeUrs, routingTargets } from "./build/routing.js";
-import { buildSkype } from "./build/skype.js";
+import { buildImEscalation, buildSkype } from "./build/skype.js";
 import { buildImSessions, buildTraffic } from "./build/traffic.js";
 import { buildVoicemail } from "./build/voicemail.js";
 import { ContactCenter } from "./contact-center.js";
@@ -117,9 +117,10 @@ export function buildContactCenter(
   const { voicemail, mwi } = buildVoicemail({ scenario, sim, observer, groups, agents, presence, sipServer, tController, urs, load, streams });
 
   // traffic (streams arrivals, handle, patience, resample, type by type), then IM sessions (im-reply, im-messages,
-  // im-gap, type by type)
+  // im-gap, im-escalation, type by type) and the Skype site's escalations to voice
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
-  buildImSessions(sim, traffic, streams, sipServer);
+  const escalation = buildImEscalation(scenario, sim, observer, traffic, sipServer);
+  buildImSessions(sim, traffic, streams, sipServer, skype?.site ?? -1, escalation);
 
   // staffing, logging agents in and out at the T-Controller
   const staffing = buildStaffing(sim, groups, tController);

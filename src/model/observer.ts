@@ -78,6 +78,9 @@ export interface Observer {
   conferenceAllocated(call: Call, connector: number, waited: boolean, ready: number, inUse: number): void;
   /** the T-Server's scheduler created a conference for connector `connector`'s pool */
   conferenceCreated(connector: number): void;
+  /** the customer of an answered Skype for Business IM session `im` escalated it to voice: `voice` is the new call,
+   *  to the session's agent */
+  imEscalated(im: Call, voice: Call, agent: Agent): void;
   /** a treatment (recording: false) or a recording took one of its site's Asterisk media ports (`pool.busy` counts it) */
   mediaPortTaken(pool: MediaPortPool, recording: boolean): void;
   /** the treatment or recording holding a port of the pool ended (`pool.busy` no longer counts it) */
@@ -131,6 +134,7 @@ export class NoObserver implements Observer {
   presenceNotify(_agent: Agent, _busy: boolean): void {}
   conferenceAllocated(_call: Call, _connector: number, _waited: boolean, _ready: number, _inUse: number): void {}
   conferenceCreated(_connector: number): void {}
+  imEscalated(_im: Call, _voice: Call, _agent: Agent): void {}
   mediaPortTaken(_pool: MediaPortPool, _recording: boolean): void {}
   mediaPortFreed(_pool: MediaPortPool): void {}
   mediaPortRefused(_site: number, _recording: boolean): void {}
@@ -149,7 +153,7 @@ const METHODS = {
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
   abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, heldByConnector: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,
-  privateCallEnded: 0, presenceNotify: 0, conferenceAllocated: 0, conferenceCreated: 0, mediaPortTaken: 0,
+  privateCallEnded: 0, presenceNotify: 0, conferenceAllocated: 0, conferenceCreated: 0, imEscalated: 0, mediaPortTaken: 0,
   mediaPortFreed: 0, mediaPortRefused: 0, voicemailReached: 0, messageLeft: 0, messageTaken: 0, messageHandled: 0,
   mwiSubscribe: 0, mwiNotify: 0,
 } as const satisfies Record<keyof Observer, 0>;

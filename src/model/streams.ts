@@ -27,6 +27,8 @@ export const STREAMS = {
   imMessages: (type: string) => `im-messages:${type}`,
   /** an IM type's gaps between messages */
   imGap: (type: string) => `im-gap:${type}`,
+  /** whether an answered session of an IM type on the Skype for Business site escalates to voice */
+  imEscalation: (type: string) => `im-escalation:${type}`,
   /** how long the default DN's treatment (a Trunk Group DN) plays, for every call sent there */
   defaultTreatment: () => "treatment:default-dn",
   /** where in the SIP Proxies' oos-check cycle a node fails (how soon their next check finds it silent) */

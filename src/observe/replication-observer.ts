@@ -74,7 +74,7 @@ export class ReplicationObserver extends NoObserver {
     this.calls = new CallCounts(this.slices, scenario, this.media);
     if (center.load) this.components = new ComponentMeters(scenario, center.load.components);
     if (scenario.agents.some((g) => g.privateCalls !== undefined)) this.privateCalls = new PrivateCallMeter(scenario, center.agents.length);
-    if (center.skype !== null) this.skype = new SkypeMeter(scenario);
+    if (center.skype !== null) this.skype = new SkypeMeter(scenario, center.agents.length);
     if (scenario.sites.some((s) => s.mediaPorts !== undefined)) this.mediaPorts = new MediaPortMeter(scenario);
     if (center.mwi !== null) this.voicemail = new VoicemailMeter(scenario);
   }
@@ -111,6 +111,7 @@ export class ReplicationObserver extends NoObserver {
   }
   override noAnswer(call: Call, agent: Agent): void {
     this.calls!.noAnswer(call, agent);
+    this.skype?.noAnswer(call, agent);
   }
   override answered(call: Call, agent: Agent): void {
     this.calls!.answered(call, agent, this.sim.now);
@@ -165,6 +166,9 @@ export class ReplicationObserver extends NoObserver {
   override conferenceCreated(): void {
     this.skype!.conferenceCreated(this.sim.now);
   }
+  override imEscalated(im: Call): void {
+    this.skype!.imEscalated(im);
+  }
   override mediaPortTaken(pool: MediaPortPool, recording: boolean): void {
     this.mediaPorts!.taken(pool, recording, this.sim.now);
   }
@@ -204,7 +208,7 @@ export class ReplicationObserver extends NoObserver {
       components: this.components,
       media: this.media,
       privateCalls: this.privateCalls?.result(center.agents, this.slices) ?? null,
-      skype: this.skype?.result() ?? null,
+      skype: this.skype?.result(this.slices) ?? null,
       mediaPorts: this.mediaPorts?.result() ?? null,
       voicemail: this.voicemail?.result(center.voicemail) ?? null,
     });

@@ -1,9 +1,10 @@
 // One replication's result, assembled from what its observer's parts measured: every slice's metrics, the interval
 // rows, the routing delay's 95th percentile, and (when the scenario has them) fault costs, component records, the
-// per-media breakdown, Asterisk private calls, media ports and voicemail, and a Skype for Business site; what became of the calls sent to the default DN.
+// per-media breakdown, Asterisk private calls, media ports and voicemail, a Skype for Business site and the day's cost in money; what became of the calls sent to the default DN.
 
 import type { ContactCenter } from "../model/contact-center.js";
 import type { ComponentMeters } from "./component-meters.js";
+import { dayCost, totalOf } from "./day-cost.js";
 import type { FaultCosts } from "./fault-costs.js";
 import type { MediaBreakdown } from "./media-breakdown.js";
 import type { MediaPortRecord, PrivateCallRecord, ReplicationResult, SkypeRecord, VoicemailRecord } from "./results.js";
@@ -39,9 +40,13 @@ export function replicationResult(p: MeasuredParts): ReplicationResult {
   const hours = (sc.horizon - sc.warmup) / 3600;
   const parts = { faults: p.faultCosts !== null, defaultDn: sc.routing.defaultRoute.kind };
   const intervals = slices.intervalRows(parts);
+  const measured = slices.metrics(center, hours, parts);
+  // a priced scenario's day cost: its parts apart, their total as the whole center's `cost` metric
+  const cost = sc.costs ? dayCost(sc, sc.costs, slices.total.abandoned, slices.total.waitAll) : null;
   return {
     events: p.events,
-    ...slices.metrics(center, hours, parts),
+    ...measured,
+    ...(cost ? { metrics: { ...measured.metrics, cost: totalOf(cost) } } : {}),
     intervals,
     agentsPerNode: Object.fromEntries(center.topology.nodes.map((n) => [n.id, n.ownedAgents])),
     routingDelayP95: p.routingDelay.p95(),
@@ -52,5 +57,6 @@ export function replicationResult(p: MeasuredParts): ReplicationResult {
     ...(p.skype ? { skype: p.skype } : {}),
     ...(p.mediaPorts ? { mediaPorts: p.mediaPorts } : {}),
     ...(p.voicemail ? { voicemail: p.voicemail } : {}),
+    ...(cost ? { cost } : {}),
   };
 }

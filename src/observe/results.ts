@@ -5,6 +5,7 @@
 import type { MediaResult, MediaMetricName } from "../metrics/media-metrics.js";
 import type { MetricName, MetricRecord } from "../metrics/tally.js";
 import type { ComponentKind, FaultSpec, Scenario } from "../scenario/types.js";
+import type { CostsSpec } from "../scenario/cost-spec.js";
 
 // ---- one replication ----
 
@@ -48,6 +49,8 @@ export interface ReplicationResult {
   readonly mediaPorts?: MediaPortRecord;
   /** what Asterisk voicemail and MWI did (absent when no group has a box and no site has mwi) */
   readonly voicemail?: VoicemailRecord;
+  /** the day's cost in money, by part (absent when the scenario prices nothing) */
+  readonly cost?: DayCostRecord;
 }
 
 /** One replication's Skype for Business site (observe/skype-connector.ts says how each is counted). */
@@ -69,6 +72,15 @@ export interface SkypeRecord {
   /** conferences given to calls a second, over the window and in its busiest interval */
   readonly callsPerSecond: number;
   readonly peakCallsPerSecond: number;
+  /** the IM sessions (arrived in the window) whose customer escalated to voice; only when an IM type escalates */
+  readonly imEscalations?: number;
+  /** the emulated agents (only when a group of the site may not answer, or with pull presence mode): calls that
+   *  rang out at the site's agents after no-answer-timeout, the no-answers whose no-answer-action set the agent
+   *  NotReady or logged it out, and the share of the site's logged-in time its agents were held NotReady by DND */
+  readonly ringOuts?: number;
+  readonly noAnswerNotReady?: number;
+  readonly noAnswerLogouts?: number;
+  readonly dndShare?: number;
 }
 
 /** One site's Asterisk media ports in one replication. */
@@ -231,11 +243,14 @@ export interface ExperimentResult {
   readonly mediaPorts?: MediaPortSummary;
   /** Asterisk voicemail and MWI; absent when the scenario has neither boxes nor mwi */
   readonly voicemail?: VoicemailSummary;
+  /** the day's cost in money; absent when the scenario prices nothing */
+  readonly cost?: DayCostSummary;
 }
 
 /** A Skype for Business site across replications: each number of SkypeRecord, summarized. */
 export interface SkypeSummary {
-  readonly metrics: Record<keyof SkypeRecord, MetricSummary>;
+  /** (the emulated agents' numbers only when the records have them) */
+  readonly metrics: { readonly [K in keyof SkypeRecord]: MetricSummary };
   /** the guide's limits, judged on the worst replication (experiment/skype-limits.ts) */
   readonly limits: readonly SkypeLimit[];
 }
@@ -322,4 +337,26 @@ export interface ComponentsSummary {
   readonly busiestOfKind: Partial<Record<ComponentKind, string>>;
   /** every instance kept up with its load: see sustainedBy in experiment/component-report.ts */
   readonly sustained: boolean;
+}
+
+/** One replication's cost, by what it pays for (the total is the `cost` metric). */
+export interface DayCostRecord {
+  readonly agents: number;
+  readonly nodes: number;
+  readonly ursPairs: number;
+  readonly abandoned: number;
+  readonly waiting: number;
+}
+
+/** The day's cost across replications: the prices, each part summarized, and each group's scheduled hours. */
+export interface DayCostSummary {
+  readonly currency?: string;
+  readonly prices: Omit<CostsSpec, "currency">;
+  readonly parts: Record<keyof DayCostRecord, MetricSummary>;
+  /** each agent group: its price of an agent-hour, its scheduled agent-hours in the window, and their cost */
+  readonly groups: Record<string, { readonly costPerHour: number; readonly agentHours: number; readonly cost: number }>;
+  /** the nodes and URS pairs paid for, and the window's hours */
+  readonly nodes: number;
+  readonly ursPairs: number;
+  readonly hours: number;
 }

@@ -55,7 +55,10 @@ export class TraceRecorder extends NoObserver {
     if (!this.traced(call)) return;
     this.open++;
     this.started++;
-    this.call("EventQueued", call, { site: call.type.site.id, priority: call.priority });
+    // an IM session's voice escalation: no event says so, only the Conversation-ID it inherits relates the two calls
+    // (Multimedia Connector for Skype for Business Deployment Guide, Escalation Between IM Call and Audio Call)
+    const conversation = call.partner === null ? undefined : call.partner.connId;
+    this.call("EventQueued", call, { site: call.type.site.id, priority: call.priority, ConversationID: conversation });
   }
   override routeRequest(call: Call, urs: Urs): void {
     this.call("EventRouteRequest", call, { URS: urs.id });
@@ -82,7 +85,11 @@ export class TraceRecorder extends NoObserver {
     this.call("EventRinging", call, { agent: agent.dn, owner: agent.owner?.id ?? "none" });
   }
   override noAnswer(call: Call, agent: Agent): void {
-    this.call("EventReleased", call, { agent: agent.dn, reason: "agent-no-answer-timeout" });
+    // T-Server for Skype for Business "reports EventError with the error code TERR_DN_NO_ANSWER" (Multimedia Connector
+    // for Skype for Business Deployment Guide, No-Answer Supervision); a Skype call is the one that came through a
+    // connector
+    if (call.connector !== null) this.call("EventError", call, { agent: agent.dn, request: "TRouteCall", reason: "TERR_DN_NO_ANSWER" });
+    else this.call("EventReleased", call, { agent: agent.dn, reason: "agent-no-answer-timeout" });
   }
   override answered(call: Call, agent: Agent): void {
     this.call("EventEstablished", call, { agent: agent.dn, wait: Math.round((this.sim.now - call.arrival) * 1e6) / 1e6 });

@@ -142,9 +142,14 @@ export function sweepJson(d: SweepData): string {
 }
 
 export function sweepCsv(s: Sweep): string {
+  // every metric's columns, empty where a point has none; the day's cost only when a point is priced; the Skype
+  // site's after the whole center's, only when the points have one
+  const names = STUDY_METRIC_NAMES.filter((n) =>
+    n === "cost"
+      ? s.points.some((p) => p.result.metrics.cost !== undefined)
+      : (METRIC_NAMES as readonly string[]).includes(n) || studyMetricsOf(s.points[0]!.result)[n] !== undefined,
+  );
   const header: string[] = [...s.paths];
-  // the Skype site's columns only when the points have one, after the whole center's
-  const names = STUDY_METRIC_NAMES.filter((n) => (METRIC_NAMES as readonly string[]).includes(n) || studyMetricsOf(s.points[0]!.result)[n] !== undefined);
   for (const n of names) header.push(n, `${n}_lo`, `${n}_hi`);
   const rows: (string | number)[][] = [header];
   for (const p of s.points) {

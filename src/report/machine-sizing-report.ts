@@ -6,6 +6,7 @@ import type { MachineSizing, MachineTry } from "../experiment/machine-sizing.js"
 import { calibrationNote, uncalibratedCosts } from "./calibration-note.js";
 import { tidy, tidyDeep } from "./numbers.js";
 import {
+  batchesSentence, simulatedLine,
   methodMarkdown,
   reproduceLines,
   sizingHeader,
@@ -35,6 +36,7 @@ export function machineSizingJson(s: MachineSizing, ctx: SizingContext): string 
     ...sizingHeader(ctx),
     sized: { what: s.what, varied: s.varied },
     recommended: s.recommended,
+    replicationsSimulated: s.replications,
     uncalibratedCosts: uncalibratedCosts(s.shown.result.scenario),
     targets: verdictsOf(s.shown.result),
     start: s.start,
@@ -43,6 +45,8 @@ export function machineSizingJson(s: MachineSizing, ctx: SizingContext): string 
       [s.what === "throughput" ? "scale" : "count"]: t.value,
       setting: t.setting,
       met: t.met,
+      replications: t.replications,
+      ...(t.simulated === t.replications ? {} : { simulated: t.simulated }),
       busiest: busiestOf(t),
       targets: tryTargets(t.result),
     })),
@@ -52,13 +56,13 @@ export function machineSizingJson(s: MachineSizing, ctx: SizingContext): string 
 
 export function machineSizingCsv(s: MachineSizing): string {
   const header = [
-    "try", "scope", s.what === "throughput" ? "scale" : "count", "setting", "met", "busiest", "busiest_utilization", "sustained",
+    "try", "scope", s.what === "throughput" ? "scale" : "count", "setting", "met", "replications", "busiest", "busiest_utilization", "sustained",
     ...targetColumns(s.tries[0]!.result),
   ];
   const rows = s.tries.map((t, i) => {
     const b = busiestOf(t);
     return [
-      i + 1, t.scope, tidy(t.value), t.setting, String(t.met), b.id, tidy(b.utilization), String(b.sustained),
+      i + 1, t.scope, tidy(t.value), t.setting, String(t.met), t.replications, b.id, tidy(b.utilization), String(b.sustained),
       ...targetCells(t.result),
     ];
   });
@@ -78,7 +82,7 @@ export function machineSizingMethod(s: MachineSizing, ctx: SizingContext): Sizin
         : "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
     ],
     assumptions: [
-      `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers), so neighbouring tries differ by what was varied alone.`,
+      `${batchesSentence(ctx)} (common random numbers), so neighbouring tries differ by what was varied alone.`,
       'Component costs are the scenario\'s components:; the ones it leaves out are ccsim\'s defaults (docs/component-load.md), assumptions until calibrated against your own measurements (ccsim calibrate).',
       "A component keeps up (is sustained) when no interval after warmup keeps it busy the whole time and its queueing delay does not grow (its last interval's mean at most twice its first's plus 10 ms).",
       s.what === "throughput"
@@ -107,14 +111,14 @@ export function machineSizingMarkdown(s: MachineSizing, ctx: SizingContext): str
     out.push(...verdictMarkdown(verdicts));
   }
   out.push("", "### Tries", "", "In the order they were run; busiest: the component instance with the highest mean utilization.", "");
-  out.push(`| # | ${s.what === "throughput" ? "scale" : "count"} | setting | verdict | busiest | utilization | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
-  out.push(`|---:|---:|---|---|---|---:|${verdicts.map(() => "---:").join("|")}|`);
+  out.push(`| # | ${s.what === "throughput" ? "scale" : "count"} | setting | verdict | replications | busiest | utilization | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
+  out.push(`|---:|---:|---|---|---:|---|---:|${verdicts.map(() => "---:").join("|")}|`);
   s.tries.forEach((t, i) => {
     const b = busiestOf(t);
     out.push(
-      `| ${i + 1} | ${tidy(t.value)} | \`${t.setting}\` | ${t.met ? "met" : b.sustained ? "missed" : "not sustained"} | ${b.id} | ${pct(b.utilization)} | ${tryCells(t.result).join(" | ")} |`,
+      `| ${i + 1} | ${tidy(t.value)} | \`${t.setting}\` | ${t.met ? "met" : b.sustained ? "missed" : "not sustained"} | ${t.replications} | ${b.id} | ${pct(b.utilization)} | ${tryCells(t.result).join(" | ")} |`,
     );
   });
-  out.push("", ...methodMarkdown(machineSizingMethod(s, ctx)), ...reproduceLines(ctx));
+  out.push("", simulatedLine(s.replications, s.tries.length) + (s.what === "throughput" ? "" : " The start run's included."), "", ...methodMarkdown(machineSizingMethod(s, ctx)), ...reproduceLines(ctx));
   return out.join("\n");
 }

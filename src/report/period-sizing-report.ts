@@ -8,6 +8,7 @@ import { formatDuration } from "../scenario/duration.js";
 import { tidyDeep } from "./numbers.js";
 import { clock } from "./html/format.js";
 import {
+  batchesSentence, simulatedLine,
   methodMarkdown,
   reproduceLines,
   SAFE_BOUND,
@@ -27,7 +28,7 @@ export function periodSizingMethod(ctx: SizingContext): SizingMethod {
     found: [],
     assumptions: [
       `Each period is sized as a steady state at its own arrival rates (the stationary independent period approximation): a ${formatDuration(STEADY_HORIZON - STEADY_WARMUP)} run after a ${formatDuration(STEADY_WARMUP)} warm-up. Calls still waiting from a busier period before are not carried over; a period right after a peak may need more than this.`,
-      `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers).`,
+      `${batchesSentence(ctx)} (common random numbers).`,
       "Other groups work their own staffing table's count of that period.",
       SAFE_BOUND,
       "The Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
@@ -40,6 +41,7 @@ export function periodSizingJson(s: PeriodSizing, ctx: SizingContext): string {
     ...sizingHeader(ctx),
     sized: { what: "agents per period", group: s.group, period: s.period },
     recommended: { [s.group]: s.staffing },
+    replicationsSimulated: s.replications,
     periods: s.periods.map((p, i) => ({
       start: i * s.period,
       count: s.staffing[i],
@@ -53,6 +55,7 @@ export function periodSizingJson(s: PeriodSizing, ctx: SizingContext): string {
             group: s.group,
             count: t.count,
             met: t.met,
+            replications: t.replications,
             targets: tryTargets(t.result),
           })),
     ),
@@ -75,16 +78,17 @@ export function periodSizingCsv(s: PeriodSizing): string {
 export function periodSizingMarkdown(s: PeriodSizing, ctx: SizingContext): string {
   const out: string[] = [];
   out.push(`## Sizing: agents of group \`${s.group}\` per ${formatDuration(s.period)} in ${ctx.scenario}`, "");
-  out.push("| period | offered (Erlangs) | recommended agents | tries |", "|---|---:|---:|---:|");
+  out.push("| period | offered (Erlangs) | recommended agents | tries | replications |", "|---|---:|---:|---:|---:|");
   s.periods.forEach((p, i) => {
     const when = `${clock(i * s.period)}-${clock((i + 1) * s.period)}`;
-    out.push(`| ${when} | ${p === null ? "0" : p.start.offeredLoad.toFixed(2)} | ${s.staffing[i] ?? "none found"} | ${p?.tries.length ?? 0} |`);
+    out.push(`| ${when} | ${p === null ? "0" : p.start.offeredLoad.toFixed(2)} | ${s.staffing[i] ?? "none found"} | ${p?.tries.length ?? 0} | ${p?.replications ?? 0} |`);
   });
+  out.push("", simulatedLine(s.replications, s.periods.reduce((n, p) => n + (p?.tries.length ?? 0), 0)));
   out.push("", "As a staffing table for the scenario:", "", "```yaml", `staffing: { period: ${formatDuration(s.period)}, counts: [${s.staffing.map((c) => c ?? "?").join(", ")}] }`, "```", "");
-  out.push("### Tries per period", "", "Each cell: the targets' means (and the bound judged on).", "");
+  out.push("### Tries per period", "", "Each cell: the count, its verdict on the replications it ran, and the bound each target was judged on.", "");
   s.periods.forEach((p, i) => {
     if (p === null) return;
-    const cells = p.tries.map((t) => `${t.count}: ${t.met ? "met" : "missed"} (${verdictsOf(t.result).map((v) => `${v.metric} ${formatMetric(v.metric, v.judgedOn)}`).join(", ")})`);
+    const cells = p.tries.map((t) => `${t.count}: ${t.met ? "met" : "missed"} on ${t.replications} (${verdictsOf(t.result).map((v) => `${v.metric} ${formatMetric(v.metric, v.judgedOn)}`).join(", ")})`);
     out.push(`- ${clock(i * s.period)}: ${cells.join("; ")}`);
   });
   out.push("", ...methodMarkdown(periodSizingMethod(ctx)), ...reproduceLines(ctx));

@@ -6,6 +6,7 @@ import type { PortSizingResult } from "../experiment/port-sizing.js";
 import type { ExperimentResult } from "../observe/results.js";
 import { tidy, tidyDeep } from "./numbers.js";
 import {
+  batchesSentence, simulatedLine,
   methodMarkdown, reproduceLines, SAFE_BOUND, shownTry, sizingHeader, targetCells, targetColumns, tryCells, tryTargets, type SizingContext, type SizingMethod,
 } from "./sizing-report.js";
 import { formatMetric } from "./units.js";
@@ -29,7 +30,7 @@ export function portSizingMethod(s: PortSizingResult, ctx: SizingContext): Sizin
       "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
     ],
     assumptions: [
-      `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, prompts and recordings), so neighbouring capacities differ by the ports alone.`,
+      `${batchesSentence(ctx)} (common random numbers: the same callers, prompts and recordings), so neighbouring capacities differ by the ports alone.`,
       SAFE_BOUND,
       "A treatment that finds no port is skipped and a recording that finds none is lost (no waiting for a port): a loss system, for which Erlang B holds whatever the holding times; the start takes every call as answered (recorded at its share), the simulation counts only the answered ones.",
       "Erlang B at the mean load of the window: with a busier hour in it, the day's blocking is the hours' blocking weighted by their requests, which the simulation measures.",
@@ -42,18 +43,19 @@ export function portSizingJson(s: PortSizingResult, ctx: SizingContext): string 
     ...sizingHeader(ctx),
     sized: { what: "ports", site: s.site, max: s.max },
     recommended: { [s.site]: s.recommended },
+    replicationsSimulated: s.replications,
     targets: verdictsOf(shownTry(s).result),
     start: { model: "Erlang B", ...s.start },
-    tries: s.tries.map((t) => ({ site: s.site, count: t.count, met: t.met, ...pool(t.result, s.site), targets: tryTargets(t.result) })),
+    tries: s.tries.map((t) => ({ site: s.site, count: t.count, met: t.met, replications: t.replications, ...pool(t.result, s.site), targets: tryTargets(t.result) })),
   };
   return JSON.stringify(tidyDeep(data), null, 2) + "\n";
 }
 
 export function portSizingCsv(s: PortSizingResult): string {
-  const header = ["try", "site", "capacity", "met", "portBlocking", "portUtilization", ...targetColumns(s.tries[0]!.result)];
+  const header = ["try", "site", "capacity", "met", "replications", "portBlocking", "portUtilization", ...targetColumns(s.tries[0]!.result)];
   const rows = s.tries.map((t, i) => {
     const p = pool(t.result, s.site);
-    return [i + 1, s.site, t.count, String(t.met), tidy(p.portBlocking), tidy(p.portUtilization), ...targetCells(t.result)];
+    return [i + 1, s.site, t.count, String(t.met), t.replications, tidy(p.portBlocking), tidy(p.portUtilization), ...targetCells(t.result)];
   });
   return stringify([header, ...rows]);
 }
@@ -70,15 +72,15 @@ export function portSizingMarkdown(s: PortSizingResult, ctx: SizingContext): str
   }
   out.push("", `### Targets at ${shown.count} ports`, "", ...verdictMarkdown(verdicts));
   out.push("", "### Tries", "", "In the order they were run; each target cell is the mean (and the bound it was judged on).", "");
-  out.push(`| # | ports | verdict | blocking | utilization | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
-  out.push(`|---:|---:|---|---:|---:|${verdicts.map(() => "---:").join("|")}|`);
+  out.push(`| # | ports | verdict | replications | blocking | utilization | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
+  out.push(`|---:|---:|---|---:|---:|---:|${verdicts.map(() => "---:").join("|")}|`);
   s.tries.forEach((t, i) => {
     const p = pool(t.result, s.site);
     out.push(
-      `| ${i + 1} | ${t.count} | ${t.met ? "met" : "missed"} | ${formatMetric("portBlocking", p.portBlocking)} | ` +
+      `| ${i + 1} | ${t.count} | ${t.met ? "met" : "missed"} | ${t.replications} | ${formatMetric("portBlocking", p.portBlocking)} | ` +
         `${formatMetric("portUtilization", p.portUtilization)} | ${tryCells(t.result).join(" | ")} |`,
     );
   });
-  out.push("", ...methodMarkdown(portSizingMethod(s, ctx)), ...reproduceLines(ctx));
+  out.push("", simulatedLine(s.replications, s.tries.length), "", ...methodMarkdown(portSizingMethod(s, ctx)), ...reproduceLines(ctx));
   return out.join("\n");
 }

@@ -11,7 +11,8 @@ const COUNTS = new Set([
   "defaultAbandoned", "dropped", "cutOff", "lostRequests",
   "oosFailures", "reservationRequests", "reservationGrants", "reservationConflicts", "routingAttempts", "routingFailures",
   "noAnswers", "imMessages", "inbound", "outbound", "waitedDuringPrivate",
-  "peakRegisteredAgents", "peakSimultaneousCalls", "peakConferencesInUse", "lowestReadyConferences", "conferencesCreated", "conferenceWaits",
+  "peakRegisteredAgents", "peakSimultaneousCalls", "peakConferencesInUse", "lowestReadyConferences", "conferencesCreated", "conferenceWaits", "imEscalations",
+  "ringOuts", "noAnswerNotReady", "noAnswerLogouts",
   "messagesLeft", "voicemailHangups", "messagesHandled", "messageBacklog", "mwiSubscriptions", "mwiRefreshes", "mwiEnds",
   "mwiNotifies", "mwiPeakSubscriptions",
 ]);

@@ -9,6 +9,7 @@ import { tidy, tidyDeep } from "./numbers.js";
 import { formatMetric } from "./units.js";
 import { verdictMarkdown, verdictsOf } from "./verdicts.js";
 import { CCSIM_VERSION } from "./version.js";
+import { looksOf } from "../experiment/sequential-try.js";
 import type { ExperimentResult } from "../observe/results.js";
 
 export interface SizingContext {
@@ -50,6 +51,21 @@ export function tryCells(r: ExperimentResult): string[] {
   return verdictsOf(r).map((v) => `${formatMetric(v.metric, v.mean)} (${formatMetric(v.metric, v.judgedOn)})${v.met ? "" : " ✗"}`);
 }
 
+/** How the tries spent their replications (sequential-try.ts), as every sizing.md and report.html say it. */
+export function batchesSentence(ctx: SizingContext): string {
+  const looks = looksOf(ctx.replications);
+  return looks.length === 1
+    ? `Every try ran the same ${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} on seed ${ctx.seed}`
+    : `Every try ran at most ${ctx.replications} replications on seed ${ctx.seed}, in batches: looked at after ${looks.join(", ")}, it stopped at the ` +
+        "first look where every target's interval, at a level corrected for the repeated looks, lay wholly on one side of it " +
+        `(judged at ${ctx.replications} on the 95% bound); replication r is the same in every try`;
+}
+
+/** The replications a search simulated, as sizing.md says it. */
+export function simulatedLine(used: number, tries: number): string {
+  return `Replications simulated: ${used} in ${tries} tr${tries === 1 ? "y" : "ies"}.`;
+}
+
 /** The assumption every sizing verdict rests on, as sizing.md and report.html say it. */
 export const SAFE_BOUND = "Each target is judged on the 95% confidence bound that makes the claim safe: the lower bound for a minimum, the upper for a maximum.";
 
@@ -82,7 +98,7 @@ export function agentSizingMethod(s: SizingResult, ctx: SizingContext): SizingMe
       "Then simulation: from the start, steps of 1, 2, 4, ... until the verdict changed, then bisection between the last miss and the first pass.",
     ],
     assumptions: [
-      `Every try ran the same ${ctx.replications} replications on seed ${ctx.seed} (common random numbers: the same callers, handle times and patience), so neighbouring counts differ by the staffing alone.`,
+      `${batchesSentence(ctx)} (common random numbers: the same callers, handle times and patience), so neighbouring counts differ by the staffing alone.`,
       SAFE_BOUND,
       "The count holds all day (a staffing table of the group is replaced); every other group keeps its scenario count.",
       "The answer assumes the scenario's traffic forecast, handle times, patience and routing; the Erlang start ignores network, routing and ring delays and reservation conflicts, which the simulation includes.",
@@ -102,6 +118,7 @@ export function sizingJson(s: SizingResult, ctx: SizingContext): string {
     ...sizingHeader(ctx),
     sized: { what: "agents", group: s.group, max: s.max },
     recommended: { [s.group]: s.recommended },
+    replicationsSimulated: s.replications,
     ...(shownTry(s).result.scenario.components ? { uncalibratedCosts: uncalibratedCosts(shownTry(s).result.scenario) } : {}),
     targets: verdictsOf(shownTry(s).result),
     start: { ...start, analytic: measures },
@@ -109,6 +126,7 @@ export function sizingJson(s: SizingResult, ctx: SizingContext): string {
       group: s.group,
       count: t.count,
       met: t.met,
+      replications: t.replications,
       targets: tryTargets(t.result),
     })),
   };
@@ -116,8 +134,8 @@ export function sizingJson(s: SizingResult, ctx: SizingContext): string {
 }
 
 export function sizingCsv(s: SizingResult): string {
-  const header = ["try", "group", "count", "met", ...targetColumns(s.tries[0]!.result)];
-  const rows = s.tries.map((t, i) => [i + 1, s.group, t.count, String(t.met), ...targetCells(t.result)]);
+  const header = ["try", "group", "count", "met", "replications", ...targetColumns(s.tries[0]!.result)];
+  const rows = s.tries.map((t, i) => [i + 1, s.group, t.count, String(t.met), t.replications, ...targetCells(t.result)]);
   return stringify([header, ...rows]);
 }
 
@@ -139,11 +157,11 @@ export function sizingMarkdown(s: SizingResult, ctx: SizingContext): string {
   out.push("", `### Targets at ${shown.count} agents`, "");
   out.push(...verdictMarkdown(verdicts));
   out.push("", "### Tries", "", "In the order they were run; each cell is the mean (and the bound it was judged on).", "");
-  out.push(`| # | agents | verdict | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
-  out.push(`|---:|---:|---|${verdicts.map(() => "---:").join("|")}|`);
+  out.push(`| # | agents | verdict | replications | ${verdicts.map((v) => `${v.metric} \`${v.target}\``).join(" | ")} |`);
+  out.push(`|---:|---:|---|---:|${verdicts.map(() => "---:").join("|")}|`);
   s.tries.forEach((t, i) => {
-    out.push(`| ${i + 1} | ${t.count} | ${t.met ? "met" : "missed"} | ${tryCells(t.result).join(" | ")} |`);
+    out.push(`| ${i + 1} | ${t.count} | ${t.met ? "met" : "missed"} | ${t.replications} | ${tryCells(t.result).join(" | ")} |`);
   });
-  out.push("", ...methodMarkdown(agentSizingMethod(s, ctx)), ...reproduceLines(ctx));
+  out.push("", simulatedLine(s.replications, s.tries.length), "", ...methodMarkdown(agentSizingMethod(s, ctx)), ...reproduceLines(ctx));
   return out.join("\n");
 }

@@ -15,7 +15,7 @@ export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "dura
 export type Summary = Pick<
   ExperimentResult,
   "seed" | "replications" | "metrics" | "bySite" | "byNode" | "byType" | "byGroup" | "byUrs" | "agentsPerNode" | "routingDelayP95" |
-  "byMedia" | "components" | "privateCalls" | "skype" | "mediaPorts" | "voicemail"
+  "byMedia" | "components" | "privateCalls" | "skype" | "mediaPorts" | "voicemail" | "cost"
 > & {
   readonly ccsim: string;
   readonly scenario: string;
@@ -55,6 +55,7 @@ export function summaryOf(r: ExperimentResult): Summary {
     ...(r.skype ? { skype: r.skype } : {}),
     ...(r.mediaPorts ? { mediaPorts: r.mediaPorts } : {}),
     ...(r.voicemail ? { voicemail: r.voicemail } : {}),
+    ...(r.cost ? { cost: r.cost } : {}),
     simulation: { events: r.events, ...(r.cutAtDrainLimit ? { cutAtDrainLimit: r.cutAtDrainLimit } : {}) },
   });
 }

@@ -9,6 +9,7 @@ import { mediaPortTables } from "./media-ports.js";
 import { privateCallTables } from "./private-calls.js";
 import { skypeTables } from "./skype-connector.js";
 import { voicemailTable } from "./voicemail.js";
+import { dayCostTable } from "./day-cost.js";
 import { formatInterval, formatMetric } from "./units.js";
 import type { ExperimentResult, MetricSummaries } from "../observe/results.js";
 
@@ -16,7 +17,7 @@ const HEADLINE: MetricName[] = [
   "offered", "answered", "abandoned", "defaultRouted", "defaultTreated", "defaultExternal", "defaultAnswered", "defaultAbandoned",
   "serviceLevel", "asa", "meanWait", "probWait", "abandonRate",
   "occupancy", "throughputPerHour", "reservationRequests", "reservationConflicts", "conflictRate", "conflictsPerCall",
-  "routingAttempts", "routingFailures", "noAnswers", "routingDelay",
+  "routingAttempts", "routingFailures", "noAnswers", "routingDelay", "cost",
 ];
 
 function sliceTable(title: string, slices: Record<string, MetricSummaries>, names: MetricName[]): string {
@@ -63,5 +64,6 @@ export function resultTable(r: ExperimentResult): string {
   if (r.skype) out.push("", skypeTables(r.skype));
   if (r.mediaPorts) out.push("", mediaPortTables(r.mediaPorts));
   if (r.voicemail) out.push("", voicemailTable(r.voicemail));
+  if (r.cost) out.push("", dayCostTable(r.cost));
   return out.join("\n") + "\n";
 }

@@ -11,8 +11,9 @@ export type MetricUnit = "%" | "s" | "count";
 const SECONDS: readonly string[] = ["asa", "meanWait", "routingDelay", "meanAllocationTime", "maxAllocationTime"];
 
 export function unitOf(name: StudyMetricName): MetricUnit {
-  // a target's `utilization.<component kind>` is a share too, and so is a Skype site's share of calls that waited
-  if (isShare(name) || name.startsWith("utilization.") || name === "conferenceWaitRate") return "%";
+  // a target's `utilization.<component kind>` is a share too, and so are a Skype site's share of calls that waited and
+  // its agents' share of time in DND
+  if (isShare(name) || name.startsWith("utilization.") || name === "conferenceWaitRate" || name === "dndShare") return "%";
   if (SECONDS.includes(name)) return "s";
   return "count";
 }

@@ -3,7 +3,7 @@
 // measure or decide before trusting a run, and summary.json and report.html list them.
 
 import { defaultAt, SOURCES, type DefaultKey } from "./default-sources.js";
-import type { Assumption, ComponentsSpec, SiteSpec, TrafficSpec } from "./types.js";
+import type { AgentGroupSpec, Assumption, ComponentsSpec, SiteSpec, TrafficSpec } from "./types.js";
 
 /** whether the default at `path` (segments; `x[]` for each element of list x) was filled somewhere under `node` */
 function filled(node: unknown, segs: readonly string[]): boolean {
@@ -50,16 +50,32 @@ function usesMwi(raw: unknown): boolean {
  * `raw` is the scenario as validated, before defaults; `components` the normalized component costs, absent when the
  * scenario has no load model (its costs are then used by nothing). A Smart Proxy's costs count only when it is on, an
  * Interaction Server's only with chat or email traffic, an Asterisk PBX's only with a site that has one, SIP Proxies'
- * only with a site that has no PBX (no instance of them exists otherwise).
+ * only with a site that has no PBX (no instance of them exists otherwise). A Skype site's no-answer options count only
+ * with an agent of the site who may not answer (`agents`, normalized), its presence delay only in pull presence mode.
  */
-export function assumptionsOf(raw: unknown, components: ComponentsSpec | undefined, traffic: readonly TrafficSpec[], sites: readonly SiteSpec[]): Assumption[] {
+export function assumptionsOf(
+  raw: unknown,
+  components: ComponentsSpec | undefined,
+  traffic: readonly TrafficSpec[],
+  sites: readonly SiteSpec[],
+  agents: readonly AgentGroupSpec[],
+): Assumption[] {
   const asterisk = sites.filter((s) => s.pbx === "asterisk").length;
+  const skype = sites.find((s) => s.skype !== undefined);
   const used = (path: string): boolean => {
     if (path === "network.presenceDelay") return asterisk > 0;
     // an ISCC leg's delay only where a Skype site has the leg
     if (path === "sites[].skype.iscc.delay") return sites.some((s) => s.skype?.iscc !== undefined);
+    // the Skype T-Server's no-answer options matter only where an agent of its site may leave a call unanswered, the
+    // presence delay only in pull presence mode
+    if (path === "sites[].skype.noAnswerTimeout" || path === "sites[].skype.noAnswerAction") {
+      return agents.some((g) => g.site === skype?.id && g.noAnswer > 0);
+    }
+    if (path === "sites[].skype.presence.delay") return skype?.skype?.presence !== undefined;
     // the GWS node owns the PSTN agents' DNs, and nothing else: a cluster with no PSTN agent does not rely on it
     if (path === "sites[].gwsNode") return hasPstnAgents(raw);
+    // an agent-hour's cost is read by `size --for staffing` alone: a run does not rely on it
+    if (path === "agents[].costPerHour") return false;
     if (!path.startsWith("components.")) return true;
     if (components === undefined) return false;
     // an Asterisk site's PBX stands where its SIP Proxies would

@@ -23,6 +23,14 @@ export interface FormatSource {
 }
 export type DefaultSource = GuideSource | AssumptionSource | FormatSource;
 
+export const CLUSTER = "SIP Cluster Solution Guide";
+export const SKYPE = "Multimedia Connector for Skype for Business Deployment Guide";
+export const ASTERISK = "SIP Server and Asterisk Integration Reference";
+/** a guide's section, option and quote (the SIP Cluster Solution Guide unless another title is given) */
+export const guide = (section: string, option: string, quote: string, title = CLUSTER): GuideSource => ({ guide: title, section, option, quote });
+export const assumption = (why: string): AssumptionSource => ({ assumption: why });
+export const format = (what: string): FormatSource => ({ format: what });
+
 /** how a default's value is shown: a duration in seconds, or as it is */
 export type DefaultUnit = "duration" | "count" | "probability" | "value";
 

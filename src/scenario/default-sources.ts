@@ -1,20 +1,12 @@
 // Where each scenario default comes from: a guide and its option (with the line quoted), an assumption and why, or a
 // convention of the format. Keyed by the paths of DEFAULTS (defaults.ts); `ccsim defaults` and docs/defaults.md print it.
 
-import type { AssumptionSource, DefaultKey, DefaultSourceEntry, FormatSource, GuideSource } from "./default-source.js";
-import type { DefaultDnKind } from "./types.js";
+import { assumption, ASTERISK, CLUSTER, format, guide, SKYPE, type DefaultKey, type DefaultSourceEntry, type GuideSource } from "./default-source.js";
 import { SKYPE_SOURCES } from "./skype-default-sources.js";
+import type { DefaultDnKind } from "./types.js";
+import { COMPONENT_SOURCES } from "./component-default-sources.js";
 export { defaultAt, type AssumptionSource, type DefaultKey, type DefaultSource, type DefaultSourceEntry, type DefaultUnit, type FormatSource, type GuideSource } from "./default-source.js";
 
-const CLUSTER = "SIP Cluster Solution Guide";
-const SKYPE = "Multimedia Connector for Skype for Business Deployment Guide";
-const ASTERISK = "SIP Server and Asterisk Integration Reference";
-const guide = (section: string, option: string, quote: string, title = CLUSTER): GuideSource => ({ guide: title, section, option, quote });
-const assumption = (why: string): AssumptionSource => ({ assumption: why });
-const format = (what: string): FormatSource => ({ format: what });
-/** an Asterisk PBX's costs: not even the Skype figure the others start from */
-const GUESS = "a guess of the right order; no guide gives a figure: calibrate it (ccsim calibrate)";
-const COSTS = `from "up to 6 calls per second", the Skype for Business connector's limit (${SKYPE}, Performance), not a SIP Server figure: calibrate it (ccsim calibrate)`;
 
 export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
   name: { path: "name", unit: "value", source: format("a scenario given as text has no file name to take its name from") },
@@ -168,64 +160,7 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
       "In a SIP Cluster environment, Genesys recommends to set Stat Server options [statserver]/reg-dns-chunk-delay=1 and [statserver]/reg-dns-chunk-volume=100.",
     ),
   },
-  "components.sipProxy.call": {
-    path: "components.sipProxy.call",
-    unit: "duration",
-    source: assumption(`forwarding one INVITE: a guess of the right order; ${COSTS}`),
-  },
-  "components.sessionController.call": {
-    path: "components.sessionController.call",
-    unit: "duration",
-    source: assumption(`two thirds of 1/6 s a routed call; ${COSTS}`),
-  },
-  "components.sessionController.routeCall": {
-    path: "components.sessionController.routeCall",
-    unit: "duration",
-    source: assumption(`one third of 1/6 s a routed call; ${COSTS}`),
-  },
-  "components.sessionController.mwi": {
-    path: "components.sessionController.mwi",
-    unit: "duration",
-    source: assumption(`one MWI SUBSCRIBE or NOTIFY, a short SIP transaction with no call behind it; ${GUESS}`),
-  },
-  "components.tController.event": {
-    path: "components.tController.event",
-    unit: "duration",
-    source: assumption(`puts a node at 6 calls/s near the guide's 75% Smart Proxy threshold; ${COSTS}`),
-  },
-  "components.tController.peer": { path: "components.tController.peer", unit: "duration", source: assumption(`a guess of the right order; ${COSTS}`) },
-  "components.tController.client": { path: "components.tController.client", unit: "duration", source: assumption(`a guess of the right order; ${COSTS}`) },
-  "components.smartProxy.enabled": {
-    path: "components.smartProxy",
-    unit: "value",
-    source: guide("Configuring the SIP Cluster Node DN", "smart-proxy-enabled", "smart-proxy-enabled\tfalse"),
-  },
-  "components.smartProxy.enabledWhenGiven": {
-    path: "components.smartProxy.enabled",
-    unit: "value",
-    source: format("a Smart Proxy mapping given without enabled turns it on"),
-  },
-  "components.smartProxy.event": { path: "components.smartProxy.event", unit: "duration", source: assumption(`a guess of the right order; ${COSTS}`) },
-  "components.smartProxy.client": { path: "components.smartProxy.client", unit: "duration", source: assumption(`a guess of the right order; ${COSTS}`) },
-  "components.statServer.event": { path: "components.statServer.event", unit: "duration", source: assumption(`a guess of the right order; ${COSTS}`) },
-  "components.urs.attempt": {
-    path: "components.urs.attempt",
-    unit: "duration",
-    source: assumption(`the guide's URS pair for "two SIP Cluster nodes" at 6 calls/s each; ${COSTS}`),
-  },
-  "components.vqServer.reserve": { path: "components.vqServer.reserve", unit: "duration", source: assumption(`a guess of the right order; ${COSTS}`) },
-  "components.interactionServer.route": {
-    path: "components.interactionServer.route",
-    unit: "duration",
-    source: assumption(`a Session Controller's set-up cost, for want of an Interaction Server figure; ${COSTS}`),
-  },
-  "components.interactionServer.deliver": {
-    path: "components.interactionServer.deliver",
-    unit: "duration",
-    source: assumption(`a Session Controller's TRouteCall cost, for want of an Interaction Server figure; ${COSTS}`),
-  },
-  "components.asterisk.leg": { path: "components.asterisk.leg", unit: "duration", source: assumption(`a PBX's set-up of one SIP dialog, ${GUESS}`) },
-  "components.asterisk.notify": { path: "components.asterisk.notify", unit: "duration", source: assumption(`one presence NOTIFY, ${GUESS}`) },
+  ...COMPONENT_SOURCES,
   "site.nodes": { path: "sites[].nodes", unit: "count", source: assumption("one SIP Cluster node a site unless told") },
   "site.vqPriority": {
     path: "sites[].vq.priority",
@@ -242,6 +177,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
   "agent.capacity": { path: "agents[].capacity", unit: "value", source: format("the built-in rule voice") },
   "agent.phone": { path: "agents[].phone", unit: "value", source: assumption("agents use SIP phones registered with the cluster") },
   "agent.answerDelay": { path: "agents[].answerDelay", unit: "duration", source: assumption("agents answer at once unless told") },
+  "agent.costPerHour": {
+    path: "agents[].costPerHour",
+    unit: "value",
+    source: assumption("no guide prices an agent-hour; in a scenario that prices nothing (no costs:), every group at the same cost makes `size --for staffing` minimize head count (with costs:, a group without a price takes costs.agentHour), and a planner gives each group's loaded wage to weigh them"),
+  },
   "agent.wrapUp": { path: "agents[].wrapUp", unit: "duration", source: assumption("no after-call work unless told") },
   "agent.noAnswer": { path: "agents[].noAnswer", unit: "probability", source: assumption("every delivered call is answered unless told") },
   "agent.noAnswerTimeout": {
@@ -314,6 +254,11 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "duration",
     source: assumption("a subscription is refreshed 32 s before it expires (SIP's Timer F, 64 x T1: a refresh that times out still ends before the subscription lapses); the reference says only that it expires"),
   },
+  "costs.agentHour": { path: "costs.agentHour", unit: "value", source: format("a price the scenario does not give costs nothing: an agent group without costPerHour is not counted in the day's cost") },
+  "costs.nodeHour": { path: "costs.nodeHour", unit: "value", source: format("a price the scenario does not give costs nothing") },
+  "costs.ursPairHour": { path: "costs.ursPairHour", unit: "value", source: format("a price the scenario does not give costs nothing") },
+  "costs.abandoned": { path: "costs.abandoned", unit: "value", source: format("a price the scenario does not give costs nothing") },
+  "costs.waitingMinute": { path: "costs.waitingMinute", unit: "value", source: format("a price the scenario does not give costs nothing") },
   "traffic.media": { path: "traffic[].media", unit: "value", source: format("a traffic type is voice unless told") },
   "traffic.priority": { path: "traffic[].priority", unit: "count", source: format("every traffic type has the same priority unless told") },
   "arrivals.resample": { path: "traffic[].arrivals.resample", unit: "value", source: format("recorded arrivals are replayed as they are") },

@@ -109,6 +109,19 @@ export const DEFAULTS = {
     frontEnds: 8,
     /** skype.iscc: the ISCC route transaction that sets up a remote treatment's leg to SIP Server (see SOURCES) */
     isccDelay: 0.1,
+    /** no-answer-timeout: no value in the guide; SIP Server's agent-no-answer-timeout sample (see SOURCES) */
+    noAnswerTimeout: 12,
+    /** no-answer-action: no value in the guide; T-Server acts on the agent only when configured to (see SOURCES) */
+    noAnswerAction: "none",
+    /** wrap-up-time: the agent returns to Ready itself, after its group's wrapUp (see SOURCES) */
+    wrapUpTime: "untimed",
+    /** pull presence mode, when sites[].skype.presence is given */
+    presence: {
+      /** the guide's example: "a value of 3000-5999 would consider a user in Online or IdleOnline states as available" */
+      availabilityRange: "3000-5999",
+      /** an assumption (see SOURCES) */
+      delay: 1,
+    },
   },
   /** the capacity rule every scenario has unless it redefines it: one voice call at a time */
   builtinRule: { name: "voice", alternatives: [{ voice: 1 }] },
@@ -130,6 +143,8 @@ export const DEFAULTS = {
     privateCallWhen: "ready",
     /** option no-answer-overflow: the unanswered call goes back to routing, as before voicemail */
     noAnswerOverflow: "recall",
+    /** assumption: an agent-hour of every group costs the same, so the cheapest staffing is the fewest agents */
+    costPerHour: 1,
   },
   /** a group's voicemail box (agents[].voicemail): its callers and its messages, assumptions (see SOURCES) */
   voicemail: { leaveMessage: 0.5, recording: 30, handleTime: 120 },
@@ -138,6 +153,8 @@ export const DEFAULTS = {
   /** an Asterisk site's MWI subscriptions (sites[].mwi): mwi-extension-enable off, the reference's Expires: 600, a
    *  refresh one SIP transaction timeout (Timer F, 32 s) before it lapses */
   mwi: { extensionEnable: false, expires: 600, refreshBefore: 32 },
+  /** a day's prices (costs:): what the scenario does not price costs nothing */
+  costs: { agentHour: 0, nodeHour: 0, ursPairHour: 0, abandoned: 0, waitingMinute: 0 },
   traffic: { media: "voice", priority: 0 },
   /** recorded arrivals are replayed as they are, not resampled by day */
   arrivals: { resample: false },

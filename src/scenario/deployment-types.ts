@@ -28,6 +28,26 @@ export interface SkypeSpec {
   /** remote treatments and recording over ISCC: the SIP Server site whose media ports serve them, and the delay of
    *  the transaction setting up a treatment's leg; absent: none */
   readonly iscc?: { readonly site: string; readonly delay: number };
+  /** no-answer-timeout ([TServer] of the Application): how long an emulated ringing lasts before T-Server cancels it;
+   *  the site's agent groups ring this long */
+  readonly noAnswerTimeout: number;
+  /** no-answer-action at the Application level: what the site's groups do on a no-answer unless they give their own
+   *  (the Agent Login level) */
+  readonly noAnswerAction: "notready" | "logout" | "none";
+  /** wrap-up-time: timed emulated ACW of this many seconds (T-Server returns the agent to Ready at its end), or
+   *  "untimed" (the agent returns itself, after its group's wrapUp) */
+  readonly wrapUpTime: number | "untimed";
+  /** pull presence mode (map-presence-to-dnd=true); absent: T-Server does not map presence to DND */
+  readonly presence?: SkypePresenceSpec;
+}
+
+/** Pull presence mode: the users' Skype for Business availability mapped to DND (Multimedia Connector for Skype for
+ *  Business Deployment Guide, Presence, Pull Presence Mode). */
+export interface SkypePresenceSpec {
+  /** presence-availability-range: the availability values T-Server takes as available (EventDNDOff), inclusive */
+  readonly availabilityRange: readonly (readonly [number, number])[];
+  /** from a user's presence change to T-Server hearing it through its connector's subscription */
+  readonly delay: number;
 }
 
 /** A site's Asterisk media ports (SIP Server and Asterisk Integration Reference, Asterisk as a Media Server): each

@@ -5,6 +5,8 @@ export const METRIC_NAMES = [
   "offered", "answered", "abandoned", "defaultRouted", "serviceLevel", "asa", "meanWait", "probWait",
   "abandonRate", "occupancy", "throughputPerHour", "reservationRequests", "reservationGrants",
   "reservationConflicts", "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "noAnswers",
+  // the day's cost in money: only a priced scenario (costs:, agents[].costPerHour) has it
+  "cost",
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -19,6 +21,7 @@ export const METRIC_RANGES: Readonly<Record<MetricName, MetricRange>> = {
   // conflicts over routed calls: a call can meet several, so it has no upper bound
   conflictsPerCall: "rate",
   routingAttempts: "count", routingFailures: "count", noAnswers: "count",
+  cost: "rate",
 };
 
 /** The Asterisk media ports' shares a target can judge (only in a scenario whose sites have mediaPorts): the share of

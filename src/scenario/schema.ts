@@ -8,6 +8,7 @@ import { TIMESTAMP_EXPECTED } from "./timestamp.js";
 import { durationSchema, positiveDurationSchema, expected, obj, oneOf, shown, whole } from "./schema/builders.js";
 import { AgentGroup, CapacityRules } from "./schema/agents.js";
 import { Components, Targets } from "./schema/components.js";
+import { Costs } from "./schema/costs.js";
 import { Ha, Network, Routing, Site } from "./schema/deployment.js";
 import type { Distribution } from "./schema/distribution.js";
 import { Fault } from "./schema/faults.js";
@@ -49,6 +50,7 @@ export const ScenarioSchema = obj(
     faults: z.array(Fault, { error: expected("a list of faults") }).optional().meta({ description: "injected failures (default none)" }),
     targets: Targets.optional(),
     components: Components.optional(),
+    costs: Costs.optional(),
   },
   "a scenario mapping with version, sites, agents and traffic",
   "a ccsim scenario (format version 1)",

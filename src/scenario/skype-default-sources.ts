@@ -1,12 +1,8 @@
-// Where each default of a Skype for Business site (sites[].skype) comes from, in the table's order: the Multimedia
-// Connector for Skype for Business Deployment Guide and its option (with the line quoted), or an assumption and why.
-// default-sources.ts places them among the others.
+// Where the defaults of a Skype for Business site (sites[].skype) come from: its connector pool, conferences and
+// scheduling, its Front End pool and ISCC leg, and its emulated agents (no-answer supervision, ACW, pull presence).
+// Part of SOURCES (default-sources.ts).
 
-import type { AssumptionSource, DefaultKey, DefaultSourceEntry, GuideSource } from "./default-source.js";
-
-const SKYPE = "Multimedia Connector for Skype for Business Deployment Guide";
-const skype = (section: string, option: string, quote: string): GuideSource => ({ guide: SKYPE, section, option, quote });
-const assumption = (why: string): AssumptionSource => ({ assumption: why });
+import { assumption, CLUSTER, format, guide, SKYPE, type DefaultKey, type DefaultSourceEntry } from "./default-source.js";
 
 export const SKYPE_SOURCES: { readonly [K in Extract<DefaultKey, `skype.${string}`>]: DefaultSourceEntry } = {
   "skype.connectors": {
@@ -22,17 +18,17 @@ export const SKYPE_SOURCES: { readonly [K in Extract<DefaultKey, `skype.${string
   "skype.conferencePoolSize": {
     path: "sites[].skype.conferencePoolSize",
     unit: "count",
-    source: skype("Conference Resource Pools, Calculating Resources for Conference Pooling", "conference-pool-size", "Adding 20% means the recommended conference-pool-size = 60"),
+    source: guide("Conference Resource Pools, Calculating Resources for Conference Pooling", "conference-pool-size", "Adding 20% means the recommended conference-pool-size = 60", SKYPE),
   },
   "skype.conferencesPerTae": {
     path: "sites[].skype.taes",
     unit: "count",
-    source: skype("Conference Resource Pools, Guideline number of Trusted Applications", "count ([switch/conference-services])", "Number of Trusted Application Endpoints = conference-pool-size / 10 (taes defaults to it, rounded down, at least 1)"),
+    source: guide("Conference Resource Pools, Guideline number of Trusted Applications", "count ([switch/conference-services])", "Number of Trusted Application Endpoints = conference-pool-size / 10 (taes defaults to it, rounded down, at least 1)", SKYPE),
   },
   "skype.cachingEnabled": {
     path: "sites[].skype.cachingEnabled",
     unit: "value",
-    source: skype("Managing UCMA Connectors", "caching-enabled", "Enables conference caching by default"),
+    source: guide("Managing UCMA Connectors", "caching-enabled", "Enables conference caching by default", SKYPE),
   },
   "skype.schedulingTime": {
     path: "sites[].skype.schedulingTime",
@@ -51,18 +47,56 @@ export const SKYPE_SOURCES: { readonly [K in Extract<DefaultKey, `skype.${string
   "skype.lifetime": {
     path: "sites[].skype.lifetime",
     unit: "duration",
-    source: skype("Conference Resource Pools", "(Skype for Business)", "it will reuse them for subsequent calls until they are expired by Skype for Business (typically, in the region of 8 hours)"),
+    source: guide("Conference Resource Pools", "(Skype for Business)", "it will reuse them for subsequent calls until they are expired by Skype for Business (typically, in the region of 8 hours)", SKYPE),
   },
   "skype.frontEnds": {
     path: "sites[].skype.frontEnds",
     unit: "count",
-    source: skype("Hardware Sizing Guidelines and Capacity Planning, Test Results", "(Skype for Business Front End pool)", "1 Front End pool with 8 Front End servers"),
+    source: guide("Hardware Sizing Guidelines and Capacity Planning, Test Results", "(Skype for Business Front End pool)", "1 Front End pool with 8 Front End servers", SKYPE),
   },
   "skype.isccDelay": {
     path: "sites[].skype.iscc.delay",
     unit: "duration",
     source: assumption(
       `no guide gives it: "T-Server creates a leg to SIP Server for a routed call on a dedicated Routing Point, and then proxies all treatment requests to SIP Server" (${SKYPE}, Remote Treatments) over an ISCC route transaction; 100 ms for the request to SIP Server, its reply and the leg's set-up on a LAN`,
+    ),
+  },
+  "skype.noAnswerTimeout": {
+    path: "sites[].skype.noAnswerTimeout",
+    unit: "duration",
+    source: assumption(
+      `the ${SKYPE} names no-answer-timeout ("the timeout (in seconds) that T-Server waits for a call ringing on a destination device to be answered", No-Answer Supervision) but gives no value; ccsim keeps SIP Server's sample agent-no-answer-timeout=12 (${CLUSTER}, Configuring SIP Servers for SIP Cluster), so a group rings as long on either switch`,
+    ),
+  },
+  "skype.noAnswerAction": {
+    path: "sites[].skype.noAnswerAction",
+    unit: "value",
+    source: assumption(
+      `the ${SKYPE} gives no default for no-answer-action; it says "you can configure T-Server to either log out the agent or set the agent to NotReady" (No-Answer Supervision), so without that configuration T-Server takes no action on the agent ("none—SIP Server takes no action on agents when calls are not answered", Extensions, NO_ANSWER_ACTION) and the call is routed again`,
+    ),
+  },
+  "skype.wrapUpTime": {
+    path: "sites[].skype.wrapUpTime",
+    unit: "value",
+    source: format(
+      `untimed: "The agent must return to the Ready state manually when the ACW period is untimed" (${SKYPE}, Emulated Agents, Timed and Untimed ACW), and agents[].wrapUp is how long the agent takes, as at any site; a duration makes it T-Server's timed ACW. The guide names wrap-up-time without a value`,
+    ),
+  },
+  "skype.presence.availabilityRange": {
+    path: "sites[].skype.presence.availabilityRange",
+    unit: "value",
+    source: guide(
+      "Presence, Pull Presence Mode",
+      "presence-availability-range",
+      "For example, a value of 3000-5999 would consider a user in Online or IdleOnline states as available and T-Server would propagate EventDNDOff",
+      SKYPE,
+    ),
+  },
+  "skype.presence.delay": {
+    path: "sites[].skype.presence.delay",
+    unit: "duration",
+    source: assumption(
+      `from a user's presence change to T-Server's EventDNDOn or EventDNDOff: Skype for Business notifies the connector's presence subscription, which tells T-Server (${SKYPE}, Presence, Pull Presence Mode: "When T-Server receives a Presence update from Skype for Business"); the guide gives no time, 1 s stands for the two hops and Skype's processing`,
     ),
   },
 };

@@ -19,9 +19,11 @@ export function viaInteractionServer(media: Media): boolean {
 // the kernel draws from a distribution, so its type is declared there (a lower layer may not import this one)
 import type { DistributionSpec } from "../kernel/distribution-spec.js";
 export type { DistributionSpec };
+import type { CostsSpec } from "./cost-spec.js";
+export type { CostsSpec };
 // the specs of the Asterisk and Skype for Business deployments live in a file of their own
 import type { MediaPortsSpec, MwiSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
-export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
+export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypePresenceSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
 
 export interface SiteSpec {
   readonly id: string;
@@ -172,6 +174,9 @@ export interface AgentGroupSpec {
   readonly noAnswerOverflow: "recall" | "voicemail";
   /** an Asterisk site's group: its voicemail box, its callers and its messages (absent: none) */
   readonly voicemail?: VoicemailSpec;
+  /** this group's cost per scheduled agent-hour (absent: costs.agentHour in the day's cost; in `size --for staffing`
+   *  of a scenario that prices nothing, DEFAULTS.agent.costPerHour, 1) */
+  readonly costPerHour?: number;
 }
 
 export type ArrivalsSpec =
@@ -238,7 +243,21 @@ export interface TrafficSpec {
 export type TreatmentSpec =
   | { readonly kind: "playAnnouncement"; readonly duration: number }
   /** the customer's reply is the "digits"; TOTAL_TIMEOUT is the only parameter that applies to IM */
-  | { readonly kind: "collectDigits"; readonly totalTimeout: number; readonly reply: DistributionSpec; readonly onTimeout: "proceed" | "end" };
+  | {
+      readonly kind: "collectDigits";
+      /** absent (the Skype for Business site only): T-Server waits for the reply indefinitely */
+      readonly totalTimeout?: number;
+      readonly reply: DistributionSpec;
+      readonly onTimeout: "proceed" | "end";
+    };
+
+/** An IM type's escalation to voice (the Skype for Business site only): a new call to the session's agent. */
+export interface ImEscalationSpec {
+  /** the share of answered sessions the customer escalates */
+  readonly share: number;
+  /** the voice traffic type the new call is counted as, whose handle time is its talk */
+  readonly type: string;
+}
 
 export interface ImSpec {
   /** messages the customer sends once an agent has the session, the first on answer (drawn, rounded, at least 1) */
@@ -248,6 +267,8 @@ export interface ImSpec {
   /** a session with no message for this long is released (an unused IM session: 10 minutes) */
   readonly idleTimeout: number;
   readonly treatments: readonly TreatmentSpec[];
+  /** absent: no session escalates */
+  readonly escalation?: ImEscalationSpec;
 }
 
 export type FaultKind =
@@ -370,6 +391,8 @@ export interface Scenario {
   readonly targets: readonly TargetSpec[];
   /** absent: no component load model (every message costs nothing, as before it existed) */
   readonly components?: ComponentsSpec;
+  /** absent: the scenario prices nothing and no report shows a cost */
+  readonly costs?: CostsSpec;
   /** the assumptions among the defaults the file left to the loader, in the defaults table's order */
   readonly assumptions: readonly Assumption[];
 }

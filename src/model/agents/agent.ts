@@ -75,9 +75,11 @@ export class Agent {
   reloginPending = false;
   /** the fault that took the DN's registration, -1 when none */
   blame = -1;
-  /** an Asterisk phone: on a private call, which SIP Server knows of only from Asterisk's NOTIFY */
+  /** an Asterisk phone: on a private call, which SIP Server knows of only from Asterisk's NOTIFY; a Skype for
+   *  Business user: in a call or meeting outside the contact center, which T-Server knows of only by pull presence */
   privateCall = false;
-  /** an Asterisk phone: SIP Server holds the DN NotReady because Asterisk last told it the endpoint is busy */
+  /** SIP Server holds the DN NotReady because Asterisk last told it the endpoint is busy; or T-Server for Skype for
+   *  Business does because the user's presence is DND */
   presenceHeld = false;
 
   constructor(
@@ -106,7 +108,8 @@ export class Agent {
   }
 
   /** Whether a delivery of `media` succeeds now: what the agent accepts, and no private call on the phone (Asterisk
-   *  answers a voice call to a busy endpoint with busy, whatever SIP Server thinks of the DN). */
+   *  answers a voice call to a busy endpoint with busy, whatever SIP Server thinks of the DN; a Skype user in another
+   *  call or meeting is taken as busy too, ccsim's choice: docs/skype-for-business.md). */
   canTake(media: number): boolean {
     if (this.privateCall && media === VOICE) return false;
     return ((this.accepts() >> media) & 1) === 1;

@@ -4,6 +4,11 @@
 // (plus the PBX's queue with the component load model) and only then sets the DN NotReady or Ready
 // (TController.notified): "SIP Server uses this status change notification to set the endpoint DN to a busy state
 // (EventAgentNotReady)". Until then the T-Controller, and so every Stat Server, shows what it heard last.
+// The same subscription carries a Skype for Business site's pull presence mode (Multimedia Connector for Skype for
+// Business Deployment Guide, Presence, Pull Presence Mode): a user in a call turns Busy and T-Server, hearing it
+// sites[].skype.presence.delay later through its connector, maps it to DND (EventDNDOn) when Busy is outside
+// presence-availability-range, and back (EventDNDOff) when the user is Online again: a DND DN is held NotReady as a
+// busy Asterisk endpoint is.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -21,9 +26,10 @@ const VOICE = MEDIA_INDEX.voice;
 export interface PresenceOptions {
   readonly sim: Simulation;
   readonly observer: Observer;
-  /** network.presenceDelay */
-  readonly delay: number;
-  /** per agent (index order): its phone registers on Asterisk */
+  /** per site: network.presenceDelay at an Asterisk site, sites[].skype.presence.delay at a Skype one */
+  readonly delays: readonly number[];
+  /** per agent (index order): its endpoint's busy or idle reaches the T-Controller (an Asterisk phone, or a Skype user
+   *  whose Busy maps to DND) */
   readonly onPbx: readonly boolean[];
   /** per site: its Asterisk PBX in the component load model (null: none there, or no load model) */
   readonly pbx: readonly (Component | null)[];
@@ -35,7 +41,7 @@ export interface PresenceOptions {
 export class Presence implements EventTarget {
   private readonly sim: Simulation;
   private readonly observer: Observer;
-  private readonly delay: number;
+  private readonly delays: readonly number[];
   private readonly onPbx: Uint8Array;
   /** per agent: the endpoint status Asterisk last sent (1 busy) */
   private readonly sent: Uint8Array;
@@ -50,7 +56,7 @@ export class Presence implements EventTarget {
   constructor(o: PresenceOptions) {
     this.sim = o.sim;
     this.observer = o.observer;
-    this.delay = o.delay;
+    this.delays = o.delays;
     this.onPbx = Uint8Array.from(o.onPbx, (x) => (x ? 1 : 0));
     this.sent = new Uint8Array(o.onPbx.length);
     this.heard = new Uint8Array(o.onPbx.length);
@@ -67,8 +73,9 @@ export class Presence implements EventTarget {
     const busy = endpointBusy(agent) ? 1 : 0;
     if (busy === this.sent[a]) return;
     this.sent[a] = busy;
-    let d = this.delay;
-    const pbx = this.pbx[agent.site.index] ?? null;
+    const site = agent.site.index;
+    let d = this.delays[site]!;
+    const pbx = this.pbx[site] ?? null;
     if (pbx !== null) {
       const now = this.sim.now;
       // a contact-center call ringing the endpoint came on the agent leg SIP Server opened to Asterisk: the PBX set

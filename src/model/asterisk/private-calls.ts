@@ -4,7 +4,8 @@
 // Calls). Each agent of the group gets attempts as a Poisson process of the given rate; one that finds the agent in
 // a state the spec does not allow (busy with a contact-center call, on another private call, logged out) is not
 // made. The group's attempts are one Poisson process of rate x agents, each aimed at an agent drawn uniformly, which
-// is the same thing with one pending event a direction instead of one per agent.
+// is the same thing with one pending event a direction instead of one per agent. A Skype for Business site's users
+// have them too: calls and meetings outside the contact center, which T-Server sees only through pull presence mode.
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -21,7 +22,8 @@ const END = 1;
 export interface PrivateCallOptions {
   readonly sim: Simulation;
   readonly observer: Observer;
-  readonly presence: Presence;
+  /** null at a Skype site without pull presence mode: T-Server never hears of the call */
+  readonly presence: Presence | null;
   readonly group: AgentGroup;
   readonly inbound: boolean;
   readonly spec: PrivateCallSpec;
@@ -36,7 +38,7 @@ export interface PrivateCallOptions {
 export class PrivateCalls implements EventTarget {
   private readonly sim: Simulation;
   private readonly observer: Observer;
-  private readonly presence: Presence;
+  private readonly presence: Presence | null;
   private readonly agents: readonly Agent[];
   readonly inbound: boolean;
   private readonly when: PrivateCallSpec["when"];
@@ -90,13 +92,13 @@ export class PrivateCalls implements EventTarget {
   private begin(agent: Agent): void {
     agent.privateCall = true;
     this.observer.privateCallStarted(agent, this.inbound);
-    this.presence.check(agent);
+    this.presence?.check(agent);
     this.sim.postAfter(this.duration(), Priority.RELEASE, this, END, agent);
   }
 
   private end(agent: Agent): void {
     agent.privateCall = false;
     this.observer.privateCallEnded(agent);
-    this.presence.check(agent);
+    this.presence?.check(agent);
   }
 }

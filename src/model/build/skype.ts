@@ -1,11 +1,14 @@
 // Building a Skype for Business site (sites[].skype): its T-Server's conference scheduler and the conference pools of
-// its UCMA connectors, wired to the SIP Server side that routes the site's calls once they have a conference.
+// its UCMA connectors, wired to the SIP Server side that routes the site's calls once they have a conference; and the
+// escalations of its IM sessions to voice.
 
 import type { Simulation } from "../../kernel/simulation.js";
 import type { Scenario } from "../../scenario/types.js";
 import type { Observer } from "../observer.js";
 import type { SipServer } from "../sip/sip-server.js";
+import { ImEscalation } from "../skype/im-escalation.js";
 import { SkypeTServer } from "../skype/t-server.js";
+import type { TrafficType } from "../traffic/traffic.js";
 
 /** The Skype site's T-Server (the loader allows one), or null when no site has skype. */
 export function buildSkype(scenario: Scenario, sim: Simulation, observer: Observer, sipServer: SipServer): SkypeTServer | null {
@@ -15,4 +18,17 @@ export function buildSkype(scenario: Scenario, sim: Simulation, observer: Observ
   tServer.host = sipServer;
   sipServer.skype = tServer;
   return tServer;
+}
+
+/** The escalations of the Skype site's IM sessions to voice, or null when no IM type escalates (the loader allows it
+ *  on the Skype site only, to a voice type of that site). */
+export function buildImEscalation(scenario: Scenario, sim: Simulation, observer: Observer, traffic: readonly TrafficType[], sipServer: SipServer): ImEscalation | null {
+  if (!scenario.traffic.some((t) => t.im?.escalation !== undefined)) return null;
+  const voiceOf = scenario.traffic.map((t) => {
+    const to = t.im?.escalation?.type;
+    return to === undefined ? null : traffic[scenario.traffic.findIndex((u) => u.type === to)]!;
+  });
+  const escalation = new ImEscalation(() => sim.now, observer, voiceOf, sipServer);
+  sipServer.escalation = escalation;
+  return escalation;
 }

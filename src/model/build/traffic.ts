@@ -6,7 +6,7 @@ import { sampler } from "../../kernel/distributions.js";
 import type { Simulation } from "../../kernel/simulation.js";
 import type { Scenario } from "../../scenario/types.js";
 import { MEDIA_INDEX } from "../agents/capacity-rule.js";
-import { ImSessions, type ImHost } from "../multimedia/im-session.js";
+import { ImSessions, type ImEscalationHost, type ImHost } from "../multimedia/im-session.js";
 import type { TargetClass } from "../routing/target-class.js";
 import type { Topology } from "../sip/topology.js";
 import { STREAMS } from "../streams.js";
@@ -42,8 +42,16 @@ export function buildTraffic(
 }
 
 /** Gives each IM type its sessions (IM Solution Guide), asking for its streams in the order im-reply, im-messages,
- *  im-gap, type by type. */
-export function buildImSessions(sim: Simulation, traffic: readonly TrafficType[], streams: RandomStreams, host: ImHost): void {
+ *  im-gap, then im-escalation for a type that escalates, type by type. On the Skype for Business site (index `skypeSite`,
+ *  -1 for none) the sessions are Skype's, and escalations go to `escalation`. */
+export function buildImSessions(
+  sim: Simulation,
+  traffic: readonly TrafficType[],
+  streams: RandomStreams,
+  host: ImHost,
+  skypeSite: number,
+  escalation: ImEscalationHost | null,
+): void {
   for (const type of traffic) {
     const im = type.spec.im;
     if (im === undefined) continue;
@@ -55,6 +63,8 @@ export function buildImSessions(sim: Simulation, traffic: readonly TrafficType[]
       gap: sampler(im.gap, streams.stream(STREAMS.imGap(type.id))),
       replies: im.treatments.map((t) => (t.kind === "collectDigits" ? sampler(t.reply, replies) : null)),
       host,
+      skype: type.site.index === skypeSite,
+      escalation: im.escalation === undefined ? null : { draw: streams.stream(STREAMS.imEscalation(type.id)), host: escalation! },
     });
   }
 }

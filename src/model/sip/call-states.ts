@@ -31,6 +31,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
     { to: "Treatment", by: "multimedia/im-session.ts ImSessions.open" },
     // a voice call's treatment on an Asterisk media port, before routing
     { to: "Treatment", by: "asterisk/media-ports.ts MediaPorts.treat" },
+    // an IM session's voice escalation reaches the session's agent with no routing (Skype for Business)
+    { to: "Ringing", by: "skype/im-escalation.ts ImEscalation.connect" },
     // no URS up (routeRequest, Interaction Server's forwardRouteRequest), or its URS or node failed
     { to: "Stranded", by: STRAND },
     // the caller's patience ran out while the network was failing over (admit), or it had nowhere to go (lost), or

@@ -64,6 +64,10 @@ export class Call {
   imLeft = 0;
   /** IM: the next treatment to run */
   step = 0;
+  /** IM on the Skype for Business site: the customer escalates this session to voice after its last message */
+  escalates = false;
+  /** an escalated conversation's other call (the IM session's voice call, the voice call's IM session); null: none */
+  partner: Call | null = null;
   /** a Skype for Business site's call: the UCMA connector it came through, and the conference it holds */
   connector: ConferencePool | null = null;
   conference: Conference | null = null;

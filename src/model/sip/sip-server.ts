@@ -20,6 +20,7 @@ import type { Voicemail } from "../asterisk/voicemail.js";
 import type { Observer } from "../observer.js";
 import type { ReservationProtocol } from "../routing/reservation.js";
 import type { CallControl, Urs } from "../routing/urs.js";
+import type { EscalationCallControl, ImEscalation } from "../skype/im-escalation.js";
 import type { SkypeTServer } from "../skype/t-server.js";
 import type { TrafficType } from "../traffic/traffic.js";
 import { Call, CallState } from "./call.js";
@@ -51,7 +52,7 @@ export interface SipServerOptions {
   readonly defaultDn: DefaultDnParts;
 }
 
-export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, MediaPortHost {
+export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, MediaPortHost, EscalationCallControl {
   private readonly scenario: Scenario;
   private readonly sim: Simulation;
   private readonly observer: Observer;
@@ -75,6 +76,8 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
   live: Set<Call> | null = null;
   /** the Skype for Business site's T-Server, whose calls wait for a conference before routing; null without one */
   skype: SkypeTServer | null = null;
+  /** the Skype site's IM sessions escalated to voice; null when no IM type escalates (wired by the builder) */
+  escalation: ImEscalation | null = null;
   /** Asterisk media ports; null when no site has them (wired by the builder) */
   mediaPorts: MediaPorts | null = null;
 
@@ -109,9 +112,10 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
 
   // ---- arrival ----
 
-  /** The call lands on a node that answers: from here on it exists for the metrics. */
-  admit(type: TrafficType, node: ClusterNode, arrival: number, handle: number, patience: number): void {
+  /** The call lands on a node that answers: from here on it exists for the metrics (`from`: the IM session it escalates). */
+  admit(type: TrafficType, node: ClusterNode, arrival: number, handle: number, patience: number, from: Call | null = null): Call {
     const call = this.newCall(type, node, arrival, handle, patience);
+    call.partner = from;
     node.activeCalls++;
     this.live?.add(call);
     this.observer.arrival(call);
@@ -119,18 +123,20 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
       if (call.abandonAt <= this.sim.now) {
         // the caller gave up while the network was failing over
         this.abandon(call);
-        return;
+        return call;
       }
       call.patienceTimer = this.sim.at(call.abandonAt, Priority.TIMER, this, PATIENCE, call);
     }
     if (this.skype !== null && node.site.index === this.skype.site) this.skype.admit(call);
     else this.conferenced(call);
+    return call;
   }
 
   /** The call may be routed (at a Skype for Business site: its conference is scheduled): an IM opens its session, a
    *  voice call hears its treatment on an Asterisk media port, if any. */
   conferenced(call: Call): void {
-    if (call.type.im !== null) call.type.im.open(call);
+    if (call.partner !== null) this.escalation!.connect(call);
+    else if (call.type.im !== null) call.type.im.open(call);
     else if (this.mediaPorts === null || !this.mediaPorts.treat(call)) this.afterTreatment(call);
   }
 
@@ -267,7 +273,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
 
   // ---- at the agent ----
 
-  private answer(call: Call): void {
+  answer(call: Call): void {
     const agent = call.agent!;
     call.ringTimer = null;
     call.state = CallState.Talking;
@@ -303,6 +309,7 @@ export class SipServer implements EventTarget, CallControl, LoadHost, ImHost, Me
     const agent = call.agent!;
     this.leave(call);
     this.observer.released(call, agent);
+    if (call.partner !== null) this.escalation!.released(call);
     const wrap = agent.group.wrapUp();
     if (wrap > 0) {
       agent.load.wrap();

@@ -38,6 +38,7 @@ const LABELS: Readonly<Record<MetricName, string>> = {
   unfinished: "unfinished",
   routingDelay: "routing delay",
   ursAttemptsPerCall: "URS attempts per call",
+  cost: "the day's cost",
 };
 
 const PORT_LABELS: Readonly<Record<PortMetricName, string>> = {
@@ -57,6 +58,11 @@ const SKYPE_LABELS: Readonly<Record<SkypeMetricName, string>> = {
   maxAllocationTime: "Skype: longest time to a conference",
   callsPerSecond: "Skype: calls given a conference a second",
   peakCallsPerSecond: "Skype: calls a second in the busiest interval",
+  imEscalations: "Skype: IM sessions escalated to voice",
+  ringOuts: "Skype: emulated ringings that rang out",
+  noAnswerNotReady: "Skype: no-answers that set the agent NotReady",
+  noAnswerLogouts: "Skype: no-answers that logged the agent out",
+  dndShare: "Skype: share of logged-in time held NotReady by DND",
 };
 
 export const labelOf = (name: StudyMetricName): string =>
@@ -69,6 +75,7 @@ export function shownUnit(name: StudyMetricName): string {
   if (name === "throughputPerHour") return "per hour";
   if (name === "callsPerSecond" || name === "peakCallsPerSecond") return "per second";
   if (name === "conflictsPerCall" || name === "ursAttemptsPerCall") return "per call";
+  if (name === "cost") return "money, per run";
   const u = unitOf(name);
   return u === "count" ? "per run" : u;
 }

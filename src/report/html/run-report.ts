@@ -10,6 +10,7 @@ import { barChart, type BarSeries } from "./bar-chart.js";
 import { assumptionsSection } from "./assumptions-section.js";
 import { componentsSection } from "./components-section.js";
 import { mediaPortsSection } from "./media-ports-section.js";
+import { dayCostSection } from "./day-cost-section.js";
 import { mediaSection } from "./media-section.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { axisTitle, clockAt, estimateOf, labelOf, shown, shownUnit, shownValue, span } from "./format.js";
@@ -33,9 +34,10 @@ const HEADLINE: readonly MetricName[] = [
   "dropped", "cutOff", "unfinished", "serviceLevel", "asa", "meanWait", "probWait",
   "abandonRate", "occupancy", "throughputPerHour", "reservationRequests", "reservationGrants", "reservationConflicts",
   "conflictRate", "conflictsPerCall", "routingAttempts", "routingFailures", "oosFailures", "lostRequests", "noAnswers",
-  "routingDelay", "ursAttemptsPerCall",
+  "routingDelay", "ursAttemptsPerCall", "cost",
 ];
-const CARDS: readonly MetricName[] = ["serviceLevel", "asa", "abandonRate", "occupancy", "conflictRate", "conflictsPerCall"];
+// a priced scenario's day cost stands beside its service
+const CARDS: readonly MetricName[] = ["serviceLevel", "asa", "abandonRate", "occupancy", "conflictRate", "conflictsPerCall", "cost"];
 
 const suffixOf = (name: MetricName) => (unitOf(name) === "%" ? "%" : unitOf(name) === "s" ? " s" : "");
 
@@ -181,6 +183,7 @@ export function runReport(input: RunReportInput): string {
   if (s.byMedia) sections.push(mediaSection(s.byMedia, input.mediaThresholds ?? {}));
   if (s.components) sections.push(componentsSection(s.components));
   if (s.mediaPorts) sections.push(mediaPortsSection(s.mediaPorts));
+  if (s.cost) sections.push(dayCostSection(s.cost));
   const faults = faultsSection(s, input.origin);
   if (faults) sections.push(faults);
   sections.push(assumptionsSection(s.assumptions), ...provenanceSections(input.provenance));

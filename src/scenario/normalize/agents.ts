@@ -57,6 +57,8 @@ export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds:
       wrapUp: a.wrapUp === undefined ? { dist: "constant", value: d.wrapUp } : dist(ctx, a.wrapUp, p("wrapUp")),
       ...(a.privateCalls === undefined ? {} : { privateCalls: normalizePrivateCalls(ctx, a.privateCalls, p("privateCalls")) }),
       noAnswerOverflow: a.noAnswerOverflow ?? d.noAnswerOverflow,
+      // kept only when given, so a scenario without it normalizes as before; its default is read where it is used
+      ...(a.costPerHour === undefined ? {} : { costPerHour: a.costPerHour }),
       ...(a.voicemail === undefined ? {} : { voicemail: normalizeVoicemail(ctx, a.voicemail, p("voicemail")) }),
     };
     return group;

@@ -8,7 +8,14 @@ import { EPS, covers, dur, rateValue, type NormalizeContext } from "./context.js
 
 const DAY = 86400;
 
-export function normalizeArrivals(ctx: NormalizeContext, a: NonNullable<RawScenario["traffic"][number]["arrivals"]>, horizon: number, path: Path): ArrivalsSpec {
+/** `escalated`: the type's calls may all be IM sessions escalated to voice, so a profile of rates all 0 is allowed. */
+export function normalizeArrivals(
+  ctx: NormalizeContext,
+  a: NonNullable<RawScenario["traffic"][number]["arrivals"]>,
+  horizon: number,
+  path: Path,
+  escalated = false,
+): ArrivalsSpec {
   const at = (k: string): Path => [...path, k];
   if (a.trace !== undefined) {
     const extra = (["rate", "period", "rates"] as const).find((k) => a[k] !== undefined);
@@ -54,7 +61,7 @@ export function normalizeArrivals(ctx: NormalizeContext, a: NonNullable<RawScena
   const rates = a.rates.map((x, i) => rateValue(ctx, x, [...path, "rates", i]));
   covers(ctx, rates.length, period, horizon, at("rates"), "rate");
   const within = period > 0 ? rates.slice(0, Math.max(1, Math.ceil(horizon / period - EPS))) : rates;
-  if (!within.some((x) => x > 0)) {
+  if (!escalated && !within.some((x) => x > 0)) {
     ctx.values.push({ path: at("rates"), message: "expected at least one rate > 0 within the horizon, got all 0" });
   }
   return { period, rates };

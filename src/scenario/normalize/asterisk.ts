@@ -31,7 +31,8 @@ export function hasPrivateCalls(agents: readonly AgentGroupSpec[]): boolean {
 
 const REFERENCE = "SIP Server and Asterisk Integration Reference";
 
-/** An Asterisk site needs a standalone SIP Server; its agents have Asterisk phones; private calls need them. */
+/** An Asterisk site needs a standalone SIP Server; its agents have Asterisk phones; private calls need them (or a
+ *  Skype for Business site, whose users call and meet outside the contact center too). */
 export function checkAsterisk(
   ctx: NormalizeContext,
   topology: "cluster" | "standalone",
@@ -40,6 +41,7 @@ export function checkAsterisk(
   traffic: readonly TrafficSpec[],
 ): void {
   const pbx = new Set(sites.filter((s) => s.pbx === "asterisk").map((s) => s.id));
+  const skype = new Set(sites.filter((s) => s.skype !== undefined).map((s) => s.id));
   if (topology === "cluster") {
     sites.forEach((s, i) => {
       if (s.pbx !== "asterisk") return;
@@ -60,13 +62,13 @@ export function checkAsterisk(
         message: `site ${g.site} has pbx asterisk, whose agent endpoints register on Asterisk ("The agent endpoint is registered on Asterisk", ${REFERENCE}, Asterisk with a Business Call Routing Capability): expected phone sip, got ${g.phone}`,
       });
     }
-    if (raw?.privateCalls !== undefined && !pbx.has(g.site)) {
+    if (raw?.privateCalls !== undefined && !pbx.has(g.site) && !skype.has(g.site)) {
       ctx.values.push({
         path: ["agents", i, "privateCalls"],
         message:
           `private calls need Asterisk phones: Asterisk connects them without SIP Server and tells SIP Server only that the ` +
           `endpoint is busy (${REFERENCE}, Private Calls); a call to a phone registered on SIP Server is a SIP Server call. ` +
-          `Give site ${g.site} pbx: asterisk, or remove privateCalls`,
+          `Give site ${g.site} pbx: asterisk (or skype, for its users' Skype calls and meetings), or remove privateCalls`,
       });
     }
   });

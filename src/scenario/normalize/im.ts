@@ -21,7 +21,7 @@ export function normalizeIm(ctx: NormalizeContext, raw: NonNullable<RawScenario[
     const cd: Path = [...here, "collectDigits"];
     return {
       kind: "collectDigits",
-      totalTimeout: dur(ctx, c.totalTimeout, [...cd, "totalTimeout"], { positive: true }),
+      ...(c.totalTimeout === undefined ? {} : { totalTimeout: dur(ctx, c.totalTimeout, [...cd, "totalTimeout"], { positive: true }) }),
       reply: dist(ctx, c.reply, [...cd, "reply"]),
       onTimeout: c.onTimeout ?? DEFAULTS.im.onTimeout,
     };
@@ -31,5 +31,6 @@ export function normalizeIm(ctx: NormalizeContext, raw: NonNullable<RawScenario[
     gap: raw.gap === undefined ? { dist: "exponential", mean: DEFAULTS.im.gapMean } : dist(ctx, raw.gap, at("gap")),
     idleTimeout: optDur(ctx, raw.idleTimeout, at("idleTimeout"), DEFAULTS.im.idleTimeout, { positive: true }),
     treatments,
+    ...(raw.escalation === undefined ? {} : { escalation: { share: raw.escalation.share, type: raw.escalation.type } }),
   };
 }

@@ -12,6 +12,7 @@ import { checkAsterisk } from "./asterisk.js";
 import { checkMediaPorts } from "./media-ports.js";
 import { normalizeCapacityRules } from "./capacity-rules.js";
 import { normalizeComponents } from "./components.js";
+import { normalizeCosts } from "./costs.js";
 import { normalizeFaults } from "./faults.js";
 import { normalizeHa } from "./ha.js";
 import { checkDefaultTarget } from "./default-route.js";
@@ -19,6 +20,8 @@ import { checkReservation, normalizeRouting } from "./routing.js";
 import { checkServing, checkSkillRefs } from "./serving.js";
 import { checkFailovers, checkTopology, normalizeSites } from "./sites.js";
 import { checkSkype } from "./skype.js";
+import { checkSkypeIm } from "./skype-im.js";
+import { skypeAgents } from "./skype-agents.js";
 import { normalizeTargets } from "./targets.js";
 import { normalizeTraffic } from "./traffic.js";
 import { checkVoicemail } from "./voicemail.js";
@@ -62,7 +65,7 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   };
   const routing = normalizeRouting(ctx);
   const capacityRules = normalizeCapacityRules(ctx);
-  const agents = normalizeAgents(ctx, horizon, siteIds, capacityRules);
+  const agents = skypeAgents(ctx, sites, normalizeAgents(ctx, horizon, siteIds, capacityRules));
   checkReservation(ctx, routing, agents, capacityRules);
   checkNoAnswerLevel(ctx, agents);
   const { traffic, compiled } = normalizeTraffic(ctx, horizon, siteIds);
@@ -73,12 +76,14 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
   checkTopology(ctx, topology, sites, traffic);
   checkAsterisk(ctx, topology, sites, agents, traffic);
   checkSkype(ctx, topology, sites);
+  checkSkypeIm(ctx, sites, agents, traffic, compiled, capacityRules);
   checkMediaPorts(ctx, topology, sites, traffic);
   checkVoicemail(ctx, sites, agents, traffic);
   const ha = normalizeHa(ctx);
   const faults = normalizeFaults(ctx, sites, horizon, traffic);
   const components = r.components === undefined ? undefined : normalizeComponents(ctx);
   const targets = normalizeTargets(ctx, components, traffic, sites, targetOrder);
+  const costs = normalizeCosts(ctx);
 
   const scenario: Scenario = {
     version: 1,
@@ -101,7 +106,8 @@ export function normalizeScenario(raw: RawScenario, defaultName: string, targetO
     faults,
     targets,
     ...(components === undefined ? {} : { components }),
-    assumptions: assumptionsOf(r, components, traffic, sites),
+    ...(costs === undefined ? {} : { costs }),
+    assumptions: assumptionsOf(r, components, traffic, sites, agents),
   };
   return { scenario, ctx };
 }

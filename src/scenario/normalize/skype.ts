@@ -4,7 +4,8 @@ import type { RawScenario } from "../schema.js";
 import type { Path } from "../errors.js";
 import type { SiteSpec, SkypeSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
-import { optDur, type NormalizeContext } from "./context.js";
+import { dur, optDur, type NormalizeContext } from "./context.js";
+import { normalizeSkypePresence } from "./skype-agents.js";
 
 type RawSkype = NonNullable<RawScenario["sites"][number]["skype"]>;
 
@@ -36,6 +37,11 @@ export function normalizeSkype(ctx: NormalizeContext, raw: RawSkype, path: Path)
     ...(raw.iscc === undefined
       ? {}
       : { iscc: { site: raw.iscc.site, delay: optDur(ctx, raw.iscc.delay, [...path, "iscc", "delay"], D.isccDelay, { positive: true }) } }),
+    noAnswerTimeout: optDur(ctx, raw.noAnswerTimeout, [...path, "noAnswerTimeout"], D.noAnswerTimeout, { positive: true }),
+    noAnswerAction: raw.noAnswerAction ?? D.noAnswerAction,
+    wrapUpTime:
+      raw.wrapUpTime === undefined || raw.wrapUpTime === "untimed" ? D.wrapUpTime : dur(ctx, raw.wrapUpTime, [...path, "wrapUpTime"]),
+    ...(raw.presence === undefined ? {} : { presence: normalizeSkypePresence(ctx, raw.presence, [...path, "presence"]) }),
   };
 }
 

@@ -40,6 +40,10 @@ export function normalizeTargets(
         ctx.values.push({ path: ["targets", metric], message: `a ${metric} target needs Asterisk media ports: give a site mediaPorts: {capacity: N}` });
         continue;
       }
+      if (metric === "cost" && ctx.raw.costs === undefined && !ctx.raw.agents.some((a) => a.costPerHour !== undefined)) {
+        ctx.values.push({ path: ["targets", metric], message: "a cost target needs prices: give costs: {agentHour: ...} (or agents[].costPerHour)" });
+        continue;
+      }
       add(metric, src as string, ["targets", metric]);
       continue;
     }

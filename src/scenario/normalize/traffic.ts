@@ -14,11 +14,13 @@ import { normalizeTrafficVoicemail } from "./voicemail.js";
 export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds: readonly string[]): { traffic: TrafficSpec[]; compiled: (SkillExpression | undefined)[] } {
   const seen = new Map<string, number>();
   const compiled: (SkillExpression | undefined)[] = [];
+  // the voice types IM sessions escalate to (traffic[].im.escalation.type) may have no arrivals of their own
+  const escalated = new Set(ctx.raw.traffic.flatMap((t) => (t.im?.escalation === undefined ? [] : [t.im.escalation.type])));
   const traffic = ctx.raw.traffic.map((t, i) => {
     const p = (...rest: PathSegment[]): Path => ["traffic", i, ...rest];
     duplicate(ctx, seen, t.type, p("type"), "type", "traffic");
     const site = siteRef(ctx, t.site, p("site"), siteIds);
-    const arrivals = normalizeArrivals(ctx, t.arrivals, horizon, p("arrivals"));
+    const arrivals = normalizeArrivals(ctx, t.arrivals, horizon, p("arrivals"), escalated.has(t.type) && (t.media ?? DEFAULTS.traffic.media) === "voice");
     let expr: SkillExpression | undefined;
     try {
       expr = compileSkillExpression(t.target);

@@ -100,6 +100,7 @@ export const AgentGroup = obj(
       `no-answer-overflow: after noAnswerTimeout an unanswered call goes back to routing, or to the group's voicemail box (default ${D.agent.noAnswerOverflow})`,
     ).optional(),
     wrapUp: Distribution.optional().meta({ description: `after-call work (default ${shown(D.agent.wrapUp)})` }),
+    costPerHour: num(`this group's cost per scheduled agent-hour: the day's cost and what \`size --for staffing\` minimizes (default costs.agentHour; with no costs:, ${D.agent.costPerHour} in size --for staffing)`, 0).optional(),
     privateCalls: obj(
       { inbound: PrivateCall("inbound"), outbound: PrivateCall("outbound") },
       "an {inbound, outbound} mapping",

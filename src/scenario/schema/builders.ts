@@ -141,6 +141,14 @@ export function rateSchema(description: string) {
   return RATE.meta({ description: `${description} (${RATE_EXPECTED})` });
 }
 
+/** a duration, or one word that stands for "no duration" (wrap-up-time: untimed) */
+export function durationOrWord(word: string, description: string) {
+  const e = expected(`${DURATION_EXPECTED}, or ${word}`);
+  return z
+    .union([z.number({ error: e }).min(0, { error: e }), z.string({ error: e }).regex(new RegExp(`${DURATION_PATTERN}|^${word}$`), { error: e })], { error: e })
+    .meta({ description: `${description} (${DURATION_EXPECTED}, or ${word})` });
+}
+
 /** a duration that must be > 0 (a horizon, an interval, a timeout) */
 export function positiveDurationSchema(description: string) {
   return POSITIVE_DURATION.meta({ description: `${description} (${DURATION_EXPECTED}, > 0)` });

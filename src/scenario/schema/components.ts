@@ -77,7 +77,7 @@ const TargetComparison = (m: string) =>
 
 export const Targets = obj(
   {
-    ...Object.fromEntries(METRIC_NAMES.map((m) => [m, TargetComparison(m)])),
+    ...Object.fromEntries(METRIC_NAMES.map((m) => [m, TargetComparison(m === "cost" ? "the day's cost in money (needs costs: or agents[].costPerHour)" : m)])),
     ...Object.fromEntries(PORT_METRIC_NAMES.map((m) => [m, TargetComparison(`${m} of the Asterisk media ports (needs sites[].mediaPorts)`)])),
     utilization: obj(
       Object.fromEntries(COMPONENT_KINDS.map((k) => [k, TargetComparison(`the utilization of the busiest ${k}`)])),

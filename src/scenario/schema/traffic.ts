@@ -4,12 +4,18 @@ import { DEFAULTS as D } from "../defaults.js";
 import { MEDIA_NAMES, NAME_PATTERN, SITE_ID_PATTERN, durationSchema, positiveDurationSchema, expected, num, obj, oneOf, pattern, positiveRateSchema, rateSchema, shown } from "./builders.js";
 import { Distribution } from "./distribution.js";
 
+/** a share of interactions, from 0 to 1 */
+function share() {
+  const e = expected("a share between 0 and 1");
+  return z.number({ error: e }).min(0, { error: e }).max(1, { error: e });
+}
+
 const Treatment = obj(
   {
     playAnnouncement: durationSchema("PlayAnnouncement: how long the announcement takes").optional(),
     collectDigits: obj(
       {
-        totalTimeout: positiveDurationSchema("TOTAL_TIMEOUT: how long the strategy waits for the customer's reply"),
+        totalTimeout: positiveDurationSchema("TOTAL_TIMEOUT: how long the strategy waits for the customer's reply (required on a SIP Server site; on the Skype for Business site absent means T-Server waits indefinitely, until Skype's idle release)").optional(),
         reply: Distribution.meta({ description: "how long the customer takes to reply" }),
         onTimeout: oneOf(["proceed", "end"], `what happens when TOTAL_TIMEOUT passes first: route anyway, or end the session (default ${D.im.onTimeout})`).optional(),
       },
@@ -25,11 +31,19 @@ const Im = obj(
   {
     messages: Distribution.optional().meta({ description: `messages the customer sends once an agent has the session, drawn and rounded, at least 1 (default ${D.im.messages})` }),
     gap: Distribution.optional().meta({ description: `time between messages, and after the last until the customer closes (default exponential, mean ${shown(D.im.gapMean)})` }),
-    idleTimeout: positiveDurationSchema(`a session with no message for this long is released (default ${shown(D.im.idleTimeout)}: an unused IM session)`).optional(),
+    idleTimeout: positiveDurationSchema(`a session with no message for this long is released (default ${shown(D.im.idleTimeout)}: an unused IM session; not configurable on the Skype for Business site)`).optional(),
     treatments: z.array(Treatment, { error: expected("a list of treatments") }).optional()
       .meta({ description: "treatments on the Routing Point before routing, in order (default none)" }),
+    escalation: obj(
+      {
+        share: share().meta({ description: "the share of answered sessions the customer escalates to voice" }),
+        type: pattern(NAME_PATTERN, "a traffic type name", "the voice traffic type (same site) the escalated call is counted as and takes its talk time from"),
+      },
+      "an escalation mapping {share, type}",
+      "the Skype for Business site only: IM sessions escalated to voice, each a new call to the same agent (default: none)",
+    ).optional(),
   },
-  "an im mapping {messages, gap, idleTimeout, treatments}",
+  "an im mapping {messages, gap, idleTimeout, treatments, escalation}",
   "media im: the conversation and the treatments before routing",
 );
 
@@ -71,10 +85,7 @@ export const Traffic = obj(
       "a {duration: <duration or distribution>} mapping",
       "voice: an announcement or DTMF digit collection Asterisk plays on one of its site's media ports before routing; skipped when no port is free (default: none)",
     ).optional(),
-    recording: (() => {
-      const e = expected("a share between 0 and 1");
-      return z.number({ error: e }).min(0, { error: e }).max(1, { error: e });
-    })()
+    recording: share()
       .optional()
       .meta({ description: "voice: the share of answered calls Asterisk records, one media port for the whole talk; a recording that finds no port is lost (default: none)" }),
     voicemail: obj(
