@@ -80,15 +80,25 @@ const cache = new Map();
 /**
  * Measures `impl` ("minimal", "simjs" or "ccsim") on case `c` at `calls` calls (times c.fraction), best wall time of
  * `repeat` processes. A case names its M/M/c size (agents, erlangs) or a ccsim scenario (with ratePerSec when it is
- * not an M/M/c, `set`, more --set overrides, and `oneInterval`, the whole run as one interval).
+ * not an M/M/c, `set`, more --set overrides, `oneInterval`, the whole run as one interval, and `out`, the files of
+ * --out written too, into a temporary folder removed after).
  */
 export async function measure(impl, c, { calls, repeat, seed }) {
-  const key = JSON.stringify([impl, c.agents, c.erlangs, c.scenario, c.ratePerSec, c.set, c.fraction, c.oneInterval, calls, repeat, seed]);
+  const key = JSON.stringify([impl, c.agents, c.erlangs, c.scenario, c.ratePerSec, c.set, c.fraction, c.oneInterval, c.out, calls, repeat, seed]);
   if (!cache.has(key)) cache.set(key, measureNow(impl, c, { calls, repeat, seed }));
   return cache.get(key);
 }
 
 async function measureNow(impl, c, { calls, repeat, seed }) {
+  const outDir = impl === "ccsim" && c.out ? mkdtempSync(join(tmpdir(), "ccsim-bench-out-")) : null;
+  try {
+    return await measureIn(impl, c, { calls, repeat, seed }, outDir);
+  } finally {
+    if (outDir !== null) rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function measureIn(impl, c, { calls, repeat, seed }, outDir) {
   let argv;
   let read;
   if (impl === "minimal" || impl === "simjs") {
@@ -107,6 +117,8 @@ async function measureNow(impl, c, { calls, repeat, seed }) {
     const horizon = wanted / (c.ratePerSec ?? c.erlangs / AHT);
     if (wanted !== DEFAULT_CALLS || c.set) argv.push("--set", `horizon=${horizon}`);
     if (c.oneInterval) argv.push("--set", `interval=${horizon}`);
+    // intervals.csv and report.html built and written as well, as a planner's `run --out` does
+    if (outDir !== null) argv.push("--out", outDir, "--force");
     read = (stdout) => {
       const summary = wholeJson(stdout);
       const offered = summary?.metrics?.offered?.mean;

@@ -77,6 +77,21 @@ agents: [{ group: all, count: 10, skills: { any: 1 } }]
 traffic: [{ type: calls, arrivals: { rate: 1/min }, handleTime: 3m, target: any }]
 `;
 
+/** A textbook queue's center: one node, no network delay, no reservation (a call is routed the instant it arrives). */
+export const TEXTBOOK = `
+sites: [ { id: dc1, nodes: 1 } ]
+network: { intraSite: 0, interSite: 0, statDelay: 0 }
+routing: { reservation: { mode: none } }
+`;
+
+/** A day measured as one interval: 8 hours after a 30-minute warm-up, service level within 20 s. */
+export const WORKDAY = `
+horizon: 8h
+warmup: 30m
+interval: 8h
+serviceLevel: 20s
+`;
+
 /** The InputError `f` throws; fails the test when it throws nothing, and rethrows anything else. */
 export function errorOf(f: () => unknown): InputError {
   try {

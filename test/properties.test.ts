@@ -110,6 +110,10 @@ function watch(now: () => number): Watch {
     routeRequest: () => tick("routeRequest"),
     firstAttempt: () => tick("firstAttempt"),
     queued: () => tick("queued"),
+    targetWidened(call) {
+      tick("targetWidened");
+      if (end.has(call)) broken.push(`call ${call.id}'s target widened after it ended (${end.get(call)})`);
+    },
     reservationRequest: () => tick("reservationRequest"),
     reservationGrant: () => tick("reservationGrant"),
     reservationConflict: () => tick("reservationConflict"),
@@ -533,6 +537,31 @@ describe("every shipped scenario", () => {
     ]) {
       expect([...movesSeen], move).toContain(move);
     }
+  });
+});
+
+describe("the behaviours of docs/behaviours.md", () => {
+  it("shrinkage by period, a maximum occupancy and targets that widen, in a cluster with conflicts, chat and a URS down, keep every invariant", () => {
+    const s = loadScenario({
+      file: "behaviours.yaml",
+      text: `
+seed: 4
+horizon: 2h
+sites: [ { id: dc1, nodes: 2 }, { id: dc2, nodes: 2 } ]
+routing: { mode: node-based, reservation: { mode: explicit } }
+capacityRules: { blended: [ { voice: 1 }, { chat: 2 } ] }
+agents:
+  - { group: experts, site: dc1, staffing: { period: 30m, counts: [6, 8, 8, 5] }, shrinkage: [0.2, 0.25, 0, 0.4], maxOccupancy: 0.8, capacity: blended, skills: { sales: 9, chat: 1 }, wrapUp: 10s }
+  - { group: juniors, site: dc2, count: 6, shrinkage: 0.3, maxOccupancy: 0.9, capacity: blended, skills: { sales: 2, chat: 1 }, noAnswer: 0.1 }
+traffic:
+  - { type: sales, site: dc1, arrivals: { rate: 5/min }, handleTime: { dist: exponential, mean: 2m }, patience: { dist: exponential, mean: 2m },
+      target: [ { target: "sales > 5" }, { target: "sales > 1", after: 10s }, { target: "sales > 0", after: 40s } ] }
+  - { type: chat, site: dc2, media: chat, arrivals: { rate: 1/min }, handleTime: 4m, target: [ { target: "chat > 0 & sales > 5" }, { target: "chat > 0", after: 20s } ] }
+faults:
+  - { at: 40m, kind: urs-down, target: dc1.n1, duration: 10m }
+`,
+    });
+    expect(runWatched(s)).toEqual([]);
   });
 });
 

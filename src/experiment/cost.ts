@@ -25,6 +25,7 @@ import { largeNumber } from "../util/thousands.js";
 import { DRAIN_LIMIT } from "./drain.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
 import { meanRate, type Scenario } from "../scenario/types.js";
+import { targetsOf } from "../scenario/target-steps.js";
 
 const BASE_BYTES = 60e6;
 const AGENT_BYTES = 400;
@@ -94,8 +95,8 @@ const TRACE_BYTES_PER_CHAR = 4;
 export function endlessReason(s: Scenario): string | undefined {
   const stuck = s.traffic.filter((t) => {
     if (t.patience !== undefined || (t.trace?.patience ?? null) !== null) return false;
-    const target = compileSkillExpression(t.target);
-    const serving = s.agents.filter((g) => g.count > 0 && target.matches(g.skills, g.site, t.site));
+    const targets = targetsOf(t).map(compileSkillExpression);
+    const serving = s.agents.filter((g) => g.count > 0 && targets.some((e) => e.matches(g.skills, g.site, t.site)));
     return serving.length > 0 && serving.every((g) => g.noAnswer >= 1);
   });
   if (stuck.length === 0) return undefined;

@@ -9,6 +9,7 @@ import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics
 import { smallestAgents, type MeasureTarget } from "../metrics/erlang-calculator.js";
 import { compileSkillExpression } from "../scenario/skill-expression.js";
 import { meanRate, type DistributionSpec, type Scenario } from "../scenario/types.js";
+import { targetsOf } from "../scenario/target-steps.js";
 import type { ExperimentResult } from "../observe/results.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
@@ -85,10 +86,11 @@ function exponentialMean(d: DistributionSpec | undefined): number | undefined {
 /** The analytic minimum for the group's pool, read as the sized group's count. */
 export function analyticStart(scenario: Scenario, group: string): AnalyticStart {
   const g = scenario.agents.find((x) => x.group === group)!;
-  const exprs = scenario.traffic.map((t) => compileSkillExpression(t.target));
+  // (a target that widens: a group serves the type when any of its steps matches it)
+  const exprs = scenario.traffic.map((t) => targetsOf(t).map(compileSkillExpression));
   const serves = (gi: number, ti: number) => {
     const a = scenario.agents[gi]!;
-    return exprs[ti]!.matches(a.skills, a.site, scenario.traffic[ti]!.site);
+    return exprs[ti]!.some((e) => e.matches(a.skills, a.site, scenario.traffic[ti]!.site));
   };
   const gi = scenario.agents.indexOf(g);
   const traffic = scenario.traffic.map((_, ti) => ti).filter((ti) => serves(gi, ti));

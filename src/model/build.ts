@@ -18,6 +18,7 @@ import { ContactCenter } from "./contact-center.js";
 import { ComponentLoad } from "./cpu/component-load.js";
 import { InteractionServer } from "./multimedia/interaction-server.js";
 import type { Observer } from "./observer.js";
+import { TargetSteps } from "./routing/target-steps.js";
 import type { Urs } from "./routing/urs.js";
 import { Connectivity } from "./sip/connectivity.js";
 import { SipProxies } from "./sip/sip-proxy.js";
@@ -68,12 +69,17 @@ export function buildContactCenter(
   placeUrs(
     {
       scenario, sim, observer, streams, agents, classes,
-      classOf: targets.classOf, defaultClassOf: targets.defaultClassOf, ofAgent: targets.ofAgent, protocol, control: sipServer,
+      classOf: targets.classOf, defaultClassOf: targets.defaultClassOf, stepsOf: targets.stepsOf, ofAgent: targets.ofAgent, protocol, control: sipServer,
     },
     topology,
     urs,
     ursOfNode,
   );
+  // targets that widen: the steps every URS's strategy takes on a call that waits
+  if (targets.stepsOf.some((s) => s.length > 0)) {
+    const steps = new TargetSteps(sim, observer, targets.stepsOf);
+    for (const u of urs) u.steps = steps;
+  }
 
   // Interaction Servers, for the sites whose chat and email enter through one
   const interactionServers = topology.sites.map((site) =>
@@ -122,8 +128,9 @@ export function buildContactCenter(
   const escalation = buildImEscalation(scenario, sim, observer, traffic, sipServer);
   buildImSessions(sim, traffic, streams, sipServer, skype?.site ?? -1, escalation);
 
-  // staffing, logging agents in and out at the T-Controller
-  const staffing = buildStaffing(sim, groups, tController);
+  // staffing, logging agents in and out at the T-Controller (streams shrinkage, group by group, for the groups that
+  // have it)
+  const staffing = buildStaffing(sim, groups, tController, streams);
 
   // faults, and the calls in progress they need to find
   const faults = buildFaults(

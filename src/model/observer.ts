@@ -23,6 +23,8 @@ export interface Observer {
   firstAttempt(call: Call, found: boolean): void;
   /** no candidate: the call waits in the URS's virtual queue */
   queued(call: Call, urs: Urs): void;
+  /** a target that widens reached its next step: `call.cls` is now the step's target */
+  targetWidened(call: Call): void;
   reservationRequest(call: Call, urs: Urs, agent: Agent): void;
   reservationGrant(call: Call, urs: Urs, agent: Agent): void;
   reservationConflict(call: Call, urs: Urs, agent: Agent, reason: ConflictReason): void;
@@ -106,6 +108,7 @@ export class NoObserver implements Observer {
   routeRequest(_call: Call, _urs: Urs): void {}
   firstAttempt(_call: Call, _found: boolean): void {}
   queued(_call: Call, _urs: Urs): void {}
+  targetWidened(_call: Call): void {}
   reservationRequest(_call: Call, _urs: Urs, _agent: Agent): void {}
   reservationGrant(_call: Call, _urs: Urs, _agent: Agent): void {}
   reservationConflict(_call: Call, _urs: Urs, _agent: Agent, _reason: ConflictReason): void {}
@@ -149,7 +152,7 @@ export class NoObserver implements Observer {
 /** Every method of Observer, in the contract's order. `satisfies` makes a method added to Observer and not listed
  *  here (or listed and not in Observer) a type error, so fanOut never forgets one. */
 const METHODS = {
-  arrival: 0, routeRequest: 0, firstAttempt: 0, queued: 0, reservationRequest: 0, reservationGrant: 0,
+  arrival: 0, routeRequest: 0, firstAttempt: 0, queued: 0, targetWidened: 0, reservationRequest: 0, reservationGrant: 0,
   reservationConflict: 0, routeCall: 0, routeFailure: 0, ringing: 0, noAnswer: 0, answered: 0, released: 0,
   abandoned: 0, imMessage: 0, defaultRouted: 0, treated: 0, dropped: 0, lostRequest: 0, heldByConnector: 0, fault: 0, dnService: 0,
   ownerChanged: 0, gwsConnected: 0, agentState: 0, agentLoad: 0, componentServed: 0, privateCallStarted: 0,

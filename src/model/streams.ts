@@ -47,6 +47,8 @@ export const STREAMS = {
   voicemail: (group: string) => `voicemail:${group}`,
   /** how long those callers take to record their message */
   voicemailRecording: (group: string) => `voicemailRecording:${group}`,
+  /** which way a group's shrunk head count rounds in each staffing period, when the share leaves a fraction of an agent */
+  shrinkage: (group: string) => `shrinkage:${group}`,
   /** how long an agent of the group takes with one message */
   voicemailHandle: (group: string) => `voicemailHandle:${group}`,
 } as const;

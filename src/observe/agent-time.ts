@@ -74,6 +74,18 @@ export class AgentTime {
     this.handling[a] = 0;
   }
 
+  /** The earliest time some agent's time is not yet added to the interval rows (Infinity: none is pending): an
+   *  interval ending by then gets no more agent time. */
+  pendingFrom(agents: readonly Agent[]): number {
+    let from = Infinity;
+    for (const agent of agents) {
+      if (agent.state === AgentState.LoggedOut) continue;
+      const since = this.openSince(agent);
+      if (since < from) from = since;
+    }
+    return from;
+  }
+
   private openSince(agent: Agent): number {
     const until = this.accountedUntil?.[agent.index] ?? 0;
     return until > agent.stateSince ? until : agent.stateSince;
@@ -91,11 +103,11 @@ export class AgentTime {
     this.handling[agent.index]! += d * h;
     this.media?.loggedIn(agent, d);
     // per interval, whole center and the agent's site (with one interval, its rows are the whole-run tallies)
-    const intervals = this.slices.intervals;
-    if (intervals.length === 1) return;
+    const slices = this.slices;
+    if (slices.intervalCount === 1) return;
     const w = this.interval;
     for (let k = Math.floor(a / w); k * w < b; k++) {
-      const row = intervals[k];
+      const row = slices.row(k);
       if (!row) break;
       const part = Math.min(b, (k + 1) * w) - Math.max(a, k * w);
       if (part <= 0) continue;

@@ -19,6 +19,7 @@ import { AgentTime } from "./agent-time.js";
 import { CallCounts } from "./call-counts.js";
 import { ComponentMeters } from "./component-meters.js";
 import { FaultCosts } from "./fault-costs.js";
+import { IntervalClosing } from "./interval-closing.js";
 import { MediaBreakdown } from "./media-breakdown.js";
 import { MediaPortMeter } from "./media-ports.js";
 import { PrivateCallMeter } from "./private-calls.js";
@@ -49,11 +50,16 @@ export class ReplicationObserver extends NoObserver {
   private mediaPorts: MediaPortMeter | null = null;
   /** null when no group has a voicemail box and no site has mwi */
   private voicemail: VoicemailMeter | null = null;
+  /** null without a series of more than one interval, or when told to keep every interval open */
+  private closing: IntervalClosing | null = null;
 
+  /** `closeEarly` false keeps every interval's tallies to the end: only the test that closing changes no number
+   *  sets it */
   constructor(
     private readonly sim: Simulation,
     private readonly scenario: Scenario,
     series = true,
+    private readonly closeEarly = true,
   ) {
     super();
     this.slices = new Slices(scenario, series);
@@ -72,6 +78,9 @@ export class ReplicationObserver extends NoObserver {
     this.slices.attach(center, this.media?.tallies ?? null);
     this.agentTime = new AgentTime(scenario, this.slices, center.agents, this.media);
     this.calls = new CallCounts(this.slices, scenario, this.media);
+    if (this.closeEarly && this.slices.intervalCount > 1) {
+      this.closing = new IntervalClosing(this.slices, this.agentTime, center.agents, scenario.interval);
+    }
     if (center.load) this.components = new ComponentMeters(scenario, center.load.components);
     if (scenario.agents.some((g) => g.privateCalls !== undefined)) this.privateCalls = new PrivateCallMeter(scenario, center.agents.length);
     if (center.skype !== null) this.skype = new SkypeMeter(scenario, center.agents.length);
@@ -81,6 +90,7 @@ export class ReplicationObserver extends NoObserver {
 
   override arrival(call: Call): void {
     this.calls!.arrival(call);
+    this.closing?.arrival(call, this.sim.now);
     this.skype?.arrival(call, this.sim.now);
   }
   override routeRequest(call: Call, urs: Urs): void {
@@ -193,6 +203,13 @@ export class ReplicationObserver extends NoObserver {
   }
   override mwiNotify(): void {
     this.voicemail!.mwiNotify(this.sim.now);
+  }
+
+  /** how many intervals are closed now (a test reads it: closing must have happened for its numbers to show anything) */
+  get closedIntervals(): number {
+    let n = 0;
+    for (let k = 0; k < this.slices.intervalCount; k++) if (this.slices.isClosed(k)) n++;
+    return n;
   }
 
   /** Closes every agent's current state at the horizon and computes the replication's metrics. */

@@ -1,11 +1,14 @@
 // The slices of one replication's tallies: the whole center, each site, node, type, agent group and URS, and each
 // interval (whole center, per site, per type); which of them a call's or an agent's observations go to; and their
-// metrics at the end. Interactions are counted in the interval they arrived in.
+// metrics at the end. Interactions are counted in the interval they arrived in. An interval nothing can change any
+// more is closed (interval-closing.ts says when): its tallies packed as plain numbers (closed-intervals.ts), reopened
+// exactly as they were should anything still reach it.
 
 import { Tally, metricsOf, type MetricParts } from "../metrics/tally.js";
 import type { Agent } from "../model/agents/agent.js";
 import type { Call } from "../model/sip/call.js";
 import type { ContactCenter } from "../model/contact-center.js";
+import { ClosedIntervals } from "./closed-intervals.js";
 import type { IntervalRow } from "./results.js";
 
 /** the distinct tallies of a list, in order (aliased slices appear once) */
@@ -20,8 +23,13 @@ export class Slices {
   readonly types: Tally[];
   readonly groups: Tally[];
   readonly urs: Tally[] = [];
-  /** per interval: [whole, ...sites, ...types] */
-  readonly intervals: Tally[][];
+  /** per interval: [whole, ...sites, ...types]; null while it is closed (see row) */
+  private readonly intervals: (Tally[] | null)[];
+  /** the closed intervals' counters */
+  private readonly closed: ClosedIntervals;
+  /** for each place of an interval's row, which of its distinct tallies it is (a slice seeing what the whole sees is
+   *  the whole's tally): the same for every interval */
+  private readonly shape: number[];
   /** per media index, the media breakdown's tallies a call of that media also reports to; null when all is voice */
   private mediaTallies: readonly Tally[] | null = null;
   /** the tallies a counted call reports to, by (arrival interval, type, node), built on first use so that observing
@@ -54,10 +62,56 @@ export class Slices {
     this.intervals =
       intervals === 1
         ? [[this.total, ...this.sites, ...this.types]]
-        : Array.from({ length: intervals }, () => {
-            const whole = new Tally();
-            return [whole, ...make(scenario.sites.length, [whole]), ...make(scenario.traffic.length, [whole])];
-          });
+        : Array.from({ length: intervals }, () => this.newRow());
+    const first = this.intervals[0]!;
+    const distinct = unique(first);
+    this.shape = first.map((t) => distinct.indexOf(t));
+    this.closed = new ClosedIntervals(this.intervals.length);
+  }
+
+  /** A fresh interval row, aliased as the whole-run slices are. */
+  private newRow(): Tally[] {
+    const { sites, traffic } = this.scenario;
+    const whole = new Tally();
+    const make = (n: number) => (n === 1 ? [whole] : Array.from({ length: n }, () => new Tally()));
+    return [whole, ...make(sites.length), ...make(traffic.length)];
+  }
+
+  /** the number of intervals (1 without the series) */
+  get intervalCount(): number {
+    return this.intervals.length;
+  }
+
+  /** Interval k's row, reopened first if it was closed (undefined past the last interval). */
+  row(k: number): Tally[] | undefined {
+    const row = this.intervals[k];
+    if (row !== null) return row;
+    const reopened = this.unfolded(k);
+    this.intervals[k] = reopened;
+    return reopened;
+  }
+
+  /** closed interval k's row, made again from its numbers, aliased as it was */
+  private unfolded(k: number): Tally[] {
+    const distinct = this.closed.unpack(k);
+    return this.shape.map((i) => distinct[i]!);
+  }
+
+  /** Closes interval k: its counters become plain numbers and its tallies, and the call slices that held them, go. */
+  close(k: number): void {
+    const row = this.intervals[k];
+    if (row === null || row === undefined || this.intervals.length === 1) return;
+    this.closed.pack(k, unique(row));
+    this.intervals[k] = null;
+    const keys = this.types.length * (this.nodes.length + 1);
+    for (let key = k * keys; key < (k + 1) * keys; key++) this.sliceCache[key] = undefined;
+    this.lastCallId = -1;
+    this.lastSlices = null;
+  }
+
+  /** whether interval k is closed */
+  isClosed(k: number): boolean {
+    return this.intervals[k] === null;
   }
 
   /** The URSes are known once the center is built; a call of a media other than voice also reports to its media's
@@ -97,7 +151,7 @@ export class Slices {
     const key = (k * this.types.length + call.type.index) * (this.nodes.length + 1) + node;
     let slices = this.sliceCache[key];
     if (slices === undefined) {
-      const row = this.intervals[k]!;
+      const row = this.row(k)!;
       const site = call.type.site.index;
       slices = unique([
         this.total,
@@ -135,11 +189,13 @@ export class Slices {
     const sc = this.scenario;
     const { warmup, horizon, interval } = sc;
     const rows: IntervalRow[] = [];
-    this.intervals.forEach((row, k) => {
+    this.intervals.forEach((open, k) => {
       const start = k * interval;
       const end = Math.min(horizon, start + interval);
       const h = (end - Math.max(start, warmup)) / 3600;
       if (end <= warmup) return;
+      // a closed interval's tallies, made again from its numbers for as long as its rows take
+      const row = open ?? this.unfolded(k);
       // agents on shift: logged-in agent-seconds over the interval's measured seconds, the time-average head count
       const staffed = (t: Tally) => t.loggedInTime / (h * 3600);
       rows.push({ start, end, site: "*", type: "*", metrics: metricsOf(row[0]!, h, true, parts), staffed: staffed(row[0]!) });

@@ -66,6 +66,9 @@ export class TraceRecorder extends NoObserver {
   override queued(call: Call, urs: Urs): void {
     this.call("WaitForTarget", call, { URS: urs.id });
   }
+  override targetWidened(call: Call): void {
+    this.call("TargetWidened", call, { target: call.cls.expression.source });
+  }
   override reservationRequest(call: Call, urs: Urs, agent: Agent): void {
     this.call("TReserveAgent", call, { URS: urs.id, agent: agent.dn, agentSite: agent.site.id });
   }

@@ -1,6 +1,7 @@
 // The CSV files of a run: intervals.csv (one row per interval, site and type), groups.csv, nodes.csv, urs.csv.
 
 import { stringify } from "csv-stringify/sync";
+import { csvLine, type CsvCell } from "./csv-line.js";
 import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import { formatTimestamp, parseTimestamp } from "../scenario/timestamp.js";
 import { tidy } from "./numbers.js";
@@ -20,28 +21,30 @@ export function intervalsCsv(r: ExperimentResult): string {
   const origin = r.scenario.start === undefined ? undefined : parseTimestamp(r.scenario.start);
   // with voicemail or mwi: SIP Server's MWI counts of the interval, on its whole-center row
   const mwi = r.voicemail?.intervals;
-  const extra = (row: ExperimentResult["intervals"][number], k: number): (string | number)[] =>
-    mwi === undefined ? [] : row.site === "*" && row.type === "*" ? [cell(mwi.mwiSubscriptions[k]), cell(mwi.mwiMessages[k])] : ["", ""];
+  const extra = (row: ExperimentResult["intervals"][number], k: number, cells: CsvCell[]): void => {
+    if (mwi === undefined) return;
+    const whole = row.site === "*" && row.type === "*";
+    cells.push(whole ? cell(mwi.mwiSubscriptions[k]) : "", whole ? cell(mwi.mwiMessages[k]) : "");
+  };
   const header = [
     "start_s", "end_s", "site", "type", ...names, ...(mwi === undefined ? [] : ["mwiSubscriptions", "mwiMessages"]),
     ...names.flatMap((n) => [`${n}_lo`, `${n}_hi`]), "staffed", "staffed_lo", "staffed_hi",
   ];
   if (origin !== undefined) header.push("start_time");
+  // a line at a time: at 20,000 intervals an array of every row's cells took most of a run's memory
+  const lines = [csvLine(header)];
   let k = -1;
-  return table(
-    header,
-    r.intervals.map((row) => {
-      if (row.site === "*" && row.type === "*") k++;
-      return [
-        row.start, row.end, row.site, row.type,
-        ...names.map((n) => cell(row.metrics[n])),
-        ...extra(row, k),
-        ...names.flatMap((n) => [cell(row.ci95?.[n]?.[0]), cell(row.ci95?.[n]?.[1])]),
-        cell(row.staffed?.mean), cell(row.staffed?.ci95?.[0]), cell(row.staffed?.ci95?.[1]),
-        ...(origin === undefined ? [] : [formatTimestamp(origin + row.start)]),
-      ];
-    }),
-  );
+  for (const row of r.intervals) {
+    if (row.site === "*" && row.type === "*") k++;
+    const cells: CsvCell[] = [row.start, row.end, row.site, row.type];
+    for (const n of names) cells.push(cell(row.metrics[n]));
+    extra(row, k, cells);
+    for (const n of names) cells.push(cell(row.ci95?.[n]?.[0]), cell(row.ci95?.[n]?.[1]));
+    cells.push(cell(row.staffed?.mean), cell(row.staffed?.ci95?.[0]), cell(row.staffed?.ci95?.[1]));
+    if (origin !== undefined) cells.push(formatTimestamp(origin + row.start));
+    lines.push(csvLine(cells));
+  }
+  return lines.join("");
 }
 
 /** One row per slice id: each metric's mean and CI bounds. */

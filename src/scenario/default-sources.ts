@@ -209,6 +209,8 @@ export const SOURCES: { readonly [K in DefaultKey]: DefaultSourceEntry } = {
     unit: "value",
     source: format("an unanswered call goes back to routing, as it did before voicemail boxes (no-answer-overflow names a box to send it to one)"),
   },
+  "agent.shrinkage": { path: "agents[].shrinkage", unit: "probability", source: format("no shrinkage: every scheduled agent logs in (as ccsim erlang without --shrinkage)") },
+  "agent.maxOccupancy": { path: "agents[].maxOccupancy", unit: "probability", source: format("no cap: URS routes to any available agent (as ccsim erlang without --max-occupancy)") },
   "voicemail.leaveMessage": {
     path: "agents[].voicemail.leaveMessage",
     unit: "probability",

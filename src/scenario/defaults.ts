@@ -145,6 +145,9 @@ export const DEFAULTS = {
     noAnswerOverflow: "recall",
     /** assumption: an agent-hour of every group costs the same, so the cheapest staffing is the fewest agents */
     costPerHour: 1,
+    /** every scheduled agent takes calls, and the router sends calls to any available agent, unless told */
+    shrinkage: 0,
+    maxOccupancy: 1,
   },
   /** a group's voicemail box (agents[].voicemail): its callers and its messages, assumptions (see SOURCES) */
   voicemail: { leaveMessage: 0.5, recording: 30, handleTime: 120 },

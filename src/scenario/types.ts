@@ -19,8 +19,6 @@ export function viaInteractionServer(media: Media): boolean {
 // the kernel draws from a distribution, so its type is declared there (a lower layer may not import this one)
 import type { DistributionSpec } from "../kernel/distribution-spec.js";
 export type { DistributionSpec };
-import type { CostsSpec } from "./cost-spec.js";
-export type { CostsSpec };
 // the specs of the Asterisk and Skype for Business deployments live in a file of their own
 import type { MediaPortsSpec, MwiSpec, PrivateCallsSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
 export type { MediaPortsSpec, MwiSpec, PrivateCallSpec, PrivateCallsSpec, SkypePresenceSpec, SkypeSpec, TrafficVoicemailSpec, VoicemailSpec } from "./deployment-types.js";
@@ -177,6 +175,10 @@ export interface AgentGroupSpec {
   /** this group's cost per scheduled agent-hour (absent: costs.agentHour in the day's cost; in `size --for staffing`
    *  of a scenario that prices nothing, DEFAULTS.agent.costPerHour, 1) */
   readonly costPerHour?: number;
+  /** share of the scheduled agents off the phones, per staffing period (absent: none); docs/behaviours.md */
+  readonly shrinkage?: readonly number[];
+  /** URS skips an agent whose occupancy since login is above this, in (0, 1) (absent: no cap); docs/behaviours.md */
+  readonly maxOccupancy?: number;
 }
 
 export type ArrivalsSpec =
@@ -223,8 +225,10 @@ export interface TrafficSpec {
   readonly handleTime: DistributionSpec;
   /** absent: callers never abandon */
   readonly patience?: DistributionSpec;
-  /** the skill expression source, e.g. "sales > 3 & english > 0" */
+  /** the skill expression source, e.g. "sales > 3 & english > 0"; with targetSteps, the first step's */
   readonly target: string;
+  /** a target that widens: the later steps, in increasing `after` (absent: one target); scenario/target-steps.ts */
+  readonly targetSteps?: readonly { readonly target: string; readonly after: number }[];
   /** higher is served first */
   readonly priority: number;
   /** this type's service level threshold T (absent: the scenario's) */
@@ -392,7 +396,7 @@ export interface Scenario {
   /** absent: no component load model (every message costs nothing, as before it existed) */
   readonly components?: ComponentsSpec;
   /** absent: the scenario prices nothing and no report shows a cost */
-  readonly costs?: CostsSpec;
+  readonly costs?: import("./cost-spec.js").CostsSpec;
   /** the assumptions among the defaults the file left to the loader, in the defaults table's order */
   readonly assumptions: readonly Assumption[];
 }

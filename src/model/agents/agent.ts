@@ -5,6 +5,7 @@ import type { AgentGroupSpec } from "../../scenario/types.js";
 import { AgentState, type AgentStateValue } from "./agent-state.js";
 import { MEDIA_INDEX, type CapacityRule } from "./capacity-rule.js";
 import { Load } from "./agent-load.js";
+import { OccupancyCount } from "./occupancy.js";
 import type { ClusterNode, Site } from "../sip/topology.js";
 
 const VOICE = MEDIA_INDEX.voice;
@@ -81,6 +82,11 @@ export class Agent {
   /** SIP Server holds the DN NotReady because Asterisk last told it the endpoint is busy; or T-Server for Skype for
    *  Business does because the user's presence is DND */
   presenceHeld = false;
+  /** its group has a maximum occupancy: its occupancy since login (null otherwise) */
+  readonly occupancy: OccupancyCount | null;
+  /** Ready but above its group's maximum occupancy: URS leaves it alone until `restTimer` fires */
+  resting = false;
+  restTimer: SimEvent | null = null;
 
   constructor(
     /** index over all agents of the deployment; also its DN's position in every per-agent array */
@@ -93,13 +99,15 @@ export class Agent {
      *  from its site's Interaction Server. A blended agent (voice and more) keeps its voice DN's owner for
      *  everything. */
     public owner: ClusterNode | null,
-  ) {}
+  ) {
+    this.occupancy = group.spec.maxOccupancy === undefined ? null : new OccupancyCount();
+  }
 
   /** The media it can take one more interaction of now, as bits (1 << media index): none while logged out, NotReady
    *  or on its way out; otherwise what its capacity rule allows on top of its load. */
   accepts(): number {
     const s = this.state;
-    if (s === AgentState.LoggedOut || s === AgentState.NotReady || this.logoutPending || this.reloginPending) return 0;
+    if (s === AgentState.LoggedOut || s === AgentState.NotReady || this.logoutPending || this.reloginPending || this.resting) return 0;
     // (the two shortcuts give what maskFor would, without its loops, on every voice state change)
     const rule = this.group.rule;
     if (this.load.total === 0) return rule.idleMask;

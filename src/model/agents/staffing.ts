@@ -1,4 +1,5 @@
-// Shifts as per-period staffing: at each period boundary a group logs agents in or out to meet its planned count.
+// Shifts as per-period staffing: at each period boundary a group logs agents in or out to meet its planned count, less
+// its shrinkage (the scheduled agents off the phones).
 
 import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
@@ -18,11 +19,13 @@ export class Staffing implements EventTarget {
     private readonly sim: Simulation,
     private readonly group: AgentGroup,
     private readonly desk: AgentDesk,
+    /** `shrinkage:<group>`, null when the group has no shrinkage */
+    private readonly shrinkRng: (() => number) | null = null,
   ) {}
 
   start(): void {
     const staffing = this.group.spec.staffing;
-    this.apply(staffing ? staffing.counts[0]! : this.group.spec.count);
+    this.apply(this.onPhones(staffing ? staffing.counts[0]! : this.group.spec.count, 0));
     if (!staffing) return;
     for (let k = 1; k < staffing.counts.length; k++) {
       this.sim.post(k * staffing.period, Priority.STAFFING, this, k, null);
@@ -30,7 +33,17 @@ export class Staffing implements EventTarget {
   }
 
   fire(ev: SimEvent): void {
-    this.apply(this.group.spec.staffing!.counts[ev.code]!);
+    this.apply(this.onPhones(this.group.spec.staffing!.counts[ev.code]!, ev.code));
+  }
+
+  /** The scheduled agents of period k less its shrinkage: n(1-s) agents, a fraction of one rounded up with that
+   *  probability (one draw a period), so the mean on the phones is n(1-s) as `ccsim erlang --shrinkage` reckons. */
+  private onPhones(scheduled: number, k: number): number {
+    const shares = this.group.spec.shrinkage;
+    if (shares === undefined || this.shrinkRng === null) return scheduled;
+    const exact = scheduled * (1 - shares[k]!);
+    const whole = Math.floor(exact + 1e-9);
+    return this.shrinkRng() < exact - whole ? whole + 1 : whole;
   }
 
   /** Lowest-numbered agents log in first and highest-numbered log out first, so who works is never a matter of chance. */

@@ -47,7 +47,8 @@ export function buildAgents(
   return { groups, agents };
 }
 
-/** One staffing plan per group, logging its agents in and out at the T-Controller (the AgentDesk). */
-export function buildStaffing(sim: Simulation, groups: readonly AgentGroup[], desk: AgentDesk): Staffing[] {
-  return groups.map((g) => new Staffing(sim, g, desk));
+/** One staffing plan per group, logging its agents in and out at the T-Controller (the AgentDesk); a group with
+ *  shrinkage asks for its `shrinkage:<group>` stream. */
+export function buildStaffing(sim: Simulation, groups: readonly AgentGroup[], desk: AgentDesk, streams: RandomStreams): Staffing[] {
+  return groups.map((g) => new Staffing(sim, g, desk, g.spec.shrinkage === undefined ? null : streams.stream(STREAMS.shrinkage(g.id))));
 }

@@ -19,6 +19,7 @@ import {
 import { selectionRule } from "../routing/selection.js";
 import { StatServer } from "../routing/stat-server.js";
 import { buildTargetClasses, type TargetClass } from "../routing/target-class.js";
+import type { TargetStep } from "../routing/target-steps.js";
 import { Urs, type CallControl } from "../routing/urs.js";
 import type { Connectivity } from "../sip/connectivity.js";
 import type { DefaultDnParts } from "../sip/default-route.js";
@@ -57,7 +58,8 @@ export function buildReservation(
 
 /** The target classes: the agents each traffic type's skill expression picks, then, with a default Routing Point, the
  *  agents its default strategy picks for each type that can reach it (voice and IM; chat and email have no default
- *  DN). `defaultClassOf` is per traffic type, null where there is none. */
+ *  DN), then the later steps of the targets that widen (last, so a scenario without them keeps its classes' order).
+ *  `defaultClassOf` is per traffic type, null where there is none; `stepsOf` per traffic type, its later steps. */
 export function routingTargets(scenario: Scenario, topology: Topology, agents: readonly Agent[], movesTo: readonly Site[] = []) {
   const dn = scenario.routing.defaultRoute;
   const want = (target: string, t: Scenario["traffic"][number]) => ({ target, site: topology.site(t.site), media: MEDIA_INDEX[t.media] });
@@ -66,13 +68,15 @@ export function routingTargets(scenario: Scenario, topology: Topology, agents: r
     [
       ...scenario.traffic.map((t) => want(t.target, t)),
       ...(dn.kind === "routingPoint" ? scenario.traffic.filter((_, i) => reaches[i]).map((t) => want(dn.target, t)) : []),
+      ...scenario.traffic.flatMap((t) => (t.targetSteps ?? []).map((s) => want(s.target, t))),
     ],
     agents,
     movesTo,
   );
   let k = scenario.traffic.length;
   const defaultClassOf = reaches.map((r) => (r ? targets.classOf[k++]! : null));
-  return { classes: targets.classes, classOf: targets.classOf.slice(0, scenario.traffic.length), ofAgent: targets.ofAgent, defaultClassOf };
+  const stepsOf: TargetStep[][] = scenario.traffic.map((t) => (t.targetSteps ?? []).map((s) => ({ cls: targets.classOf[k++]!, after: s.after })));
+  return { classes: targets.classes, classOf: targets.classOf.slice(0, scenario.traffic.length), ofAgent: targets.ofAgent, defaultClassOf, stepsOf };
 }
 
 /** What the default DN is built from: the default strategy's classes, and the Trunk Group's treatment (its stream
@@ -114,6 +118,8 @@ export interface UrsPlacementContext {
   /** per traffic type, its target class, and its default Routing Point strategy's (null: none) */
   readonly classOf: readonly TargetClass[];
   readonly defaultClassOf: readonly (TargetClass | null)[];
+  /** per traffic type, the later steps of its target (empty: one target) */
+  readonly stepsOf: readonly (readonly TargetStep[])[];
   /** per agent, the target classes it belongs to */
   readonly ofAgent: readonly (readonly TargetClass[])[];
   readonly protocol: ReservationProtocol;
@@ -141,7 +147,7 @@ export function placeUrs(
     const routed = c.classes.map((cls) =>
       scenario.traffic.some(
         (t, i) =>
-          (c.classOf[i] === cls && (t.site === here || failsOverHere(t.site) || viaInteractionServer(t.media))) ||
+          ((c.classOf[i] === cls || c.stepsOf[i]!.some((s) => s.cls === cls)) && (t.site === here || failsOverHere(t.site) || viaInteractionServer(t.media))) ||
           (c.defaultClassOf[i] === cls && (t.site === here || failsOverHere(t.site))),
       ),
     );

@@ -11,6 +11,7 @@ import type { Observer } from "../observer.js";
 import type { ReservationProtocol } from "./reservation.js";
 import type { AvailabilityListener, StatServer } from "./stat-server.js";
 import type { TargetClass } from "./target-class.js";
+import type { TargetSteps } from "./target-steps.js";
 import type { ClusterNode } from "../sip/topology.js";
 
 /** What a URS asks of the SIP Server side. */
@@ -77,6 +78,8 @@ export class Urs implements EventTarget, AvailabilityListener {
   /** with the component load model: the URS pair as a server, and what a strategy run costs it (wired by the
    *  builder) */
   load: Step | null = null;
+  /** the traffic types' targets that widen; null when no type's does (wired by the builder) */
+  steps: TargetSteps | null = null;
 
   readonly index: number;
   readonly id: string;
@@ -140,6 +143,7 @@ export class Urs implements EventTarget, AvailabilityListener {
       return;
     }
     call.urs = this;
+    this.steps?.start(call);
     this.observer.routeRequest(call, this);
     this.startAttempt(call);
   }
@@ -223,6 +227,17 @@ export class Urs implements EventTarget, AvailabilityListener {
   moveTo(node: ClusterNode): void {
     this.node = node;
     this.view.node = node;
+  }
+
+  /** A waiting call's target widens (a step of its target): it leaves the virtual queue of the narrower target and the
+   *  strategy looks at once for an agent of the wider one, or it waits for one in that target's queue. */
+  widen(call: Call, cls: TargetClass): void {
+    this.queues[call.cls.index]!.remove(call);
+    call.cls = cls;
+    this.observer.targetWidened(call);
+    const agent = this.view.best(cls);
+    if (agent !== null) this.reserve(call, agent, cls);
+    else this.queues[cls.index]!.push(call);
   }
 
   /** the caller hung up while waiting */

@@ -45,6 +45,8 @@ export const CALL_TRANSITIONS: { readonly [S in CallStateName]: readonly CallTra
   ],
   Waiting: [
     { to: "Reserving", by: "routing/urs.ts Urs.reserve (from agentAvailable)" },
+    // its target widened (a step of a target that widens) and an agent of the wider one is available
+    { to: "Reserving", by: "routing/urs.ts Urs.reserve (from widen)" },
     // the strategy's wait for an agent is over: the group's box
     { to: "Done", by: `${VOICEMAIL} (from Voicemail.waitOver)` },
     { to: "Stranded", by: STRAND },

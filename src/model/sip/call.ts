@@ -55,6 +55,8 @@ export class Call {
   blame = -1;
   /** the agents its strategy looks for: its type's target, or the default Routing Point's once it is there */
   cls: TargetClass;
+  /** its target's steps have started (targets that widen: routing/target-steps.ts) */
+  stepsStarted = false;
   /** router-timeout sent it to a default DN it did not end at (a Routing Point, a Trunk Group's treatment): what
    *  becomes of it there is counted as the default DN's too */
   defaulted = false;

@@ -8,6 +8,7 @@ import { Priority } from "../../kernel/priorities.js";
 import type { EventTarget, SimEvent, Simulation } from "../../kernel/simulation.js";
 import { AgentState, type AgentStateValue } from "../agents/agent-state.js";
 import type { Agent } from "../agents/agent.js";
+import { capReachedAt, occupancyAt, trackOccupancy } from "../agents/occupancy.js";
 import type { AgentDesk } from "../agents/staffing.js";
 import type { Mwi } from "../asterisk/mwi.js";
 import type { Presence } from "../asterisk/presence.js";
@@ -21,6 +22,8 @@ import type { Fanout } from "./stat-fanout.js";
 const NOT_READY_END = 0;
 /** an agent logged out by a no-answer logs in again */
 const LOGIN_AGAIN = 1;
+/** a resting agent's occupancy has fallen to its group's maximum */
+const REST_END = 2;
 
 export class TController implements EventTarget, AgentDesk {
   private readonly sim: Simulation;
@@ -55,6 +58,11 @@ export class TController implements EventTarget, AgentDesk {
     else if (ev.code === LOGIN_AGAIN) {
       const agent = ev.subject as Agent;
       if (agent.reloginPending && agent.state === AgentState.LoggedOut) this.logIn(agent);
+    } else if (ev.code === REST_END) {
+      const agent = ev.subject as Agent;
+      agent.restTimer = null;
+      agent.resting = false;
+      this.announce(agent);
     }
   }
 
@@ -153,12 +161,27 @@ export class TController implements EventTarget, AgentDesk {
   /** The agent is free: Ready, unless SIP Server last heard from Asterisk that the endpoint is busy (a private call,
    *  or the idle NOTIFY after a call not in yet): the DN is then held NotReady until that NOTIFY. */
   private ready(agent: Agent): void {
-    if (this.presence === null) return this.setState(agent, AgentState.Ready);
-    // (the endpoint may have turned idle this instant: its NOTIFY leaves first)
-    this.presence.check(agent);
-    if (!this.presence.busy(agent)) return this.setState(agent, AgentState.Ready);
-    agent.presenceHeld = true;
-    if (agent.state !== AgentState.NotReady) this.setState(agent, AgentState.NotReady);
+    if (this.presence !== null) {
+      // (the endpoint may have turned idle this instant: its NOTIFY leaves first)
+      this.presence.check(agent);
+      if (this.presence.busy(agent)) {
+        agent.presenceHeld = true;
+        if (agent.state !== AgentState.NotReady) this.setState(agent, AgentState.NotReady);
+        return;
+      }
+    }
+    if (agent.occupancy !== null) this.restIfAboveCap(agent);
+    this.setState(agent, AgentState.Ready);
+  }
+
+  /** A group's maximum occupancy: an agent free above it is Ready at its DN, but the routing strategy skips it (the
+   *  Stat Servers are told it takes nothing) until its occupancy since login has fallen to the cap. */
+  private restIfAboveCap(agent: Agent): void {
+    const cap = agent.group.spec.maxOccupancy!;
+    const now = this.sim.now;
+    if (agent.resting || occupancyAt(agent, now) <= cap) return;
+    agent.resting = true;
+    agent.restTimer = this.sim.at(capReachedAt(agent, now, cap), Priority.RELEASE, this, REST_END, agent);
   }
 
   /** A NOTIFY from Asterisk reached SIP Server: an endpoint busy while SIP Server has no call at it makes a Ready DN
@@ -181,6 +204,8 @@ export class TController implements EventTarget, AgentDesk {
     const s = agent.state;
     const to = s === AgentState.LoggedOut || s === AgentState.NotReady ? s : agent.load.workState();
     if (agent.accepts() !== 0 && to !== AgentState.Ready) agent.readySince = this.sim.now;
+    // (free again without agentFree: a no-answer with agent-no-answer-action none)
+    if (to === AgentState.Ready && to !== s && agent.occupancy !== null) this.restIfAboveCap(agent);
     if (to !== s) this.setState(agent, to);
     else this.announce(agent);
   }
@@ -190,6 +215,14 @@ export class TController implements EventTarget, AgentDesk {
     const from = agent.state;
     agent.state = to;
     if (to !== AgentState.NotReady) agent.presenceHeld = false;
+    if (agent.occupancy !== null) {
+      trackOccupancy(agent, from, to, this.sim.now);
+      if (agent.resting && to !== AgentState.Ready) {
+        this.sim.cancel(agent.restTimer);
+        agent.restTimer = null;
+        agent.resting = false;
+      }
+    }
     if (this.mwi !== null && (from === AgentState.LoggedOut) !== (to === AgentState.LoggedOut)) this.mwi.loggedIn(agent, to !== AgentState.LoggedOut);
     this.observer.agentState(agent, from, to);
     const now = this.sim.now;

@@ -3,7 +3,7 @@
 // The table cells and the CSV fields are the same strings, so what a reader downloads is exactly what the page shows.
 // The CSV is a data: URL written into the page, so the download works offline and with scripts turned off.
 
-import { stringify } from "csv-stringify/sync";
+import { csvLine } from "../csv-line.js";
 import { el, esc } from "./markup.js";
 import { shown } from "./format.js";
 
@@ -28,7 +28,7 @@ export function tableHtml(t: DataTable, className = "data"): string {
 }
 
 function csvOf(t: DataTable): string {
-  return stringify([t.columns as string[], ...t.rows.map((r) => r.map(cellText))]);
+  return csvLine(t.columns) + t.rows.map((r) => csvLine(r.map(cellText))).join("");
 }
 
 /** Percent-encodes only what a data: URL inside an HTML attribute cannot hold as it is, so the CSV stays readable. */

@@ -60,9 +60,33 @@ export function normalizeAgents(ctx: NormalizeContext, horizon: number, siteIds:
       // kept only when given, so a scenario without it normalizes as before; its default is read where it is used
       ...(a.costPerHour === undefined ? {} : { costPerHour: a.costPerHour }),
       ...(a.voicemail === undefined ? {} : { voicemail: normalizeVoicemail(ctx, a.voicemail, p("voicemail")) }),
+      ...shrinkageOf(ctx, a.shrinkage ?? d.shrinkage, staffing, p("shrinkage")),
+      ...((a.maxOccupancy ?? d.maxOccupancy) < 1 ? { maxOccupancy: a.maxOccupancy! } : {}),
     };
     return group;
   });
+}
+
+/** agents[].shrinkage as one share per staffing period (one without staffing); nothing when every share is 0. A list
+ *  needs staffing, one share per period. */
+function shrinkageOf(ctx: NormalizeContext, given: number | readonly number[], staffing: StaffingSpec | undefined, path: Path): { shrinkage?: readonly number[] } {
+  const list = typeof given === "number" ? null : given;
+  if (list !== null && staffing === undefined) {
+    ctx.values.push({ path, message: "a list of shares is one per staffing period: give staffing: {period, counts}, or one share for the day" });
+    return {};
+  }
+  if (list !== null && list.length !== staffing!.counts.length) {
+    ctx.values.push({ path, message: `expected one share per staffing period (${staffing!.counts.length}), got ${list.length}` });
+    return {};
+  }
+  const shares = list ?? new Array<number>(staffing?.counts.length ?? 1).fill(given as number);
+  for (let k = 0; k < shares.length; k++) {
+    const s = shares[k]!;
+    if (s >= 0 && s < 1) continue;
+    ctx.values.push({ path: list === null ? path : [...path, k], message: `expected a share in [0, 1) (1 would leave nobody on the phones), got ${s}` });
+    return {};
+  }
+  return shares.every((s) => s === 0) ? {} : { shrinkage: shares };
 }
 
 /** In a SIP Cluster the no-answer options are SIP Server application options: "agent-no-answer-timeout -- Only on the

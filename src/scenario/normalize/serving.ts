@@ -6,11 +6,15 @@ import type { SkillExpression } from "../skill-expression.js";
 import { capacityMedia, type AgentGroupSpec, type CapacityRuleSpec, type Media, type TrafficSpec } from "../types.js";
 import type { NormalizeContext } from "./context.js";
 
-export function checkSkillRefs(ctx: NormalizeContext, agents: readonly AgentGroupSpec[], compiled: readonly (SkillExpression | undefined)[], siteIds: readonly string[]): void {
+/** A type's target as compiled, and where it was written (traffic[i].target, or its first step's). */
+export interface CompiledTarget {
+  readonly expr: SkillExpression;
+  readonly path: Path;
+}
+
+export function checkSkillRefs(ctx: NormalizeContext, agents: readonly AgentGroupSpec[], compiled: readonly (CompiledTarget | undefined)[], siteIds: readonly string[]): void {
   const allSkills = skillsOf(agents);
-  compiled.forEach((expr, i) => {
-    if (expr !== undefined) checkExpressionRefs(ctx, expr, ["traffic", i, "target"], allSkills, siteIds);
-  });
+  for (const c of compiled) if (c !== undefined) checkExpressionRefs(ctx, c.expr, c.path, allSkills, siteIds);
 }
 
 /** every skill an agent group has, in order of first appearance */
@@ -45,31 +49,36 @@ export function checkExpressionRefs(ctx: NormalizeContext, expr: SkillExpression
 export function checkServing(ctx: NormalizeContext, 
   agents: readonly AgentGroupSpec[],
   traffic: readonly TrafficSpec[],
-  compiled: readonly (SkillExpression | undefined)[],
+  compiled: readonly (CompiledTarget | undefined)[],
   rules: readonly CapacityRuleSpec[],
 ): void {
   traffic.forEach((t, i) => {
-    const expr = compiled[i];
-    if (expr === undefined) return;
-    const matching = agents.filter((g) => expr.matches(g.skills, g.site, t.site));
-    if (matching.length === 0) {
-      const related = agents.filter((g) => expr.skills.some((s) => Object.hasOwn(g.skills, s))).slice(0, 3);
-      const levels = related.map((g) => `${g.group} {${expr.skills.filter((s) => Object.hasOwn(g.skills, s)).map((s) => `${s}: ${g.skills[s]}`).join(", ")}}`);
-      ctx.serving.push({
-        path: ["traffic", i, "target"],
-        message: `no agent group matches ${JSON.stringify(t.target)}` + (levels.length > 0 ? ` (groups with these skills: ${levels.join("; ")})` : ""),
-      });
-      return;
-    }
-    if (!matching.some((g) => canTake(g, t.media, rules))) {
-      ctx.serving.push({
-        path: ["traffic", i, "target"],
-        message:
-          `the agent groups matching ${JSON.stringify(t.target)} (${matching.map((g) => g.group).join(", ")}) ` +
-          `have no capacity for ${capacityMedia(t.media)}${t.media === "im" ? " (IM takes chat's capacity)" : ""} (their capacity rules: ${[...new Set(matching.map((g) => g.capacity))].join(", ")})`,
-      });
-    }
+    const c = compiled[i];
+    if (c !== undefined) checkServed(ctx, agents, t, c.expr, c.path, rules);
   });
+}
+
+/** Some agent group with capacity for the type's media matches the expression (a type's target, or one of its
+ *  steps). */
+export function checkServed(ctx: NormalizeContext, agents: readonly AgentGroupSpec[], t: TrafficSpec, expr: SkillExpression, path: Path, rules: readonly CapacityRuleSpec[]): void {
+  const matching = agents.filter((g) => expr.matches(g.skills, g.site, t.site));
+  if (matching.length === 0) {
+    const related = agents.filter((g) => expr.skills.some((s) => Object.hasOwn(g.skills, s))).slice(0, 3);
+    const levels = related.map((g) => `${g.group} {${expr.skills.filter((s) => Object.hasOwn(g.skills, s)).map((s) => `${s}: ${g.skills[s]}`).join(", ")}}`);
+    ctx.serving.push({
+      path,
+      message: `no agent group matches ${JSON.stringify(expr.source)}` + (levels.length > 0 ? ` (groups with these skills: ${levels.join("; ")})` : ""),
+    });
+    return;
+  }
+  if (!matching.some((g) => canTake(g, t.media, rules))) {
+    ctx.serving.push({
+      path,
+      message:
+        `the agent groups matching ${JSON.stringify(expr.source)} (${matching.map((g) => g.group).join(", ")}) ` +
+        `have no capacity for ${capacityMedia(t.media)}${t.media === "im" ? " (IM takes chat's capacity)" : ""} (their capacity rules: ${[...new Set(matching.map((g) => g.capacity))].join(", ")})`,
+    });
+  }
 }
 
 /** whether the group's capacity rule has room for one interaction of the media */

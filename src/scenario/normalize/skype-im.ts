@@ -2,10 +2,9 @@
 // Skype imposes, treatments that may wait indefinitely (there only), escalation to voice (there only), and IM
 // suppression: Skype IM and eServices chat are not routed to the same agents.
 import { suggestion } from "../did-you-mean.js";
-import type { SkillExpression } from "../skill-expression.js";
 import type { AgentGroupSpec, CapacityRuleSpec, SiteSpec, TrafficSpec } from "../types.js";
 import type { NormalizeContext } from "./context.js";
-import { canTake } from "./serving.js";
+import { canTake, type CompiledTarget } from "./serving.js";
 
 const GUIDE = "Multimedia Connector for Skype for Business Deployment Guide";
 
@@ -14,13 +13,13 @@ export function checkSkypeIm(
   sites: readonly SiteSpec[],
   agents: readonly AgentGroupSpec[],
   traffic: readonly TrafficSpec[],
-  compiled: readonly (SkillExpression | undefined)[],
+  compiled: readonly (CompiledTarget | undefined)[],
   rules: readonly CapacityRuleSpec[],
 ): void {
   const skypeSite = sites.find((s) => s.skype !== undefined)?.id;
   /** whether traffic type k can reach group g: its target matches the group and the group's rule has room for it */
   const takes = (g: AgentGroupSpec, k: number) =>
-    compiled[k] !== undefined && canTake(g, traffic[k]!.media, rules) && compiled[k]!.matches(g.skills, g.site, traffic[k]!.site);
+    compiled[k] !== undefined && canTake(g, traffic[k]!.media, rules) && compiled[k]!.expr.matches(g.skills, g.site, traffic[k]!.site);
   traffic.forEach((t, i) => {
     if (t.im === undefined) return;
     const path = ["traffic", i, "im"];

@@ -1,7 +1,6 @@
 // Interaction types (traffic:): site, media, arrivals, handle time, patience, target skill expression, priority.
 import type { Path, PathSegment } from "../errors.js";
 import type { RawScenario } from "../schema.js";
-import { SkillExpressionError, compileSkillExpression, type SkillExpression } from "../skill-expression.js";
 import type { DistributionSpec, TrafficSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { dur, duplicate, siteRef, type NormalizeContext } from "./context.js";
@@ -10,10 +9,19 @@ import { normalizeArrivals } from "./arrivals.js";
 import { normalizeIm } from "./im.js";
 import { mediaPortUse } from "./media-ports.js";
 import { normalizeTrafficVoicemail } from "./voicemail.js";
+import { normalizeTarget, type CompiledStep } from "./target-steps.js";
+import type { CompiledTarget } from "./serving.js";
 
-export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds: readonly string[]): { traffic: TrafficSpec[]; compiled: (SkillExpression | undefined)[] } {
+/** `compiled`: each type's target (its first step's) and where it was written; `later`: the later steps of the targets
+ *  that widen. */
+export function normalizeTraffic(
+  ctx: NormalizeContext,
+  horizon: number,
+  siteIds: readonly string[],
+): { traffic: TrafficSpec[]; compiled: (CompiledTarget | undefined)[]; later: CompiledStep[] } {
   const seen = new Map<string, number>();
-  const compiled: (SkillExpression | undefined)[] = [];
+  const compiled: (CompiledTarget | undefined)[] = [];
+  const later: CompiledStep[] = [];
   // the voice types IM sessions escalate to (traffic[].im.escalation.type) may have no arrivals of their own
   const escalated = new Set(ctx.raw.traffic.flatMap((t) => (t.im?.escalation === undefined ? [] : [t.im.escalation.type])));
   const traffic = ctx.raw.traffic.map((t, i) => {
@@ -21,14 +29,8 @@ export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds
     duplicate(ctx, seen, t.type, p("type"), "type", "traffic");
     const site = siteRef(ctx, t.site, p("site"), siteIds);
     const arrivals = normalizeArrivals(ctx, t.arrivals, horizon, p("arrivals"), escalated.has(t.type) && (t.media ?? DEFAULTS.traffic.media) === "voice");
-    let expr: SkillExpression | undefined;
-    try {
-      expr = compileSkillExpression(t.target);
-    } catch (e) {
-      if (!(e instanceof SkillExpressionError)) throw e;
-      ctx.values.push({ path: p("target"), message: `bad skill expression: ${e.message}`, offset: e.offset });
-    }
-    compiled.push(expr);
+    const target = normalizeTarget(ctx, t.target, i, later);
+    compiled.push(target.expr === undefined ? undefined : { expr: target.expr, path: target.path });
     const media = t.media ?? DEFAULTS.traffic.media;
     if (t.im !== undefined && media !== "im") {
       ctx.values.push({ path: p("im"), message: `only media im takes im (this type is ${media})`, key: true });
@@ -40,7 +42,8 @@ export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds
       arrivals,
       handleTime: handleTime(ctx, t, i),
       ...(t.patience === undefined ? {} : { patience: dist(ctx, t.patience, p("patience")) }),
-      target: t.target,
+      target: target.target,
+      ...(target.targetSteps === undefined ? {} : { targetSteps: target.targetSteps }),
       priority: t.priority ?? DEFAULTS.traffic.priority,
       ...(t.serviceLevel === undefined ? {} : { serviceLevel: dur(ctx, t.serviceLevel, p("serviceLevel")) }),
       ...(media === "im" ? { im: normalizeIm(ctx, t.im ?? {}, p("im")) } : {}),
@@ -49,7 +52,7 @@ export function normalizeTraffic(ctx: NormalizeContext, horizon: number, siteIds
     };
     return spec;
   });
-  return { traffic, compiled };
+  return { traffic, compiled, later };
 }
 
 /** IM sessions last as long as their conversation; every other media needs its handle time */

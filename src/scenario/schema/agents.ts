@@ -107,6 +107,18 @@ export const AgentGroup = obj(
       "an Asterisk site's group: private calls, each making the agent NotReady for routing while it lasts (default none)",
     ).optional(),
     voicemail: Voicemail,
+    shrinkage: z
+      .union([z.number(), z.array(z.number(), { error: expected("a list of shares") }).min(1, { error: expected("a non-empty list of shares") })], {
+        error: expected("a share like 0.3, or a list of shares, one per staffing period"),
+      })
+      .optional()
+      .meta({ description: `the share of scheduled agents not on the phones (breaks, training, absence), in [0, 1); a list gives one per staffing period (default ${D.agent.shrinkage})` }),
+    maxOccupancy: (() => {
+      const e = expected("a share in (0, 1], e.g. 0.85");
+      return z.number({ error: e }).gt(0, { error: e }).max(1, { error: e });
+    })()
+      .optional()
+      .meta({ description: `URS routes to one of these agents only while its occupancy since login is at most this (default ${D.agent.maxOccupancy}: no cap)` }),
   },
   "an agent group mapping {group, site, count, skills, ...}",
   "a group of identical agents",

@@ -67,6 +67,16 @@ const Arrivals = obj(
   "arrivals: a constant Poisson rate, a profile, or a recorded trace",
 );
 
+const TargetStep = obj(
+  {
+    target: z.string({ error: expected('a skill expression like "sales > 3 & english > 0"') })
+      .meta({ description: "the skill expression of this step" }),
+    after: durationSchema("how long after the strategy started on the call this step's target replaces the one before (the first step: none, at once)").optional(),
+  },
+  'a step mapping {target, after}, e.g. {target: "sales > 0", after: 30s}',
+  "one step of a target that widens",
+);
+
 export const Traffic = obj(
   {
     type: pattern(NAME_PATTERN, "a type name (a letter or _, then letters, digits, _ . -)", "unique interaction type name"),
@@ -75,8 +85,17 @@ export const Traffic = obj(
     arrivals: Arrivals,
     handleTime: Distribution.optional().meta({ description: "talk time (required except for media im, whose conversation sets it)" }),
     patience: Distribution.optional().meta({ description: "time until the caller abandons (default: never)" }),
-    target: z.string({ error: expected('a skill expression like "sales > 3 & english > 0"') })
-      .meta({ description: 'target skill expression, e.g. "sales > 3 & english > 0" or "sitex(GEO_LOCATION) & sales"' }),
+    target: z
+      .union(
+        [
+          z.string().meta({ description: 'target skill expression, e.g. "sales > 3 & english > 0" or "sitex(GEO_LOCATION) & sales"' }),
+          z.array(TargetStep, { error: expected("a list of steps like [{target: \"sales > 5\"}, {target: \"sales > 0\", after: 30s}]") })
+            .min(1, { error: expected("a non-empty list of steps") })
+            .meta({ description: "a target that widens: the strategy's target, then wider ones after a wait (docs/behaviours.md)" }),
+        ],
+        { error: expected('a skill expression like "sales > 3 & english > 0", or a list of steps like [{target: "sales > 5"}, {target: "sales > 0", after: 30s}]') },
+      )
+      .meta({ description: 'target skill expression, e.g. "sales > 3 & english > 0", or a list of steps that widen it over time' }),
     priority: num(`higher is served first (default ${D.traffic.priority})`).optional(),
     serviceLevel: durationSchema("this type's service level threshold T (default: the scenario's serviceLevel)").optional(),
     im: Im.optional(),
