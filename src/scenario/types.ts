@@ -276,18 +276,8 @@ export interface ImSpec {
 }
 
 export type FaultKind =
-  | "node-down"
-  | "node-lost"
-  | "link-down"
-  | "urs-down"
-  | "urs-switchover"
-  | "proxy-down"
-  | "vq-down"
-  | "site-down"
-  | "statserver-down"
-  | "interaction-server-down"
-  | "connector-down"
-  | "frontend-down";
+  | "node-down" | "node-lost" | "link-down" | "urs-down" | "urs-switchover" | "proxy-down" | "vq-down" | "site-down"
+  | "statserver-down" | "interaction-server-down" | "connector-down" | "frontend-down";
 
 export interface FaultSpec {
   readonly at: number;
