@@ -342,6 +342,7 @@ describe("the fault injector on a fake FaultHost (the contact center reduced to 
       vqServers: [],
       interactionServers: [],
       skypePools: [],
+      skypeFrontEnds: null,
       liveCalls: () => calls,
       strand: (call) => told.push(`${sim.now} strand ${call.id}`),
       routeAgain: (call) => told.push(`${sim.now} routeAgain ${call.id}`),

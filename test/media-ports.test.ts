@@ -102,6 +102,12 @@ describe("the media ports (SIP Server and Asterisk Integration Reference, Asteri
     const json = JSON.parse(filesOf(out)["sizing.json"]!.toString());
     expect(json.sized).toEqual({ what: "ports", site: "hq", max: expect.any(Number) });
     expect(json.start.model).toBe("Erlang B");
+    // report.html: the answer, each try's pool blocking as sizing.json has it, and the two charts against the capacity
+    const html = filesOf(out)["report.html"]!.toString();
+    expect(html).toContain(`Recommended: ${json.recommended.hq} media ports in hq`);
+    const first = json.tries[0];
+    expect(html).toContain(`<td>${first.count}</td><td>${first.met ? "met" : "missed"}</td><td>${Number((first.portBlocking * 100).toPrecision(5))}</td>`);
+    for (const id of ["answer", "targets", "tries", "portBlocking", "portUtilization", "method", "reproduce"]) expect(html).toContain(`id="${id}"`);
     expect(ccsim(["size", "scenarios/asterisk-media-ports.yaml", "--for", "ports:dc9"]).stderr).toMatch(/no site "dc9" with media ports/);
     // a looser target from the command line wants fewer ports
     const loose = ccsim(["size", "scenarios/asterisk-media-ports.yaml", "--for", "ports", "--replications", "4", "--target", "portBlocking=<= 5%", "--json"]);

@@ -67,7 +67,7 @@ describe("the scenario reference", () => {
     expect(rowOf(page, "agents[].privateCalls.inbound.rate")).toMatch(/^\| `agents\[\]\.privateCalls\.inbound\.rate` \| rate \| required \| inbound private calls per agent/);
     expect(rowOf(page, "routing.reservation.collectionTime")).toBe("| `routing.reservation.collectionTime` | duration | 300ms | request-collection-time of the VQ SIP Server |");
     expect(rowOf(page, "routing.mode")).toMatch(/\| `node-based`, `centralized`, `grouped` \| node-based \|/);
-    expect(rowOf(page, "faults[].kind")).toMatch(/`node-lost`.*`interaction-server-down`, `connector-down` \| required \| what fails \|$/);
+    expect(rowOf(page, "faults[].kind")).toMatch(/`node-lost`.*`interaction-server-down`, `connector-down`, `frontend-down` \| required \| what fails \|$/);
     expect(rowOf(page, "capacityRules.<name>[].chat")).toMatch(/\| integer >= 1 \|  \| most chat interactions at once \|$/);
     expect(rowOf(page, "traffic[].handleTime")).toMatch(/\| distribution \|/);
     expect(rowOf(page, "gamma")).toMatch(/`cv`: number >= 0/);

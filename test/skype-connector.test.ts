@@ -192,7 +192,8 @@ describe("ccsim size --for connectors (Calculating Resources for Conference Pool
     const dir = tmp();
     const file = join(dir, "example.yaml");
     writeFileSync(file, site("1000/h", "{ connectors: 3, stopped: 1, conferencePoolSize: 20 }", { agents: 100, handle: "4m", horizon: "3h", warmup: "30m" }));
-    const r = ccsim(["size", file, "--for", "connectors", "--calls", "100", "--replications", "2"]);
+    const out = join(dir, "out");
+    const r = ccsim(["size", file, "--for", "connectors", "--calls", "100", "--replications", "2", "--out", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("conference-pool-size = 1.2 x 100 / (3 - 1) = 60 a connector, 180 in all with every connector running");
     expect(r.stdout).toContain("Trusted Application Endpoints = 60 / 10 = 6");
@@ -202,6 +203,16 @@ describe("ccsim size --for connectors (Calculating Resources for Conference Pool
     expect(tries[0].skype.conferenceWaits.mean).toBeGreaterThan(100);
     expect(tries[1]).toMatchObject({ live: 2, poolSize: 60, taes: 6 });
     expect(tries[1].skype.conferenceWaits.mean).toBe(0);
+    // report.html, beside sizing.md and sizing.json: the formulas, the answer, each try's row and charts, the command
+    // with its --calls
+    const files = filesOf(out);
+    expect(Object.keys(files)).toEqual(["report.html", "sizing.json", "sizing.md"]);
+    const html = files["report.html"]!.toString();
+    expect(html).toContain("<li>conference-pool-size = 1.2 x 100 / (3 - 1) = 60 a connector, 180 in all with every connector running</li>");
+    expect(html).toContain("Recommended: 3 connectors (1 may be stopped), conference-pool-size 60, 6 Trusted Application Endpoints.");
+    expect(html).toMatch(/<td>guideline pool, 1 stopped<\/td><td>2<\/td><td>60<\/td><td>6<\/td><td>0<\/td>/);
+    for (const id of ["answer", "formulas", "tries", "conferenceWaits", "meanAllocationTime", "reproduce"]) expect(html).toContain(`id="${id}"`);
+    expect(html).toMatch(/--for connectors --calls 100<\/code>/);
   });
 
   it("one T-Server does not suffice when the busiest interval offers more than the 6 calls a second it schedules", () => {

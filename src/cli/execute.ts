@@ -6,12 +6,12 @@ import { prestartWorkers, withPool } from "../experiment/pool.js";
 import { parseShard, shardJobs } from "../experiment/shard.js";
 import type { StudySource } from "../experiment/study-source.js";
 import { studyHash } from "../experiment/study.js";
-import type { MetricName } from "../metrics/tally.js";
+import type { StudyMetricName } from "../experiment/study-metrics.js";
 import { checkOutDir, checkOutFlag, writeOutputs } from "../report/output-dir.js";
 import { partialFileName, partialJson } from "../report/partial.js";
 import { progressBar } from "../report/progress.js";
 import { InputError } from "../scenario/errors.js";
-import { finishStudy, outFiles, refuseUnpricedCost, type ReportOptions } from "./finish.js";
+import { finishStudy, outFiles, refuseSkypeMetricsWithoutSkype, refuseUnpricedCost, type ReportOptions } from "./finish.js";
 import { guardRun } from "./guard.js";
 import { workerCount, workersFlag } from "./options.js";
 import { traceTarget } from "./trace-option.js";
@@ -26,7 +26,7 @@ export interface ExecuteOptions extends ReportOptions {
 export async function executeStudy(
   source: StudySource,
   opts: ExecuteOptions & {
-    readonly focus?: readonly MetricName[];
+    readonly focus?: readonly StudyMetricName[];
     readonly metrics?: string;
     readonly tracePath?: string;
     readonly traceLimit?: number;
@@ -45,6 +45,7 @@ export async function executeStudy(
   // every point is loaded, so that a bad value stops the command before anything runs
   const plan = planStudy(source);
   const { study } = plan;
+  refuseSkypeMetricsWithoutSkype(opts.focus, study.points.map((p) => p.scenario));
   refuseUnpricedCost(study, opts.focus);
   // a shard writes its partial next to the other shards': only a whole study's folder must hold nothing else
   // a shard's folder may hold the other shards' partials, as if --force; its own name must still be a regular file

@@ -7,7 +7,8 @@ import { experimentsOf } from "../experiment/experiment.js";
 import type { SourcedPlan } from "../experiment/plan.js";
 import type { Study } from "../experiment/study.js";
 import type { ReplicationResult } from "../observe/results.js";
-import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
+import { STUDY_METRIC_NAMES, isSkypeMetric, type StudyMetricName } from "../experiment/study-metrics.js";
+import type { Scenario } from "../scenario/types.js";
 import {
   DEFAULT_FOCUS,
   faultFocus,
@@ -42,19 +43,29 @@ export interface ReportOptions {
 }
 
 /** The metrics of the compare and sweep tables: --metrics, or undefined for the default set of the study. */
-export function focusOf(metrics: string | undefined): MetricName[] | undefined {
+export function focusOf(metrics: string | undefined): StudyMetricName[] | undefined {
   if (metrics === undefined) return undefined;
   return metrics.split(",").map((m) => {
     const name = m.trim();
     // an empty name ("", ",", "a,,b") chooses nothing: refused with the names there are, not taken for the default
     if (name === "") {
-      throw new InputError("--metrics", undefined, `expected comma-separated metric names, got ${JSON.stringify(metrics)}; known metrics: ${METRIC_NAMES.join(", ")}`);
+      throw new InputError("--metrics", undefined, `expected comma-separated metric names, got ${JSON.stringify(metrics)}; known metrics: ${STUDY_METRIC_NAMES.join(", ")}`);
     }
-    if (!(METRIC_NAMES as readonly string[]).includes(name)) {
-      throw new InputError("--metrics", undefined, `unknown metric "${name}"${suggestion(name, METRIC_NAMES)}`);
+    if (!(STUDY_METRIC_NAMES as readonly string[]).includes(name)) {
+      throw new InputError("--metrics", undefined, `unknown metric "${name}"${suggestion(name, STUDY_METRIC_NAMES)}`);
     }
-    return name as MetricName;
+    return name as StudyMetricName;
   });
+}
+
+/** A Skype for Business site's metric names a number only a scenario with such a site has: refused, not left blank,
+ *  for a study whose points have none. */
+export function refuseSkypeMetricsWithoutSkype(focus: readonly StudyMetricName[] | undefined, scenarios: readonly Scenario[]): void {
+  const name = focus?.find(isSkypeMetric);
+  const without = scenarios.filter((s) => !s.sites.some((site) => site.skype !== undefined)).length;
+  if (name === undefined || without === 0) return;
+  const which = without === scenarios.length ? "the scenario has no Skype site" : `${without} of the ${scenarios.length} points have no Skype site`;
+  throw new InputError("--metrics", undefined, `"${name}" is a number of a Skype for Business site (sites[].skype), and ${which}`);
 }
 
 /** --metrics chooses the columns of the table on stdout and of report.html: refused when neither is written (with
@@ -77,7 +88,7 @@ export function refuseUnusedWide(opts: ReportOptions, kind: string): void {
 
 /** --metrics cost on a study that prices nothing is refused (before anything runs, and again at merge); true when
  *  some point is priced. */
-export function refuseUnpricedCost(study: Study, focus: readonly MetricName[] | undefined): boolean {
+export function refuseUnpricedCost(study: Study, focus: readonly StudyMetricName[] | undefined): boolean {
   const priced = study.points.some((p) => p.scenario.costs !== undefined);
   if (!priced && focus?.includes("cost")) {
     throw new InputError("--metrics", undefined, "cost is the day's cost in money, and no scenario here prices anything: give costs: (or agents[].costPerHour), or leave cost out");
@@ -93,7 +104,7 @@ export async function finishStudy(
   plan: SourcedPlan,
   results: readonly ReplicationResult[],
   opts: ReportOptions & {
-    readonly focus?: readonly MetricName[];
+    readonly focus?: readonly StudyMetricName[];
     readonly metrics?: string;
     readonly traceTo?: OutputTarget;
     readonly trace?: string;

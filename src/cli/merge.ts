@@ -10,7 +10,7 @@ import { checkResult } from "../report/result-check.js";
 import { CCSIM_VERSION } from "../report/version.js";
 import { InputError } from "../scenario/errors.js";
 import { checkOutDir, checkOutFlag } from "../report/output-dir.js";
-import { finishStudy, focusOf, outFiles, refuseUnusedMetrics, refuseUnusedWide, type ReportOptions } from "./finish.js";
+import { finishStudy, focusOf, outFiles, refuseSkypeMetricsWithoutSkype, refuseUnusedMetrics, refuseUnusedWide, type ReportOptions } from "./finish.js";
 
 export interface MergeOptions extends ReportOptions {
   readonly metrics?: string;
@@ -59,6 +59,7 @@ export async function mergeCommand(args: readonly string[], opts: MergeOptions):
   if (studyHash(study) !== first.p.hash) {
     throw new InputError(first.path, undefined, "its scenario no longer gives the study its hash names (edited by hand, or made by another build)");
   }
+  refuseSkypeMetricsWithoutSkype(focus, study.points.map((p) => p.scenario));
   const templates = study.points.map((point) => resultTemplate(point.scenario));
   const slots: (ReplicationResult | undefined)[] = new Array(study.points.length * study.replications).fill(undefined);
   for (const { path, p } of files) {

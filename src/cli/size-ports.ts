@@ -1,6 +1,6 @@
 // `ccsim size <scenario> --for ports:SITE` (or `--for ports` with one site that has media ports): the smallest
 // capacity of the site's Asterisk media ports that meets every target, a portBlocking target among them; a table (or
-// JSON) on stdout, sizing.md, sizing.csv and sizing.json in --out.
+// JSON) on stdout, sizing.md, sizing.csv, sizing.json and report.html in --out.
 
 import { sizePorts } from "../experiment/port-sizing.js";
 import { writeOutputs } from "../report/output-dir.js";
@@ -14,7 +14,7 @@ import { wholeNumber, wroteOut } from "./options.js";
 import { onPool, usedLine, type Sizing } from "./sizing-plan.js";
 
 export async function sizePortsCommand(file: string, sizing: Sizing, name: string | undefined): Promise<number> {
-  const { opts, workers, scenario, seed, replications, ctx } = sizing;
+  const { opts, workers, scenario, seed, replications, ctx, provenance } = sizing;
   const where = `--for ${opts.for}`;
   const pools = scenario.sites.filter((s) => s.mediaPorts !== undefined).map((s) => s.id);
   if (pools.length === 0) throw new InputError(file, "sites", "sizing ports needs Asterisk media ports: give a site mediaPorts: {capacity: N}");
@@ -39,7 +39,12 @@ export async function sizePortsCommand(file: string, sizing: Sizing, name: strin
     onTry: chatty ? (t) => process.stderr.write(`  tried ${t.count}: ${t.met ? "met" : "missed"}\n`) : undefined,
   }));
   const json = portSizingJson(result, ctx);
-  if (opts.out) writeOutputs(opts.out, { "sizing.md": portSizingMarkdown(result, ctx), "sizing.csv": portSizingCsv(result), "sizing.json": json });
+  if (opts.out) {
+    // the report's module (its charts load d3) is loaded only when it is written
+    const { portSizeReport } = await import("../report/html/port-size-report.js");
+    const html = portSizeReport({ result, context: ctx, version: provenance.version, provenance });
+    writeOutputs(opts.out, { "sizing.md": portSizingMarkdown(result, ctx), "sizing.csv": portSizingCsv(result), "sizing.json": json, "report.html": html });
+  }
   if (opts.json) process.stdout.write(json);
   else if (!opts.quiet) {
     const st = result.start;

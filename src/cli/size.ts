@@ -57,7 +57,7 @@ export async function sizeCommand(file: string, opts: SizeOptions): Promise<numb
   if (MACHINES.includes(kind)) return sizeMachines(file, sizing, kind as "nodes" | "urs" | "throughput", name);
   if (kind === "connectors") {
     const { sizeConnectorsCommand } = await import("./size-connectors.js");
-    return sizeConnectorsCommand({ file, scenario, seed, replications, workers, command: provenance.command, opts });
+    return sizeConnectorsCommand({ file, scenario, seed, replications, workers, command: provenance.command, provenance, opts });
   }
   if (opts.calls !== undefined) throw new InputError("--calls", undefined, "gives maxCalls to --for connectors only");
   if (kind === "ports") return sizePortsCommand(file, sizing, name);

@@ -2,10 +2,10 @@
 // replication r of every variant sees the same arrivals, handle times and patience, and differences are paired.
 
 import { pairedDifference } from "../metrics/statistics.js";
-import { METRIC_NAMES, type MetricName } from "../metrics/tally.js";
 import type { Scenario } from "../scenario/types.js";
 import { experimentsOf } from "./experiment.js";
 import { planOf, runPlanHere } from "./plan.js";
+import { STUDY_METRIC_NAMES, perReplicationOf, type StudyMetricName } from "./study-metrics.js";
 import type { ExperimentResult } from "../observe/results.js";
 
 export interface MetricDifference {
@@ -22,7 +22,7 @@ export interface Comparison {
   readonly differences: readonly {
     readonly value: string;
     readonly against: string;
-    readonly metrics: Partial<Record<MetricName, MetricDifference>>;
+    readonly metrics: Partial<Record<StudyMetricName, MetricDifference>>;
   }[];
 }
 
@@ -43,10 +43,10 @@ export function compareVariants(
 export function comparisonOf(path: string, results: readonly { value: string; result: ExperimentResult }[]): Comparison {
   const base = results[0]!;
   const differences = results.slice(1).map((v) => {
-    const metrics: Partial<Record<MetricName, MetricDifference>> = {};
-    for (const name of METRIC_NAMES) {
-      const a = base.result.perReplication.map((m) => m[name]);
-      const b = v.result.perReplication.map((m) => m[name]);
+    const metrics: Partial<Record<StudyMetricName, MetricDifference>> = {};
+    for (const name of STUDY_METRIC_NAMES) {
+      const a = perReplicationOf(base.result, name);
+      const b = perReplicationOf(v.result, name);
       if (a.some((x) => x === undefined) || b.some((x) => x === undefined)) continue;
       const d = pairedDifference(a as number[], b as number[]);
       metrics[name] = { mean: d.mean, ci95: d.ci95, significant: d.significant };

@@ -146,7 +146,7 @@ export function aggregate(scenario: Scenario, seed: number, results: readonly Re
     ...(first.components ? { components: componentsSummary(results.map((r) => r.components!), nonNegative) } : {}),
     ...(first.byMedia ? { byMedia: byMediaOf(results) } : {}),
     ...(first.privateCalls ? { privateCalls: privateCallSummary(results, summaryOf) } : {}),
-    ...(first.skype ? { skype: skypeSite(scenario, results, summaryOf) } : {}),
+    ...(first.skype ? { skype: skypeSite(scenario, results, summaryOf), perReplicationSkype: results.map((r) => r.skype!) } : {}),
     ...(first.mediaPorts ? { mediaPorts: mediaPortSummary(results, summaryOf) } : {}),
     ...(first.voicemail ? { voicemail: voicemailSummary(results, nonNegative) } : {}),
     ...(first.cost ? { cost: dayCostSummary(scenario, results, nonNegative) } : {}),

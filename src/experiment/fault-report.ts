@@ -36,6 +36,7 @@ export function faultSummaries(
       ...(f.target !== undefined ? { target: f.target } : {}),
       ...(f.between !== undefined ? { between: f.between } : {}),
       ...(f.connector !== undefined ? { connector: f.connector + 1 } : {}),
+      ...(f.frontEnd !== undefined ? { frontEnd: f.frontEnd + 1 } : {}),
       duration: f.duration ?? null,
       cost,
       site,

@@ -230,6 +230,8 @@ export interface ExperimentResult {
   readonly events: number;
   /** each replication's whole-center metrics, in replication order (paired comparisons use them) */
   readonly perReplication: readonly MetricRecord[];
+  /** each replication's Skype for Business site, in replication order (absent without one; compare pairs them) */
+  readonly perReplicationSkype?: readonly SkypeRecord[];
   /** replications the drain limit stopped, and the calls still in the system then (absent when every one drained) */
   readonly cutAtDrainLimit?: { readonly replications: number; readonly calls: number };
   /** what each fault cost; absent when the scenario has none */
@@ -309,6 +311,8 @@ export interface FaultSummary {
   readonly cost: Record<Exclude<keyof FaultCost, "held">, MetricSummary> & { held?: MetricSummary };
   /** connector-down: the connector that stopped, 1-based as in the file */
   readonly connector?: number;
+  /** frontend-down: the Front End server that stopped, 1-based as in the file */
+  readonly frontEnd?: number;
   /** the service level series the recovery is judged on: a site id, or "*" for the whole center */
   readonly site: string;
   /** service level of the last interval that ended before the fault (null: none did) */

@@ -8,7 +8,7 @@ import { human, tidyDeep } from "./numbers.js";
 
 const GUIDE = "Multimedia Connector for Skype for Business Deployment Guide";
 
-function formulas(z: ConnectorSizing): string[] {
+export function formulas(z: ConnectorSizing): string[] {
   const from = z.maxCallsFrom === "given" ? "given" : "the worst replication's peak of simultaneous calls";
   return [
     `maxCalls ${z.maxCalls} (${from}), numConn ${z.connectors}, numStopped ${z.stopped}`,
@@ -18,7 +18,7 @@ function formulas(z: ConnectorSizing): string[] {
   ];
 }
 
-function tServer(z: ConnectorSizing): string {
+export function tServer(z: ConnectorSizing): string {
   const rate = `${human(z.peakCallsPerSecond, 2)} calls/s offered in the busiest interval against ${human(z.sustainedCallsPerSecond, 2)} the conference scheduling sustains`;
   return (
     `one T-Server: ${z.oneTServer ? "suffices" : "does not suffice"} (${z.peakRegisteredAgents} registered agents, limit 1000; ` +
@@ -38,7 +38,7 @@ function rows(z: ConnectorSizing): string[][] {
   return out;
 }
 
-function answer(z: ConnectorSizing): string {
+export function answer(z: ConnectorSizing): string {
   return `recommended: ${z.connectors} connectors (${z.stopped} may be stopped), conference-pool-size ${z.poolSize}, ${z.taes} Trusted Application Endpoints`;
 }
 

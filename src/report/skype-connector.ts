@@ -4,18 +4,12 @@
 import type { SkypeSummary } from "../observe/results.js";
 import { grid } from "./grid.js";
 import { human } from "./numbers.js";
-import { summaryRowAs, type MetricUnit } from "./units.js";
+import { summaryRowAs, unitOf } from "./units.js";
 import type { Verdict } from "./verdicts.js";
-
-const SECONDS: readonly string[] = ["meanAllocationTime", "maxAllocationTime"];
-
-function unitOfName(name: string): MetricUnit {
-  return name === "conferenceWaitRate" || name === "dndShare" ? "%" : SECONDS.includes(name) ? "s" : "count";
-}
 
 export function skypeTables(k: SkypeSummary): string {
   const rows = [["skype for business", "mean", "95% CI"]];
-  for (const [name, s] of Object.entries(k.metrics)) rows.push(summaryRowAs(name, unitOfName(name), s));
+  for (const [name, s] of Object.entries(k.metrics)) rows.push(summaryRowAs(name, unitOf(name as keyof SkypeSummary["metrics"]), s));
   const limits = [["guide's limit", "reached", "limit", "verdict"]];
   for (const l of k.limits) {
     const pool = l.check === "conferencePoolSize";

@@ -8,7 +8,7 @@ import type { Assumption } from "../scenario/types.js";
 
 /** A fault as summary.json lists it: its window, and (from a run) what it cost and how long service took to recover.
  *  The report draws the window alone, so cost and recovery may be absent. */
-export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "duration" | "connector"> & { readonly kind: string } &
+export type FaultWindow = Pick<FaultSummary, "at" | "target" | "between" | "duration" | "connector" | "frontEnd"> & { readonly kind: string } &
   Partial<Pick<FaultSummary, "cost" | "recovery">>;
 
 /** summary.json: the experiment's aggregates as they are, plus what identifies the run and the verdicts on targets. */

@@ -1,18 +1,19 @@
 // The unit of each metric, shared by the terminal tables and the HTML report: a share (shown as %), seconds, or a count;
 // and a value written in it for the terminal and Markdown.
 
-import type { MetricName } from "../metrics/tally.js";
+import type { StudyMetricName } from "../experiment/study-metrics.js";
 import { isShare } from "../metrics/metric-domain.js";
 import { thousands } from "../util/thousands.js";
 import type { MetricSummary } from "../observe/results.js";
 
 export type MetricUnit = "%" | "s" | "count";
 
-const SECONDS: readonly MetricName[] = ["asa", "meanWait", "routingDelay"];
+const SECONDS: readonly string[] = ["asa", "meanWait", "routingDelay", "meanAllocationTime", "maxAllocationTime"];
 
-export function unitOf(name: MetricName): MetricUnit {
-  // a target's `utilization.<component kind>` is a share too
-  if (isShare(name) || name.startsWith("utilization.")) return "%";
+export function unitOf(name: StudyMetricName): MetricUnit {
+  // a target's `utilization.<component kind>` is a share too, and so are a Skype site's share of calls that waited and
+  // its agents' share of time in DND
+  if (isShare(name) || name.startsWith("utilization.") || name === "conferenceWaitRate" || name === "dndShare") return "%";
   if (SECONDS.includes(name)) return "s";
   return "count";
 }
@@ -33,7 +34,7 @@ export function fourDigits(x: number): string {
  *  counts to four significant digits (whole counts whole). (A string, so that a target's `utilization.<kind>` and a
  *  media metric's name pass too.) */
 export function formatMetric(metric: string, x: number): string {
-  return formatAs(unitOf(metric as MetricName), x);
+  return formatAs(unitOf(metric as StudyMetricName), x);
 }
 
 /** A value in a unit, as formatMetric writes it: for the tables of numbers that are not METRIC_NAMES (a Skype site's,

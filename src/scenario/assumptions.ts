@@ -66,6 +66,8 @@ export function assumptionsOf(
   const skype = sites.find((s) => s.skype !== undefined);
   const used = (path: string): boolean => {
     if (path === "network.presenceDelay") return asterisk > 0;
+    // an ISCC leg's delay only where a Skype site has the leg
+    if (path === "sites[].skype.iscc.delay") return sites.some((s) => s.skype?.iscc !== undefined);
     // the Skype T-Server's no-answer options matter only where an agent of its site may leave a call unanswered, the
     // presence delay only in pull presence mode
     if (path === "sites[].skype.noAnswerTimeout" || path === "sites[].skype.noAnswerAction") {

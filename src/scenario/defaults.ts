@@ -105,6 +105,10 @@ export const DEFAULTS = {
     creationTime: 1,
     /** "typically, in the region of 8 hours" */
     lifetime: 8 * 3600,
+    /** the Front End pool of the guide's tests: "1 Front End pool with 8 Front End servers" */
+    frontEnds: 8,
+    /** skype.iscc: the ISCC route transaction that sets up a remote treatment's leg to SIP Server (see SOURCES) */
+    isccDelay: 0.1,
     /** no-answer-timeout: no value in the guide; SIP Server's agent-no-answer-timeout sample (see SOURCES) */
     noAnswerTimeout: 12,
     /** no-answer-action: no value in the guide; T-Server acts on the agent only when configured to (see SOURCES) */

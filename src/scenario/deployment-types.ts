@@ -23,6 +23,11 @@ export interface SkypeSpec {
   readonly creationTime: number;
   /** how long Skype for Business keeps a conference before it expires */
   readonly lifetime: number;
+  /** Front End servers of the DNS-balanced pool, each managing its share of the calls (frontend-down stops one) */
+  readonly frontEnds: number;
+  /** remote treatments and recording over ISCC: the SIP Server site whose media ports serve them, and the delay of
+   *  the transaction setting up a treatment's leg; absent: none */
+  readonly iscc?: { readonly site: string; readonly delay: number };
   /** no-answer-timeout ([TServer] of the Application): how long an emulated ringing lasts before T-Server cancels it;
    *  the site's agent groups ring this long */
   readonly noAnswerTimeout: number;

@@ -1,5 +1,6 @@
 // Where the defaults of a Skype for Business site (sites[].skype) come from: its connector pool, conferences and
-// scheduling, and its emulated agents (no-answer supervision, ACW, pull presence). Part of SOURCES (default-sources.ts).
+// scheduling, its Front End pool and ISCC leg, and its emulated agents (no-answer supervision, ACW, pull presence).
+// Part of SOURCES (default-sources.ts).
 
 import { assumption, CLUSTER, format, guide, SKYPE, type DefaultKey, type DefaultSourceEntry } from "./default-source.js";
 
@@ -47,6 +48,18 @@ export const SKYPE_SOURCES: { readonly [K in Extract<DefaultKey, `skype.${string
     path: "sites[].skype.lifetime",
     unit: "duration",
     source: guide("Conference Resource Pools", "(Skype for Business)", "it will reuse them for subsequent calls until they are expired by Skype for Business (typically, in the region of 8 hours)", SKYPE),
+  },
+  "skype.frontEnds": {
+    path: "sites[].skype.frontEnds",
+    unit: "count",
+    source: guide("Hardware Sizing Guidelines and Capacity Planning, Test Results", "(Skype for Business Front End pool)", "1 Front End pool with 8 Front End servers", SKYPE),
+  },
+  "skype.isccDelay": {
+    path: "sites[].skype.iscc.delay",
+    unit: "duration",
+    source: assumption(
+      `no guide gives it: "T-Server creates a leg to SIP Server for a routed call on a dedicated Routing Point, and then proxies all treatment requests to SIP Server" (${SKYPE}, Remote Treatments) over an ISCC route transaction; 100 ms for the request to SIP Server, its reply and the leg's set-up on a LAN`,
+    ),
   },
   "skype.noAnswerTimeout": {
     path: "sites[].skype.noAnswerTimeout",

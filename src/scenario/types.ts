@@ -252,17 +252,8 @@ export interface TrafficSpec {
 }
 
 export type FaultKind =
-  | "node-down"
-  | "node-lost"
-  | "link-down"
-  | "urs-down"
-  | "urs-switchover"
-  | "proxy-down"
-  | "vq-down"
-  | "site-down"
-  | "statserver-down"
-  | "interaction-server-down"
-  | "connector-down";
+  | "node-down" | "node-lost" | "link-down" | "urs-down" | "urs-switchover" | "proxy-down" | "vq-down" | "site-down"
+  | "statserver-down" | "interaction-server-down" | "connector-down" | "frontend-down";
 
 export interface FaultSpec {
   readonly at: number;
@@ -277,6 +268,8 @@ export interface FaultSpec {
   readonly connector?: number;
   /** connector-down: a graceful shutdown (drain) rather than a normal stop */
   readonly graceful?: boolean;
+  /** frontend-down (whose target is the Skype site's id): the Front End server's index, 0-based */
+  readonly frontEnd?: number;
 }
 
 /**

@@ -38,6 +38,7 @@ export function faultHostOf(
     vqServers: protocol.vqServers,
     interactionServers,
     skypePools: skype === null ? [] : skype.pools,
+    skypeFrontEnds: skype === null ? null : skype.frontEnds,
     liveCalls: () => sip.liveCalls(),
     strand: (call, lost, fault, notBefore) => sip.strand(call, lost, fault, notBefore),
     routeAgain: (call) => sip.sendRouteRequest(call, 0),

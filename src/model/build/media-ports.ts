@@ -28,5 +28,9 @@ export function buildMediaPorts(
       recorded: rng === null ? null : () => rng() < share,
     };
   });
-  return new MediaPorts(sim, observer, pools, uses, host);
+  const portSites = scenario.sites.map((s, i) => {
+    const iscc = s.skype?.iscc;
+    return iscc === undefined ? { pool: i, legDelay: 0 } : { pool: scenario.sites.findIndex((x) => x.id === iscc.site), legDelay: iscc.delay };
+  });
+  return new MediaPorts(sim, observer, pools, uses, host, portSites);
 }

@@ -1,6 +1,6 @@
 // What the fault injector needs of the contact center it breaks, and nothing more: the calls in progress and the ways
 // a failure ends or resumes their routing (stranded on the Routing Point, dropped with the node, sent to routing again
-// by an Interaction Server back from a failure), the Skype for Business site's connectors, the agents and what their DN's new owner does to them, the URS (and
+// by an Interaction Server back from a failure), the Skype for Business site's connectors and Front End servers, the agents and what their DN's new owner does to them, the URS (and
 // their Stat Server views), the VQ SIP Servers and the Interaction Servers. The builder (model/build/) gives it the SIP
 // Server and T-Controller behind this; a test can give it a fake.
 
@@ -9,6 +9,7 @@ import type { InteractionServer } from "../multimedia/interaction-server.js";
 import type { Call } from "../sip/call.js";
 import type { Urs } from "../routing/urs.js";
 import type { ConferencePool } from "../skype/conference-pool.js";
+import type { FrontEndPool } from "../skype/front-end-pool.js";
 
 /** A VQ SIP Server as faults see it: it fails (losing what it collected and held) and recovers. */
 export interface FailingVqServer {
@@ -29,6 +30,8 @@ export interface FaultHost {
   readonly interactionServers: readonly (InteractionServer | null)[];
   /** the Skype for Business site's UCMA connectors (their conference pools) in order; empty without one */
   readonly skypePools: readonly ConferencePool[];
+  /** the Skype for Business site's Front End servers; null without one */
+  readonly skypeFrontEnds: FrontEndPool | null;
   /** the calls in progress, in ConnID order */
   liveCalls(): Call[];
   /** the call's routing dialogue is gone: it waits on its Routing Point for router-timeout, not before `notBefore` */

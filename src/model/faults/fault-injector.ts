@@ -2,7 +2,8 @@
 // Servers then see of the DNs (dn-service.ts), phones registering again (phone-registration.ts), GWS reconnecting for
 // the PSTN agents (gws-connection.ts), DN ownership moving (dn-ownership.ts), URS pairs down or switching over
 // (urs-failure.ts), routing Stat Servers down (stat-server-failure.ts), Interaction Servers down
-// (interaction-server-failure.ts), Skype for Business connectors stopping (connector-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the
+// (interaction-server-failure.ts), Skype for Business connectors and Front End servers stopping (connector-failure.ts,
+// front-end-failure.ts), SIP Proxy, VQ SIP Server and site failures, applied at their instants with the
 // detection and re-registration delays the scenario's `ha` gives. It works on the contact center through a FaultHost
 // (fault-host.ts) only.
 
@@ -18,6 +19,7 @@ import type { ClusterNode, Site, Topology } from "../sip/topology.js";
 import { ConnectorFailures } from "./connector-failure.js";
 import { DnOwnership } from "./dn-ownership.js";
 import { DnService } from "./dn-service.js";
+import { FrontEndFailures } from "./front-end-failure.js";
 import type { FaultHost } from "./fault-host.js";
 import { GwsConnections } from "./gws-connection.js";
 import { InteractionServerFailures } from "./interaction-server-failure.js";
@@ -60,6 +62,8 @@ export class FaultInjector implements EventTarget {
   private readonly stats: StatServerFailures;
   private readonly ixn: InteractionServerFailures;
   private readonly connectors: ConnectorFailures;
+  /** null without a Skype site (the loader refuses frontend-down then) */
+  private readonly frontEnds: FrontEndFailures | null;
   /** faults in progress per VQ SIP Server (they may overlap) */
   private readonly vqDown: Int32Array;
 
@@ -79,6 +83,7 @@ export class FaultInjector implements EventTarget {
     this.stats = new StatServerFailures({ host, sim, topology, ha, dnService: this.dn });
     this.ixn = new InteractionServerFailures({ host, sim, observer, dnService: this.dn });
     this.connectors = new ConnectorFailures(host, observer);
+    this.frontEnds = host.skypeFrontEnds === null ? null : new FrontEndFailures(host, host.skypeFrontEnds);
     this.nodes = new NodeFailures({
       host, sim, topology, observer, faults: o.faults, ha, dnService: this.dn, phones, gws, urs: this.urs,
       checkPhase: o.checkPhase,
@@ -135,6 +140,8 @@ export class FaultInjector implements EventTarget {
         return this.ixn.fails(this.site(f.target!), i);
       case "connector-down":
         return this.connectors.stops(f.connector!, f.graceful === true, i);
+      case "frontend-down":
+        return this.frontEnds!.stops(f.frontEnd!, i);
     }
   }
 
@@ -168,6 +175,8 @@ export class FaultInjector implements EventTarget {
         return this.ixn.recovers(this.site(f.target!));
       case "connector-down":
         return this.connectors.restarts(f.connector!);
+      case "frontend-down":
+        return this.frontEnds!.restarts(f.frontEnd!);
     }
   }
 

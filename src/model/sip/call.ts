@@ -73,6 +73,8 @@ export class Call {
   /** a Skype for Business site's call: the UCMA connector it came through, and the conference it holds */
   connector: ConferencePool | null = null;
   conference: Conference | null = null;
+  /** a Skype for Business site's call: the Front End server managing it (-1: not a Skype call) */
+  frontEnd = -1;
   /** the Asterisk media port pool one of whose ports it holds (its treatment or its recording); null: none */
   port: MediaPortPool | null = null;
 

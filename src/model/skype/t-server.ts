@@ -18,6 +18,7 @@ import type { SkypeSpec } from "../../scenario/types.js";
 import type { Observer } from "../observer.js";
 import { CallState, type Call } from "../sip/call.js";
 import { ConferencePool, type PoolHost } from "./conference-pool.js";
+import { FrontEndPool } from "./front-end-pool.js";
 
 const DONE = 0;
 
@@ -38,6 +39,8 @@ export interface ConferencedHost {
 
 export class SkypeTServer implements EventTarget, PoolHost {
   readonly pools: ConferencePool[];
+  /** the Front End servers managing the site's calls */
+  readonly frontEnds: FrontEndPool;
   /** the scheduler's queue: calls to schedule, pools to create a conference for */
   private readonly queue: (Call | ConferencePool)[] = [];
   private head = 0;
@@ -60,6 +63,7 @@ export class SkypeTServer implements EventTarget, PoolHost {
   ) {
     this.schedulingTime = spec.schedulingTime * taeSlowdown(spec.conferencePoolSize, spec.taes);
     this.pools = [];
+    this.frontEnds = new FrontEndPool(spec.frontEnds);
     for (let k = 0; k < spec.connectors; k++) {
       const p = new ConferencePool(k, sim, observer, spec, horizon);
       p.host = this;
@@ -84,7 +88,8 @@ export class SkypeTServer implements EventTarget, PoolHost {
   }
 
   /** A call reaches the site's Routing Point through the next live connector (with none live, through the first,
-   *  where it waits for the restart); it waits its turn at the scheduler. */
+   *  where it waits for the restart), managed by the next running Front End server; it waits its turn at the
+   *  scheduler. */
   admit(call: Call): void {
     const pools = this.pools;
     let pool: ConferencePool | null = null;
@@ -97,6 +102,7 @@ export class SkypeTServer implements EventTarget, PoolHost {
       }
     }
     call.connector = pool ?? pools[0]!;
+    call.frontEnd = this.frontEnds.assign();
     this.enqueue(call);
   }
 

@@ -1,7 +1,7 @@
 // report.html of `ccsim compare`: the variants side by side, each metric with its confidence interval, and the
 // paired differences against the first variant, drawn so that a difference whose interval includes 0 reads as such.
 
-import type { MetricName } from "../../metrics/tally.js";
+import type { StudyMetricName } from "../../experiment/study-metrics.js";
 import type { ComparisonData } from "../comparison.js";
 import { unitOf } from "../units.js";
 import { dotChart, type DotRow } from "./dot-chart.js";
@@ -17,16 +17,16 @@ export interface CompareReportInput {
   /** what compare.json holds */
   readonly data: ComparisonData;
   /** the metrics to chart (--metrics, or the routing-focused default) */
-  readonly focus: readonly MetricName[];
+  readonly focus: readonly StudyMetricName[];
   readonly provenance: Provenance;
 }
 
 /** A difference of shares is in percentage points, not percent. */
-const differenceUnit = (n: MetricName) => (unitOf(n) === "%" ? "percentage points" : shownUnit(n));
+const differenceUnit = (n: StudyMetricName) => (unitOf(n) === "%" ? "percentage points" : shownUnit(n));
 
 const NOT_SIGNIFICANT = "not significant";
 
-function metricFigure(d: ComparisonData, n: MetricName): string {
+function metricFigure(d: ComparisonData, n: StudyMetricName): string {
   const base = d.variants[0]!.value;
   const variants: DotRow[] = d.variants.flatMap((v, i) => {
     const e = estimateOf(n, v.metrics[n]);
@@ -81,7 +81,7 @@ function metricFigure(d: ComparisonData, n: MetricName): string {
   return figure({ id: `metric-${n}`, title: labelOf(n), kind: "dots", chart, table });
 }
 
-function sideBySide(d: ComparisonData, focus: readonly MetricName[]): string {
+function sideBySide(d: ComparisonData, focus: readonly StudyMetricName[]): string {
   const columns = ["metric", "unit"];
   for (const v of d.variants) columns.push(`${v.value} mean`, `${v.value} low`, `${v.value} high`);
   for (const x of d.differences) columns.push(`${x.value} − ${x.against}`, "low", "high", "significant");

@@ -1,6 +1,7 @@
 // How the HTML report names metrics and writes numbers: a readable label and unit per metric, five significant digits.
 
 import type { MetricName } from "../../metrics/tally.js";
+import { isSkypeMetric, type SkypeMetricName, type StudyMetricName } from "../../experiment/study-metrics.js";
 import { isPortMetric, type PortMetricName } from "../../scenario/metric-names.js";
 import type { Estimate } from "./chart-frame.js";
 import { unitOf } from "../units.js";
@@ -45,14 +46,34 @@ const PORT_LABELS: Readonly<Record<PortMetricName, string>> = {
   portUtilization: "media-port utilization",
 };
 
-export const labelOf = (name: MetricName): string =>
+const SKYPE_LABELS: Readonly<Record<SkypeMetricName, string>> = {
+  peakRegisteredAgents: "Skype: peak registered agents",
+  peakSimultaneousCalls: "Skype: peak simultaneous calls",
+  peakConferencesInUse: "Skype: peak conferences in use",
+  lowestReadyConferences: "Skype: fewest ready conferences",
+  conferencesCreated: "Skype: conferences created",
+  conferenceWaits: "Skype: calls that waited for a conference",
+  conferenceWaitRate: "Skype: share of calls that waited for a conference",
+  meanAllocationTime: "Skype: mean time to a conference",
+  maxAllocationTime: "Skype: longest time to a conference",
+  callsPerSecond: "Skype: calls given a conference a second",
+  peakCallsPerSecond: "Skype: calls a second in the busiest interval",
+  imEscalations: "Skype: IM sessions escalated to voice",
+  ringOuts: "Skype: emulated ringings that rang out",
+  noAnswerNotReady: "Skype: no-answers that set the agent NotReady",
+  noAnswerLogouts: "Skype: no-answers that logged the agent out",
+  dndShare: "Skype: share of logged-in time held NotReady by DND",
+};
+
+export const labelOf = (name: StudyMetricName): string =>
   name.startsWith("utilization.")
     ? `utilization of the busiest ${name.slice("utilization.".length)}`
-    : isPortMetric(name) ? PORT_LABELS[name] : LABELS[name];
+    : isPortMetric(name) ? PORT_LABELS[name] : isSkypeMetric(name) ? SKYPE_LABELS[name] : LABELS[name];
 
 /** The unit a metric is shown in: shares as percentages, throughput per hour, other counts per run. */
-export function shownUnit(name: MetricName): string {
+export function shownUnit(name: StudyMetricName): string {
   if (name === "throughputPerHour") return "per hour";
+  if (name === "callsPerSecond" || name === "peakCallsPerSecond") return "per second";
   if (name === "conflictsPerCall" || name === "ursAttemptsPerCall") return "per call";
   if (name === "cost") return "money, per run";
   const u = unitOf(name);
@@ -60,10 +81,10 @@ export function shownUnit(name: MetricName): string {
 }
 
 /** The value as shown: shares become percentages. */
-export const shownValue = (name: MetricName, x: number): number => (unitOf(name) === "%" ? x * 100 : x);
+export const shownValue = (name: StudyMetricName, x: number): number => (unitOf(name) === "%" ? x * 100 : x);
 
 /** A metric's mean and 95% interval as shown (shares as percentages); null when the slice has no such metric. */
-export function estimateOf(name: MetricName, m: MetricSummary | undefined): Estimate | null {
+export function estimateOf(name: StudyMetricName, m: MetricSummary | undefined): Estimate | null {
   if (!m) return null;
   return {
     mean: shownValue(name, m.mean),
@@ -73,7 +94,7 @@ export function estimateOf(name: MetricName, m: MetricSummary | undefined): Esti
 }
 
 /** An axis title: the metric's label and its unit. */
-export const axisTitle = (name: MetricName): string => `${labelOf(name)} (${shownUnit(name)})`;
+export const axisTitle = (name: StudyMetricName): string => `${labelOf(name)} (${shownUnit(name)})`;
 
 /** A number for a table cell or a CSV field: five significant digits, no trailing zeros, no thousands separators. */
 export function shown(x: number): string {

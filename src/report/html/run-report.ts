@@ -130,7 +130,7 @@ function faultsSection(s: Summary, origin: number | undefined): Section | null {
     rows: s.faults.map((f, i) => [
       `F${i + 1}`,
       f.kind,
-      f.connector !== undefined ? `${f.target} connector ${f.connector}` : f.target ?? (f.between ? f.between.join(" - ") : ""),
+      f.connector !== undefined ? `${f.target} connector ${f.connector}` : f.frontEnd !== undefined ? `${f.target} Front End ${f.frontEnd}` : f.target ?? (f.between ? f.between.join(" - ") : ""),
       clockAt(f.at, origin, true),
       f.duration === null ? "end" : clockAt(f.at + f.duration, origin),
       faultText(f),

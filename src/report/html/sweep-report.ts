@@ -1,7 +1,7 @@
 // report.html of `ccsim sweep`: each metric against the varied value, one line per value of a second varied field,
 // with the 95% confidence interval of every point as a band.
 
-import type { MetricName } from "../../metrics/tally.js";
+import type { StudyMetricName } from "../../experiment/study-metrics.js";
 import type { SweepData } from "../comparison.js";
 import { bandChart, type BandSeries } from "./band-chart.js";
 import { figure, type Cell, type DataTable } from "./figure.js";
@@ -14,13 +14,13 @@ import { provenanceSections, type Provenance } from "./provenance.js";
 export interface SweepReportInput {
   /** what sweep.json holds */
   readonly data: SweepData;
-  readonly focus: readonly MetricName[];
+  readonly focus: readonly StudyMetricName[];
   readonly provenance: Provenance;
 }
 
 const distinct = (xs: readonly string[]) => [...new Set(xs)];
 
-function metricFigure(d: SweepData, n: MetricName): string {
+function metricFigure(d: SweepData, n: StudyMetricName): string {
   const xValues = distinct(d.points.map((p) => p.values[0]!));
   const groups = d.vary.length > 1 ? distinct(d.points.map((p) => p.values[1]!)) : [""];
   const pointAt = (x: string, g: string) => d.points.find((p) => p.values[0] === x && (d.vary.length === 1 || p.values[1] === g));

@@ -6,6 +6,7 @@ import { describeValue, type Path, type PathSegment } from "../errors.js";
 import { viaInteractionServer, type FaultKind, type FaultSpec, type SiteSpec, type TrafficSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { dur, type NormalizeContext } from "./context.js";
+import { checkFrontEndsLeft, connectorDown, frontEndDown, refuseOtherKindsKeys, type SkypeFaultOut } from "./skype-faults.js";
 
 export function normalizeFaults(
   ctx: NormalizeContext,
@@ -47,7 +48,7 @@ export function normalizeFaults(
       });
     }
   }
-  return (ctx.raw.faults ?? []).map((f, i) => {
+  const faults = (ctx.raw.faults ?? []).map((f, i): FaultSpec => {
     const p = (...rest: PathSegment[]): Path => ["faults", i, ...rest];
     const kind: FaultKind = f.kind;
     if (kind === "vq-down" && reservation !== "explicit") {
@@ -68,16 +69,12 @@ export function normalizeFaults(
         key: true,
       });
     }
-    const out: {
-      at: number; kind: FaultKind; target?: string; between?: readonly [string, string]; duration?: number; connector?: number; graceful?: boolean;
-    } = { at, kind };
-    if (kind !== "connector-down") {
-      for (const key of ["site", "connector", "graceful"] as const) {
-        if (f[key] !== undefined) ctx.values.push({ path: p(key), message: `only connector-down takes ${key} (this fault is ${kind})`, key: true });
-      }
-    }
+    const out: SkypeFaultOut & { at: number; kind: FaultKind; between?: readonly [string, string]; duration?: number } = { at, kind };
+    refuseOtherKindsKeys(ctx, f, kind, p);
     if (kind === "connector-down") {
       connectorDown(ctx, sites, f, p, out, unknownSite);
+    } else if (kind === "frontend-down") {
+      frontEndDown(ctx, sites, f, p, out, unknownSite);
     } else if (kind === "link-down") {
       if (f.target !== undefined) {
         ctx.values.push({ path: p("target"), message: "link-down takes between: [A, B], not target", key: true });
@@ -139,43 +136,8 @@ export function normalizeFaults(
     if (duration !== undefined) out.duration = duration;
     return out;
   });
-}
-
-type RawFault = NonNullable<NormalizeContext["raw"]["faults"]>[number];
-
-/** A connector-down names a Skype for Business site and one of its connectors (1-based in the file, 0-based after). */
-function connectorDown(
-  ctx: NormalizeContext,
-  sites: readonly SiteSpec[],
-  f: RawFault,
-  p: (...rest: PathSegment[]) => Path,
-  out: { target?: string; connector?: number; graceful?: boolean },
-  unknownSite: (id: string) => string,
-): void {
-  for (const key of ["target", "between"] as const) {
-    if (f[key] !== undefined) ctx.values.push({ path: p(key), message: `connector-down takes site and connector, not ${key}`, key: true });
-  }
-  if (f.site === undefined) {
-    ctx.values.push({ path: p("site"), message: "missing (expected the id of the Skype for Business site whose connector stops)" });
-    return;
-  }
-  const site = sites.find((s) => s.id === f.site);
-  if (site === undefined) {
-    ctx.refs.push({ path: p("site"), message: unknownSite(f.site) });
-    return;
-  }
-  if (site.skype === undefined) {
-    ctx.refs.push({ path: p("site"), message: `site ${site.id} has no skype: connector-down stops a UCMA connector of a Skype for Business site` });
-    return;
-  }
-  const n = site.skype.connectors;
-  if (f.connector === undefined) {
-    ctx.values.push({ path: p("connector"), message: `missing (expected which connector stops, 1..${n})` });
-  } else if (f.connector > n) {
-    ctx.values.push({ path: p("connector"), message: `expected a connector of ${site.id}, 1..${n}, got ${f.connector}` });
-  } else out.connector = f.connector - 1;
-  out.target = site.id;
-  if (f.graceful !== undefined) out.graceful = f.graceful;
+  checkFrontEndsLeft(ctx, sites, faults, horizon);
+  return faults;
 }
 
 /** Why a node runs no routing Stat Server, or null when it does: a Stat Server runs beside each URS pair, on the first

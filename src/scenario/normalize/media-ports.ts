@@ -5,6 +5,7 @@ import type { Path } from "../errors.js";
 import type { RawScenario } from "../schema.js";
 import type { DistributionSpec, SiteSpec, TrafficSpec } from "../types.js";
 import type { NormalizeContext } from "./context.js";
+import { suggestion } from "../did-you-mean.js";
 import { dist } from "./distributions.js";
 
 /** The treatment and recording a traffic type gives its calls, as the file has them (their media is checked later). */
@@ -38,7 +39,9 @@ export function checkMediaPorts(
       });
     });
   }
-  const withPorts = new Set(sites.filter((s) => s.mediaPorts !== undefined).map((s) => s.id));
+  checkIscc(ctx, sites, traffic);
+  // a Skype site's treatments and recordings go over ISCC to a SIP Server site's ports
+  const withPorts = new Set(sites.filter((s) => s.mediaPorts !== undefined || s.skype?.iscc !== undefined).map((s) => s.id));
   traffic.forEach((t, i) => {
     for (const key of ["treatment", "recording"] as const) {
       if (t[key] === undefined) continue;
@@ -52,6 +55,39 @@ export function checkMediaPorts(
           key: true,
         });
       }
+    }
+  });
+}
+
+/** A Skype site's ISCC leg (sites[].skype.iscc) goes to another site, a SIP Server one with media ports, and carries
+ *  the treatment or the recording of one of the site's voice types at least (Multimedia Connector for Skype for
+ *  Business Deployment Guide, Remote Treatments; Configuring remote recording). */
+function checkIscc(ctx: NormalizeContext, sites: readonly SiteSpec[], traffic: readonly TrafficSpec[]): void {
+  sites.forEach((s, i) => {
+    const iscc = s.skype?.iscc;
+    if (iscc === undefined) return;
+    const path: Path = ["sites", i, "skype", "iscc", "site"];
+    const to = sites.find((x) => x.id === iscc.site);
+    const others = sites.filter((x) => x.skype === undefined).map((x) => x.id);
+    if (to === undefined) {
+      ctx.refs.push({ path, message: `unknown site ${JSON.stringify(iscc.site)}${suggestion(iscc.site, others)}` });
+    } else if (to.skype !== undefined) {
+      ctx.values.push({
+        path,
+        message: 'expected a SIP Server site: T-Server for Skype for Business "does not support ISCC connections with other instances of T-Server for Skype for Business" (Architecture, Multi-Site Support)',
+      });
+    } else if (to.mediaPorts === undefined) {
+      ctx.values.push({ path, message: `site ${to.id} has no media ports to serve the treatments and recordings: give it mediaPorts: {capacity: N}` });
+    }
+    if (s.mediaPorts !== undefined) {
+      ctx.values.push({ path: ["sites", i, "mediaPorts"], message: `site ${s.id}'s treatments and recordings go over ISCC to ${iscc.site}'s media ports: remove mediaPorts or skype.iscc`, key: true });
+    }
+    if (!traffic.some((t) => t.site === s.id && t.media === "voice" && (t.treatment !== undefined || t.recording !== undefined))) {
+      ctx.values.push({
+        path: ["sites", i, "skype", "iscc"],
+        message: `no voice type of site ${s.id} has a treatment or a recording: the ISCC leg would carry nothing`,
+        key: true,
+      });
     }
   });
 }

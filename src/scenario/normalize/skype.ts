@@ -33,6 +33,10 @@ export function normalizeSkype(ctx: NormalizeContext, raw: RawSkype, path: Path)
     schedulingTime: optDur(ctx, raw.schedulingTime, [...path, "schedulingTime"], D.schedulingTime, { positive: true }),
     creationTime: optDur(ctx, raw.creationTime, [...path, "creationTime"], D.creationTime, { positive: true }),
     lifetime: optDur(ctx, raw.lifetime, [...path, "lifetime"], D.lifetime, { positive: true }),
+    frontEnds: raw.frontEnds ?? D.frontEnds,
+    ...(raw.iscc === undefined
+      ? {}
+      : { iscc: { site: raw.iscc.site, delay: optDur(ctx, raw.iscc.delay, [...path, "iscc", "delay"], D.isccDelay, { positive: true }) } }),
     noAnswerTimeout: optDur(ctx, raw.noAnswerTimeout, [...path, "noAnswerTimeout"], D.noAnswerTimeout, { positive: true }),
     noAnswerAction: raw.noAnswerAction ?? D.noAnswerAction,
     wrapUpTime:

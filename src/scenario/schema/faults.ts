@@ -4,7 +4,7 @@ import { durationSchema, positiveDurationSchema, expected, obj, oneOf, whole } f
 
 export const FAULT_KINDS = [
   "node-down", "node-lost", "link-down", "urs-down", "urs-switchover", "proxy-down", "vq-down", "site-down",
-  "statserver-down", "interaction-server-down", "connector-down",
+  "statserver-down", "interaction-server-down", "connector-down", "frontend-down",
 ] as const;
 
 export const Fault = obj(
@@ -22,12 +22,13 @@ export const Fault = obj(
       .meta({ description: "link-down: two node ids or two site ids" }),
     site: z.string({ error: expected("the id of the Skype for Business site") })
       .optional()
-      .meta({ description: "connector-down: the Skype for Business site whose connector stops" }),
+      .meta({ description: "connector-down, frontend-down: the Skype for Business site whose connector or Front End server stops" }),
+    frontEnd: whole(1, "frontend-down: which Front End server of the site's pool (sites[].skype.frontEnds) stops, 1-based").optional(),
     connector: whole(1, "connector-down: which UCMA connector of the site stops, 1-based").optional(),
     graceful: z.boolean({ error: expected("true or false") }).optional()
       .meta({ description: "connector-down: a graceful shutdown (the connector takes no new calls and its calls finish: it drains) instead of a normal stop (its IM calls are lost, its other calls wait for its restart); default false" }),
     duration: positiveDurationSchema("how long it lasts (default: until the end)").optional(),
   },
-  "a fault mapping {at, kind, target | between | site and connector, duration}",
+  "a fault mapping {at, kind, target | between | site and connector | site and frontEnd, duration}",
   "an injected failure",
 );

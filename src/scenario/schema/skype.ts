@@ -4,6 +4,16 @@ import * as z from "zod";
 import { DEFAULTS as D } from "../defaults.js";
 import { durationOrWord, durationSchema, expected, obj, oneOf, pattern, positiveDurationSchema, shown, whole } from "./builders.js";
 
+const Iscc = obj(
+  {
+    site: z.string({ error: expected("the id of a SIP Server site with mediaPorts") })
+      .meta({ description: "the SIP Server site whose media ports serve this site's remote treatments and recordings over ISCC" }),
+    delay: durationSchema(`the ISCC route transaction that sets up a remote treatment's leg to SIP Server, before the treatment (default ${shown(D.skype.isccDelay)})`).optional(),
+  },
+  "an iscc mapping {site, delay}",
+  "remote treatments and recording: the T-Server's ISCC leg to a SIP Server site, whose media ports serve the treatments and recordings of this site's voice calls",
+);
+
 export const Skype = obj(
   {
     connectors: whole(1, `UCMA connectors in the Trusted Application pool; DNS load balancing spreads the calls over the live ones (default ${D.skype.connectors})`).optional(),
@@ -15,6 +25,8 @@ export const Skype = obj(
     schedulingTime: durationSchema(`the T-Server's scheduling of one new call's conference, one at a time (default ${shown(D.skype.schedulingTime)}: 6 calls per second)`).optional(),
     creationTime: durationSchema(`creating one conference for a connector's pool, on the same one-at-a-time scheduler (default ${shown(D.skype.creationTime)})`).optional(),
     lifetime: durationSchema(`how long Skype for Business keeps a conference before it expires (default ${shown(D.skype.lifetime)})`).optional(),
+    iscc: Iscc.optional(),
+    frontEnds: whole(1, `Front End servers in the DNS-balanced Front End pool, each managing its share of the calls: what a frontend-down fault stops one of (default ${D.skype.frontEnds})`).optional(),
     noAnswerTimeout: positiveDurationSchema(
       `no-answer-timeout: how long T-Server lets an emulated ringing last before it cancels it and the call is routed again; the site's agent groups ring this long (default ${shown(D.skype.noAnswerTimeout)})`,
     ).optional(),
@@ -39,6 +51,6 @@ export const Skype = obj(
       "pull presence mode (map-presence-to-dnd=true): T-Server maps each user's Skype for Business availability to DND; absent, presence is not mapped",
     ).optional(),
   },
-  "a skype mapping {connectors, stopped, conferencePoolSize, taes, cachingEnabled, schedulingTime, creationTime, lifetime, noAnswerTimeout, noAnswerAction, wrapUpTime, presence}",
+  "a skype mapping {connectors, stopped, conferencePoolSize, taes, cachingEnabled, schedulingTime, creationTime, lifetime, noAnswerTimeout, noAnswerAction, wrapUpTime, presence, frontEnds, iscc}",
   "the site's switch is Skype for Business: one T-Server for Skype for Business with its pool of UCMA connectors (topology standalone)",
 );
