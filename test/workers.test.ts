@@ -113,16 +113,19 @@ describe("--workers", () => {
 
   it("SIGINT during a size search's tries: the pool's threads stop, exit 130, one line, nothing written", async () => {
     const out = join(tmp(), "out");
-    // some nine seconds of tries on one thread: the signal lands in the middle of the search
-    const child = spawn(process.execPath, [`${ROOT}/bin/ccsim.js`, "size", "scenarios/sized-two-site.yaml", "--for", "nodes", "--workers", "2", "--quiet", "--out", out], {
+    // some ten seconds of tries on two threads (the agents search: its tries near the target run every replication),
+    // so the signal lands in the middle of the search
+    const child = spawn(process.execPath, [`${ROOT}/bin/ccsim.js`, "size", "scenarios/sized-two-site.yaml", "--for", "agents:agents-dc1", "--workers", "2", "--quiet", "--out", out], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
+    // listened for from the start: a search that ended before the signal fails the test instead of hanging it
+    const closed = new Promise<[number | null, string | null]>((r) => child.on("close", (c, s) => r([c, s])));
     await new Promise((r) => setTimeout(r, 2500));
     child.kill("SIGINT");
-    const [exit, sig] = await new Promise<[number | null, string | null]>((r) => child.on("close", (c, s) => r([c, s])));
+    const [exit, sig] = await closed;
     expect(sig).toBeNull();
     expect(exit).toBe(130);
     expect(stderr).toBe("ccsim: interrupted by SIGINT; nothing written\n");
