@@ -1,10 +1,13 @@
 // Joint staffing (src/experiment/joint-staffing.ts): on two call types served by a specialist and a generalist group,
 // the search finds the cheapest staffing an exhaustive search over every pair of counts finds, judged the same way.
 
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { openPool } from "../src/experiment/pool.js";
 import { experimentRunner } from "../src/experiment/pooled-experiment.js";
 import { fluidStart, sizeStaffing, typeVerdicts } from "../src/experiment/joint-staffing.js";
+import { periodScenario } from "../src/experiment/period-sizing.js";
+import { staffingProfile, staffPerPeriod } from "../src/experiment/period-staffing.js";
 import { loadScenario } from "../src/scenario/read-scenario.js";
 import { ccsim } from "./helpers.js";
 
@@ -56,10 +59,36 @@ describe("joint staffing", () => {
     expect(j.replicationsSimulated).toBe(j.tries.reduce((n: number, t: { replications: number }) => n + t.replications, 0));
   });
 
-  it("refuses traffic with an arrival profile (not supported yet) and --max, exit 2", () => {
-    const profile = ccsim(["size", "scenarios/sized-per-period.yaml", "--for", "staffing"]);
-    expect(profile.code).toBe(2);
-    expect(profile.stderr).toMatch(/^--for staffing: joint staffing per period is not supported yet: traffic \S+ has an arrival profile/);
+  it("with an arrival profile, staffs each period as its own steady state: the busier period costs more", async () => {
+    // type a doubles in the second half hour; each period is the joint search on that period's rates held steady
+    const prof = loadScenario({
+      text: readFileSync(`${import.meta.dirname}/fixtures/staffing/specialist-generalist.yaml`, "utf8").replace(
+        "arrivals: { rate: 60/h }",
+        "arrivals: { period: 30m, rates: [60/h, 120/h] }",
+      ),
+      file: "profile.yaml",
+    });
+    const profile = staffingProfile(prof)!;
+    expect(profile).toEqual({ period: 1800, periods: 2 });
+    const r = await staffPerPeriod(prof, profile, { seed: prof.seed, replications: prof.replications, run });
+    for (const p of [0, 1]) {
+      const alone = await sizeStaffing(periodScenario(prof, p, 1800), { seed: prof.seed, replications: prof.replications, run });
+      expect(r.periods[p]!.recommended!.counts).toEqual(alone.recommended!.counts);
+      expect(r.staffing.specialist![p]).toBe(alone.recommended!.counts.specialist);
+    }
+    const costAt = (p: number) => r.groups.reduce((n, g) => n + r.staffing[g]![p]! * r.costs[g]!, 0);
+    expect(costAt(1)).toBeGreaterThan(costAt(0));
+    expect(r.cost).toBeCloseTo((costAt(0) + costAt(1)) * 0.5, 9);
+  });
+
+  it("ccsim size --for staffing on a profile prints a staffing table and a block of staffing counts to paste; --max refused", () => {
+    const text = ccsim(["size", "scenarios/sized-per-period.yaml", "--for", "staffing"]);
+    expect(text.code, text.stderr).toBe(0);
+    // one group: the same table as sizing the group per period
+    const alone = ccsim(["size", "scenarios/sized-per-period.yaml", "--json"]);
+    const counts: number[] = JSON.parse(alone.stdout).recommended.agents;
+    expect(text.stdout).toContain(`  - { group: agents, staffing: { period: 1h, counts: [${counts.join(", ")}] } }`);
+    expect(text.stdout).toMatch(/^replications simulated: \d+ in \d+ tries/m);
     const max = ccsim(["size", "test/fixtures/staffing/specialist-generalist.yaml", "--for", "staffing", "--max", "5"]);
     expect(max.code).toBe(2);
     expect(max.stderr).toMatch(/^--max: bounds one count/);

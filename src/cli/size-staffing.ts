@@ -12,6 +12,8 @@ import { InputError } from "../scenario/errors.js";
 import { wroteOut } from "./options.js";
 import { onPool, usedLine, type Sizing } from "./sizing-plan.js";
 import { requireTargets } from "./target-option.js";
+import { staffingProfile } from "../experiment/period-staffing.js";
+import { sizeStaffingPerPeriod } from "./size-staffing-periods.js";
 
 /** The block to paste back into the scenario: each group's count (its other keys unchanged). */
 export function staffingBlock(r: JointStaffing, t: StaffingTry): string {
@@ -58,15 +60,12 @@ export async function sizeStaffingCommand(file: string, sizing: Sizing): Promise
   const { opts, workers, scenario, seed, replications } = sizing;
   requireTargets(file, scenario, "size for");
   if (opts.max !== undefined) throw new InputError("--max", undefined, "bounds one count: --for staffing varies every group's");
-  const profiled = scenario.traffic.find((t) => t.trace || t.arrivals.rates.length > 1);
-  if (profiled !== undefined) {
-    throw new InputError("--for staffing", undefined, `joint staffing per period is not supported yet: traffic ${profiled.type} has ${profiled.trace ? "a trace" : "an arrival profile"}; size one group per period with --for agents:GROUP`);
-  }
   const chatty = !opts.quiet && !opts.json && process.stderr.isTTY;
-  const r = await onPool(workers, (run) => sizeStaffing(scenario, {
-    seed, replications, run,
-    onTry: chatty ? (t) => process.stderr.write(`  tried ${t.move}: ${t.met ? "met" : "missed"}\n`) : undefined,
-  }));
+  const onTry = chatty ? (t: StaffingTry) => process.stderr.write(`  tried ${t.move}: ${t.met ? "met" : "missed"}\n`) : undefined;
+  // an arrival profile: a staffing table, every group's count per period
+  const profile = staffingProfile(scenario);
+  if (profile !== null) return sizeStaffingPerPeriod(sizing, profile, { onTry });
+  const r = await onPool(workers, (run) => sizeStaffing(scenario, { seed, replications, run, onTry }));
   const json = staffingJson(r, sizing);
   if (opts.out) writeOutputs(opts.out, { "sizing.json": json, "sizing.md": staffingMarkdown(r, sizing) });
   if (opts.json) process.stdout.write(json);

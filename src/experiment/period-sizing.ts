@@ -38,7 +38,7 @@ export function profileOf(scenario: Scenario, types: readonly string[]): { perio
 }
 
 /** The scenario at period p's rates, as a steady state. */
-function periodScenario(s: Scenario, p: number, period: number): Scenario {
+export function periodScenario(s: Scenario, p: number, period: number): Scenario {
   return {
     ...s,
     warmup: STEADY_WARMUP,
