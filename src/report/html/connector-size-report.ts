@@ -70,7 +70,7 @@ export function connectorSizeReport(input: ConnectorSizeReportInput): string {
   return page({
     kind: "size",
     title: `ccsim size: Skype for Business connectors of ${z.site} in ${ctx.scenario}`,
-    facts: [`conference-pool-size ${z.poolSize}`, `one T-Server ${z.oneTServer ? "suffices" : "does not suffice"}`, ...runFacts(ctx, input.version)],
+    facts: [`conference-pool-size ${z.poolSize}`, `one T-Server ${z.oneTServer ? "suffices" : "does not suffice"}`, ...runFacts(ctx, input.version, false)],
     sections: [
       {
         id: "answer",

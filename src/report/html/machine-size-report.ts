@@ -13,7 +13,7 @@ import { shown } from "./format.js";
 import { el, esc } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
-import { methodHtml, runFacts } from "./size-report.js";
+import { methodHtml, sizeFacts } from "./size-report.js";
 import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml } from "./targets.js";
 
 export interface MachineSizeReportInput {
@@ -126,11 +126,7 @@ export function machineSizeReport(input: MachineSizeReportInput): string {
   return page({
     kind: "size",
     title: `ccsim size: ${TITLES[s.what]} in ${ctx.scenario}`,
-    facts: [
-      answerFact,
-      `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
-      ...runFacts(ctx, input.version),
-    ],
+    facts: sizeFacts(answerFact, s.tries.length, ctx, input.version),
     sections: [
       { id: "answer", title: "Answer", body: el("p", {}, esc(`Sized: ${TITLES[s.what]}, varying ${s.varied}.`)) + answerOf(s) },
       ...(verdicts.length > 0

@@ -12,7 +12,7 @@ import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.
 import { el, esc } from "./markup.js";
 import { page } from "./page.js";
 import { provenanceSections, type Provenance } from "./provenance.js";
-import { methodHtml, runFacts } from "./size-report.js";
+import { methodHtml, sizeFacts } from "./size-report.js";
 import { targetFigures, tryVerdictCells, tryVerdictColumns, verdictTableHtml, verdictWord } from "./targets.js";
 
 export interface PortSizeReportInput {
@@ -78,11 +78,7 @@ export function portSizeReport(input: PortSizeReportInput): string {
   return page({
     kind: "size",
     title: `ccsim size: media ports of ${s.site} in ${ctx.scenario}`,
-    facts: [
-      s.recommended !== null ? `recommended ${s.recommended} ports` : `none up to ${s.max}`,
-      `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
-      ...runFacts(ctx, input.version),
-    ],
+    facts: sizeFacts(s.recommended !== null ? `recommended ${s.recommended} ports` : `none up to ${s.max}`, s.tries.length, ctx, input.version),
     sections: [
       {
         id: "answer",

@@ -21,9 +21,16 @@ export interface SizeReportInput {
   readonly provenance: Provenance;
 }
 
-/** The facts every size report's header ends with: how each try was run. */
-export function runFacts(ctx: SizingContext, version: string): string[] {
-  return [`seed ${ctx.seed}`, `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`, `ccsim ${version}`];
+/** The facts every size report's header ends with: how each try was run (`batches`: in batches, up to the scenario's
+ *  replications; `size --for connectors` runs every try whole). */
+export function runFacts(ctx: SizingContext, version: string, batches = true): string[] {
+  const most = `${ctx.replications} replication${ctx.replications === 1 ? "" : "s"} a try`;
+  return [`seed ${ctx.seed}`, batches ? `at most ${most}` : most, `ccsim ${version}`];
+}
+
+/** A size report's header facts: its answer, its tries, how each ran. */
+export function sizeFacts(answer: string, tries: number, ctx: SizingContext, version: string): string[] {
+  return [answer, `${tries} tr${tries === 1 ? "y" : "ies"}`, ...runFacts(ctx, version)];
 }
 
 function triesTable(s: SizingResult): DataTable {
@@ -101,11 +108,7 @@ export function sizeReport(input: SizeReportInput): string {
   return page({
     kind: "size",
     title: `ccsim size: agents of ${s.group} in ${ctx.scenario}`,
-    facts: [
-      s.recommended !== null ? `recommended ${s.recommended} agents` : `none up to ${s.max}`,
-      `${s.tries.length} tr${s.tries.length === 1 ? "y" : "ies"}`,
-      ...runFacts(ctx, input.version),
-    ],
+    facts: sizeFacts(s.recommended !== null ? `recommended ${s.recommended} agents` : `none up to ${s.max}`, s.tries.length, ctx, input.version),
     sections: [
       {
         id: "answer",
