@@ -10,13 +10,14 @@ import { summaryRowAs, type MetricUnit } from "./units.js";
 
 const TIMES: readonly string[] = ["transferredHandleTime", "transferWait", "callbackWait", "callbackHandleTime"];
 
-function unitOfName(name: string): MetricUnit {
+/** the unit each of its numbers is shown in, on the terminal and in report.html */
+export function callerUnit(name: string): MetricUnit {
   return isShare(name) ? "%" : TIMES.includes(name) ? "s" : "count";
 }
 
 function part(title: string, numbers: Readonly<Record<string, MetricSummary>>): string {
   const rows = [[title, "mean", "95% CI"]];
-  for (const [name, s] of Object.entries(numbers)) rows.push(summaryRowAs(name, unitOfName(name), s));
+  for (const [name, s] of Object.entries(numbers)) rows.push(summaryRowAs(name, callerUnit(name), s));
   return grid(rows);
 }
 

@@ -9,17 +9,18 @@ import { formatAs, summaryRowAs, type MetricUnit } from "./units.js";
 /** shares in %, counts plain */
 const SHARES: readonly string[] = ["timeShare", "waitedDuringPrivateRate"];
 
-function unitOfName(name: string): MetricUnit {
+/** the unit each of its numbers is shown in, on the terminal and in report.html */
+export function privateCallUnit(name: string): MetricUnit {
   return SHARES.includes(name) ? "%" : "count";
 }
 
 function shown(name: string, x: number): string {
-  return formatAs(unitOfName(name), x);
+  return formatAs(privateCallUnit(name), x);
 }
 
 export function privateCallTables(p: PrivateCallSummary): string {
   const rows = [["private calls", "mean", "95% CI"]];
-  for (const [name, s] of Object.entries(p.metrics)) rows.push(summaryRowAs(name, unitOfName(name), s));
+  for (const [name, s] of Object.entries(p.metrics)) rows.push(summaryRowAs(name, privateCallUnit(name), s));
   const out = [grid(rows)];
   const groups = Object.entries(p.byGroup);
   if (groups.length > 1) {

@@ -8,12 +8,13 @@ import { summaryRowAs, type MetricUnit } from "./units.js";
 
 const DELAYS: readonly string[] = ["messageDelay", "messageDelayP50", "messageDelayP90"];
 
-function unitOfName(name: string): MetricUnit {
+/** the unit each of its numbers is shown in, on the terminal and in report.html */
+export function voicemailUnit(name: string): MetricUnit {
   return DELAYS.includes(name) ? "s" : "count";
 }
 
 export function voicemailTable(v: VoicemailSummary): string {
   const rows = [["voicemail and MWI", "mean", "95% CI"]];
-  for (const [name, s] of Object.entries(v.metrics)) rows.push(summaryRowAs(name, unitOfName(name), s));
+  for (const [name, s] of Object.entries(v.metrics)) rows.push(summaryRowAs(name, voicemailUnit(name), s));
   return grid(rows);
 }

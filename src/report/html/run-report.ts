@@ -1,7 +1,8 @@
 // report.html of `ccsim run`: the headline with confidence intervals and targets, the day interval by interval (see
 // day-section.ts),
 // conflicts and routing failures per node and site, occupancy per group, each media (with chat, email or IM), component
-// load, the fault windows, and how to reproduce it.
+// load, media ports, a Skype site, private calls, voicemail, the callers' retrials, callbacks and transfers, the day's
+// cost, the fault windows, and how to reproduce it.
 
 import type { MetricName } from "../../metrics/tally.js";
 import type { Summary } from "../summary.js";
@@ -11,6 +12,7 @@ import { assumptionsSection } from "./assumptions-section.js";
 import { componentsSection } from "./components-section.js";
 import { mediaPortsSection } from "./media-ports-section.js";
 import { dayCostSection } from "./day-cost-section.js";
+import { callersSection, privateCallsSection, skypeSection, voicemailSection } from "./deployment-sections.js";
 import { mediaSection } from "./media-section.js";
 import { csvLink, figure, tableHtml, type Cell, type DataTable } from "./figure.js";
 import { axisTitle, clockAt, estimateOf, labelOf, shown, shownUnit, shownValue, span } from "./format.js";
@@ -183,6 +185,10 @@ export function runReport(input: RunReportInput): string {
   if (s.byMedia) sections.push(mediaSection(s.byMedia, input.mediaThresholds ?? {}));
   if (s.components) sections.push(componentsSection(s.components));
   if (s.mediaPorts) sections.push(mediaPortsSection(s.mediaPorts));
+  if (s.skype) sections.push(skypeSection(s.skype));
+  if (s.privateCalls) sections.push(privateCallsSection(s.privateCalls));
+  if (s.voicemail) sections.push(voicemailSection(s.voicemail));
+  if (s.callers) sections.push(callersSection(s.callers));
   if (s.cost) sections.push(dayCostSection(s.cost));
   const faults = faultsSection(s, input.origin);
   if (faults) sections.push(faults);
