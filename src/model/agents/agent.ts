@@ -84,8 +84,7 @@ export class Agent {
   presenceHeld = false;
   /** its group has a maximum occupancy: its occupancy since login (null otherwise) */
   readonly occupancy: OccupancyCount | null;
-  /** Ready but above its group's maximum occupancy: URS leaves it alone until `restTimer` fires */
-  resting = false;
+  /** set while the agent is Ready but above its group's maximum occupancy: URS leaves it alone until it fires */
   restTimer: SimEvent | null = null;
 
   constructor(
@@ -107,7 +106,7 @@ export class Agent {
    *  or on its way out; otherwise what its capacity rule allows on top of its load. */
   accepts(): number {
     const s = this.state;
-    if (s === AgentState.LoggedOut || s === AgentState.NotReady || this.logoutPending || this.reloginPending || this.resting) return 0;
+    if (s === AgentState.LoggedOut || s === AgentState.NotReady || this.logoutPending || this.reloginPending || this.restTimer !== null) return 0;
     // (the two shortcuts give what maskFor would, without its loops, on every voice state change)
     const rule = this.group.rule;
     if (this.load.total === 0) return rule.idleMask;

@@ -19,18 +19,21 @@ export function trackOccupancy(agent: Agent, from: AgentStateValue, to: AgentSta
   }
 }
 
+/** handling time since login, at `now` (the current spell counted up to now) */
+function busyAt(o: OccupancyCount, now: number): number {
+  return o.busy + (o.busySince >= 0 ? now - o.busySince : 0);
+}
+
 /** handling time over logged-in time since login, at `now` (0 at the instant of login) */
 export function occupancyAt(agent: Agent, now: number): number {
   const o = agent.occupancy!;
-  const busy = o.busy + (o.busySince >= 0 ? now - o.busySince : 0);
-  return now > o.since ? busy / (now - o.since) : 0;
+  return now > o.since ? busyAt(o, now) / (now - o.since) : 0;
 }
 
 /** When an idle agent's occupancy falls to `cap`: its handling time stays put while its logged-in time grows. */
 export function capReachedAt(agent: Agent, now: number, cap: number): number {
   const o = agent.occupancy!;
-  const busy = o.busy + (o.busySince >= 0 ? now - o.busySince : 0);
-  return o.since + busy / cap;
+  return o.since + busyAt(o, now) / cap;
 }
 
 /** What the count is made of. */

@@ -61,7 +61,6 @@ export class TController implements EventTarget, AgentDesk {
     } else if (ev.code === REST_END) {
       const agent = ev.subject as Agent;
       agent.restTimer = null;
-      agent.resting = false;
       this.announce(agent);
     }
   }
@@ -179,8 +178,7 @@ export class TController implements EventTarget, AgentDesk {
   private restIfAboveCap(agent: Agent): void {
     const cap = agent.group.spec.maxOccupancy!;
     const now = this.sim.now;
-    if (agent.resting || occupancyAt(agent, now) <= cap) return;
-    agent.resting = true;
+    if (agent.restTimer !== null || occupancyAt(agent, now) <= cap) return;
     agent.restTimer = this.sim.at(capReachedAt(agent, now, cap), Priority.RELEASE, this, REST_END, agent);
   }
 
@@ -217,10 +215,9 @@ export class TController implements EventTarget, AgentDesk {
     if (to !== AgentState.NotReady) agent.presenceHeld = false;
     if (agent.occupancy !== null) {
       trackOccupancy(agent, from, to, this.sim.now);
-      if (agent.resting && to !== AgentState.Ready) {
+      if (agent.restTimer !== null && to !== AgentState.Ready) {
         this.sim.cancel(agent.restTimer);
         agent.restTimer = null;
-        agent.resting = false;
       }
     }
     if (this.mwi !== null && (from === AgentState.LoggedOut) !== (to === AgentState.LoggedOut)) this.mwi.loggedIn(agent, to !== AgentState.LoggedOut);
