@@ -77,6 +77,19 @@ describe("closing intervals early", () => {
     expect(again[0]).toBeInstanceOf(Tally);
   });
 
+  it("a closed interval read for the rows stays closed and reads the same twice", () => {
+    const s = scenarioFile("two-sites-node-based.yaml", ["interval=5m"]);
+    const slices = new Slices(s);
+    // (interval 10, 50-55 min: after the 30-minute warm-up, so it has rows)
+    slices.row(10)!.forEach((t, i) => Object.assign(t, { offered: 7 + i, answered: 5 }));
+    slices.close(10);
+    const parts = { faults: false, defaultDn: s.routing.defaultRoute.kind };
+    const first = JSON.stringify(slices.intervalRows(parts));
+    expect(slices.isClosed(10)).toBe(true);
+    expect(JSON.stringify(slices.intervalRows(parts))).toBe(first);
+    expect(first).toContain('"offered":7');
+  });
+
   it("intervals.csv's lines quote, escape and format as csv-stringify does", () => {
     const cells = ["plain", 'say "hi"', "a,b", "two\nlines", "cr\r", "", 0, -0, 1.5e-7, 123456789012, NaN, "*"];
     expect(csvLine(cells)).toBe(stringify([cells]));

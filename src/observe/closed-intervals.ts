@@ -40,11 +40,11 @@ export class ClosedIntervals {
     }
   }
 
-  /** Interval k's tallies as they were packed, in the same order; the interval is open from then on. */
+  /** Interval k's tallies as they were packed, in the same order (reading them changes nothing: a reopened interval
+   *  that closes again is packed anew). */
   unpack(k: number): Tally[] {
     const n = this.numbers;
     let p = this.at[k]!;
-    this.at[k] = -1;
     const out: Tally[] = [];
     for (let count = n[p++]!; count > 0; count--) {
       const masks = p;
