@@ -7,9 +7,10 @@
 // (sequential-try.ts).
 
 import { meanOf } from "../kernel/distributions.js";
-import { compileSkillExpression } from "../scenario/skill-expression.js";
+import { servesOf } from "../scenario/target-steps.js";
 import { DEFAULTS } from "../scenario/defaults.js";
 import { agentHourPrice } from "../scenario/paid-hours.js";
+import { isPortMetric } from "../scenario/metric-names.js";
 import { meanRate, type Scenario, type TargetSpec } from "../scenario/types.js";
 import type { ExperimentResult, MetricSummary } from "../observe/results.js";
 import type { MetricName } from "../metrics/tally.js";
@@ -51,7 +52,8 @@ export interface JointStaffing {
   readonly replications: number;
 }
 
-const isCenterMetric = (metric: string) => metric.includes(".") || metric.startsWith("port");
+// the metrics of the whole center, as targetMetric (targets.ts) reads them
+const isCenterMetric = (metric: string) => metric.startsWith("utilization.") || isPortMetric(metric);
 
 /** The summary a target is judged on for one type ("*": the whole center). */
 function summaryFor(r: ExperimentResult, type: string, metric: string): MetricSummary {
@@ -81,12 +83,6 @@ const PER_TYPE: TryJudge = {
   interim: (r, error) => allSides(pairs(r.scenario).map(({ type, t }) => sideOf(summaryFor(r, type, t.metric), r.replications, error, t.op, t.value))),
   final: (r) => typeVerdicts(r).every((v) => v.met),
 };
-
-/** Which groups can take which types (the type's skill expression on the group's skills and site). */
-function servesOf(s: Scenario): boolean[][] {
-  const exprs = s.traffic.map((t) => compileSkillExpression(t.target));
-  return s.agents.map((a) => s.traffic.map((t, ti) => exprs[ti]!.matches(a.skills, a.site, t.site)));
-}
 
 /**
  * The fluid lower bound: every type's offered load (arrival rate x handle time plus the cheapest serving group's

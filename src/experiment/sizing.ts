@@ -7,9 +7,8 @@
 import { meanOf } from "../kernel/distributions.js";
 import { erlangAMeasures, erlangCMeasures, type QueueMeasures } from "../metrics/erlang.js";
 import { smallestAgents, type MeasureTarget } from "../metrics/erlang-calculator.js";
-import { compileSkillExpression } from "../scenario/skill-expression.js";
 import { meanRate, type DistributionSpec, type Scenario } from "../scenario/types.js";
-import { targetsOf } from "../scenario/target-steps.js";
+import { servesOf } from "../scenario/target-steps.js";
 import type { ExperimentResult } from "../observe/results.js";
 import type { ExperimentRunner } from "./pooled-experiment.js";
 import { firstPassing } from "./search.js";
@@ -87,11 +86,8 @@ function exponentialMean(d: DistributionSpec | undefined): number | undefined {
 export function analyticStart(scenario: Scenario, group: string): AnalyticStart {
   const g = scenario.agents.find((x) => x.group === group)!;
   // (a target that widens: a group serves the type when any of its steps matches it)
-  const exprs = scenario.traffic.map((t) => targetsOf(t).map(compileSkillExpression));
-  const serves = (gi: number, ti: number) => {
-    const a = scenario.agents[gi]!;
-    return exprs[ti]!.some((e) => e.matches(a.skills, a.site, scenario.traffic[ti]!.site));
-  };
+  const matrix = servesOf(scenario);
+  const serves = (gi: number, ti: number) => matrix[gi]![ti]!;
   const gi = scenario.agents.indexOf(g);
   const traffic = scenario.traffic.map((_, ti) => ti).filter((ti) => serves(gi, ti));
   const pool = scenario.agents.map((_, i) => i).filter((i) => traffic.some((ti) => serves(i, ti)));
