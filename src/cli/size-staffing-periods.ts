@@ -14,7 +14,7 @@ import { wroteOut } from "./options.js";
 import { onPool, usedLine, type Sizing } from "./sizing-plan.js";
 
 /** The block to paste back: each group's staffing over the profile's periods (its other keys unchanged). */
-export function periodStaffingBlock(r: PeriodStaffing): string {
+function periodStaffingBlock(r: PeriodStaffing): string {
   return r.groups.map((g) => `  - { group: ${g}, staffing: { period: ${formatDuration(r.period)}, counts: [${r.staffing[g]!.join(", ")}] } }`).join("\n");
 }
 

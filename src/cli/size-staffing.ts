@@ -16,13 +16,13 @@ import { staffingProfile } from "../experiment/period-staffing.js";
 import { sizeStaffingPerPeriod } from "./size-staffing-periods.js";
 
 /** The block to paste back into the scenario: each group's count (its other keys unchanged). */
-export function staffingBlock(r: JointStaffing, t: StaffingTry): string {
+function staffingBlock(r: JointStaffing, t: StaffingTry): string {
   return r.groups.map((g) => `  - { group: ${g}, count: ${t.counts[g]} }`).join("\n");
 }
 
 const countsText = (r: JointStaffing, t: StaffingTry) => r.groups.map((g) => `${g} ${t.counts[g]}`).join(", ");
 
-export function staffingJson(r: JointStaffing, sizing: Sizing): string {
+function staffingJson(r: JointStaffing, sizing: Sizing): string {
   const t = r.recommended;
   const data = {
     ...sizingHeader(sizing.ctx),

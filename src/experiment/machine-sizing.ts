@@ -55,7 +55,7 @@ export interface MachineOptions {
  * `error` (the delay test compares two means, so each of its intervals gets half): met when every instance clearly
  * keeps up, missed when one clearly does not, else unclear.
  */
-export function sustainedSide(c: ComponentsSummary, n: number, error: number): Side {
+function sustainedSide(c: ComponentsSummary, n: number, error: number): Side {
   return allSides(Object.values(c.instances).flatMap((i) => [sideOf(i.peakUtilization, n, error, "<", SATURATED), growthSide(i, n, error / 2)]));
 }
 

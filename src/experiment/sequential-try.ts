@@ -13,10 +13,10 @@ import type { ExperimentRunner } from "./pooled-experiment.js";
 import { judgeTargets, targetMetric } from "./targets.js";
 
 /** Replications of the first look: the fewest whose t interval is not hopelessly wide (t at 2 degrees of freedom). */
-export const FIRST_LOOK = 3;
+const FIRST_LOOK = 3;
 /** The two-sided error the interim looks share (each gets INTERIM_ERROR / their count). With the last look's own 5%
  *  (2.5% a side), a target truly missed is declared met at some look with probability at most 2.5% + 2.5% = 5%. */
-export const INTERIM_ERROR = 0.05;
+const INTERIM_ERROR = 0.05;
 
 /** An interim verdict: clearly met, clearly missed, or not clear yet (run the next batch). */
 export type Side = "met" | "missed" | "unclear";
@@ -73,7 +73,7 @@ export interface TryJudge {
 }
 
 /** Targets alone: what an agent or port sizing try is judged on. */
-export const TARGETS: TryJudge = { interim: targetsSide, final: (r) => judgeTargets(r.scenario.targets, r).every((v) => v.met) };
+const TARGETS: TryJudge = { interim: targetsSide, final: (r) => judgeTargets(r.scenario.targets, r).every((v) => v.met) };
 
 export interface SequentialTry {
   readonly met: boolean;

@@ -13,7 +13,7 @@ const SKYPE_KEYS: Readonly<Record<keyof SkypeRecord, true>> = {
   noAnswerNotReady: true, noAnswerLogouts: true, dndShare: true,
 };
 export type SkypeMetricName = keyof SkypeRecord;
-export const SKYPE_METRIC_NAMES = Object.keys(SKYPE_KEYS) as readonly SkypeMetricName[];
+const SKYPE_METRIC_NAMES = Object.keys(SKYPE_KEYS) as readonly SkypeMetricName[];
 
 export type StudyMetricName = MetricName | SkypeMetricName;
 export const STUDY_METRIC_NAMES: readonly StudyMetricName[] = [...METRIC_NAMES, ...SKYPE_METRIC_NAMES];

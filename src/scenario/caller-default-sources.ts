@@ -1,9 +1,7 @@
 // Where the defaults of what callers do around a call come from (traffic[].retrial, traffic[].callback): no guide
 // gives them, so each is an assumption with its reason. SOURCES (default-sources.ts) takes these entries in its table.
 
-import type { AssumptionSource, DefaultKey, DefaultSourceEntry } from "./default-source.js";
-
-const assumption = (why: string): AssumptionSource => ({ assumption: why });
+import { assumption, type DefaultKey, type DefaultSourceEntry } from "./default-source.js";
 
 type CallerKey = Extract<DefaultKey, `retrial.${string}` | `callback.${string}`>;
 

@@ -2,12 +2,12 @@
 // Emulated Agents, No-Answer Supervision, Presence): the T-Server's application-level no-answer-timeout,
 // no-answer-action and wrap-up-time given to the agent groups of the Skype site, and pull presence mode's
 // presence-availability-range read into the ranges T-Server takes as available.
+import { SKYPE } from "../default-source.js";
 import type { Path } from "../errors.js";
 import type { AgentGroupSpec, SiteSpec, SkypePresenceSpec } from "../types.js";
 import { DEFAULTS } from "../defaults.js";
 import { optDur, type NormalizeContext } from "./context.js";
 
-const GUIDE = "Multimedia Connector for Skype for Business Deployment Guide";
 
 /** "Skype for Business Presence consists of Availability (a number in the range of 0 and 18000 inclusive)" (Presence,
  *  Skype for Business Presence Availability) */
@@ -32,7 +32,7 @@ export function normalizeSkypePresence(ctx: NormalizeContext, raw: RawPresence, 
     if (lo > hi || hi > MAX_AVAILABILITY) {
       ctx.values.push({
         path: rangePath,
-        message: `expected ranges low-high with low <= high <= ${MAX_AVAILABILITY} ("Availability (a number in the range of 0 and 18000 inclusive)", ${GUIDE}, Presence), got ${part.trim()}`,
+        message: `expected ranges low-high with low <= high <= ${MAX_AVAILABILITY} ("Availability (a number in the range of 0 and 18000 inclusive)", ${SKYPE}, Presence), got ${part.trim()}`,
       });
     }
     return [lo, hi] as const;
@@ -43,7 +43,7 @@ export function normalizeSkypePresence(ctx: NormalizeContext, raw: RawPresence, 
       path: rangePath,
       message:
         `expected a range holding ${AVAILABILITY.online} (Online, "Free"): with ${text} every user would be DND, idle or not, and ` +
-        `no agent of the site could ever be routed to; the guide's example is 3000-5999 (${GUIDE}, Presence, Pull Presence Mode)`,
+        `no agent of the site could ever be routed to; the guide's example is 3000-5999 (${SKYPE}, Presence, Pull Presence Mode)`,
     });
   }
   return presence;
@@ -65,7 +65,7 @@ export function skypeAgents(ctx: NormalizeContext, sites: readonly SiteSpec[], g
         path: ["agents", i, "noAnswerTimeout"],
         message:
           `site ${id} is Skype for Business: "The option no-answer-timeout is configured in the [TServer] section of the ` +
-          `T-Server Application object" (${GUIDE}, No-Answer Supervision), not per agent; set sites[${site}].skype.noAnswerTimeout instead`,
+          `T-Server Application object" (${SKYPE}, No-Answer Supervision), not per agent; set sites[${site}].skype.noAnswerTimeout instead`,
       });
     }
     const timed = spec.wrapUpTime !== "untimed";
@@ -74,7 +74,7 @@ export function skypeAgents(ctx: NormalizeContext, sites: readonly SiteSpec[], g
         path: ["agents", i, "wrapUp"],
         message:
           `site ${id} has a timed wrap-up-time (sites[${site}].skype.wrapUpTime): "T-Server automatically returns the agent to the ` +
-          `Ready state at the end of a timed ACW period" (${GUIDE}, Emulated Agents, Timed and Untimed ACW), so the group's ` +
+          `Ready state at the end of a timed ACW period" (${SKYPE}, Emulated Agents, Timed and Untimed ACW), so the group's ` +
           "own wrap-up would have no effect; remove wrapUp, or set wrapUpTime: untimed for the agents to return themselves",
       });
     }

@@ -1,6 +1,7 @@
 // The faults of a Skype for Business site (faults[] with kind connector-down or frontend-down): the site and which of
 // its UCMA connectors or Front End servers stops, and the guide's rules for stopping a Front End server
 // (Multimedia Connector for Skype for Business Deployment Guide, Skype For Business Front End Server Maintenance).
+import { SKYPE } from "../default-source.js";
 import { formatDuration } from "../duration.js";
 import type { Path, PathSegment } from "../errors.js";
 import type { FaultKind, FaultSpec, SiteSpec } from "../types.js";
@@ -9,9 +10,8 @@ import type { NormalizeContext } from "./context.js";
 type RawFault = NonNullable<NormalizeContext["raw"]["faults"]>[number];
 export type SkypeFaultOut = { target?: string; connector?: number; graceful?: boolean; frontEnd?: number };
 
-const GUIDE = "Multimedia Connector for Skype for Business Deployment Guide";
 /** "There must be at least 5 minute delay before restarting a stopped Front End Server" */
-export const FRONT_END_RESYNC = 300;
+const FRONT_END_RESYNC = 300;
 
 /** The keys only one kind takes, refused on the others. */
 export function refuseOtherKindsKeys(ctx: NormalizeContext, f: RawFault, kind: FaultKind, p: (...rest: PathSegment[]) => Path): void {
@@ -99,7 +99,7 @@ export function checkFrontEndsLeft(ctx: NormalizeContext, sites: readonly SiteSp
       ctx.values.push({
         path: ["faults", i, "duration"],
         message:
-          `expected at least 5m: "There must be at least 5 minute delay before restarting a stopped Front End Server" (${GUIDE}, ` +
+          `expected at least ${formatDuration(FRONT_END_RESYNC)}: "There must be at least 5 minute delay before restarting a stopped Front End Server" (${SKYPE}, ` +
           `Skype For Business Front End Server Maintenance); an earlier restart can de-synchronise the connectors, which ccsim does not model, got ${formatDuration(f.duration)}`,
       });
     }

@@ -1,12 +1,12 @@
 // IM on the Skype for Business site (Multimedia Connector for Skype for Business Deployment Guide): the idle release
 // Skype imposes, treatments that may wait indefinitely (there only), escalation to voice (there only), and IM
 // suppression: Skype IM and eServices chat are not routed to the same agents.
+import { SKYPE } from "../default-source.js";
 import { suggestion } from "../did-you-mean.js";
 import type { AgentGroupSpec, CapacityRuleSpec, SiteSpec, TrafficSpec } from "../types.js";
 import type { NormalizeContext } from "./context.js";
 import { canTake, type CompiledTarget } from "./serving.js";
 
-const GUIDE = "Multimedia Connector for Skype for Business Deployment Guide";
 
 export function checkSkypeIm(
   ctx: NormalizeContext,
@@ -31,7 +31,7 @@ export function checkSkypeIm(
           message:
             `site ${t.site} is the Skype for Business site: "Skype for Business Server releases an unused IM session after 10 minutes ` +
             `of inactivity. This is the default behavior which cannot be overridden on the Genesys T-Server and UCMA Connector ` +
-            `for Skype for Business side" (${GUIDE}, IM Calls); remove idleTimeout`,
+            `for Skype for Business side" (${SKYPE}, IM Calls); remove idleTimeout`,
         });
       }
       if (t.im.escalation !== undefined) checkEscalation(ctx, agents, traffic, rules, takes, i);
@@ -45,7 +45,7 @@ export function checkSkypeIm(
         message:
           "missing totalTimeout: on a SIP Server site an IM's CollectDigits waits TOTAL_TIMEOUT (\"The only applicable parameter " +
           "is TOTAL_TIMEOUT\", Instant Messaging Solution Guide, Applying Treatments); only T-Server for Skype for Business " +
-          `waits indefinitely without it ("If the TOTAL_TIMEOUT parameter is not supplied, T-Server waits for a customer's input indefinitely", ${GUIDE}, IM Treatments)`,
+          `waits indefinitely without it ("If the TOTAL_TIMEOUT parameter is not supplied, T-Server waits for a customer's input indefinitely", ${SKYPE}, IM Treatments)`,
       });
     });
     if (t.im.escalation !== undefined) {
@@ -54,7 +54,7 @@ export function checkSkypeIm(
         key: true,
         message:
           `escalation from IM to voice is T-Server for Skype for Business's ("T-Server supports escalation operations from an IM ` +
-          `call to an audio call", ${GUIDE}, Supported Media Escalations); site ${t.site} is a SIP Server site, ` +
+          `call to an audio call", ${SKYPE}, Supported Media Escalations); site ${t.site} is a SIP Server site, ` +
           `${skypeSite === undefined ? "and no site has skype" : `the Skype site is ${skypeSite}`}`,
       });
     }
@@ -101,7 +101,7 @@ function checkEscalation(
     message:
       `agent group ${narrow.group} takes ${t.type} but its capacity rule ${narrow.capacity} has no alternative with voice and ` +
       `chat together, and the escalated call reaches the session's agent while it holds the IM ("an agent busy on an IM call ` +
-      `should be considered available to receive a voice or video call", ${GUIDE}, Capacity Rules); give it e.g. {voice: 1, chat: 1}`,
+      `should be considered available to receive a voice or video call", ${SKYPE}, Capacity Rules); give it e.g. {voice: 1, chat: 1}`,
   });
 }
 
@@ -118,7 +118,7 @@ function checkSuppression(ctx: NormalizeContext, agents: readonly AgentGroupSpec
       message:
         `agent group ${g.group} would take Skype for Business IM (${im.type}) and eServices chat (${traffic[chat]!.type}): ` +
         `"routing and reporting is not able to operate correctly in a configuration where Skype for Business IM and Genesys ` +
-        `eServices chat are handled by the same agents" (${GUIDE}, IM Suppression); give the two media different agents ` +
+        `eServices chat are handled by the same agents" (${SKYPE}, IM Suppression); give the two media different agents ` +
         "(targets or capacity rules), or leave the IM out: with im-reporting=disabled Genesys does not route it",
     });
     return;
