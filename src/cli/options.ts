@@ -22,9 +22,9 @@ export function wholeNumber(flag: string, v: string | undefined, min: number): n
 }
 
 /** A run estimated to take less than this (seconds on one core) stays in one thread when --workers is not given: each
- *  thread pays ~0.2 s to start and warm up its JIT (and V8 ~0.35 s of CPU on other threads compiling its hot code,
- *  docs/speed.md), and 20 replications of 0.08 s each gained only 1.1x on two threads
- *  here (npm run bench), while 20 of 0.6 s gained 1.9x. */
+ *  thread pays its start and its JIT's warm-up, and V8 compiles each thread's hot code again on other threads
+ *  (docs/speed.md: 0.40 s of background CPU on one thread, 0.72 s on two), so 20 short replications gain little on
+ *  two threads (`npm run bench`'s --workers lines) while long ones gain most of 2x. */
 export const SMALL_RUN_SECONDS = 2;
 
 /** --workers as given (checked at once, before anything is loaded), undefined when not given. */

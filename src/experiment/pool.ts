@@ -38,8 +38,7 @@ const spare: { readonly worker: Worker; error: unknown }[] = [];
  * Starts `count` worker threads now, so that they load the model while this thread still reads and checks the
  * scenario; the first pool takes them. One that no pool takes does not keep the process alive (unref), and dies with
  * it. Why: a worker's start (a new isolate, the bundle) takes about as long as the main thread's reading of the
- * study: started after it, a worker began its first job 0.19-0.24 s after the process started, the main thread could
- * have at 0.13 s (20 replications of scenarios/two-sites-node-based.yaml).
+ * study, so a worker started after that reading begins its first job well after the main thread could have.
  */
 export function prestartWorkers(count: number): void {
   while (spare.length < count) {

@@ -1,4 +1,4 @@
-// What callers and agents did around calls in one replication (scenarios with traffic[].retrial or transfer only).
+// What callers and agents did around calls in one replication (scenarios with traffic[].retrial, transfer or callback only).
 // Retrials: attempts apart from unique callers. An attempt is counted like offered (its own arrival in [warmup, horizon)); a caller is counted by
 // its first call's arrival, and followed through every attempt it makes, inside the window or after it (the run
 // drains). A caller is answered on the attempt an agent answers, and within the service level when that attempt's own

@@ -53,7 +53,7 @@ export class ReplicationObserver extends NoObserver {
   private voicemail: VoicemailMeter | null = null;
   /** null without a series of more than one interval, or when told to keep every interval open */
   private closing: IntervalClosing | null = null;
-  /** null when no type's callers call again */
+  /** null when no type has retrials, transfers or callbacks */
   private callers: CallerMeter | null = null;
 
   /** `closeEarly` false keeps every interval's tallies to the end: only the test that closing changes no number

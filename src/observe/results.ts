@@ -53,7 +53,7 @@ export interface ReplicationResult {
   readonly voicemail?: VoicemailRecord;
   /** the day's cost in money, by part (absent when the scenario prices nothing) */
   readonly cost?: DayCostRecord;
-  /** retrials (attempts apart from unique callers) and transfers (absent when no type has either) */
+  /** retrials (attempts apart from unique callers), callbacks and transfers (absent when no type has any) */
   readonly callers?: CallersRecord;
 }
 
@@ -249,7 +249,7 @@ export interface ExperimentResult {
   readonly voicemail?: VoicemailSummary;
   /** the day's cost in money; absent when the scenario prices nothing */
   readonly cost?: DayCostSummary;
-  /** retrials and transfers; absent when no type has either */
+  /** retrials, callbacks and transfers; absent when no type has any */
   readonly callers?: CallersSummary;
 }
 

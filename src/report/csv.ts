@@ -31,7 +31,7 @@ export function intervalsCsv(r: ExperimentResult): string {
     ...names.flatMap((n) => [`${n}_lo`, `${n}_hi`]), "staffed", "staffed_lo", "staffed_hi",
   ];
   if (origin !== undefined) header.push("start_time");
-  // a line at a time: at 20,000 intervals an array of every row's cells took most of a run's memory
+  // a line at a time, with no array of every row's cells (docs/speed.md: run --out at 20,000 intervals)
   const lines = [csvLine(header)];
   let k = -1;
   for (const row of r.intervals) {

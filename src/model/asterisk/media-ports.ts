@@ -3,8 +3,8 @@
 // Reference, Asterisk as a Media Server). Each site's Asterisk has a pool of media ports; an announcement or digit
 // collection (a traffic type's treatment, before routing) and a recording (the whole talk) each hold one. A treatment
 // that finds every port busy is skipped and the call goes on to routing at once: a caller is not kept from an agent
-// for a prompt, so the pool is a pure loss system. A recording that finds none is lost. ccsim has no conferences
-// (no transfers or consultations), so none is modelled.
+// for a prompt, so the pool is a pure loss system. A recording that finds none is lost. The loader refuses recording
+// with transfers (scenario/normalize/callers.ts), so no consultation's conference leg needs a port.
 //
 // A Skype for Business site with an ISCC leg (sites[].skype.iscc) uses the ports of its SIP Server site: "T-Server
 // creates a leg to SIP Server for a routed call on a dedicated Routing Point, and then proxies all treatment requests

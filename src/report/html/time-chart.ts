@@ -141,7 +141,7 @@ export function timeChart(spec: TimeChartSpec): string {
             const b = s.bands?.[k];
             const ci = b ? ` [${shown(b.lo)}, ${shown(b.hi)}]` : "";
             const few = s.few?.[k] ? " (too few observations to read)" : "";
-            // written out as el() writes it: one a series and interval, some 160,000 in a report of 20,000 intervals
+            // written out as el() writes it: one a series and interval, so (series x intervals) of them in a long day
             const title = esc(`${s.name} ${when(slots[k]!.start)}-${when(slots[k]!.end)}: ${shown(v)}${suffix}${ci}${few}`);
             return `<circle class="${s.few?.[k] ? "dot few" : "dot"}" cx="${px(x(mid[k]!))}" cy="${px(y(v))}" r="2.5"><title>${title}</title></circle>`;
           })),
