@@ -83,8 +83,11 @@ describe("what a day costs", () => {
     expect(files["report.html"]!.toString()).toContain('data-metric="cost"');
     const c = ccsim(["compare", file, "--replications", "2", "--vary", "routing.mode=node-based,centralized"]);
     expect(c.code, c.stderr).toBe(0);
-    // two fewer URS pairs over 3.5 h at 1.5: the paired difference holds that saving and the callers' part
     expect(c.stdout).toMatch(/^cost +/m);
+    // centralized runs one URS pair a site, two in all against four: two fewer over 3.5 h at 1.5, exactly
+    const central = JSON.parse(ccsim(["run", file, "--replications", "2", "--set", "routing.mode=centralized", "--json"]).stdout);
+    expect(summary.cost.parts.ursPairs.mean - central.cost.parts.ursPairs.mean).toBe(2 * 3.5 * 1.5);
+    expect(central.cost.ursPairs).toBe(2);
   });
 
   it("refuses --metrics cost on a study that prices nothing, before running", () => {

@@ -35,7 +35,8 @@ describe("Skype metrics in compare and sweep", () => {
     const d = c.differences[0]!.metrics.conferenceWaits!;
     expect(d.mean).toBeCloseTo(big!.reduce((s, x, i) => s + x - small![i]!, 0) / 3, 9);
     expect(d.significant).toBe(true);
-    expect(c.differences[0]!.metrics.peakConferencesInUse).toBeDefined();
+    const [smallPeak, bigPeak] = c.variants.map((v) => v.result.perReplicationSkype!.map((k) => k.peakConferencesInUse));
+    expect(c.differences[0]!.metrics.peakConferencesInUse!.mean).toBeCloseTo(bigPeak!.reduce((s, x, i) => s + x - smallPeak![i]!, 0) / 3, 9);
   });
 
   it("compare --metrics shows them in the table, the CSV and compare.json; sweep.csv gains their columns", () => {
