@@ -126,7 +126,7 @@ export function buildContactCenter(
   // traffic (streams arrivals, handle, patience, resample, type by type), then IM sessions (im-reply, im-messages,
   // im-gap, im-escalation, type by type) and the Skype site's escalations to voice
   const traffic = buildTraffic(scenario, sim, topology, targets.classOf, streams, (type) => sipProxies.arrive(type));
-  const escalation = buildImEscalation(scenario, sim, observer, traffic, sipServer);
+  const escalation = buildImEscalation(scenario, sim, observer, traffic, sipServer, streams);
   buildImSessions(sim, traffic, streams, sipServer, skype?.site ?? -1, escalation);
   // callers who call again (streams retrial, retrialHandle, retrialPatience, type by type), and transfers (transfer,
   // transferHandle, transferConsult)

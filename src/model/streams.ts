@@ -40,6 +40,9 @@ export const STREAMS = {
   imGap: (type: string) => `im-gap:${type}`,
   /** whether an answered session of an IM type on the Skype for Business site escalates to voice */
   imEscalation: (type: string) => `im-escalation:${type}`,
+  /** an escalated call's talk, per voice type it is counted as: its own stream, so that turning escalation on shifts
+   *  none of that type's own calls' handle times */
+  escalationHandle: (type: string) => `escalationHandle:${type}`,
   /** how long the default DN's treatment (a Trunk Group DN) plays, for every call sent there */
   defaultTreatment: () => "treatment:default-dn",
   /** where in the SIP Proxies' oos-check cycle a node fails (how soon their next check finds it silent) */

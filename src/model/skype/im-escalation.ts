@@ -33,15 +33,16 @@ export class ImEscalation implements ImEscalationHost {
   constructor(
     private readonly now: () => number,
     private readonly observer: Observer,
-    /** per traffic type index, the voice type its sessions escalate to (null: it does not escalate) */
-    private readonly voiceOf: readonly (TrafficType | null)[],
+    /** per traffic type index, the voice type its sessions escalate to and the escalated calls' talk (null: it does
+     *  not escalate) */
+    private readonly voiceOf: readonly ({ readonly type: TrafficType; readonly handleTime: () => number } | null)[],
     private readonly control: EscalationCallControl,
   ) {}
 
   /** The customer calls the session's agent: a new call, on the session's T-Server. */
   escalate(im: Call): void {
-    const type = this.voiceOf[im.type.index]!;
-    const voice = this.control.admit(type, im.node!, this.now(), type.handleTime(), Infinity, im);
+    const to = this.voiceOf[im.type.index]!;
+    const voice = this.control.admit(to.type, im.node!, this.now(), to.handleTime(), Infinity, im);
     im.partner = voice;
     this.observer.imEscalated(im, voice, im.agent!);
   }
