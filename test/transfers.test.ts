@@ -10,6 +10,10 @@ import { AGENT_STATE_NAMES, type AgentStateValue } from "../src/model/agents/age
 import type { Agent } from "../src/model/agents/agent.js";
 import type { Urs } from "../src/model/routing/urs.js";
 import type { Call } from "../src/model/sip/call.js";
+import { RandomStreams } from "../src/kernel/random-stream.js";
+import { Simulation } from "../src/kernel/simulation.js";
+import { buildContactCenter } from "../src/model/build.js";
+import { ReplicationObserver } from "../src/observe/replication-observer.js";
 import { run, scenarioOf, silent, worldOf } from "./helpers.js";
 import { frontAndBilling } from "./caller-centers.js";
 
@@ -125,5 +129,28 @@ describe("transfers' effect", () => {
     expect(r.metrics.offered!.mean).toBe(answered);
     expect(r.byGroup["billing"]!.answered!.mean).toBe(x.transfers.mean);
     expect(r.byGroup["front"]!.answered!.mean).toBe(answered);
+  });
+});
+
+describe("a fault and a transferred call", () => {
+  it("a node lost while a transferred call waits for its second agent: cut off, not dropped, in the fault's cost and the slices alike", () => {
+    const s = scenarioOf(
+      center(`{ share: 1, target: "billing > 0" }`, 1) + "faults: [{ at: 90s, kind: node-lost, target: dc1.n1, duration: 10m }]\n",
+    );
+    const sim = new Simulation();
+    const measure = new ReplicationObserver(sim, s);
+    const world = buildContactCenter(s, sim, new RandomStreams(s.seed, 0), measure);
+    measure.attach(world);
+    world.start();
+    // b keeps billing busy from 0 to 100 s; the sales call talks with front from 1 s to 61 s, then waits for billing
+    sim.at(0, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[1]!) }, 0);
+    sim.at(1, Priority.ARRIVAL, { fire: () => world.arrive(world.traffic[0]!) }, 0);
+    sim.run(4000);
+    const r = measure.result();
+    // at 90 s both calls are lost with the node: b talking, the sales call answered once already
+    expect(r.faults![0]!.cutOff).toBe(2);
+    expect(r.faults![0]!.dropped).toBe(0);
+    expect(r.metrics.cutOff).toBe(2);
+    expect(r.metrics.dropped).toBe(0);
   });
 });

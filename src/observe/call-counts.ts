@@ -194,13 +194,13 @@ export class CallCounts {
     if (s) for (const t of s) t.callbackEnded++;
   }
 
-  dropped(call: Call, established: boolean): void {
-    // an established call that is cut off was answered already and stays so (a transferred one too); a callback not
-    // yet dialled ended when its caller accepted it
+  /** `served`: answered already (established, or transferred on), so cut off rather than dropped */
+  dropped(call: Call, served: boolean): void {
+    // an accepted callback ended for its slices when its caller accepted it (callbackEnded), dialled or not
     const s = this.slices.of(call);
-    if (!s) return;
-    if (established || call.transfers > 0) for (const t of s) t.cutOff++;
-    else if (call.callbackAt < 0) for (const t of s) t.dropped++;
+    if (!s || call.callbackAt >= 0) return;
+    if (served) for (const t of s) t.cutOff++;
+    else for (const t of s) t.dropped++;
   }
 
   lostRequest(call: Call): void {

@@ -167,8 +167,10 @@ export class ReplicationObserver extends NoObserver {
     this.calls!.treated(call, this.sim.now);
   }
   override dropped(call: Call, fault: number, established: boolean): void {
-    this.faultCosts.dropped(fault, established);
-    this.calls!.dropped(call, established);
+    // a transferred call still being routed was answered already: cut off, for the fault's cost and the slices alike
+    const served = established || call.transfers > 0;
+    this.faultCosts.dropped(fault, served);
+    this.calls!.dropped(call, served);
   }
   override lostRequest(call: Call, fault: number): void {
     this.faultCosts.lostRequest(fault);
